@@ -1,0 +1,82 @@
+import { authorityOf } from '../extract/status.js';
+import type { KnowledgeBase } from '../index/knowledgeBase.js';
+import { findConflicts } from './conflicts.js';
+import { analyzeQuery } from './query.js';
+import { scoreSentences, type ScoredSentence } from './relevance.js';
+import { SourceRegistry } from './sources.js';
+import { buildStatus } from './statusLines.js';
+import { buildSummary } from './summary.js';
+import { buildTimeline } from './timeline.js';
+import type { Answer } from './types.js';
+
+export interface AnswerOptions {
+  /** How many passages the index returns to draw the answer from (default 60). */
+  passages: number;
+  /** At most this many summary sentences (default 5). */
+  summarySentences: number;
+}
+
+const DEFAULTS: AnswerOptions = { passages: 60, summarySentences: 5 };
+
+/**
+ * Answers a query from the knowledge base. Never throws for a query: a query that matches
+ * nothing gets an answer that says so and what the knowledge base covers.
+ *
+ * @example
+ * const answer = answerQuery(kb, 'taliban');
+ * answer.status // [{ authority: 'Russia', entity: 'Taliban', state: 'removed', date: '2025-04-17', ... }, ...]
+ */
+export function answerQuery(kb: KnowledgeBase, query: string, options: Partial<AnswerOptions> = {}): Answer {
+  const { passages, summarySentences } = { ...DEFAULTS, ...options };
+  const text = query.replace(/\s+/g, ' ').trim();
+  const analyzed = analyzeQuery(text, kb.matcher);
+  const hits = kb.index.find(analyzed, passages);
+  const scored = scoreSentences(analyzed, hits).filter((s) => s.relevance > 0);
+  if (scored.length === 0) return nothingFound(kb, text);
+
+  const subjects = subjectsOf(kb, analyzed.entityIds, scored);
+  const sources = new SourceRegistry();
+  const summary = buildSummary(scored, new Set(subjects), sources, { maxSentences: summarySentences });
+  const status = buildStatus(kb, subjects.map((id) => authorityOf((key) => kb.entity(key), id) ?? id), sources);
+  const timeline = buildTimeline(scored, sources);
+  const articles = new Set(scored.map((s) => s.sentence.article));
+  const conflicts = findConflicts(kb, [...articles].flatMap((a) => kb.sentencesOf(a.path)), sources);
+  return {
+    query: text,
+    summary,
+    timeline,
+    status,
+    conflicts,
+    sources: sources.list(),
+    subjects: subjects.map((id) => kb.entity(id)!.name),
+    message: null,
+  };
+}
+
+/**
+ * What the answer is about: the entities the query names, or, for a question that names none,
+ * the organisation its best sentences name most.
+ */
+function subjectsOf(kb: KnowledgeBase, named: string[], scored: ScoredSentence[]): string[] {
+  if (named.length > 0) return named;
+  const counts = new Map<string, number>();
+  for (const { sentence } of [...scored].sort((a, b) => b.relevance - a.relevance).slice(0, 10)) {
+    for (const id of new Set(sentence.entities.filter((m) => m.kind === 'organisation').map((m) => m.entityId))) {
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return top ? [top[0]] : [];
+}
+
+function nothingFound(kb: KnowledgeBase, query: string): Answer {
+  const coverage = kb.coverage();
+  const span = coverage.earliest ? `, ${coverage.earliest} to ${coverage.latest}` : '';
+  const topics = coverage.entities.slice(0, 8).join(', ');
+  const asked = query === '' ? 'Ask about an organisation, a person or an authority.' : `Nothing in the knowledge base matches "${query}".`;
+  const message =
+    coverage.articles === 0
+      ? `${asked} The knowledge base holds no articles yet.`
+      : `${asked} It holds ${coverage.articles} article${coverage.articles === 1 ? '' : 's'}${span}${topics ? `, covering ${topics}` : ''}.`;
+  return { query, summary: [], timeline: [], status: [], conflicts: [], sources: [], subjects: [], message };
+}

@@ -1,0 +1,45 @@
+import type { Sentence } from '../extract/extractArticle.js';
+import { compareDates, type PartialDate } from '../extract/partialDate.js';
+import type { ScoredSentence } from './relevance.js';
+import { sameEvent } from './similarity.js';
+import type { SourceRegistry } from './sources.js';
+import type { TimelineEntry } from './types.js';
+
+interface DatedSentence {
+  date: PartialDate;
+  sentence: Sentence;
+}
+
+/**
+ * The dated events of the sentences about the query's subject, oldest first. An event that
+ * several sources report is one entry citing them all, dated as precisely as the most precise
+ * of them, in that source's words.
+ */
+export function buildTimeline(scored: ScoredSentence[], sources: SourceRegistry): TimelineEntry[] {
+  const events: DatedSentence[] = [];
+  for (const { sentence, onSubject } of scored) {
+    if (!onSubject || !sentence.quotable) continue;
+    for (const date of new Set(sentence.dates.map((d) => d.date))) events.push({ date, sentence });
+  }
+  // Most precise first, then first reported, so each cluster is led by its best-dated report.
+  events.sort(
+    (a, b) =>
+      b.date.length - a.date.length ||
+      (a.sentence.article.published ?? '9999').localeCompare(b.sentence.article.published ?? '9999') ||
+      a.sentence.text.length - b.sentence.text.length,
+  );
+
+  const clusters: DatedSentence[][] = [];
+  for (const event of events) {
+    const home = clusters.find((cluster) => sameEvent(cluster[0]!.sentence, event.sentence, cluster[0]!.date, event.date));
+    if (home) home.push(event);
+    else clusters.push([event]);
+  }
+  return clusters
+    .sort((a, b) => compareDates(a[0]!.date, b[0]!.date) || a[0]!.sentence.position - b[0]!.sentence.position)
+    .map((cluster) => ({
+      date: cluster[0]!.date,
+      text: cluster[0]!.sentence.text,
+      citations: sources.cite(cluster.map((e) => e.sentence.article)),
+    }));
+}

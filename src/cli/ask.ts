@@ -1,0 +1,55 @@
+import { existsSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { answerQuery } from '../answer/answer.js';
+import { KnowledgeBase } from '../index/knowledgeBase.js';
+import { describeProblem, loadKnowledge } from '../knowledge/loadKnowledge.js';
+import { renderText } from '../render/text.js';
+
+const USAGE = `Usage: npm run --silent ask -- [--format text|json] [--knowledge DIR] <query words...>
+
+Answers a question from the knowledge base, offline, with every sentence cited.
+  --format     text (default) for a person, json for programs
+  --knowledge  the knowledge folder (default: $KNOWLEDGE_DIR or knowledge/)
+
+Examples:
+  npm run --silent ask -- taliban
+  npm run --silent ask -- --format json "who asked the Supreme Court to lift the ban?"`;
+
+const FORMATS = ['text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+function fail(message: string): never {
+  process.stderr.write(`ask: ${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'text' },
+        knowledge: { type: 'string', short: 'k', default: process.env.KNOWLEDGE_DIR ?? 'knowledge' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (!FORMATS.includes(values.format as Format)) fail(`unknown format "${values.format}" (choose ${FORMATS.join(' or ')})`);
+  const dir = values.knowledge!;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`knowledge folder "${dir}" does not exist`);
+
+  const knowledge = await loadKnowledge(dir);
+  for (const problem of knowledge.problems) process.stderr.write(`${describeProblem(problem)}\n`);
+  const answer = answerQuery(KnowledgeBase.fromKnowledge(knowledge), positionals.join(' '));
+  process.stdout.write(values.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : renderText(answer));
+}
+
+await main();

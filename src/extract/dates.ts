@@ -1,0 +1,179 @@
+import * as chrono from 'chrono-node';
+import { formatPartialDate, partsOf, type PartialDate } from './partialDate.js';
+
+/** A date expression found in a sentence, resolved no more precisely than its words allow. */
+export interface DateMention {
+  /** The words as written ("last month", "March 22 this year"). */
+  text: string;
+  start: number;
+  end: number;
+  date: PartialDate;
+}
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const CALENDAR_WORD = new RegExp(`\\b(${MONTHS}|${WEEKDAYS.join('|')})\\b|\\d{4}-\\d{2}`, 'i');
+/** A month named without a day or year is a date only after words like these ("in July", "early June"). */
+const MONTH_CUE = /\b(in|since|until|till|by|of|from|through|early|late|mid|last|next|this|during|before|after|on|between|and)\s*-?\s*$/i;
+/** Words that put a clause in the future: its weekday or month is the next one, not the last. */
+const FUTURE = /\b(will|shall|won't|is due|are due|due to|expected to|set to|scheduled|schedules|plans? to|planning to|planned|to take place|upcoming|next|is to|are to)\b|'ll\b/i;
+/** Bare years are a date only after a preposition or a time word ("in 2003", "since 2003", "mid-2023"). */
+const BARE_YEAR = /\b(in|since|of|by|from|until|till|to|before|after|during|between|and|early|late|mid|year|around)\s*-?\s*((?:19|20)\d\d)\b(?![-/.,]?\d)/gi;
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+interface Anchor {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+/**
+ * Finds the dates in a sentence. Absolute dates ("in 2003", "August 2021", "March 22, 2024")
+ * need nothing else; relative ones ("on Thursday", "last month", "March 22 this year") are
+ * resolved against the article's publication date, and only when that date is precise enough:
+ * a weekday needs a publication day, "last month" a publication month. A weekday or a month
+ * without a year is the latest one on or before publication, or the next one when the clause
+ * speaks of the future ("is due to visit ... on Monday").
+ *
+ * @example
+ * findDates('The ruling was announced on Thursday.', '2025-04-17') // [{ text: 'on Thursday', date: '2025-04-17', ... }]
+ * findDates('It petitioned the court last month.', '2025-04-17')   // [{ text: 'last month', date: '2025-03', ... }]
+ * findDates('It was listed in May 2018.', null)                      // [{ text: 'May 2018', date: '2018-05', ... }]
+ */
+export function findDates(sentence: string, published: PartialDate | null): DateMention[] {
+  const anchor = published === null ? null : partsOf(published);
+  const mentions: DateMention[] = [];
+  const add = (text: string, start: number, date: PartialDate | null) => {
+    const end = start + text.length;
+    if (date === null || mentions.some((m) => start < m.end && end > m.start)) return;
+    mentions.push({ text, start, end, date });
+  };
+
+  for (const result of chrono.parse(sentence, anchor ? referenceOf(anchor) : new Date(0), {})) {
+    const span = calendarSpan(sentence, result);
+    if (span) add(span.text, span.start, resolveCalendar(result.start, span, sentence, anchor));
+  }
+  if (anchor) {
+    for (const m of sentence.matchAll(RELATIVE)) add(m[0], m.index, resolveRelative(m[0], anchor));
+  }
+  for (const m of sentence.matchAll(BARE_YEAR)) {
+    const year = m[2]!;
+    add(year, m.index + m[0].length - year.length, year);
+  }
+  return dropRangeEnds(sentence, mentions.sort((a, b) => a.start - b.start));
+}
+
+function referenceOf(anchor: Anchor): { instant: Date; timezone: number } {
+  return { instant: new Date(Date.UTC(anchor.year, (anchor.month ?? 1) - 1, anchor.day ?? 1, 12)), timezone: 0 };
+}
+
+/** The part of a chrono result that names a calendar date, or null for what is not one here. */
+function calendarSpan(sentence: string, result: chrono.ParsedResult): { text: string; start: number; weekday: boolean } | null {
+  const text = result.text.replace(/^(on|in)\s+/i, '').replace(/[\s,]+$/, '');
+  const start = result.index + result.text.indexOf(text);
+  if (!CALENDAR_WORD.test(text)) return null; // "Sun", "9/11", "24/7", "yesterday": handled elsewhere or not dates
+  const c = result.start;
+  const weekdayOnly = c.isCertain('weekday') && !c.isCertain('month') && !c.isCertain('day');
+  if (weekdayOnly && !new RegExp(`^(last |next |this )?(${WEEKDAYS.join('|')})$`, 'i').test(text)) return null;
+  const monthOnly = c.isCertain('month') && !c.isCertain('day') && !c.isCertain('year');
+  if (monthOnly && !MONTH_CUE.test(sentence.slice(0, start))) return null; // "may" the verb, "a march"
+  const yearWord = /^\s+(this|last|next) year\b/i.exec(sentence.slice(start + text.length));
+  return { text: yearWord ? text + yearWord[0] : text, start, weekday: weekdayOnly };
+}
+
+function resolveCalendar(
+  c: chrono.ParsedComponents,
+  span: { text: string; start: number; weekday: boolean },
+  sentence: string,
+  anchor: Anchor | null,
+): PartialDate | null {
+  const month = c.isCertain('month') ? c.get('month')! : undefined;
+  const day = c.isCertain('day') ? c.get('day')! : undefined;
+  if (c.isCertain('year')) return formatPartialDate(c.get('year')!, month, month === undefined ? undefined : day);
+  if (anchor === null) return null;
+  const future = FUTURE.test(clauseAround(sentence, span.start, span.start + span.text.length));
+  if (span.weekday) return resolveWeekday(c.get('weekday')!, span.text, anchor, future);
+  if (month === undefined) return null;
+
+  const yearWord = /\b(this|last|next) year$/i.exec(span.text)?.[1]?.toLowerCase();
+  if (yearWord !== undefined) {
+    const year = anchor.year + (yearWord === 'last' ? -1 : yearWord === 'next' ? 1 : 0);
+    return formatPartialDate(year, month, day);
+  }
+  if (anchor.month === undefined) return null; // a year-only publication date cannot place "March 22"
+  const target = month * 100 + (day ?? 0);
+  const reference = anchor.month * 100 + (day === undefined ? 0 : anchor.day ?? (future ? 0 : 99));
+  const year = future ? (target >= reference ? anchor.year : anchor.year + 1) : target <= reference ? anchor.year : anchor.year - 1;
+  return formatPartialDate(year, month, day);
+}
+
+/** "Friday" in past-tense news is the latest Friday on or before publication (the day itself included). */
+function resolveWeekday(weekday: number, text: string, anchor: Anchor, future: boolean): PartialDate | null {
+  if (anchor.month === undefined || anchor.day === undefined) return null;
+  const published = new Date(Date.UTC(anchor.year, anchor.month - 1, anchor.day));
+  const qualifier = /^(last|next|this)\b/i.exec(text)?.[1]?.toLowerCase();
+  const forward = qualifier === 'next' || (qualifier !== 'last' && future);
+  let offset = forward ? (weekday - published.getUTCDay() + 7) % 7 : -((published.getUTCDay() - weekday + 7) % 7);
+  if (forward && offset === 0) {
+    if (qualifier !== 'next') return null; // "will meet on Monday", said on a Monday: today or in a week
+    offset = 7;
+  }
+  if (!forward && qualifier === 'last' && offset === 0) offset = -7;
+  const date = new Date(published.getTime() + offset * 86_400_000);
+  return formatPartialDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+const RELATIVE =
+  /\b(?:(?:earlier |later )?this (?:year|month)|last (?:year|month)|next (?:year|month)|yesterday|today|tomorrow|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days?|months?|years?) ago)\b/gi;
+
+function resolveRelative(text: string, anchor: Anchor): PartialDate | null {
+  const words = text.toLowerCase();
+  const ago = /^(\w+) (day|month|year)s? ago$/.exec(words);
+  if (ago) return shift(anchor, ago[2] as 'day' | 'month' | 'year', -(NUMBER_WORDS[ago[1]!] ?? Number(ago[1])));
+  if (words.endsWith('year')) return shift(anchor, 'year', words.startsWith('last') ? -1 : words.startsWith('next') ? 1 : 0);
+  if (words.endsWith('month')) return shift(anchor, 'month', words.startsWith('last') ? -1 : words.startsWith('next') ? 1 : 0);
+  return shift(anchor, 'day', words === 'yesterday' ? -1 : words === 'tomorrow' ? 1 : 0);
+}
+
+/** Moves an anchor by whole units, at that unit's precision; null when the anchor is too coarse. */
+function shift(anchor: Anchor, unit: 'day' | 'month' | 'year', amount: number): PartialDate | null {
+  if (unit === 'year') return formatPartialDate(anchor.year + amount);
+  if (anchor.month === undefined) return null;
+  if (unit === 'month') {
+    const index = anchor.year * 12 + (anchor.month - 1) + amount;
+    return formatPartialDate(Math.floor(index / 12), (index % 12) + 1);
+  }
+  if (anchor.day === undefined) return null;
+  const date = new Date(Date.UTC(anchor.year, anchor.month - 1, anchor.day) + amount * 86_400_000);
+  return formatPartialDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/**
+ * The clause a date stands in, for judging its tense. A clause of a few words ("On Monday,")
+ * has no verb of its own, so the next clause is taken with it.
+ */
+function clauseAround(sentence: string, start: number, end: number): string {
+  const boundary = /[,;:()“”"]/g;
+  let left = 0;
+  for (const m of sentence.slice(0, start).matchAll(boundary)) left = m.index + 1;
+  let right = sentence.length;
+  let rest = sentence.slice(end);
+  for (let clauses = 0; clauses < 2; clauses++) {
+    const next = /[,;:()“”"]/.exec(rest);
+    right = next ? sentence.length - rest.length + next.index : sentence.length;
+    const words = sentence.slice(left, right).trim().split(/\s+/).length;
+    if (!next || words > 4) break;
+    rest = sentence.slice(right + 1);
+  }
+  return sentence.slice(left, right);
+}
+
+/** In "from June 5 to June 8" or "2001–2021" the second date only ends a range: keep the start. */
+function dropRangeEnds(sentence: string, mentions: DateMention[]): DateMention[] {
+  return mentions.filter((mention, i) => {
+    const previous = mentions[i - 1];
+    if (!previous) return true;
+    return !/^\s*(to|until|till|through|-|–|—)\s*$/i.test(sentence.slice(previous.end, mention.start));
+  });
+}

@@ -1,0 +1,41 @@
+import type { Answer } from '../answer/types.js';
+
+const STATE_WORD = { listed: 'listed', removed: 'removed', pending: 'removal pending' } as const;
+
+function cite(ids: number[]): string {
+  return ids.map((id) => `[${id}]`).join('');
+}
+
+/**
+ * An answer for a person at a terminal: sections with headings, numbered citations,
+ * and the sources at the end.
+ *
+ * @example
+ * renderText(answerQuery(kb, 'taliban')).split('\n')[0] // 'taliban'
+ */
+export function renderText(answer: Answer): string {
+  const lines: string[] = [answer.query === '' ? '(empty query)' : answer.query, '='.repeat(Math.min(72, Math.max(answer.query.length, 15)))];
+  if (answer.message !== null) return [...lines, answer.message, ''].join('\n');
+
+  const section = (title: string, body: string[]) => {
+    if (body.length > 0) lines.push('', title, ...body);
+  };
+  section('Summary', answer.summary.map((s) => `  ${s.text} ${cite(s.citations)}`));
+  section(
+    'Status',
+    answer.status.map((s) => `  ${s.entity} / ${s.authority}: ${STATE_WORD[s.state]}${s.date ? `, ${s.date}` : ''} ${cite(s.citations)}\n      "${s.text}"`),
+  );
+  section('Timeline', answer.timeline.map((t) => `  ${t.date.padEnd(10)}  ${t.text} ${cite(t.citations)}`));
+  section(
+    'Sources disagree',
+    answer.conflicts.map((c) => `  ${c.about}: ${c.values.map((v) => `${v.value} ${cite(v.citations)}`).join('; ')}`),
+  );
+  section(
+    'Sources',
+    answer.sources.map((s) => {
+      const where = [s.outlet, s.published].filter(Boolean).join(', ');
+      return `  [${s.id}] ${s.title}${where ? ` (${where})` : ''}\n      ${s.url ?? s.path}`;
+    }),
+  );
+  return [...lines, ''].join('\n');
+}
