@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerQuery } from '../src/answer/answer.js';
 import type { Answer } from '../src/answer/types.js';
-import { citedItems, normalise, SEED_DIR, seedKnowledgeBase, sourceText } from './helpers/seedKnowledge.js';
+import { citedItems, normalise, SEED_DIR, seedKnowledgeBase, sourceText } from './support/seedKnowledge.js';
 
 async function ask(query: string): Promise<Answer> {
   return answerQuery(await seedKnowledgeBase(), query);

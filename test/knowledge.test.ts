@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { answerQuery } from '../src/answer/answer.js';
 import { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
-import { SEED_DIR } from './helpers/seedKnowledge.js';
+import { SEED_DIR } from './support/seedKnowledge.js';
 
 function folder(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'knowledge-'));

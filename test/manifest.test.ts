@@ -80,7 +80,12 @@ describe('manifest.yml', () => {
 
   it('requests the scope each command and event needs', () => {
     const scopes = m.oauth_config?.scopes?.bot ?? [];
-    const needed: Record<string, string> = { app_mention: 'app_mentions:read', 'message.im': 'im:history' };
+    const needed: Record<string, string> = {
+      app_mention: 'app_mentions:read',
+      'message.im': 'im:history',
+      'message.channels': 'channels:history',
+      'message.groups': 'groups:history',
+    };
     for (const event of m.settings?.event_subscriptions?.bot_events ?? []) {
       if (needed[event] !== undefined) expect(scopes, event).toContain(needed[event]);
     }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { answerQuery } from '../src/answer/answer.js';
-import { citedItems, normalise, seedKnowledgeBase, sourceText } from './helpers/seedKnowledge.js';
+import { citedItems, normalise, seedKnowledgeBase, sourceText } from './support/seedKnowledge.js';
 
 interface Question {
   query: string;

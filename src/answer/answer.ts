@@ -1,7 +1,7 @@
 import { authorityOf } from '../extract/status.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { findConflicts } from './conflicts.js';
-import { analyzeQuery } from './query.js';
+import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import { scoreSentences, type ScoredSentence } from './relevance.js';
 import { SourceRegistry } from './sources.js';
 import { buildStatus } from './statusLines.js';
@@ -14,9 +14,14 @@ export interface AnswerOptions {
   passages: number;
   /** At most this many summary sentences (default 5). */
   summarySentences: number;
+  /**
+   * Entity names the conversation is about (a thread's subject). A query that names no
+   * organisation keeps them: "and Kazakhstan?" after "taliban" asks about both.
+   */
+  context: string[];
 }
 
-const DEFAULTS: AnswerOptions = { passages: 60, summarySentences: 5 };
+const DEFAULTS: AnswerOptions = { passages: 60, summarySentences: 5, context: [] };
 
 /**
  * Answers a query from the knowledge base. Never throws for a query: a query that matches
@@ -27,9 +32,9 @@ const DEFAULTS: AnswerOptions = { passages: 60, summarySentences: 5 };
  * answer.status // [{ authority: 'Russia', entity: 'Taliban', state: 'removed', date: '2025-04-17', ... }, ...]
  */
 export function answerQuery(kb: KnowledgeBase, query: string, options: Partial<AnswerOptions> = {}): Answer {
-  const { passages, summarySentences } = { ...DEFAULTS, ...options };
+  const { passages, summarySentences, context } = { ...DEFAULTS, ...options };
   const text = query.replace(/\s+/g, ' ').trim();
-  const analyzed = analyzeQuery(text, kb.matcher);
+  const analyzed = withContext(kb, analyzeQuery(text, kb.matcher), context);
   const hits = kb.index.find(analyzed, passages);
   const scored = scoreSentences(analyzed, hits).filter((s) => s.relevance > 0);
   if (scored.length === 0) return nothingFound(kb, text);
@@ -51,6 +56,13 @@ export function answerQuery(kb: KnowledgeBase, query: string, options: Partial<A
     subjects: subjects.map((id) => kb.entity(id)!.name),
     message: null,
   };
+}
+
+function withContext(kb: KnowledgeBase, query: AnalyzedQuery, context: string[]): AnalyzedQuery {
+  if (query.entityIds.some((id) => kb.entity(id)?.kind === 'organisation')) return query;
+  const kept = context.flatMap((name) => kb.matcher.find(name).map((m) => m.entityId));
+  if (kept.length === 0) return query;
+  return { ...query, entityIds: [...new Set([...kept, ...query.entityIds])] };
 }
 
 /**

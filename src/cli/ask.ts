@@ -3,19 +3,21 @@ import { parseArgs } from 'node:util';
 import { answerQuery } from '../answer/answer.js';
 import { KnowledgeBase } from '../index/knowledgeBase.js';
 import { describeProblem, loadKnowledge } from '../knowledge/loadKnowledge.js';
+import { renderBlocks } from '../render/blocks.js';
 import { renderText } from '../render/text.js';
 
-const USAGE = `Usage: npm run --silent ask -- [--format text|json] [--knowledge DIR] <query words...>
+const USAGE = `Usage: npm run --silent ask -- [--format text|json|blocks] [--knowledge DIR] <query words...>
 
 Answers a question from the knowledge base, offline, with every sentence cited.
-  --format     text (default) for a person, json for programs
+  --format     text (default) for a person, json for programs,
+               blocks for the Slack message payload (paste into Block Kit Builder)
   --knowledge  the knowledge folder (default: $KNOWLEDGE_DIR or knowledge/)
 
 Examples:
   npm run --silent ask -- taliban
   npm run --silent ask -- --format json "who asked the Supreme Court to lift the ban?"`;
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'blocks'] as const;
 type Format = (typeof FORMATS)[number];
 
 function fail(message: string): never {
@@ -42,14 +44,19 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (!FORMATS.includes(values.format as Format)) fail(`unknown format "${values.format}" (choose ${FORMATS.join(' or ')})`);
+  if (!FORMATS.includes(values.format as Format)) fail(`unknown format "${values.format}" (choose ${FORMATS.join(', ')})`);
   const dir = values.knowledge!;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`knowledge folder "${dir}" does not exist`);
 
   const knowledge = await loadKnowledge(dir);
   for (const problem of knowledge.problems) process.stderr.write(`${describeProblem(problem)}\n`);
   const answer = answerQuery(KnowledgeBase.fromKnowledge(knowledge), positionals.join(' '));
-  process.stdout.write(values.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : renderText(answer));
+  const output = {
+    text: () => renderText(answer),
+    json: () => `${JSON.stringify(answer, null, 2)}\n`,
+    blocks: () => `${JSON.stringify(renderBlocks(answer), null, 2)}\n`,
+  };
+  process.stdout.write(output[values.format as Format]());
 }
 
 await main();

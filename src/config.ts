@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const schema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string({ message: 'is required (the bot token, xoxb-...)' }).regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
+    SLACK_SIGNING_SECRET: z.preprocess(blankIsUnset, z.string().min(8, 'is too short to be a signing secret').optional()),
+    SLACK_APP_TOKEN: z.preprocess(blankIsUnset, z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional()),
+    PORT: z.preprocess(blankIsUnset, z.coerce.number({ message: 'must be a port number from 0 to 65535' }).int().min(0).max(65535).default(3000)),
+    SLACK_API_URL: z.preprocess(
+      blankIsUnset,
+      z
+        .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://slack.com/api/' })
+        .transform((url) => (url.endsWith('/') ? url : `${url}/`))
+        .optional(),
+    ),
+    KNOWLEDGE_DIR: z.preprocess(blankIsUnset, z.string().default('knowledge')),
+    LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(LEVELS, { message: `must be one of ${LEVELS.join(', ')}` }).default('info')),
+  });
+
+export interface Config {
+  botToken: string;
+  signingSecret: string | undefined;
+  appToken: string | undefined;
+  port: number;
+  slackApiUrl: string | undefined;
+  knowledgeDir: string;
+  logLevel: (typeof LEVELS)[number];
+}
+
+/** Thrown when the environment does not make a usable configuration; one line per problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+/**
+ * Reads the app's configuration from environment variables, all problems at once.
+ *
+ * @example
+ * loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123' }).port // 3000
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const result = schema.safeParse(env);
+  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
+  if (!env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
+    problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
+  const c = result.data;
+  return {
+    botToken: c.SLACK_BOT_TOKEN,
+    signingSecret: c.SLACK_SIGNING_SECRET,
+    appToken: c.SLACK_APP_TOKEN,
+    port: c.PORT,
+    slackApiUrl: c.SLACK_API_URL,
+    knowledgeDir: c.KNOWLEDGE_DIR,
+    logLevel: c.LOG_LEVEL,
+  };
+}

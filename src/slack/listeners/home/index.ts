@@ -1,0 +1,24 @@
+import type { App } from '@slack/bolt';
+import { coverageBlocks, LOADING, usageBlocks } from '../../replies.js';
+import type { SlackContext } from '../../context.js';
+
+/** The App Home tab: what the bot does, how to ask, and what the knowledge base covers. */
+export function register(app: App, ctx: SlackContext): void {
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    const kb = ctx.knowledge();
+    await client.views.publish({
+      user_id: event.user,
+      view: {
+        type: 'home',
+        blocks: [
+          { type: 'header', text: { type: 'plain_text', text: 'Designation desk' } },
+          ...usageBlocks(),
+          { type: 'divider' },
+          { type: 'header', text: { type: 'plain_text', text: 'What the knowledge base covers' } },
+          ...(kb ? coverageBlocks(kb) : LOADING.blocks),
+        ],
+      },
+    });
+  });
+}

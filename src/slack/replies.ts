@@ -1,0 +1,66 @@
+import { answerQuery } from '../answer/answer.js';
+import type { Answer } from '../answer/types.js';
+import type { KnowledgeBase } from '../index/knowledgeBase.js';
+import { renderBlocks, type Block, type MessagePayload } from '../render/blocks.js';
+import { escapeMrkdwn } from '../render/mrkdwn.js';
+
+export const COMMAND = '/designation';
+
+const EXAMPLES = ['taliban', 'IS-K', 'who asked the Supreme Court to lift the ban?', 'sources'];
+
+function section(text: string): Block {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+/** How to ask, with examples: for `/designation help`, an empty command and the App Home. */
+export function usageBlocks(): Block[] {
+  return [
+    section(
+      '*Ask about a designated group, a person or an authority.* Every sentence of an answer is quoted from a news article and cited; ' +
+        'dates are taken from the text; where sources disagree, the answer says so.',
+    ),
+    section(
+      [
+        `• \`${COMMAND} <question>\`: an answer only you see, with a *Share in channel* button`,
+        '• a direct message to the bot: any text is a question',
+        '• mention the bot in a channel: it answers in a thread; reply in that thread to ask a follow-up',
+        `• \`${COMMAND} sources\`: what the knowledge base holds`,
+        '',
+        `Examples: ${EXAMPLES.map((e) => `\`${COMMAND} ${e}\``).join(' · ')}`,
+      ].join('\n'),
+    ),
+  ];
+}
+
+export function helpPayload(): MessagePayload {
+  return { text: `How to use ${COMMAND}`, blocks: usageBlocks() };
+}
+
+/** What the knowledge base covers: articles, outlets, dates, main entities. */
+export function coverageBlocks(kb: KnowledgeBase): Block[] {
+  const c = kb.coverage();
+  const lines = [
+    `*${c.articles}* article${c.articles === 1 ? '' : 's'}${c.earliest ? `, published ${c.earliest} to ${c.latest}` : ''}`,
+    `Outlets: ${c.outlets.length > 0 ? c.outlets.slice(0, 20).map(escapeMrkdwn).join(', ') : 'not recorded'}`,
+    `Most covered: ${c.entities.slice(0, 15).map(escapeMrkdwn).join(', ') || 'nothing yet'}`,
+  ];
+  return [section(lines.join('\n'))];
+}
+
+export function sourcesPayload(kb: KnowledgeBase): MessagePayload {
+  return { text: 'What the knowledge base holds', blocks: [section('*The knowledge base*'), ...coverageBlocks(kb)] };
+}
+
+export const LOADING: MessagePayload = {
+  text: 'The knowledge base is still loading. Please ask again in a moment.',
+  blocks: [section('The knowledge base is still loading. Please ask again in a moment.')],
+};
+
+/**
+ * Answers a question for Slack. `context` is the subject of the thread it was asked in: a
+ * follow-up that names no organisation keeps it.
+ */
+export function answerFor(kb: KnowledgeBase, query: string, context: string[] = []): { answer: Answer; payload: MessagePayload } {
+  const answer = answerQuery(kb, query, { context });
+  return { answer, payload: renderBlocks(answer) };
+}

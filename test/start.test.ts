@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSlackApi, type FakeSlackApi } from './support/fakeSlackApi.js';
+import { appMentionEvent, messageImEvent, postSigned, slashCommandBody } from './support/slackRequests.js';
+
+const SECRET = 'start-test-signing-secret-42';
+const TOKEN = 'xoxb-123-456-secretbottoken';
+const ROOT = new URL('..', import.meta.url).pathname;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('timed out');
+}
+
+describe('npm start in HTTP mode', () => {
+  let fake: FakeSlackApi;
+  let child: ChildProcess;
+  let base: string;
+  let output = '';
+
+  beforeAll(async () => {
+    fake = await startFakeSlackApi();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    // What `npm start` runs, without npm in between, so the signal reaches the app itself.
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production', SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: String(port), SLACK_APP_TOKEN: '', LOG_LEVEL: 'debug' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    await until(async () => (await fetch(`${base}/healthz`)).status === 200);
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await fake.close();
+  });
+
+  it('answers a signed /designation within Slack\'s 3 seconds, a DM in the DM and a mention in a thread', async () => {
+    const started = Date.now();
+    const res = await postSigned(`${base}/slack/events`, slashCommandBody({ text: 'taliban', response_url: fake.responseUrl('c') }), { secret: SECRET });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.json())).toMatch(/Russia\* on Taliban: removed, 2025-04-17/);
+
+    await postSigned(`${base}/slack/events`, messageImEvent({ text: 'kazakhstan' }), { secret: SECRET });
+    expect((await fake.waitForCall('chat.postMessage', { timeoutMs: 5000 })).body.channel).toBe('D1');
+    const mention = appMentionEvent({ text: '<@UBOT> IS-K', channel: 'C3' });
+    await postSigned(`${base}/slack/events`, mention, { secret: SECRET });
+    const call = await fake.waitForCall('chat.postMessage', { timeoutMs: 5000, where: (c) => c.body.channel === 'C3' });
+    expect(call.body.thread_ts).toBe((mention.event as { ts: string }).ts);
+  });
+
+  it('logs JSON lines without the token or the signing secret, and exits 0 on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const lines = output.trim().split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    expect(output).toMatch(/knowledge base loaded/);
+    expect(output).toMatch(/"component":"bolt"/);
+    expect(output).not.toContain(TOKEN);
+    expect(output).not.toContain(SECRET);
+  });
+});
+
+describe('configuration', () => {
+  it('names every missing or invalid variable on its own line and exits 2', async () => {
+    const child = spawn('npm', ['start', '--silent'], {
+      cwd: ROOT,
+      env: { ...process.env, SLACK_BOT_TOKEN: 'not-a-token', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', PORT: 'eighty', SLACK_API_URL: 'ftp://x' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^config: SLACK_BOT_TOKEN must be a bot token/),
+        expect.stringMatching(/^config: PORT /),
+        expect.stringMatching(/^config: SLACK_API_URL must be an http\(s\) URL/),
+        expect.stringMatching(/^config: SLACK_SIGNING_SECRET is required in HTTP mode/),
+      ]),
+    );
+  });
+});

@@ -1,0 +1,41 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { App } from '@slack/bolt';
+import { loadConfig } from '../../src/config.js';
+import type { KnowledgeBase } from '../../src/index/knowledgeBase.js';
+import { createLogger } from '../../src/log.js';
+import { createSlackApp } from '../../src/slack/app.js';
+import { SeenEvents, ThreadSubjects } from '../../src/slack/threadSubjects.js';
+import { startFakeSlackApi, type FakeSlackApi } from './fakeSlackApi.js';
+import { postSigned, type PostedResponse } from './slackRequests.js';
+
+export const SECRET = 'test-signing-secret-0123456789';
+
+export interface RunningApp {
+  app: App;
+  fake: FakeSlackApi;
+  base: string;
+  /** POSTs a body to /slack/events, signed with the app's signing secret unless told otherwise. */
+  post(body: string | object, options?: { retryNum?: number; timestamp?: number; signature?: string }): Promise<PostedResponse>;
+  stop(): Promise<void>;
+}
+
+/** The real Bolt app in HTTP mode on a loopback port, its Web API pointed at a local fake. */
+export async function startSlackApp(knowledge: () => KnowledgeBase | null): Promise<RunningApp> {
+  const fake = await startFakeSlackApi();
+  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: '0' });
+  const logger = createLogger({ level: 'silent', pretty: false });
+  const app = createSlackApp(config, { knowledge, threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
+  const server = (await app.start(0)) as Server;
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    app,
+    fake,
+    base,
+    post: (body, options = {}) => postSigned(`${base}/slack/events`, body, { secret: SECRET, ...options }),
+    stop: async () => {
+      await app.stop();
+      await fake.close();
+    },
+  };
+}
