@@ -4,8 +4,6 @@
  */
 export type PartialDate = string;
 
-export type Precision = 'year' | 'month' | 'day';
-
 const PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /**
@@ -26,11 +24,7 @@ export function parsePartialDate(value: string): PartialDate | null {
   return `${y}-${m}-${d}`;
 }
 
-export function precisionOf(date: PartialDate): Precision {
-  return date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
-}
-
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -64,11 +58,4 @@ export function compatible(a: PartialDate, b: PartialDate): boolean {
 /** Orders dates chronologically; a coarser date sorts before its refinements. */
 export function compareDates(a: PartialDate, b: PartialDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The later of two partial dates by calendar order (the more precise one on ties of prefix). */
-export function moreRecent(a: PartialDate | null, b: PartialDate | null): boolean {
-  if (a === null) return false;
-  if (b === null) return true;
-  return compareDates(a, b) > 0;
 }

@@ -50,10 +50,6 @@ export class KnowledgeBase {
     return [...this.articleMap.values()];
   }
 
-  article(path: string): Article | undefined {
-    return this.articleMap.get(path);
-  }
-
   entity(id: string): Entity | undefined {
     return this.matcher.entity(id);
   }

@@ -18,8 +18,8 @@ export interface PassageHit {
   score: number;
 }
 
-/** Options of the MiniSearch index; loading a saved index needs the same ones. */
-export const INDEX_OPTIONS: Options<Passage> = {
+/** Options of the MiniSearch index. */
+const INDEX_OPTIONS: Options<Passage> = {
   fields: ['text', 'entities'],
   storeFields: [],
   processTerm: (term: string) => {
