@@ -1023,7 +1023,8 @@ function buildWorld(seed: number, entityTotal: number, articles: number): World 
   // --- Designations: who lists which organisation, and the moves to take some off again.
   const designations: Designation[] = [];
   const desByOrg = new Map<number, Designation[]>();
-  const authSampler = new Sampler(topAuthorities, topAuthorities.map((a) => authWeight.get(a) ?? 1));
+  // Popular authorities list many groups, though not most of the tail.
+  const authSampler = new Sampler(topAuthorities, topAuthorities.map((a) => (popAuth.includes(a) ? 2 : (authWeight.get(a) ?? 1))));
   const listBodies: BodyType[] = ['justice', 'court', 'state', 'homeoffice', 'interior', 'uncommittee', 'eucouncil'];
   orgs.forEach((o, rank) => {
     const isPop = rank < nPopOrgs;
