@@ -54,7 +54,8 @@ function citationLinks(ids: SourceId[], sources: Source[]): string {
     .join('');
 }
 
-function section(text: string): Block {
+/** A section block of mrkdwn text, already escaped by the caller. */
+export function section(text: string): Block {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 

@@ -1,16 +1,12 @@
 import { answerQuery } from '../answer/answer.js';
 import type { Answer } from '../answer/types.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
-import { renderBlocks, type Block, type MessagePayload } from '../render/blocks.js';
+import { renderBlocks, section, type Block, type MessagePayload } from '../render/blocks.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
 
 export const COMMAND = '/designation';
 
 const EXAMPLES = ['taliban', 'IS-K', 'who asked the Supreme Court to lift the ban?', 'sources'];
-
-function section(text: string): Block {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
 
 /** How to ask, with examples: for `/designation help`, an empty command and the App Home. */
 export function usageBlocks(): Block[] {
