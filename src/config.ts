@@ -6,7 +6,7 @@ const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ?
 
 const schema = z
   .object({
-    SLACK_BOT_TOKEN: z.string({ message: 'is required (the bot token, xoxb-...)' }).regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
+    SLACK_BOT_TOKEN: z.preprocess(blankIsUnset, z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional()),
     SLACK_SIGNING_SECRET: z.preprocess(blankIsUnset, z.string().min(8, 'is too short to be a signing secret').optional()),
     SLACK_APP_TOKEN: z.preprocess(blankIsUnset, z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional()),
     PORT: z.preprocess(blankIsUnset, z.coerce.number({ message: 'must be a port number from 0 to 65535' }).int().min(0).max(65535).default(3000)),
@@ -19,6 +19,14 @@ const schema = z
     ),
     KNOWLEDGE_DIR: z.preprocess(blankIsUnset, z.string().default('knowledge')),
     LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(LEVELS, { message: `must be one of ${LEVELS.join(', ')}` }).default('info')),
+    DATABASE_PATH: z.preprocess(blankIsUnset, z.string().default('data/designation.db')),
+    DIGEST_POST_EMPTY: z.preprocess(
+      blankIsUnset,
+      z
+        .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+        .default('false')
+        .transform((v) => ['true', '1', 'yes'].includes(v)),
+    ),
   });
 
 export interface Config {
@@ -29,7 +37,17 @@ export interface Config {
   slackApiUrl: string | undefined;
   knowledgeDir: string;
   logLevel: (typeof LEVELS)[number];
+  /** The SQLite file: subscriptions, the article ledger, deliveries, feedback. */
+  databasePath: string;
+  /** Post a digest that says "nothing new" instead of skipping it. */
+  digestPostEmpty: boolean;
 }
+
+/**
+ * What a program needs from Slack: the server takes Slack's requests and calls the Web API;
+ * the digest sender only calls the Web API; a preview needs neither.
+ */
+export type SlackNeeds = 'server' | 'webApi' | 'none';
 
 /** Thrown when the environment does not make a usable configuration; one line per problem. */
 export class ConfigError extends Error {
@@ -44,21 +62,24 @@ export class ConfigError extends Error {
  * @example
  * loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123' }).port // 3000
  */
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
+export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server'): Config {
   const result = schema.safeParse(env);
   const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
-  if (!env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
+  if (needs !== 'none' && !env.SLACK_BOT_TOKEN?.trim()) problems.push('SLACK_BOT_TOKEN is required (the bot token, xoxb-...)');
+  if (needs === 'server' && !env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
     problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)');
   }
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const c = result.data;
   return {
-    botToken: c.SLACK_BOT_TOKEN,
+    botToken: c.SLACK_BOT_TOKEN ?? '',
     signingSecret: c.SLACK_SIGNING_SECRET,
     appToken: c.SLACK_APP_TOKEN,
     port: c.PORT,
     slackApiUrl: c.SLACK_API_URL,
     knowledgeDir: c.KNOWLEDGE_DIR,
     logLevel: c.LOG_LEVEL,
+    databasePath: c.DATABASE_PATH,
+    digestPostEmpty: c.DIGEST_POST_EMPTY,
   };
 }

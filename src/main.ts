@@ -1,14 +1,19 @@
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config.js';
-import { KnowledgeBase } from './index/knowledgeBase.js';
-import { describeProblem, loadKnowledge } from './knowledge/loadKnowledge.js';
+import { startDigestScheduler } from './digest/scheduler.js';
+import { DigestSender } from './digest/sendDue.js';
+import { LiveKnowledge } from './index/liveKnowledge.js';
+import { describeProblem } from './knowledge/loadKnowledge.js';
 import { createLogger } from './log.js';
 import { createSlackApp } from './slack/app.js';
+import { deliveryClient, slackDigestTransport } from './slack/digestTransport.js';
 import { SeenEvents, ThreadSubjects } from './slack/threadSubjects.js';
+import { openStore } from './store/store.js';
 
 /**
  * Starts the Slack app: the server comes up first (the health check says 503), then the
- * knowledge base loads and the app starts answering. SIGTERM and SIGINT stop it gracefully.
+ * knowledge base loads, the app starts answering, the knowledge folder is watched and the
+ * digest scheduler runs. SIGTERM and SIGINT stop it gracefully.
  */
 async function main(): Promise<void> {
   let config;
@@ -20,24 +25,39 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret] });
-  let kb: KnowledgeBase | null = null;
-  const app = createSlackApp(config, { knowledge: () => kb, threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
+  const store = openStore(config.databasePath);
+  const live = new LiveKnowledge(config.knowledgeDir, {
+    onUpdate: (update) => {
+      store.ledger.record(update.upserted, new Date());
+      for (const problem of update.problems) logger.warn(describeProblem(problem));
+      logger.info(
+        { articles: update.kb.articles.length, read: update.upserted.length, removed: update.removed.length, ms: Math.round(update.ms) },
+        update.full ? 'knowledge base loaded' : 'knowledge base updated',
+      );
+    },
+    onError: (error) => logger.error({ err: error }, 'knowledge folder could not be read; the last knowledge keeps serving'),
+  });
+  const knowledge = () => live.current();
+  const app = createSlackApp(config, { knowledge, store, clock: () => new Date(), threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
 
   await app.start(config.port);
-  logger.info({ mode: config.appToken ? 'socket' : 'http', port: config.port }, 'Slack app listening');
+  logger.info({ mode: config.appToken ? 'socket' : 'http', port: config.port, database: config.databasePath }, 'Slack app listening');
+  await live.load();
+  await live.watch();
 
-  const started = performance.now();
-  const knowledge = await loadKnowledge(config.knowledgeDir);
-  for (const problem of knowledge.problems) logger.warn(describeProblem(problem));
-  kb = KnowledgeBase.fromKnowledge(knowledge);
-  logger.info({ articles: kb.articles.length, ms: Math.round(performance.now() - started) }, 'knowledge base loaded');
+  const client = deliveryClient(config.botToken, config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {});
+  const sender = new DigestSender({ store, knowledge, transport: slackDigestTransport(client), logger, postEmpty: config.digestPostEmpty });
+  const scheduler = startDigestScheduler(sender, logger);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: finishing requests in flight');
+    scheduler.stop();
+    await live.close();
     await app.stop();
+    store.close();
     logger.info('stopped');
     logger.flush();
     process.exit(0);

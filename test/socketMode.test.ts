@@ -7,6 +7,7 @@ import { createSlackApp } from '../src/slack/app.js';
 import { SeenEvents, ThreadSubjects } from '../src/slack/threadSubjects.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fakeSlackApi.js';
 import { seedKnowledgeBase } from './support/seedKnowledge.js';
+import { tempStore } from './support/tempStore.js';
 
 /**
  * Socket Mode wiring with no workspace: apps.connections.open (on the fake Web API) hands the
@@ -37,7 +38,8 @@ describe('Socket Mode', () => {
     const kb = await seedKnowledgeBase();
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-1-test', SLACK_API_URL: fake.url, PORT: '0' });
     const logger = createLogger({ level: 'silent', pretty: false });
-    const app = createSlackApp(config, { knowledge: () => kb, threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
+    const store = tempStore();
+    const app = createSlackApp(config, { knowledge: () => kb, store, clock: () => new Date(), threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
     await app.start();
     try {
       const open = await fake.waitForCall('apps.connections.open');
@@ -58,6 +60,7 @@ describe('Socket Mode', () => {
       expect(JSON.stringify(reply.payload.blocks)).toMatch(/Russia\* on Taliban: removed, 2025-04-17/);
     } finally {
       await app.stop();
+      store.remove();
     }
   });
 });

@@ -32,14 +32,33 @@ export class KnowledgeBase {
   private readonly articleMap = new Map<string, Article>();
   /** Designation claims by the entity listed and by the authority listing it, then by article path. */
   private readonly claims = new Map<string, Map<string, ClaimInSentence[]>>();
+  private readonly problemsByPath = new Map<string, KnowledgeProblem[]>();
+  private changes = 0;
 
   constructor(
     readonly entities: Entity[],
     articles: Article[],
-    readonly problems: KnowledgeProblem[] = [],
+    problems: KnowledgeProblem[] = [],
   ) {
     this.matcher = new EntityMatcher(entities);
     for (const article of articles) this.upsert(article);
+    for (const problem of problems) this.problemsByPath.set(problem.path, [...(this.problemsByPath.get(problem.path) ?? []), problem]);
+  }
+
+  /** Files skipped or used with a caveat, as last read. */
+  get problems(): KnowledgeProblem[] {
+    return [...this.problemsByPath.values()].flat();
+  }
+
+  /** Replaces what is wrong with one file (an empty list when it is fine now). */
+  setProblems(path: string, problems: KnowledgeProblem[]): void {
+    if (problems.length > 0) this.problemsByPath.set(path, problems);
+    else this.problemsByPath.delete(path);
+  }
+
+  /** Goes up with every change to the articles: whatever was computed from an older version is stale. */
+  get version(): number {
+    return this.changes;
   }
 
   static fromKnowledge(knowledge: Knowledge): KnowledgeBase {
@@ -56,8 +75,9 @@ export class KnowledgeBase {
 
   /** Adds an article, or replaces the article at the same path; only its passages are re-indexed. */
   upsert(article: Article): void {
-    this.remove(article.path);
+    // Read the new version before dropping the old, so an article that cannot be read keeps serving.
     const passages = extractArticle(article, this.matcher);
+    this.remove(article.path);
     this.byPath.set(article.path, passages);
     this.articleMap.set(article.path, article);
     this.index.add(passages);
@@ -78,6 +98,11 @@ export class KnowledgeBase {
     this.byPath.delete(path);
     this.articleMap.delete(path);
     for (const byPath of this.claims.values()) byPath.delete(path);
+    this.changes++;
+  }
+
+  article(path: string): Article | undefined {
+    return this.articleMap.get(path);
   }
 
   sentencesOf(path: string): Sentence[] {

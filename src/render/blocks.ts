@@ -28,6 +28,8 @@ export const ACTIONS = {
   fullTimeline: 'answer_full_timeline',
   sources: 'answer_sources',
   share: 'answer_share',
+  helpful: 'answer_helpful',
+  notHelpful: 'answer_not_helpful',
 } as const;
 
 const STATE_WORD = { listed: 'listed', removed: 'removed', pending: 'removal pending' } as const;
@@ -45,7 +47,7 @@ function linkable(source: Source | undefined): source is Source & { url: string 
   return source?.url != null && source.url.length <= MAX_LINKED_URL;
 }
 
-function citationLinks(ids: SourceId[], sources: Source[]): string {
+export function citationLinks(ids: SourceId[], sources: Source[]): string {
   return ids
     .map((id) => {
       const source = sources.find((s) => s.id === id);
@@ -87,11 +89,11 @@ function cutEscaped(text: string, max: number): string {
   return `${cut}…`;
 }
 
-function header(text: string): Block {
+export function header(text: string): Block {
   return { type: 'header', text: { type: 'plain_text', text: defuseBroadcasts(truncate(text.replace(/\s+/g, ' '), LIMITS.headerText - 5)), emoji: false } };
 }
 
-function sourceContext(sources: Source[]): Block[] {
+export function sourceContext(sources: Source[]): Block[] {
   if (sources.length === 0) return [];
   const shown = sources.slice(0, LIMITS.contextElements);
   const elements = shown.map((s, i) => {
@@ -118,6 +120,8 @@ function buttons(query: string): Block {
       button('Full timeline', ACTIONS.fullTimeline),
       button('Sources', ACTIONS.sources),
       { ...button('Share in channel', ACTIONS.share), style: 'primary' },
+      button('👍', ACTIONS.helpful),
+      button('👎', ACTIONS.notHelpful),
     ],
   };
 }

@@ -1,11 +1,15 @@
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
+import type { Store } from '../store/store.js';
 import type { SeenEvents, ThreadSubjects } from './threadSubjects.js';
 
-/** What the listeners share: the current knowledge base and the bot's short-term memory. */
+/** What the listeners share: the current knowledge base, the database and the bot's short-term memory. */
 export interface SlackContext {
   /** The knowledge base answering now, or null while the first one loads. */
   knowledge: () => KnowledgeBase | null;
+  store: Store;
+  /** Now; tests set the time. */
+  clock: () => Date;
   threads: ThreadSubjects;
   seenEvents: SeenEvents;
   logger: Logger;

@@ -2,7 +2,8 @@ import { answerQuery } from '../answer/answer.js';
 import type { Answer } from '../answer/types.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { renderBlocks, section, type Block, type MessagePayload } from '../render/blocks.js';
-import { escapeMrkdwn } from '../render/mrkdwn.js';
+import { escapeMrkdwn, truncate } from '../render/mrkdwn.js';
+import type { FeedbackSummary } from '../store/feedback.js';
 
 export const COMMAND = '/designation';
 
@@ -20,7 +21,8 @@ export function usageBlocks(): Block[] {
         `• \`${COMMAND} <question>\`: an answer only you see, with a *Share in channel* button`,
         '• a direct message to the bot: any text is a question',
         '• mention the bot in a channel: it answers in a thread; reply in that thread to ask a follow-up',
-        `• \`${COMMAND} sources\`: what the knowledge base holds`,
+        `• \`${COMMAND} sources\`: what the knowledge base holds, and how answers have been rated`,
+        `• \`${COMMAND} digest\`: a scheduled digest of what changed, posted to a channel`,
         '',
         `Examples: ${EXAMPLES.map((e) => `\`${COMMAND} ${e}\``).join(' · ')}`,
       ].join('\n'),
@@ -43,8 +45,20 @@ export function coverageBlocks(kb: KnowledgeBase): Block[] {
   return [section(lines.join('\n'))];
 }
 
-export function sourcesPayload(kb: KnowledgeBase): MessagePayload {
-  return { text: 'What the knowledge base holds', blocks: [section('*The knowledge base*'), ...coverageBlocks(kb)] };
+/** How people rated answers with 👍 / 👎, and the questions rated down most. */
+export function feedbackBlocks(summary: FeedbackSummary): Block[] {
+  const total = summary.up + summary.down;
+  if (total === 0) return [section('*Ratings*\nNo answer has been rated yet: use 👍 / 👎 under an answer.')];
+  const share = Math.round((100 * summary.up) / total);
+  const lines = [`*Ratings*`, `${summary.up} 👍 · ${summary.down} 👎 (${share}% helpful, ${total} rating${total === 1 ? '' : 's'})`];
+  if (summary.leastHelpful.length > 0) {
+    lines.push(`Rated down most: ${summary.leastHelpful.map((q) => `“${escapeMrkdwn(truncate(q.query, 80))}” (${q.down} 👎)`).join(', ')}`);
+  }
+  return [section(lines.join('\n'))];
+}
+
+export function sourcesPayload(kb: KnowledgeBase, ratings: FeedbackSummary): MessagePayload {
+  return { text: 'What the knowledge base holds', blocks: [section('*The knowledge base*'), ...coverageBlocks(kb), ...feedbackBlocks(ratings)] };
 }
 
 export const LOADING: MessagePayload = {

@@ -6,8 +6,10 @@ import type { KnowledgeBase } from '../../src/index/knowledgeBase.js';
 import { createLogger } from '../../src/log.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import { SeenEvents, ThreadSubjects } from '../../src/slack/threadSubjects.js';
+import type { Store } from '../../src/store/store.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fakeSlackApi.js';
 import { postSigned, type PostedResponse } from './slackRequests.js';
+import { tempStore } from './tempStore.js';
 
 export const SECRET = 'test-signing-secret-0123456789';
 
@@ -15,27 +17,39 @@ export interface RunningApp {
   app: App;
   fake: FakeSlackApi;
   base: string;
+  store: Store;
   /** POSTs a body to /slack/events, signed with the app's signing secret unless told otherwise. */
   post(body: string | object, options?: { retryNum?: number; timestamp?: number; signature?: string }): Promise<PostedResponse>;
   stop(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** The database; a fresh temporary SQLite file (removed at stop) unless given. */
+  store: Store;
+  clock: () => Date;
+}
+
 /** The real Bolt app in HTTP mode on a loopback port, its Web API pointed at a local fake. */
-export async function startSlackApp(knowledge: () => KnowledgeBase | null): Promise<RunningApp> {
+export async function startSlackApp(knowledge: () => KnowledgeBase | null, options: Partial<HarnessOptions> = {}): Promise<RunningApp> {
   const fake = await startFakeSlackApi();
+  const temp = options.store ? null : tempStore();
+  const store = options.store ?? temp!;
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: '0' });
   const logger = createLogger({ level: 'silent', pretty: false });
-  const app = createSlackApp(config, { knowledge, threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
+  const clock = options.clock ?? (() => new Date());
+  const app = createSlackApp(config, { knowledge, store, clock, threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
   const server = (await app.start(0)) as Server;
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     app,
     fake,
     base,
+    store,
     post: (body, options = {}) => postSigned(`${base}/slack/events`, body, { secret: SECRET, ...options }),
     stop: async () => {
       await app.stop();
       await fake.close();
+      temp?.remove();
     },
   };
 }

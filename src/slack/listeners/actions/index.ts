@@ -40,4 +40,15 @@ export function register(app: App, ctx: SlackContext): void {
     await respond({ response_type: 'in_channel', replace_original: false, ...shared });
     ctx.logger.info({ surface: 'share', user: body.user.id }, 'shared an answer');
   });
+
+  for (const [actionId, value] of [[ACTIONS.helpful, 1], [ACTIONS.notHelpful, -1]] as const) {
+    app.action<BlockButtonAction>(actionId, async ({ ack, action, body, respond }) => {
+      await ack();
+      const query = action.value ?? '';
+      ctx.store.feedback.record({ query, value, userId: body.user.id, channelId: body.channel?.id ?? null }, ctx.clock());
+      ctx.logger.info({ surface: 'feedback', user: body.user.id, rating: value }, 'answer rated');
+      const thanks = value === 1 ? 'Thanks: noted that this answer helped.' : 'Thanks: noted that this answer did not help. The ratings are shown with `/designation sources`.';
+      await respond({ response_type: 'ephemeral', replace_original: false, text: thanks });
+    });
+  }
 }

@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
-import { coverageBlocks, LOADING, usageBlocks } from '../../replies.js';
+import { coverageBlocks, feedbackBlocks, LOADING, usageBlocks } from '../../replies.js';
 import type { SlackContext } from '../../context.js';
 
-/** The App Home tab: what the bot does, how to ask, and what the knowledge base covers. */
+/** The App Home tab: what the bot does, how to ask, what the knowledge base covers and how answers were rated. */
 export function register(app: App, ctx: SlackContext): void {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
@@ -17,6 +17,8 @@ export function register(app: App, ctx: SlackContext): void {
           { type: 'divider' },
           { type: 'header', text: { type: 'plain_text', text: 'What the knowledge base covers' } },
           ...(kb ? coverageBlocks(kb) : LOADING.blocks),
+          { type: 'divider' },
+          ...feedbackBlocks(ctx.store.feedback.summary()),
         ],
       },
     });

@@ -1,0 +1,115 @@
+import { SourceRegistry } from '../answer/sources.js';
+import { sameEvent } from '../answer/similarity.js';
+import { buildStatus } from '../answer/statusLines.js';
+import { buildTimeline } from '../answer/timeline.js';
+import type { SourceId, StatusLine } from '../answer/types.js';
+import type { Sentence } from '../extract/extractArticle.js';
+import { authorityOf } from '../extract/status.js';
+import type { KnowledgeBase } from '../index/knowledgeBase.js';
+import type { Article } from '../knowledge/types.js';
+import type { Seen } from '../store/articleLedger.js';
+import type { Digest, DigestArticle, StatusChange } from './types.js';
+
+export interface DigestOptions {
+  /** ISO instants; an article version first seen after `since` and at or before `until` is new. */
+  since: string;
+  until: string;
+  /** Entity ids to keep to; empty for every topic. */
+  topics: string[];
+  /** At most this many events and articles are listed (default 10 and 15). */
+  maxEvents: number;
+  maxArticles: number;
+}
+
+/**
+ * What changed in the knowledge base in a window: status lines that now read differently,
+ * dated events that no article known before reported, and the articles that brought them.
+ * `seen` says when each article version was first seen (from the article ledger).
+ *
+ * @example
+ * const digest = buildDigest(kb, ledger.seen(versions), { since: lastDigest, until: now, topics: ['taliban'] });
+ */
+export function buildDigest(kb: KnowledgeBase, seen: Map<string, Seen>, options: Partial<DigestOptions> & Pick<DigestOptions, 'since' | 'until'>): Digest {
+  const { since, until, topics = [], maxEvents = 10, maxArticles = 15 } = options;
+  const inWindow = (article: Article) => {
+    const changed = seen.get(article.path)?.changed;
+    return changed !== undefined && changed > since && changed <= until;
+  };
+  const onTopic = topicFilter(kb, topics);
+  const fresh = kb.articles.filter(inWindow);
+  const freshSentences = fresh.flatMap((a) => kb.sentencesOf(a.path)).filter(onTopic);
+  const sources = new SourceRegistry();
+
+  const subjects = topics.length > 0 ? topics : [...new Set(freshSentences.flatMap((s) => s.claims.map((c) => c.targetId)))];
+  const statusChanges = changedStatus(kb, subjects, inWindow, sources);
+
+  const known = knownEvents(kb.articles.filter((a) => !inWindow(a)).flatMap((a) => kb.sentencesOf(a.path)));
+  const newEvents = freshSentences.filter((s) => s.quotable && s.dates.length > 0 && !known(s));
+  const scratch = new SourceRegistry();
+  const allEvents = buildTimeline(newEvents.map((sentence) => ({ sentence, relevance: 1, onSubject: true })), scratch).reverse();
+  const events = allEvents.slice(0, maxEvents).map((e) => ({ ...e, citations: recite(kb, e.citations, scratch, sources) }));
+
+  const brought = fresh
+    .filter((a) => topics.length === 0 || kb.sentencesOf(a.path).some(onTopic))
+    .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title));
+  const articles: DigestArticle[] = brought.slice(0, maxArticles).map((a) => {
+    const s = seen.get(a.path)!;
+    return { source: sources.cite([a])[0]!, kind: s.added === s.changed ? 'new' : 'updated' };
+  });
+  return {
+    since,
+    until,
+    topics: topics.map((id) => kb.entity(id)?.name ?? id),
+    statusChanges,
+    events,
+    articles,
+    omitted: { events: allEvents.length - events.length, articles: brought.length - articles.length },
+    sources: sources.list(),
+  };
+}
+
+/** Whether a sentence concerns the topics: names one, a body of one, or makes a claim about one. */
+function topicFilter(kb: KnowledgeBase, topics: string[]): (sentence: Sentence) => boolean {
+  if (topics.length === 0) return () => true;
+  const wanted = new Set(topics);
+  const entity = (id: string) => kb.entity(id);
+  return (sentence) =>
+    sentence.entities.some((m) => wanted.has(m.entityId) || wanted.has(authorityOf(entity, m.entityId) ?? '')) ||
+    sentence.claims.some((c) => wanted.has(c.targetId) || wanted.has(c.authorityId));
+}
+
+/** Status lines of the subjects that read differently with the window's articles than without them. */
+function changedStatus(kb: KnowledgeBase, subjects: string[], inWindow: (a: Article) => boolean, sources: SourceRegistry): StatusChange[] {
+  const ids = [...new Set(subjects.map((id) => authorityOf((key) => kb.entity(key), id) ?? id))];
+  const key = (l: StatusLine) => `${l.entity}\0${l.authority}`;
+  const beforeLines = new Map(buildStatus(kb, ids, new SourceRegistry(), (a) => !inWindow(a)).map((l) => [key(l), l]));
+  const scratch = new SourceRegistry();
+  const changes: StatusChange[] = [];
+  for (const line of buildStatus(kb, ids, scratch)) {
+    const before = beforeLines.get(key(line));
+    if (before && before.state === line.state && before.date === line.date) continue;
+    changes.push({ line: { ...line, citations: recite(kb, line.citations, scratch, sources) }, before: before ? { state: before.state, date: before.date } : null });
+  }
+  return changes;
+}
+
+/** A test for whether an older sentence already reported the event a sentence reports. */
+function knownEvents(older: Sentence[]): (sentence: Sentence) => boolean {
+  const byYear = new Map<string, { sentence: Sentence; date: string }[]>();
+  for (const sentence of older) {
+    for (const { date } of sentence.dates) {
+      const year = date.slice(0, 4);
+      const list = byYear.get(year) ?? [];
+      list.push({ sentence, date });
+      byYear.set(year, list);
+    }
+  }
+  return (sentence) =>
+    sentence.dates.some(({ date }) => (byYear.get(date.slice(0, 4)) ?? []).some((old) => sameEvent(old.sentence, sentence, old.date, date)));
+}
+
+/** Citations numbered in a scratch registry, numbered again in the digest's own, in the order it shows things. */
+function recite(kb: KnowledgeBase, ids: SourceId[], scratch: SourceRegistry, sources: SourceRegistry): SourceId[] {
+  const listed = scratch.list();
+  return sources.cite(ids.map((id) => kb.article(listed.find((s) => s.id === id)!.path)!));
+}

@@ -1,0 +1,204 @@
+import type { Logger } from 'pino';
+import type { KnowledgeBase } from '../index/knowledgeBase.js';
+import type { MessagePayload } from '../render/blocks.js';
+import { renderDigestBlocks } from '../render/digestBlocks.js';
+import type { Delivery } from '../store/deliveries.js';
+import type { Store } from '../store/store.js';
+import type { Subscription } from '../store/subscriptions.js';
+import { buildDigest } from './buildDigest.js';
+import { latestSlot } from './schedule.js';
+import { isEmptyDigest, type Digest } from './types.js';
+
+/** How a failed post should be handled: tried again, the subscription paused, or given up for now. */
+export type FailureKind = 'retry' | 'pause' | 'fail';
+
+/** A post that failed, classified by the transport. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly kind: FailureKind,
+    /** For rate limits: how long Slack asked us to wait. */
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** Identifies one digest: posted with the message, so a post can be found again after a crash. */
+export interface DigestKey {
+  subscriptionId: number;
+  slot: string;
+}
+
+/** Where digests go: Slack in production (src/slack/digestTransport.ts). */
+export interface DigestTransport {
+  /** Posts the digest and returns the message's ts; throws a DeliveryError. */
+  post(channelId: string, payload: MessagePayload, key: DigestKey): Promise<string>;
+  /** The ts of a message for `key` posted to the channel since `after`, or null if there is none. */
+  findPosted(channelId: string, key: DigestKey, after: Date): Promise<string | null>;
+  /** Tells a person something directly (a DM). */
+  notify(userId: string, text: string): Promise<void>;
+}
+
+export type DeliveryOutcome =
+  | 'sent'
+  | 'empty'
+  | 'not-due'
+  | 'already-done'
+  | 'in-progress'
+  | 'recovered'
+  | 'paused'
+  | 'failed'
+  | 'waiting-for-knowledge';
+
+export interface DeliveryReport {
+  subscription: Subscription;
+  slot: string | null;
+  outcome: DeliveryOutcome;
+  error?: string;
+}
+
+export interface DigestSenderOptions {
+  store: Store;
+  knowledge: () => KnowledgeBase | null;
+  transport: DigestTransport;
+  logger: Logger;
+  clock: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  /** Post a digest that says "nothing new" rather than skipping it (DIGEST_POST_EMPTY). */
+  postEmpty: boolean;
+  /** Tries per digest per run for errors worth retrying (default 5), backing off from `backoffMs` (1 s). */
+  maxAttempts: number;
+  backoffMs: number;
+  /** A digest claimed this long ago and never marked sent was abandoned by a crash (default 2 min). */
+  staleAfterMs: number;
+}
+
+const DEFAULTS = {
+  clock: () => new Date(),
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  postEmpty: false,
+  maxAttempts: 5,
+  backoffMs: 1000,
+  staleAfterMs: 120_000,
+};
+
+const PAUSE_NOTES: Record<string, string> = {
+  channel_not_found: 'the channel no longer exists or I cannot see it',
+  not_in_channel: 'I am not a member of the channel (invite me with `/invite`)',
+  is_archived: 'the channel is archived',
+};
+
+/** What the knowledge base learned between two instants, for some topics. */
+export function digestFor(kb: KnowledgeBase, store: Store, window: { since: string; until: string }, topics: string[]): Digest {
+  const seen = store.ledger.seen(kb.articles.map((a) => ({ path: a.path, hash: a.hash })));
+  return buildDigest(kb, seen, { ...window, topics });
+}
+
+/**
+ * Posts the digests that are due, each exactly once per scheduled slot: a slot is claimed in
+ * the delivery log before posting and marked sent after. A claim left by a crash is settled by
+ * looking for the posted message in the channel before posting again. Rate limits, server
+ * errors and network errors are retried with backoff; a channel that is gone, archived or
+ * without the bot pauses its subscription and tells the subscriber.
+ */
+export class DigestSender {
+  private readonly options: DigestSenderOptions;
+
+  constructor(options: Pick<DigestSenderOptions, 'store' | 'knowledge' | 'transport' | 'logger'> & Partial<DigestSenderOptions>) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  /** Posts every digest due at `now`, one subscription after another. */
+  async sendDue(now: Date = this.options.clock()): Promise<DeliveryReport[]> {
+    const reports: DeliveryReport[] = [];
+    for (const subscription of this.options.store.subscriptions.active()) {
+      reports.push(await this.deliver(subscription, now));
+    }
+    return reports;
+  }
+
+  private async deliver(sub: Subscription, now: Date): Promise<DeliveryReport> {
+    const { store, logger, staleAfterMs } = this.options;
+    const slotTime = latestSlot(sub, now);
+    if (slotTime === null) return { subscription: sub, slot: null, outcome: 'not-due' };
+    const slot = slotTime.toISOString();
+    const report = (outcome: DeliveryOutcome, error?: string): DeliveryReport => ({ subscription: sub, slot, outcome, ...(error ? { error } : {}) });
+    const row = store.deliveries.get(sub.id, slot);
+    if (row?.state === 'sent' || row?.state === 'empty') return report('already-done');
+    if (row?.state === 'sending') {
+      if (now.getTime() - Date.parse(row.updatedAt) < staleAfterMs) return report('in-progress');
+      const ts = await this.findPosted(sub, slot, row);
+      if (ts !== null) {
+        store.deliveries.markSent(sub.id, slot, ts, now);
+        logger.info({ subscription: sub.id, channel: sub.channelId, slot }, 'digest found posted after an interrupted delivery');
+        return report('recovered');
+      }
+    }
+    const kb = this.options.knowledge();
+    if (kb === null) return report('waiting-for-knowledge');
+
+    const window = { since: row?.since ?? store.deliveries.lastUntil(sub.id) ?? sub.createdAt, until: now.toISOString() };
+    const digest = digestFor(kb, store, window, sub.topics);
+    if (row === null && isEmptyDigest(digest) && !this.options.postEmpty) {
+      store.deliveries.recordEmpty(sub.id, slot, window, now);
+      return report('empty');
+    }
+    if (!store.deliveries.claim(sub.id, slot, window, now, row)) return report('in-progress');
+    const payload = renderDigestBlocks(digest, { timeZone: sub.timeZone, label: `${sub.cadence === 'daily' ? 'Daily' : 'Weekly'} digest` });
+    return this.post(sub, slot, payload, report);
+  }
+
+  private async post(sub: Subscription, slot: string, payload: MessagePayload, report: (o: DeliveryOutcome, e?: string) => DeliveryReport) {
+    const { store, transport, logger, maxAttempts, backoffMs, clock, sleep } = this.options;
+    const where = { subscription: sub.id, channel: sub.channelId, slot };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const ts = await transport.post(sub.channelId, payload, { subscriptionId: sub.id, slot });
+        store.deliveries.markSent(sub.id, slot, ts, clock());
+        logger.info({ ...where, ts, attempt }, 'digest posted');
+        return report('sent');
+      } catch (caught) {
+        const error = caught instanceof DeliveryError ? caught : new DeliveryError(String(caught), 'fail');
+        if (error.kind === 'retry' && attempt < maxAttempts) {
+          const wait = error.retryAfterMs ?? backoffMs * 2 ** (attempt - 1);
+          logger.warn({ ...where, attempt, waitMs: wait, error: error.message }, 'digest post failed; retrying');
+          await sleep(wait);
+          continue;
+        }
+        store.deliveries.markFailed(sub.id, slot, error.message, clock());
+        if (error.kind === 'pause') {
+          await this.pause(sub, error.message);
+          return report('paused', error.message);
+        }
+        logger.error({ ...where, attempt, error: error.message }, 'digest not posted; it will be tried again on the next run');
+        return report('failed', error.message);
+      }
+    }
+  }
+
+  private async pause(sub: Subscription, reason: string): Promise<void> {
+    const { store, transport, logger, clock } = this.options;
+    store.subscriptions.pause(sub.id, reason, clock());
+    logger.warn({ subscription: sub.id, channel: sub.channelId, reason }, 'digest subscription paused');
+    const why = PAUSE_NOTES[reason] ?? reason;
+    const note =
+      `I could not post the ${sub.cadence} designation digest to <#${sub.channelId}>: ${why}. ` +
+      'The subscription is paused; subscribe again in that channel with `/designation digest subscribe` to resume it.';
+    try {
+      await transport.notify(sub.createdBy, note);
+    } catch (error) {
+      logger.warn({ subscription: sub.id, user: sub.createdBy, error: String(error) }, 'could not tell the subscriber about the pause');
+    }
+  }
+
+  /** Whether an interrupted delivery reached the channel; null when it did not or Slack cannot say. */
+  private async findPosted(sub: Subscription, slot: string, row: Delivery): Promise<string | null> {
+    try {
+      return await this.options.transport.findPosted(sub.channelId, { subscriptionId: sub.id, slot }, new Date(Date.parse(row.updatedAt) - 60_000));
+    } catch (error) {
+      this.options.logger.warn({ subscription: sub.id, slot, error: String(error) }, 'could not check whether an interrupted digest was posted; posting it');
+      return null;
+    }
+  }
+}

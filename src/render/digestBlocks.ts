@@ -1,0 +1,71 @@
+import type { Digest } from '../digest/types.js';
+import { citationLinks, header, LIMITS, section, sections, sourceContext, type Block, type MessagePayload } from './blocks.js';
+import { formatInstant } from './instant.js';
+import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.js';
+
+const STATE_WORD = { listed: 'listed', removed: 'removed', pending: 'removal pending' } as const;
+
+export interface DigestRenderOptions {
+  /** The subscription's time zone, for the window's times. */
+  timeZone: string;
+  /** Daily, weekly, or a preview. */
+  label: string;
+}
+
+/**
+ * A digest as a Slack message within Slack's limits: status changes, new events (newest
+ * first) and the articles that brought them, every line cited. All article text is escaped.
+ */
+export function renderDigestBlocks(digest: Digest, { timeZone, label }: DigestRenderOptions): MessagePayload {
+  const about = digest.topics.length > 0 ? digest.topics.join(', ') : 'every topic';
+  const blocks: Block[] = [
+    header(`Designation digest: ${about}`),
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: escapeMrkdwn(`${label} · new since ${formatInstant(digest.since, timeZone)}`) }],
+    },
+  ];
+  const cite = (ids: number[]) => citationLinks(ids, digest.sources);
+  const budget = () => LIMITS.blocks - blocks.length - 2;
+  const count = digest.statusChanges.length + digest.events.length + digest.articles.length;
+  if (count === 0) blocks.push(section('Nothing new in the knowledge base since the last digest.'));
+
+  if (digest.statusChanges.length > 0) {
+    const lines = digest.statusChanges.map(({ line, before }) => {
+      const was = before ? ` (was ${STATE_WORD[before.state]}${before.date ? `, ${before.date}` : ''})` : '';
+      return `• *${escapeMrkdwn(line.authority)}* on ${escapeMrkdwn(line.entity)}: ${STATE_WORD[line.state]}${line.date ? `, ${line.date}` : ''}${was} ${cite(line.citations)}`;
+    });
+    blocks.push(...sections(['*Status changes*', ...lines], Math.min(3, budget())).blocks);
+  }
+  if (digest.events.length > 0) {
+    const lines = digest.events.map((e) => `• \`${e.date}\` ${escapeMrkdwn(truncate(e.text, 500))} ${cite(e.citations)}`);
+    if (digest.omitted.events > 0) lines.push(`_…and ${digest.omitted.events} more: ask \`/designation\` for the full timeline_`);
+    blocks.push(...sections(['*New events*', ...lines], Math.min(4, budget())).blocks);
+  }
+  if (digest.articles.length > 0) {
+    const lines = digest.articles.map((a) => {
+      const s = digest.sources.find((source) => source.id === a.source)!;
+      const title = truncate(s.title.replace(/\s+/g, ' '), 200);
+      const linked = s.url && s.url.length <= 1000 ? mrkdwnLink(s.url, title) : escapeMrkdwn(title);
+      const meta = [s.outlet, s.published].filter(Boolean).map((m) => escapeMrkdwn(m!)).join(', ');
+      return `• *[${s.id}]* ${a.kind === 'updated' ? '_updated_ ' : ''}${linked}${meta ? ` · ${meta}` : ''}`;
+    });
+    if (digest.omitted.articles > 0) lines.push(`_…and ${digest.omitted.articles} more articles_`);
+    blocks.push(...sections(['*Articles*', ...lines], Math.min(4, budget())).blocks);
+  }
+  const listed = new Set(digest.articles.map((a) => a.source));
+  blocks.push(...sourceContext(digest.sources.filter((s) => !listed.has(s.id))));
+  const text = count === 0 ? `Designation digest (${about}): nothing new` : `Designation digest (${about}): ${summaryLine(digest)}`;
+  return { text: escapeMrkdwn(truncate(text, LIMITS.fallbackText)), blocks };
+}
+
+function summaryLine(digest: Digest): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return [
+    digest.statusChanges.length > 0 ? plural(digest.statusChanges.length, 'status change') : '',
+    digest.events.length > 0 ? plural(digest.events.length + digest.omitted.events, 'new event') : '',
+    digest.articles.length > 0 ? plural(digest.articles.length + digest.omitted.articles, 'article') : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}

@@ -1,0 +1,44 @@
+import type { Digest } from '../digest/types.js';
+import { formatInstant } from './instant.js';
+
+const STATE_WORD = { listed: 'listed', removed: 'removed', pending: 'removal pending' } as const;
+
+const cite = (ids: number[]) => ids.map((id) => `[${id}]`).join('');
+
+/** A digest for a person at a terminal, in the same layout as a text answer. */
+export function renderDigestText(digest: Digest, timeZone = 'UTC'): string {
+  const title = `Designation digest: ${digest.topics.length > 0 ? digest.topics.join(', ') : 'every topic'}`;
+  const lines = [title, '='.repeat(title.length), `New since ${formatInstant(digest.since, timeZone)}, up to ${formatInstant(digest.until, timeZone)}`];
+  const section = (heading: string, body: string[]) => {
+    if (body.length > 0) lines.push('', heading, ...body);
+  };
+  if (digest.statusChanges.length + digest.events.length + digest.articles.length === 0) {
+    return [...lines, '', 'Nothing new.', ''].join('\n');
+  }
+  section(
+    'Status changes',
+    digest.statusChanges.map(({ line, before }) => {
+      const was = before ? `${STATE_WORD[before.state]}${before.date ? `, ${before.date}` : ''}` : 'no earlier report';
+      return `  ${line.entity} / ${line.authority}: ${STATE_WORD[line.state]}${line.date ? `, ${line.date}` : ''} (was: ${was}) ${cite(line.citations)}\n      "${line.text}"`;
+    }),
+  );
+  section('New events', [
+    ...digest.events.map((e) => `  ${e.date.padEnd(10)}  ${e.text} ${cite(e.citations)}`),
+    ...(digest.omitted.events > 0 ? [`  ...and ${digest.omitted.events} more`] : []),
+  ]);
+  const sourceOf = (id: number) => digest.sources.find((s) => s.id === id)!;
+  section('Articles', [
+    ...digest.articles.map((a) => {
+      const s = sourceOf(a.source);
+      const where = [s.outlet, s.published].filter(Boolean).join(', ');
+      return `  [${s.id}] ${a.kind === 'updated' ? '(updated) ' : ''}${s.title}${where ? ` (${where})` : ''}\n      ${s.url ?? s.path}`;
+    }),
+    ...(digest.omitted.articles > 0 ? [`  ...and ${digest.omitted.articles} more`] : []),
+  ]);
+  const listed = new Set(digest.articles.map((a) => a.source));
+  section(
+    'Other sources cited',
+    digest.sources.filter((s) => !listed.has(s.id)).map((s) => `  [${s.id}] ${s.title}${s.outlet ? ` (${s.outlet})` : ''}\n      ${s.url ?? s.path}`),
+  );
+  return [...lines, ''].join('\n');
+}

@@ -1,0 +1,74 @@
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { DeliveryError, type DigestKey, type DigestTransport } from '../digest/sendDue.js';
+
+/** The message metadata event type that marks a digest, so an interrupted delivery can be found. */
+export const DIGEST_EVENT = 'designation_digest';
+
+/** Platform errors after which posting to the channel cannot work until someone acts. */
+const PAUSING = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
+/** Platform errors that mean "try again later". */
+const TRANSIENT = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+/**
+ * A Web API client that reports failures at once: retries and rate-limit waits are the
+ * digest sender's, so each is logged and bounded.
+ */
+export function deliveryClient(token: string, options: Pick<WebClientOptions, 'slackApiUrl' | 'logger'> = {}): WebClient {
+  return new WebClient(token, { ...options, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+}
+
+/** Maps a Web API error to what the sender should do with it. */
+export function classify(error: unknown): DeliveryError {
+  const e = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; message?: string };
+  const message = e.message ?? String(error);
+  switch (e.code) {
+    case 'slack_webapi_rate_limited_error':
+      return new DeliveryError('rate limited', 'retry', (e.retryAfter ?? 1) * 1000);
+    case 'slack_webapi_request_error':
+      return new DeliveryError(`network error: ${message}`, 'retry');
+    case 'slack_webapi_http_error':
+      return new DeliveryError(`HTTP ${e.statusCode}`, (e.statusCode ?? 0) >= 500 ? 'retry' : 'fail');
+    case 'slack_webapi_platform_error': {
+      const code = e.data?.error ?? 'unknown_error';
+      return new DeliveryError(code, PAUSING.has(code) ? 'pause' : TRANSIENT.has(code) ? 'retry' : 'fail');
+    }
+    default:
+      return new DeliveryError(message, 'fail');
+  }
+}
+
+/** Digests through the Slack Web API, each message carrying its key as message metadata. */
+export function slackDigestTransport(client: WebClient): DigestTransport {
+  return {
+    async post(channelId, payload, key) {
+      try {
+        const result = await client.chat.postMessage({
+          channel: channelId,
+          ...payload,
+          unfurl_links: false,
+          unfurl_media: false,
+          metadata: { event_type: DIGEST_EVENT, event_payload: { subscription_id: key.subscriptionId, slot: key.slot } },
+        });
+        return result.ts!;
+      } catch (error) {
+        throw classify(error);
+      }
+    },
+    async findPosted(channelId, key: DigestKey, after) {
+      const history = await client.conversations.history({
+        channel: channelId,
+        oldest: String(after.getTime() / 1000),
+        include_all_metadata: true,
+        limit: 200,
+      });
+      const found = history.messages?.find((m) => {
+        const payload = m.metadata?.event_payload as Record<string, unknown> | undefined;
+        return m.metadata?.event_type === DIGEST_EVENT && payload?.subscription_id === key.subscriptionId && payload?.slot === key.slot;
+      });
+      return found?.ts ?? null;
+    },
+    async notify(userId, text) {
+      await client.chat.postMessage({ channel: userId, text });
+    },
+  };
+}

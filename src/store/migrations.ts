@@ -1,0 +1,54 @@
+/**
+ * The schema, one migration per version, applied in order at start and never edited once
+ * released. Plain SQL that PostgreSQL also accepts, but for `INTEGER PRIMARY KEY` (an
+ * identity column there) and timestamps, which are ISO 8601 text in UTC.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'subscriptions, article ledger, deliveries, feedback',
+    sql: `
+      CREATE TABLE subscriptions (
+        id INTEGER PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        cadence TEXT NOT NULL CHECK (cadence IN ('daily', 'weekly')),
+        weekday INTEGER CHECK (weekday BETWEEN 0 AND 6),
+        at_time TEXT NOT NULL,
+        time_zone TEXT NOT NULL,
+        topics TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        paused_at TEXT,
+        pause_reason TEXT,
+        UNIQUE (channel_id, cadence)
+      );
+      CREATE TABLE article_versions (
+        path TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        PRIMARY KEY (path, hash)
+      );
+      CREATE TABLE deliveries (
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+        slot TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'empty', 'failed')),
+        since TEXT NOT NULL,
+        until TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        message_ts TEXT,
+        error TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (subscription_id, slot)
+      );
+      CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY,
+        query TEXT NOT NULL,
+        rating INTEGER NOT NULL CHECK (rating IN (-1, 1)),
+        user_id TEXT NOT NULL,
+        channel_id TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (user_id, query)
+      );
+    `,
+  },
+];

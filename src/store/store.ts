@@ -1,0 +1,27 @@
+import { ArticleLedger } from './articleLedger.js';
+import { openDatabase, type Db } from './database.js';
+import { DeliveryLog } from './deliveries.js';
+import { FeedbackStore } from './feedback.js';
+import { SubscriptionStore } from './subscriptions.js';
+
+/** Everything the bot keeps on disk, in one SQLite file. */
+export interface Store {
+  db: Db;
+  subscriptions: SubscriptionStore;
+  ledger: ArticleLedger;
+  deliveries: DeliveryLog;
+  feedback: FeedbackStore;
+  close(): void;
+}
+
+export function openStore(path: string): Store {
+  const db = openDatabase(path);
+  return {
+    db,
+    subscriptions: new SubscriptionStore(db),
+    ledger: new ArticleLedger(db),
+    deliveries: new DeliveryLog(db),
+    feedback: new FeedbackStore(db),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,97 @@
+import type { Db } from './database.js';
+
+export type Cadence = 'daily' | 'weekly';
+
+/** A channel's standing request for a digest. `topics` empty means every topic. */
+export interface Subscription {
+  id: number;
+  channelId: string;
+  cadence: Cadence;
+  /** For weekly digests: 0 = Sunday ... 6 = Saturday. */
+  weekday: number | null;
+  /** Local time of day, HH:MM, in `timeZone`. */
+  atTime: string;
+  /** IANA time zone, such as Europe/Berlin. */
+  timeZone: string;
+  /** Entity ids. */
+  topics: string[];
+  createdBy: string;
+  createdAt: string;
+  pausedAt: string | null;
+  pauseReason: string | null;
+}
+
+export type NewSubscription = Omit<Subscription, 'id' | 'createdAt' | 'pausedAt' | 'pauseReason'>;
+
+interface Row {
+  id: number;
+  channel_id: string;
+  cadence: Cadence;
+  weekday: number | null;
+  at_time: string;
+  time_zone: string;
+  topics: string;
+  created_by: string;
+  created_at: string;
+  paused_at: string | null;
+  pause_reason: string | null;
+}
+
+const fromRow = (r: Row): Subscription => ({
+  id: r.id,
+  channelId: r.channel_id,
+  cadence: r.cadence,
+  weekday: r.weekday,
+  atTime: r.at_time,
+  timeZone: r.time_zone,
+  topics: JSON.parse(r.topics) as string[],
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  pausedAt: r.paused_at,
+  pauseReason: r.pause_reason,
+});
+
+/** Subscriptions, one per channel and cadence: subscribing again replaces it and resumes it. */
+export class SubscriptionStore {
+  constructor(private readonly db: Db) {}
+
+  subscribe(input: NewSubscription, now: Date): Subscription {
+    const row = this.db
+      .prepare(
+        `INSERT INTO subscriptions (channel_id, cadence, weekday, at_time, time_zone, topics, created_by, created_at)
+         VALUES (@channelId, @cadence, @weekday, @atTime, @timeZone, @topics, @createdBy, @createdAt)
+         ON CONFLICT (channel_id, cadence) DO UPDATE SET weekday = excluded.weekday, at_time = excluded.at_time,
+           time_zone = excluded.time_zone, topics = excluded.topics, created_by = excluded.created_by,
+           paused_at = NULL, pause_reason = NULL
+         RETURNING *`,
+      )
+      .get({ ...input, topics: JSON.stringify(input.topics), createdAt: now.toISOString() }) as Row;
+    return fromRow(row);
+  }
+
+  get(id: number): Subscription | null {
+    const row = this.db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id) as Row | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  inChannel(channelId: string): Subscription[] {
+    return (this.db.prepare('SELECT * FROM subscriptions WHERE channel_id = ? ORDER BY cadence').all(channelId) as Row[]).map(fromRow);
+  }
+
+  /** Every subscription that is not paused. */
+  active(): Subscription[] {
+    return (this.db.prepare('SELECT * FROM subscriptions WHERE paused_at IS NULL ORDER BY id').all() as Row[]).map(fromRow);
+  }
+
+  setTopics(id: number, topics: string[]): void {
+    this.db.prepare('UPDATE subscriptions SET topics = ? WHERE id = ?').run(JSON.stringify(topics), id);
+  }
+
+  remove(id: number): void {
+    this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id);
+  }
+
+  pause(id: number, reason: string, now: Date): void {
+    this.db.prepare('UPDATE subscriptions SET paused_at = ?, pause_reason = ? WHERE id = ?').run(now.toISOString(), reason, id);
+  }
+}
