@@ -40,21 +40,13 @@ async function main(): Promise<void> {
   const knowledge = () => live.current();
   const app = createSlackApp(config, { knowledge, store, clock: () => new Date(), threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
 
-  await app.start(config.port);
-  logger.info({ mode: config.appToken ? 'socket' : 'http', port: config.port, database: config.databasePath }, 'Slack app listening');
-  await live.load();
-  await live.watch();
-
-  const client = deliveryClient(config.botToken, config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {});
-  const sender = new DigestSender({ store, knowledge, transport: slackDigestTransport(client), logger, postEmpty: config.digestPostEmpty });
-  const scheduler = startDigestScheduler(sender, logger);
-
+  let scheduler: { stop(): void } | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: finishing requests in flight');
-    scheduler.stop();
+    scheduler?.stop();
     await live.close();
     await app.stop();
     store.close();
@@ -64,6 +56,15 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+
+  await app.start(config.port);
+  logger.info({ mode: config.appToken ? 'socket' : 'http', port: config.port, database: config.databasePath }, 'Slack app listening');
+  await live.load();
+  await live.watch();
+  if (stopping) return;
+  const client = deliveryClient(config.botToken, config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {});
+  const sender = new DigestSender({ store, knowledge, transport: slackDigestTransport(client), logger, postEmpty: config.digestPostEmpty });
+  scheduler = startDigestScheduler(sender, logger);
 }
 
 await main();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -91,6 +91,25 @@ describe('manifest.yml', () => {
     }
     expect(scopes).toContain('commands');
     expect(scopes).toContain('chat:write');
+  });
+
+  it('requests the scope of every Web API method the app calls', () => {
+    const scopes = m.oauth_config?.scopes?.bot ?? [];
+    const needs: Record<string, string[]> = {
+      'chat.postMessage': ['chat:write'],
+      'users.info': ['users:read'],
+      'conversations.history': ['channels:history', 'groups:history'],
+      'views.publish': [],
+    };
+    const called = new Set<string>();
+    for (const file of readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+      for (const match of readFileSync(join(root, 'src', file), 'utf8').matchAll(/client\.([a-z]+)\.([a-zA-Z]+)\(/g)) called.add(`${match[1]}.${match[2]}`);
+    }
+    expect(called.size).toBeGreaterThan(2);
+    for (const method of called) {
+      expect(needs[method], `${method}: add it to this table with its scopes`).toBeDefined();
+      for (const scope of needs[method]!) expect(scopes, method).toContain(scope);
+    }
   });
 
   it("points every request URL at Bolt's default endpoint /slack/events", () => {

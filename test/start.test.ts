@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fakeSlackApi.js';
 import { appMentionEvent, messageImEvent, postSigned, slashCommandBody } from './support/slackRequests.js';
@@ -26,34 +29,61 @@ async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise
   throw new Error('timed out');
 }
 
+interface Started {
+  child: ChildProcess;
+  base: string;
+  output: () => string;
+  /** SIGTERM, then the exit code. */
+  stop: () => Promise<number | null>;
+}
+
+/** What `npm start` runs, without npm in between so that a signal reaches the app itself; resolves once healthy. */
+async function startApp(fake: FakeSlackApi, databasePath: string): Promise<Started> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.url,
+      PORT: String(port),
+      SLACK_APP_TOKEN: '',
+      LOG_LEVEL: 'debug',
+      DATABASE_PATH: databasePath,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  await until(async () => (await fetch(`${base}/healthz`)).status === 200);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { child, base, output: () => output, stop: () => (child.kill('SIGTERM'), exited) };
+}
+
 describe('npm start in HTTP mode', () => {
   let fake: FakeSlackApi;
-  let child: ChildProcess;
-  let base: string;
-  let output = '';
+  let app: Started;
+  let dataDir: string;
 
   beforeAll(async () => {
     fake = await startFakeSlackApi();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    // What `npm start` runs, without npm in between, so the signal reaches the app itself.
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: String(port), SLACK_APP_TOKEN: '', LOG_LEVEL: 'debug' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    await until(async () => (await fetch(`${base}/healthz`)).status === 200);
+    dataDir = mkdtempSync(join(tmpdir(), 'designation-start-'));
+    app = await startApp(fake, join(dataDir, 'designation.db'));
   });
 
   afterAll(async () => {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (app.child.exitCode === null) app.child.kill('SIGKILL');
     await fake.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('answers a signed /designation within Slack\'s 3 seconds, a DM in the DM and a mention in a thread', async () => {
     const started = Date.now();
+    const base = app.base;
     const res = await postSigned(`${base}/slack/events`, slashCommandBody({ text: 'taliban', response_url: fake.responseUrl('c') }), { secret: SECRET });
     expect(Date.now() - started).toBeLessThan(3000);
     expect(res.status).toBe(200);
@@ -67,10 +97,20 @@ describe('npm start in HTTP mode', () => {
     expect(call.body.thread_ts).toBe((mention.event as { ts: string }).ts);
   });
 
+  it('keeps a subscription made in Slack across a restart', async () => {
+    const subscribe = slashCommandBody({ text: 'digest subscribe weekly tue 07:45 taliban', channel_id: 'C9', response_url: fake.responseUrl('sub') });
+    await postSigned(`${app.base}/slack/events`, subscribe, { secret: SECRET });
+    expect(JSON.stringify((await fake.waitForCall('response_url:sub', { timeoutMs: 5000 })).body)).toMatch(/weekly designation digest on Tuesdays at 07:45 on Taliban/);
+
+    expect(await app.stop()).toBe(0);
+    app = await startApp(fake, join(dataDir, 'designation.db'));
+    const list = await postSigned(`${app.base}/slack/events`, slashCommandBody({ text: 'digest list', channel_id: 'C9', response_url: fake.responseUrl('l') }), { secret: SECRET });
+    expect(JSON.stringify(list.json())).toMatch(/Weekly designation digest on Tuesdays at 07:45 on Taliban \(Europe\/Berlin\)/);
+  });
+
   it('logs JSON lines without the token or the signing secret, and exits 0 on SIGTERM', async () => {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await app.stop()).toBe(0);
+    const output = app.output();
     const lines = output.trim().split('\n').filter(Boolean);
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();

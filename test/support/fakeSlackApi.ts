@@ -71,15 +71,26 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+export interface FakeSlackApiOptions {
+  /** The time message timestamps are taken from; tests that set the bot's clock pass the same one. */
+  clock: () => Date;
+}
+
+export async function startFakeSlackApi({ clock = () => new Date() }: Partial<FakeSlackApiOptions> = {}): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const persistent = new Map<string, Responder>();
   const queued = new Map<string, Responder[]>();
   const waiters = new Set<Waiter>();
   let tsCounter = 0;
+  /** Messages chat.postMessage accepted, for conversations.history; kept across reset() like Slack would. */
+  const posted: { channel: string; ts: string; text: unknown; metadata: unknown }[] = [];
 
-  /** Slack-shaped, strictly increasing message timestamps. */
-  const nextTs = (): string => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+  /** Slack-shaped message timestamps from the clock, strictly increasing. */
+  let lastSecond = 0;
+  const nextTs = (): string => {
+    lastSecond = Math.max(lastSecond, Math.floor(clock().getTime() / 1000));
+    return `${lastSecond}.${String(++tsCounter).padStart(6, '0')}`;
+  };
 
   const defaultResponse = (call: RecordedCall): FakeResponse => {
     const b = call.body;
@@ -88,6 +99,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return { body: { ok: true, url: 'https://fake.slack.test/', team: 'Test Team', ...BOT } };
       case 'chat.postMessage': {
         const ts = nextTs();
+        posted.push({ channel: String(b.channel), ts, text: b.text, metadata: b.metadata });
         return {
           body: {
             ok: true,
@@ -96,6 +108,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
             message: { type: 'message', user: BOT.user_id, bot_id: BOT.bot_id, text: b.text, blocks: b.blocks, ts },
           },
         };
+      }
+      // Newest first, after `oldest`; metadata only when asked for, as Slack does.
+      case 'conversations.history': {
+        const oldest = Number(b.oldest ?? 0);
+        const messages = posted
+          .filter((m) => m.channel === b.channel && Number(m.ts) > oldest)
+          .reverse()
+          .map((m) => ({ type: 'message', user: BOT.user_id, bot_id: BOT.bot_id, ts: m.ts, text: m.text, ...(b.include_all_metadata === 'true' && m.metadata ? { metadata: m.metadata } : {}) }));
+        return { body: { ok: true, messages, has_more: false } };
       }
       // Slack answers chat.postEphemeral with `message_ts`, not `ts`.
       case 'chat.postEphemeral':

@@ -31,12 +31,12 @@ export interface HarnessOptions {
 
 /** The real Bolt app in HTTP mode on a loopback port, its Web API pointed at a local fake. */
 export async function startSlackApp(knowledge: () => KnowledgeBase | null, options: Partial<HarnessOptions> = {}): Promise<RunningApp> {
-  const fake = await startFakeSlackApi();
+  const clock = options.clock ?? (() => new Date());
+  const fake = await startFakeSlackApi({ clock });
   const temp = options.store ? null : tempStore();
   const store = options.store ?? temp!;
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: '0' });
   const logger = createLogger({ level: 'silent', pretty: false });
-  const clock = options.clock ?? (() => new Date());
   const app = createSlackApp(config, { knowledge, store, clock, threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
   const server = (await app.start(0)) as Server;
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,6 +1,6 @@
 import { WEEKDAYS } from '../../../digest/schedule.js';
+import { readTopics } from '../../../digest/topics.js';
 import type { EntityMatcher } from '../../../extract/entityMatcher.js';
-import { STOPWORDS, tokenize } from '../../../extract/tokens.js';
 import type { Cadence } from '../../../store/subscriptions.js';
 
 /** `/designation digest ...`, read. Topics are entity ids. */
@@ -75,18 +75,4 @@ function weekdayOf(word: string | undefined): number | null {
   if (word === undefined || word.length < 3) return null;
   const index = WEEKDAYS.findIndex((day) => day.startsWith(word.toLowerCase()));
   return index === -1 ? null : index;
-}
-
-/** Entity ids named in the text, or what is wrong: a word that names nothing the knowledge base knows. */
-function readTopics(text: string, matcher: EntityMatcher): string[] | string {
-  const mentions = matcher.findInQuery(text);
-  let rest = text;
-  for (const m of [...mentions].sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
-  const unknown = tokenize(rest)
-    .map((t) => t.text)
-    .filter((word) => !STOPWORDS.has(word.toLowerCase()) && /\p{L}/u.test(word));
-  if (unknown.length > 0) {
-    return `I do not know the topic "${unknown.join(' ')}". Topics are organisations, people or authorities the knowledge base covers.`;
-  }
-  return [...new Set(mentions.map((m) => m.entityId))];
 }

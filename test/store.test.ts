@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { schemaVersion } from '../src/store/database.js';
+import { MIGRATIONS } from '../src/store/migrations.js';
+import type { NewSubscription } from '../src/store/subscriptions.js';
+import { tempStore } from './support/tempStore.js';
+
+let store: ReturnType<typeof tempStore>;
+beforeEach(() => {
+  store = tempStore();
+});
+afterEach(() => store.remove());
+
+const day = (d: number) => new Date(Date.UTC(2026, 10, d, 9));
+
+describe('the database file', () => {
+  it('is created with every migration applied once, and keeps its data when opened again', () => {
+    expect(schemaVersion(store.db)).toBe(MIGRATIONS.at(-1)!.version);
+    store.subscriptions.subscribe({ channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: ['taliban'], createdBy: 'U1' }, day(1));
+    store.close();
+    const again = store.reopen();
+    expect(again.db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
+    expect(again.subscriptions.inChannel('C1')).toMatchObject([{ topics: ['taliban'], createdAt: day(1).toISOString() }]);
+    again.close();
+  });
+
+  it('keeps one subscription per channel and cadence: subscribing again replaces and resumes it', () => {
+    const input: NewSubscription = { channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' };
+    const first = store.subscriptions.subscribe(input, day(1));
+    store.subscriptions.pause(first.id, 'is_archived', day(2));
+    expect(store.subscriptions.active()).toEqual([]);
+    const second = store.subscriptions.subscribe({ ...input, atTime: '10:30', createdBy: 'U2' }, day(3));
+    expect(second).toMatchObject({ id: first.id, atTime: '10:30', createdBy: 'U2', createdAt: day(1).toISOString(), pausedAt: null, pauseReason: null });
+    expect(store.subscriptions.active()).toHaveLength(1);
+  });
+});
+
+describe('the article ledger', () => {
+  it('remembers when a path and each version of it were first seen', () => {
+    store.ledger.record([{ path: 'a.md', hash: 'h1' }], day(1));
+    store.ledger.record([{ path: 'a.md', hash: 'h1' }, { path: 'b.md', hash: 'h9' }], day(2));
+    store.ledger.record([{ path: 'a.md', hash: 'h2' }], day(3));
+    const seen = store.ledger.seen([{ path: 'a.md', hash: 'h2' }, { path: 'b.md', hash: 'h9' }, { path: 'c.md', hash: 'h0' }]);
+    expect(Object.fromEntries(seen)).toEqual({
+      'a.md': { added: day(1).toISOString(), changed: day(3).toISOString() },
+      'b.md': { added: day(2).toISOString(), changed: day(2).toISOString() },
+    });
+  });
+});
+
+describe('the delivery log', () => {
+  it('lets one caller claim a slot; a failed slot can be claimed again, only by one', () => {
+    const sub = store.subscriptions.subscribe({ channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' }, day(1));
+    const window = { since: day(1).toISOString(), until: day(2).toISOString() };
+    expect(store.deliveries.claim(sub.id, 'slot', window, day(2), null)).toBe(true);
+    expect(store.deliveries.claim(sub.id, 'slot', window, day(2), null)).toBe(false);
+    store.deliveries.markFailed(sub.id, 'slot', 'HTTP 503', day(2));
+    const failed = store.deliveries.get(sub.id, 'slot')!;
+    expect(store.deliveries.claim(sub.id, 'slot', window, day(3), failed)).toBe(true);
+    expect(store.deliveries.claim(sub.id, 'slot', window, day(3), failed)).toBe(false);
+    store.deliveries.markSent(sub.id, 'slot', '123.456', day(3));
+    expect(store.deliveries.lastUntil(sub.id)).toBe(window.until);
+  });
+});
+
+describe('answer feedback', () => {
+  it('counts one rating per person and question, the latest click winning', () => {
+    store.feedback.record({ query: 'taliban', value: 1, userId: 'U1', channelId: 'C1' }, day(1));
+    store.feedback.record({ query: 'taliban', value: -1, userId: 'U1', channelId: 'C1' }, day(2));
+    store.feedback.record({ query: 'taliban', value: -1, userId: 'U2', channelId: null }, day(2));
+    store.feedback.record({ query: 'is-k', value: 1, userId: 'U2', channelId: null }, day(2));
+    expect(store.feedback.summary()).toEqual({ up: 1, down: 2, leastHelpful: [{ query: 'taliban', up: 0, down: 2 }] });
+  });
+});
