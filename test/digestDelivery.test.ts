@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DigestSender } from '../src/digest/sendDue.js';
+import { digestFor, DigestSender } from '../src/digest/sendDue.js';
 import { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import type { Article } from '../src/knowledge/types.js';
@@ -178,7 +178,7 @@ describe('sending digests', () => {
     const window = { since: sub.createdAt, until: now.toISOString() };
     expect(store.deliveries.claim(sub.id, NINE_BERLIN, window, now, null)).toBe(true);
     const transport = slackDigestTransport(deliveryClient('xoxb-test-token', { slackApiUrl: slack.fake.url }));
-    const ts = await transport.post('C1', { text: 'digest', blocks: [] }, { subscriptionId: sub.id, slot: NINE_BERLIN });
+    const ts = await transport.post(sub, digestFor(kb, store, window, []), { subscriptionId: sub.id, slot: NINE_BERLIN });
 
     const restarted = store.reopen();
     at('2026-11-23T08:01:00Z');

@@ -1,7 +1,5 @@
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
-import type { MessagePayload } from '../render/blocks.js';
-import { renderDigestBlocks } from '../render/digestBlocks.js';
 import type { Delivery } from '../store/deliveries.js';
 import type { Store } from '../store/store.js';
 import type { Subscription } from '../store/subscriptions.js';
@@ -30,10 +28,10 @@ export interface DigestKey {
   slot: string;
 }
 
-/** Where digests go: Slack in production (src/slack/digestTransport.ts). */
+/** Where digests go, rendered as the place needs: Slack in production (src/slack/digestTransport.ts). */
 export interface DigestTransport {
-  /** Posts the digest and returns the message's ts; throws a DeliveryError. */
-  post(channelId: string, payload: MessagePayload, key: DigestKey): Promise<string>;
+  /** Posts the subscription's digest to its channel and returns the message's ts; throws a DeliveryError. */
+  post(subscription: Subscription, digest: Digest, key: DigestKey): Promise<string>;
   /** The ts of a message for `key` posted to the channel since `after`, or null if there is none. */
   findPosted(channelId: string, key: DigestKey, after: Date): Promise<string | null>;
   /** Tells a person something directly (a DM). */
@@ -109,11 +107,16 @@ export class DigestSender {
     this.options = { ...DEFAULTS, ...options };
   }
 
-  /** Posts every digest due at `now`, one subscription after another. */
+  /** Posts every digest due at `now`, one subscription after another; one that fails does not stop the others. */
   async sendDue(now: Date = this.options.clock()): Promise<DeliveryReport[]> {
     const reports: DeliveryReport[] = [];
     for (const subscription of this.options.store.subscriptions.active()) {
-      reports.push(await this.deliver(subscription, now));
+      try {
+        reports.push(await this.deliver(subscription, now));
+      } catch (error) {
+        this.options.logger.error({ subscription: subscription.id, err: error }, 'digest could not be prepared; it will be tried again on the next run');
+        reports.push({ subscription, slot: null, outcome: 'failed', error: String(error) });
+      }
     }
     return reports;
   }
@@ -145,16 +148,15 @@ export class DigestSender {
       return report('empty');
     }
     if (!store.deliveries.claim(sub.id, slot, window, now, row)) return report('in-progress');
-    const payload = renderDigestBlocks(digest, { timeZone: sub.timeZone, label: `${sub.cadence === 'daily' ? 'Daily' : 'Weekly'} digest` });
-    return this.post(sub, slot, payload, report);
+    return this.post(sub, slot, digest, report);
   }
 
-  private async post(sub: Subscription, slot: string, payload: MessagePayload, report: (o: DeliveryOutcome, e?: string) => DeliveryReport) {
+  private async post(sub: Subscription, slot: string, digest: Digest, report: (o: DeliveryOutcome, e?: string) => DeliveryReport) {
     const { store, transport, logger, maxAttempts, backoffMs, clock, sleep } = this.options;
     const where = { subscription: sub.id, channel: sub.channelId, slot };
     for (let attempt = 1; ; attempt++) {
       try {
-        const ts = await transport.post(sub.channelId, payload, { subscriptionId: sub.id, slot });
+        const ts = await transport.post(sub, digest, { subscriptionId: sub.id, slot });
         store.deliveries.markSent(sub.id, slot, ts, clock());
         logger.info({ ...where, ts, attempt }, 'digest posted');
         return report('sent');

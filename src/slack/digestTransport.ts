@@ -1,5 +1,6 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { DeliveryError, type DigestKey, type DigestTransport } from '../digest/sendDue.js';
+import { renderDigestBlocks } from '../render/digestBlocks.js';
 
 /** The message metadata event type that marks a digest, so an interrupted delivery can be found. */
 export const DIGEST_EVENT = 'designation_digest';
@@ -37,14 +38,15 @@ export function classify(error: unknown): DeliveryError {
   }
 }
 
-/** Digests through the Slack Web API, each message carrying its key as message metadata. */
+/** Digests as Block Kit through the Slack Web API, each message carrying its key as message metadata. */
 export function slackDigestTransport(client: WebClient): DigestTransport {
   return {
-    async post(channelId, payload, key) {
+    async post(subscription, digest, key) {
+      const label = `${subscription.cadence === 'daily' ? 'Daily' : 'Weekly'} digest`;
       try {
         const result = await client.chat.postMessage({
-          channel: channelId,
-          ...payload,
+          channel: subscription.channelId,
+          ...renderDigestBlocks(digest, { timeZone: subscription.timeZone, label }),
           unfurl_links: false,
           unfurl_media: false,
           metadata: { event_type: DIGEST_EVENT, event_payload: { subscription_id: key.subscriptionId, slot: key.slot } },
