@@ -2,6 +2,7 @@ import 'dotenv/config';
 import { ConfigError, loadConfig } from './config.js';
 import { startDigestScheduler } from './digest/scheduler.js';
 import { DigestSender } from './digest/sendDue.js';
+import { articleVersions } from './digest/versions.js';
 import { LiveKnowledge } from './index/liveKnowledge.js';
 import { describeProblem } from './knowledge/loadKnowledge.js';
 import { createLogger } from './log.js';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   const store = openStore(config.databasePath);
   const live = new LiveKnowledge(config.knowledgeDir, {
     onUpdate: (update) => {
-      store.ledger.record(update.upserted, new Date());
+      store.ledger.record(articleVersions(update.kb, update.upserted), new Date());
       for (const problem of update.problems) logger.warn(describeProblem(problem));
       logger.info(
         { articles: update.kb.articles.length, read: update.upserted.length, removed: update.removed.length, ms: Math.round(update.ms) },
@@ -40,13 +41,13 @@ async function main(): Promise<void> {
   const knowledge = () => live.current();
   const app = createSlackApp(config, { knowledge, store, clock: () => new Date(), threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
 
-  let scheduler: { stop(): void } | null = null;
+  let scheduler: { stop(): Promise<void> } | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: finishing requests in flight');
-    scheduler?.stop();
+    await scheduler?.stop();
     await live.close();
     await app.stop();
     store.close();

@@ -18,7 +18,7 @@ const WINDOW = { since: '2026-11-10T00:00:00.000Z', until: '2026-11-21T00:00:00.
 
 /** Every article first seen at OLD, except those `fresh` picks, first seen at NEW. */
 function seenAt(kb: KnowledgeBase, fresh: (path: string) => boolean): Map<string, Seen> {
-  return new Map(kb.articles.map((a) => [a.path, { added: fresh(a.path) ? NEW : OLD, changed: fresh(a.path) ? NEW : OLD }]));
+  return new Map(kb.articles.map((a) => [a.path, { added: fresh(a.path) ? NEW : OLD, changed: fresh(a.path) ? NEW : OLD, known: new Set<string>() }]));
 }
 
 let kb: KnowledgeBase;
@@ -67,7 +67,7 @@ describe('what a digest holds', () => {
   it('calls an article first seen earlier and changed in the window an update', () => {
     const seen = seenAt(kb, () => false);
     const path = kb.articles.find((a) => ruling(a.path))!.path;
-    seen.set(path, { added: OLD, changed: NEW });
+    seen.set(path, { added: OLD, changed: NEW, known: new Set<string>() });
     expect(buildDigest(kb, seen, WINDOW).articles.map((a) => a.kind)).toEqual(['updated']);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digestFor, DigestSender } from '../src/digest/sendDue.js';
+import { articleVersions } from '../src/digest/versions.js';
 import { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import type { Article } from '../src/knowledge/types.js';
@@ -35,7 +36,7 @@ beforeEach(async () => {
   late = knowledge.articles.find((a) => a.published === '2025-04-17')!;
   kb = new KnowledgeBase(knowledge.entities, knowledge.articles.filter((a) => a !== late));
   store = tempStore();
-  store.ledger.record(kb.articles, now);
+  store.ledger.record(articleVersions(kb, kb.articles), now);
   slack = await startSlackApp(() => kb, { store, clock });
   sleeps = [];
   log = capturedLogger();
@@ -53,7 +54,7 @@ function sender(from: Store = store): DigestSender {
 /** The Supreme Court ruling arrives in the knowledge base now. */
 function addRuling(): void {
   kb.upsert(late);
-  store.ledger.record([late], now);
+  store.ledger.record(articleVersions(kb, [late]), now);
 }
 
 /** Sends `/designation <text>` in a channel, signed; returns the acknowledgement and, for deferred replies, the response_url post. */
@@ -201,6 +202,45 @@ describe('sending digests', () => {
     expect(JSON.stringify(digestPosts()[0]!.body.blocks)).toMatch(/Supreme Court removes Taliban/);
   });
 
+  it('does not post twice in a period when the channel subscribes again for an earlier time', async () => {
+    await subscribedAndNews();
+    at('2026-11-23T08:00:30Z');
+    await sender().sendDue();
+    at('2026-11-23T09:00:00Z');
+    await (await command('digest subscribe daily 08:30')).later(); // 08:30 Berlin today has passed
+    at('2026-11-23T09:01:00Z');
+    expect((await sender().sendDue()).map((r) => r.outcome)).toEqual(['not-due']);
+    expect(digestPosts()).toHaveLength(1);
+  });
+
+  it('settles a claim a crash left on an earlier slot before the next digest, so its news is not repeated', async () => {
+    const sub = await subscribedAndNews();
+    at('2026-11-23T08:00:10Z');
+    const window = { since: sub.createdAt, until: now.toISOString() };
+    store.deliveries.claim(sub.id, NINE_BERLIN, window, now, null);
+    const transport = slackDigestTransport(deliveryClient('xoxb-test-token', { slackApiUrl: slack.fake.url }));
+    await transport.post(sub, digestFor(kb, store, window, []), { subscriptionId: sub.id, slot: NINE_BERLIN });
+    // The process died before recording; it comes back the next morning.
+    at('2026-11-24T08:00:30Z');
+    expect((await sender().sendDue()).map((r) => r.outcome)).toEqual(['empty']);
+    expect(store.deliveries.get(sub.id, NINE_BERLIN)).toMatchObject({ state: 'sent' });
+    expect(digestPosts()).toHaveLength(1);
+  });
+
+  it('finds an interrupted digest further back than one page of channel history', async () => {
+    const sub = await subscribedAndNews();
+    at('2026-11-23T08:00:10Z');
+    const window = { since: sub.createdAt, until: now.toISOString() };
+    store.deliveries.claim(sub.id, NINE_BERLIN, window, now, null);
+    const client = deliveryClient('xoxb-test-token', { slackApiUrl: slack.fake.url });
+    await slackDigestTransport(client).post(sub, digestFor(kb, store, window, []), { subscriptionId: sub.id, slot: NINE_BERLIN });
+    for (let i = 0; i < 450; i++) await client.chat.postMessage({ channel: 'C1', text: `chatter ${i}` });
+    at('2026-11-23T08:10:00Z');
+    expect((await sender().sendDue()).map((r) => r.outcome)).toEqual(['recovered']);
+    expect(slack.fake.callsTo('conversations.history').length).toBe(3);
+    expect(digestPosts()).toHaveLength(1);
+  });
+
   it('sends one catch-up digest after days of downtime, not one per missed day', async () => {
     await subscribedAndNews();
     at('2026-11-26T10:00:00Z');
@@ -218,6 +258,60 @@ describe('sending digests', () => {
     expect(sleeps).toEqual([7000]);
     expect(digestPosts()).toHaveLength(2); // the refused one and the one that went through
     expect(log.lines.some((l) => l.msg === 'digest post failed; retrying' && l.waitMs === 7000)).toBe(true);
+  });
+
+  it('leaves a rate limit longer than its claim may be held to the next run, without waiting', async () => {
+    const sub = await subscribedAndNews();
+    slack.fake.respondOnce('chat.postMessage', { status: 429, headers: { 'retry-after': '300' }, body: { ok: false, error: 'ratelimited' } });
+    at('2026-11-23T08:00:30Z');
+    expect((await sender().sendDue())[0]).toMatchObject({ outcome: 'failed', error: 'rate limited' });
+    expect(sleeps).toEqual([]);
+    expect(store.deliveries.get(sub.id, NINE_BERLIN)).toMatchObject({ state: 'failed' });
+    at('2026-11-23T08:06:00Z');
+    expect((await sender().sendDue()).map((r) => r.outcome)).toEqual(['sent']);
+    expect(digestPosts()).toHaveLength(2); // the refused one and the one that went through
+  });
+
+  it('does not post again when an error came back but the message went through', async () => {
+    await subscribedAndNews();
+    slack.fake.respondOnce('chat.postMessage', { status: 502, body: { ok: false }, delivered: true });
+    at('2026-11-23T08:00:30Z');
+    expect((await sender().sendDue()).map((r) => r.outcome)).toEqual(['sent']);
+    expect(sleeps).toEqual([1000]);
+    expect(slack.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(slack.fake.callsTo('conversations.history')).toHaveLength(1);
+  });
+
+  it('records a network failure and posts once Slack can be reached', async () => {
+    const sub = await subscribedAndNews();
+    const unreachable = new DigestSender({
+      store,
+      knowledge: () => kb,
+      transport: slackDigestTransport(deliveryClient('xoxb-test-token', { slackApiUrl: 'http://127.0.0.1:1/api/' })),
+      logger: log.logger,
+      clock,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
+    at('2026-11-23T08:00:30Z');
+    const [report] = await unreachable.sendDue();
+    expect(report).toMatchObject({ outcome: 'failed' });
+    expect(report!.error).toMatch(/network error/);
+    expect(store.deliveries.get(sub.id, NINE_BERLIN)).toMatchObject({ state: 'failed' });
+    at('2026-11-23T08:01:30Z');
+    expect((await sender().sendDue()).map((r) => r.outcome)).toEqual(['sent']);
+    expect(digestPosts()).toHaveLength(1);
+  });
+
+  it('pauses after an error retrying cannot fix persists over several runs', async () => {
+    const sub = await subscribedAndNews();
+    slack.fake.respondWith('chat.postMessage', (call) => (call.body.channel === 'C1' ? { body: { ok: false, error: 'invalid_blocks' } } : { body: { ok: true, ts: '1.1' } }));
+    const outcomes: string[] = [];
+    for (const minute of ['01', '02', '03']) {
+      at(`2026-11-23T08:${minute}:00Z`);
+      outcomes.push(...(await sender().sendDue()).map((r) => r.outcome));
+    }
+    expect(outcomes).toEqual(['failed', 'failed', 'paused']);
+    expect(store.subscriptions.get(sub.id)).toMatchObject({ pauseReason: 'invalid_blocks' });
   });
 
   it('retries server and network errors with backoff; a digest that still fails is recorded and sent on the next run', async () => {

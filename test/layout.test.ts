@@ -11,7 +11,8 @@ describe('the data flow', () => {
     const files = readdirSync(join(SRC, folder), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
-      const imports = [...readFileSync(join(SRC, folder, file), 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]!);
+      // Every module specifier: import ... from, export ... from (on any number of lines), and import().
+      const imports = [...readFileSync(join(SRC, folder, file), 'utf8').matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*)'([^']+)'/g)].map((m) => m[1]!);
       const wrong = imports.filter((from) => from.startsWith('@slack/') || /\.\.\/(slack|cli|render)\//.test(from));
       expect(wrong, `${folder}/${file}`).toEqual([]);
     }

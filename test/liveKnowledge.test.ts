@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerQuery } from '../src/answer/answer.js';
 import { digestFor } from '../src/digest/sendDue.js';
+import { articleVersions } from '../src/digest/versions.js';
 import { LiveKnowledge, type KnowledgeUpdate } from '../src/index/liveKnowledge.js';
 import { SEED_DIR } from './support/seedKnowledge.js';
 import { startSlackApp, type RunningApp } from './support/slackAppHarness.js';
@@ -38,7 +39,7 @@ beforeEach(async () => {
   live = new LiveKnowledge(dir, {
     debounceMs: 50,
     onUpdate: (update) => {
-      store.ledger.record(update.upserted, new Date());
+      store.ledger.record(articleVersions(update.kb, update.upserted), new Date());
       updates.push(update);
       for (const resolve of waiting.splice(0)) resolve(update);
     },
@@ -127,5 +128,26 @@ describe('a knowledge folder that changes while the bot runs', () => {
     expect(full).toBe(true);
     expect(kb).toBe(live.current());
     expect(await ask('talibs')).toMatch(/\*Russia\* on Taliban: removed, 2025-04-17/);
+  });
+
+  it('keeps serving with the old entities when an edit makes entities.yml unreadable', async () => {
+    const before = answerQuery(live.current()!, 'taliban');
+    const update = nextUpdate();
+    writeFileSync(join(dir, 'entities.yml'), '- name: [unclosed\n');
+    expect((await update).problems).toMatchObject([{ path: 'entities.yml', severity: 'skipped' }]);
+    expect(answerQuery(live.current()!, 'taliban')).toEqual(before);
+    expect(live.current()!.problems.map((p) => p.path)).toEqual(['entities.yml']);
+  });
+
+  it('announces only what an edit added to an old article, not the news it already carried', async () => {
+    const path = 'articles/2025-04-17-russias-supreme-court-removes-taliban-from-list-of-terrorist-organisations.md';
+    const before = new Date().toISOString();
+    const update = nextUpdate();
+    appendFileSync(join(dir, path), '\nUpdate: Kyrgyzstan followed suit and removed the Taliban from its list on 14 November 2026.\n');
+    await update;
+    const digest = digestFor(live.current()!, store, { since: before, until: new Date().toISOString() }, []);
+    expect(digest.articles.map((a) => a.kind)).toEqual(['updated']);
+    expect(digest.events.map((e) => e.date)).toEqual(['2026-11-14']);
+    expect(digest.statusChanges.map((c) => [c.line.authority, c.line.date])).toEqual([['Kyrgyzstan', '2026-11-14']]);
   });
 });

@@ -29,20 +29,21 @@ describe('the database file', () => {
     store.subscriptions.pause(first.id, 'is_archived', day(2));
     expect(store.subscriptions.active()).toEqual([]);
     const second = store.subscriptions.subscribe({ ...input, atTime: '10:30', createdBy: 'U2' }, day(3));
-    expect(second).toMatchObject({ id: first.id, atTime: '10:30', createdBy: 'U2', createdAt: day(1).toISOString(), pausedAt: null, pauseReason: null });
+    // The schedule starts anew (no slot before it counts); the first digest's window does not.
+    expect(second).toMatchObject({ id: first.id, atTime: '10:30', createdBy: 'U2', createdAt: day(1).toISOString(), scheduleSetAt: day(3).toISOString(), pausedAt: null, pauseReason: null });
     expect(store.subscriptions.active()).toHaveLength(1);
   });
 });
 
 describe('the article ledger', () => {
   it('remembers when a path and each version of it were first seen', () => {
-    store.ledger.record([{ path: 'a.md', hash: 'h1' }], day(1));
-    store.ledger.record([{ path: 'a.md', hash: 'h1' }, { path: 'b.md', hash: 'h9' }], day(2));
-    store.ledger.record([{ path: 'a.md', hash: 'h2' }], day(3));
-    const seen = store.ledger.seen([{ path: 'a.md', hash: 'h2' }, { path: 'b.md', hash: 'h9' }, { path: 'c.md', hash: 'h0' }]);
-    expect(Object.fromEntries(seen)).toEqual({
-      'a.md': { added: day(1).toISOString(), changed: day(3).toISOString() },
-      'b.md': { added: day(2).toISOString(), changed: day(2).toISOString() },
+    store.ledger.record([{ path: 'a.md', hash: 'h1', sentences: ['s1', 's2'] }], day(1));
+    store.ledger.record([{ path: 'a.md', hash: 'h1', sentences: ['s1', 's2'] }, { path: 'b.md', hash: 'h9', sentences: ['t1'] }], day(2));
+    store.ledger.record([{ path: 'a.md', hash: 'h2', sentences: ['s1', 's3'] }], day(3));
+    const versions = [{ path: 'a.md', hash: 'h2' }, { path: 'b.md', hash: 'h9' }, { path: 'c.md', hash: 'h0' }];
+    expect(Object.fromEntries(store.ledger.seen(versions, day(2).toISOString()))).toEqual({
+      'a.md': { added: day(1).toISOString(), changed: day(3).toISOString(), known: new Set(['s1', 's2']) },
+      'b.md': { added: day(2).toISOString(), changed: day(2).toISOString(), known: new Set() },
     });
   });
 });

@@ -2,7 +2,6 @@ import type { Sentence } from '../extract/extractArticle.js';
 import { compatible } from '../extract/partialDate.js';
 import type { DesignationState } from '../extract/status.js';
 import type { ClaimInSentence, KnowledgeBase } from '../index/knowledgeBase.js';
-import type { Article } from '../knowledge/types.js';
 import type { SourceRegistry } from './sources.js';
 import type { StatusLine } from './types.js';
 
@@ -18,18 +17,18 @@ function when(sentence: Sentence): string {
  * One line per authority and entity with the latest thing sources say the authority did:
  * listed the entity, removed it, or moved to remove it. Nothing is inferred where no source
  * says it. Sources that report the same step on a date that agrees are cited together.
- * `include` limits the sources read, e.g. to what was known before a digest's window.
+ * `include` limits the sentences read, e.g. to what was known before a digest's window.
  */
 export function buildStatus(
   kb: KnowledgeBase,
   subjectIds: string[],
   sources: SourceRegistry,
-  include: (article: Article) => boolean = () => true,
+  include: (sentence: Sentence) => boolean = () => true,
 ): StatusLine[] {
   const byPair = new Map<string, ClaimInSentence[]>();
   for (const id of subjectIds) {
     for (const found of kb.claimsInvolving(id)) {
-      if (!include(found.sentence.article)) continue;
+      if (!include(found.sentence)) continue;
       const key = `${found.claim.targetId} ${found.claim.authorityId}`;
       const list = byPair.get(key) ?? [];
       if (!list.includes(found)) list.push(found);

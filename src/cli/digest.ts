@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { digestFor, DigestSender } from '../digest/sendDue.js';
 import { readTopics } from '../digest/topics.js';
+import { articleVersions } from '../digest/versions.js';
 import { LiveKnowledge } from '../index/liveKnowledge.js';
 import { describeProblem } from '../knowledge/loadKnowledge.js';
 import { createLogger } from '../log.js';
@@ -35,11 +36,14 @@ function config(needs: 'webApi' | 'none'): Config {
   }
 }
 
-/** Loads the knowledge folder and records any article versions not seen before. */
-async function loadInto(store: Store, dir: string) {
+/**
+ * Loads the knowledge folder. Sending records article versions not seen before, as the app
+ * does; a preview only reads, counting an article the ledger does not know as new now.
+ */
+async function load(store: Store, dir: string, record: boolean) {
   const live = new LiveKnowledge(dir, {
     onUpdate: (update) => {
-      store.ledger.record(update.upserted, new Date());
+      if (record) store.ledger.record(articleVersions(update.kb, update.upserted), new Date());
       for (const problem of update.problems) process.stderr.write(`${describeProblem(problem)}\n`);
     },
   });
@@ -55,7 +59,7 @@ async function preview(since: string | undefined, words: string[]): Promise<void
   if (since !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(since)))) fail(`--since "${since}" is not a date (YYYY-MM-DD)`);
   const store = openStore(databasePath);
   try {
-    const kb = await loadInto(store, knowledgeDir);
+    const kb = await load(store, knowledgeDir, false);
     const topics = readTopics(words.join(' '), kb.matcher);
     if (typeof topics === 'string') fail(topics);
     const now = new Date();
@@ -75,7 +79,7 @@ async function sendDue(nowText: string | undefined): Promise<void> {
   const logger = createLogger({ level: process.env.LOG_LEVEL ? cfg.logLevel : 'warn', secrets: [cfg.botToken], destination: process.stderr });
   const store = openStore(cfg.databasePath);
   try {
-    const kb = await loadInto(store, cfg.knowledgeDir);
+    const kb = await load(store, cfg.knowledgeDir, true);
     const client = deliveryClient(cfg.botToken, cfg.slackApiUrl ? { slackApiUrl: cfg.slackApiUrl } : {});
     const sender = new DigestSender({ store, knowledge: () => kb, transport: slackDigestTransport(client), logger, postEmpty: cfg.digestPostEmpty });
     const reports = await sender.sendDue(now);

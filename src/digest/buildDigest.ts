@@ -9,6 +9,7 @@ import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import type { Article } from '../knowledge/types.js';
 import type { Seen } from '../store/articleLedger.js';
 import type { Digest, DigestArticle, StatusChange } from './types.js';
+import { sentenceKey } from './versions.js';
 
 export interface DigestOptions {
   /** ISO instants; an article version first seen after `since` and at or before `until` is new. */
@@ -24,7 +25,9 @@ export interface DigestOptions {
 /**
  * What changed in the knowledge base in a window: status lines that now read differently,
  * dated events that no article known before reported, and the articles that brought them.
- * `seen` says when each article version was first seen (from the article ledger).
+ * `seen` says when each article version was first seen (from the article ledger, asked with
+ * the same `since`); an article it does not list counts as new. Of an article edited in the
+ * window, only the sentences its earlier versions did not have are new.
  *
  * @example
  * const digest = buildDigest(kb, ledger.seen(versions), { since: lastDigest, until: now, topics: ['taliban'] });
@@ -32,29 +35,33 @@ export interface DigestOptions {
 export function buildDigest(kb: KnowledgeBase, seen: Map<string, Seen>, options: Partial<DigestOptions> & Pick<DigestOptions, 'since' | 'until'>): Digest {
   const { since, until, topics = [], maxEvents = 10, maxArticles = 15 } = options;
   const inWindow = (article: Article) => {
-    const changed = seen.get(article.path)?.changed;
-    return changed !== undefined && changed > since && changed <= until;
+    const changed = seen.get(article.path)?.changed ?? until;
+    return changed > since && changed <= until;
   };
+  const isNew = (sentence: Sentence) => inWindow(sentence.article) && !seen.get(sentence.article.path)?.known.has(sentenceKey(sentence.text));
   const onTopic = topicFilter(kb, topics);
   const fresh = kb.articles.filter(inWindow);
-  const freshSentences = fresh.flatMap((a) => kb.sentencesOf(a.path)).filter(onTopic);
+  const newSentences = fresh.flatMap((a) => kb.sentencesOf(a.path)).filter(isNew);
+  const freshSentences = newSentences.filter(onTopic);
   const sources = new SourceRegistry();
 
   const subjects = topics.length > 0 ? topics : [...new Set(freshSentences.flatMap((s) => s.claims.map((c) => c.targetId)))];
-  const statusChanges = changedStatus(kb, subjects, inWindow, sources);
+  const statusChanges = changedStatus(kb, subjects, isNew, sources);
 
-  const known = knownEvents(kb.articles.filter((a) => !inWindow(a)).flatMap((a) => kb.sentencesOf(a.path)));
+  const known = knownEvents(kb.articles.flatMap((a) => kb.sentencesOf(a.path)).filter((s) => !isNew(s)));
   const newEvents = freshSentences.filter((s) => s.quotable && s.dates.length > 0 && !known(s));
   const scratch = new SourceRegistry();
   const allEvents = buildTimeline(newEvents.map((sentence) => ({ sentence, relevance: 1, onSubject: true })), scratch).reverse();
   const events = allEvents.slice(0, maxEvents).map((e) => ({ ...e, citations: recite(kb, e.citations, scratch, sources) }));
 
+  // An article is listed when it brought something: a new sentence on the topics.
+  const bringing = new Set(freshSentences.map((s) => s.article));
   const brought = fresh
-    .filter((a) => topics.length === 0 || kb.sentencesOf(a.path).some(onTopic))
+    .filter((a) => bringing.has(a))
     .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title));
   const articles: DigestArticle[] = brought.slice(0, maxArticles).map((a) => {
-    const s = seen.get(a.path)!;
-    return { source: sources.cite([a])[0]!, kind: s.added === s.changed ? 'new' : 'updated' };
+    const s = seen.get(a.path);
+    return { source: sources.cite([a])[0]!, kind: s === undefined || s.added === s.changed ? 'new' : 'updated' };
   });
   return {
     since,
@@ -79,10 +86,10 @@ function topicFilter(kb: KnowledgeBase, topics: string[]): (sentence: Sentence) 
 }
 
 /** Status lines of the subjects that read differently with the window's articles than without them. */
-function changedStatus(kb: KnowledgeBase, subjects: string[], inWindow: (a: Article) => boolean, sources: SourceRegistry): StatusChange[] {
+function changedStatus(kb: KnowledgeBase, subjects: string[], isNew: (s: Sentence) => boolean, sources: SourceRegistry): StatusChange[] {
   const ids = [...new Set(subjects.map((id) => authorityOf((key) => kb.entity(key), id) ?? id))];
   const key = (l: StatusLine) => `${l.entity}\0${l.authority}`;
-  const beforeLines = new Map(buildStatus(kb, ids, new SourceRegistry(), (a) => !inWindow(a)).map((l) => [key(l), l]));
+  const beforeLines = new Map(buildStatus(kb, ids, new SourceRegistry(), (s) => !isNew(s)).map((l) => [key(l), l]));
   const scratch = new SourceRegistry();
   const changes: StatusChange[] = [];
   for (const line of buildStatus(kb, ids, scratch)) {

@@ -7,8 +7,9 @@ import type { DigestSender } from './sendDue.js';
  * the next is due is not overlapped. Exactly-once is the delivery log's job, so several
  * replicas (or the `digest --send-due` CLI) may run this at once.
  */
-export function startDigestScheduler(sender: DigestSender, logger: Logger): { stop(): void } {
-  const job = new Cron('* * * * *', { protect: true, name: 'digests' }, async () => {
+export function startDigestScheduler(sender: DigestSender, logger: Logger): { stop(): Promise<void> } {
+  let running: Promise<void> = Promise.resolve();
+  const run = async () => {
     try {
       const reports = await sender.sendDue();
       const acted = reports.filter((r) => !['not-due', 'already-done'].includes(r.outcome));
@@ -16,6 +17,16 @@ export function startDigestScheduler(sender: DigestSender, logger: Logger): { st
     } catch (error) {
       logger.error({ err: error }, 'digest run failed');
     }
+  };
+  const job = new Cron('* * * * *', { protect: true, name: 'digests' }, () => {
+    running = run();
+    return running;
   });
-  return { stop: () => job.stop() };
+  return {
+    /** Stops scheduling and resolves when a run in progress has finished. */
+    stop: async () => {
+      job.stop();
+      await running;
+    },
+  };
 }

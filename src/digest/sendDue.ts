@@ -17,6 +17,8 @@ export class DeliveryError extends Error {
     readonly kind: FailureKind,
     /** For rate limits: how long Slack asked us to wait. */
     readonly retryAfterMs: number | null = null,
+    /** Whether the message may have been posted all the same (a server error, a lost response). */
+    readonly maybePosted = false,
   ) {
     super(message);
   }
@@ -81,6 +83,9 @@ const DEFAULTS = {
   staleAfterMs: 120_000,
 };
 
+/** A digest refused for a reason retrying will not fix (bad auth, a missing scope) pauses after this many runs. */
+const FAILED_RUNS_BEFORE_PAUSE = 3;
+
 const PAUSE_NOTES: Record<string, string> = {
   channel_not_found: 'the channel no longer exists or I cannot see it',
   not_in_channel: 'I am not a member of the channel (invite me with `/invite`)',
@@ -89,16 +94,18 @@ const PAUSE_NOTES: Record<string, string> = {
 
 /** What the knowledge base learned between two instants, for some topics. */
 export function digestFor(kb: KnowledgeBase, store: Store, window: { since: string; until: string }, topics: string[]): Digest {
-  const seen = store.ledger.seen(kb.articles.map((a) => ({ path: a.path, hash: a.hash })));
+  const seen = store.ledger.seen(kb.articles, window.since);
   return buildDigest(kb, seen, { ...window, topics });
 }
 
 /**
  * Posts the digests that are due, each exactly once per scheduled slot: a slot is claimed in
- * the delivery log before posting and marked sent after. A claim left by a crash is settled by
- * looking for the posted message in the channel before posting again. Rate limits, server
+ * the delivery log before posting and marked sent after, and the claim is renewed before each
+ * retry. Before anything is posted again (after a crash, a failed run, or an error after which
+ * the message may have gone through) the channel is searched for it. Rate limits, server
  * errors and network errors are retried with backoff; a channel that is gone, archived or
- * without the bot pauses its subscription and tells the subscriber.
+ * without the bot pauses its subscription and tells the subscriber, as does an error that
+ * persists over several runs.
  */
 export class DigestSender {
   private readonly options: DigestSenderOptions;
@@ -127,13 +134,27 @@ export class DigestSender {
     if (slotTime === null) return { subscription: sub, slot: null, outcome: 'not-due' };
     const slot = slotTime.toISOString();
     const report = (outcome: DeliveryOutcome, error?: string): DeliveryReport => ({ subscription: sub, slot, outcome, ...(error ? { error } : {}) });
+    const stale = (d: Delivery) => now.getTime() - Date.parse(d.updatedAt) >= staleAfterMs;
+
+    // A claim a crash left on an earlier slot: its post either happened (then the next digest
+    // starts after it) or not (then the window of this one covers it).
+    for (const old of store.deliveries.abandonedBefore(sub.id, slot)) {
+      if (!stale(old)) return report('in-progress');
+      const found = await this.findPosted(sub, old.slot);
+      if (found === undefined) return report('failed', 'could not check whether an interrupted digest was posted');
+      if (found !== null) store.deliveries.markSent(sub.id, old.slot, found, now);
+      else store.deliveries.markFailed(sub.id, old.slot, 'interrupted before posting; a later digest covers its window', now);
+    }
+
     const row = store.deliveries.get(sub.id, slot);
     if (row?.state === 'sent' || row?.state === 'empty') return report('already-done');
-    if (row?.state === 'sending') {
-      if (now.getTime() - Date.parse(row.updatedAt) < staleAfterMs) return report('in-progress');
-      const ts = await this.findPosted(sub, slot, row);
-      if (ts !== null) {
-        store.deliveries.markSent(sub.id, slot, ts, now);
+    if (row?.state === 'sending' && !stale(row)) return report('in-progress');
+    if (row !== null) {
+      // An earlier try may have reached Slack even though it was not recorded (a crash, a lost response).
+      const found = await this.findPosted(sub, slot);
+      if (found === undefined) return report('failed', 'could not check whether an earlier try was posted');
+      if (found !== null) {
+        store.deliveries.markSent(sub.id, slot, found, now);
         logger.info({ subscription: sub.id, channel: sub.channelId, slot }, 'digest found posted after an interrupted delivery');
         return report('recovered');
       }
@@ -143,40 +164,65 @@ export class DigestSender {
 
     const window = { since: row?.since ?? store.deliveries.lastUntil(sub.id) ?? sub.createdAt, until: now.toISOString() };
     const digest = digestFor(kb, store, window, sub.topics);
-    if (row === null && isEmptyDigest(digest) && !this.options.postEmpty) {
+    if (isEmptyDigest(digest) && !this.options.postEmpty) {
       store.deliveries.recordEmpty(sub.id, slot, window, now);
       return report('empty');
     }
     if (!store.deliveries.claim(sub.id, slot, window, now, row)) return report('in-progress');
-    return this.post(sub, slot, digest, report);
+    return this.post(sub, slot, digest, now.toISOString(), report);
   }
 
-  private async post(sub: Subscription, slot: string, digest: Digest, report: (o: DeliveryOutcome, e?: string) => DeliveryReport) {
-    const { store, transport, logger, maxAttempts, backoffMs, clock, sleep } = this.options;
+  /** Posts a claimed digest, retrying what is worth retrying while the claim is still this sender's. */
+  private async post(sub: Subscription, slot: string, digest: Digest, claimedAt: string, report: (o: DeliveryOutcome, e?: string) => DeliveryReport) {
+    const { store, transport, logger, maxAttempts, backoffMs, staleAfterMs, clock, sleep } = this.options;
     const where = { subscription: sub.id, channel: sub.channelId, slot };
-    for (let attempt = 1; ; attempt++) {
+    const key = { subscriptionId: sub.id, slot };
+    let held = claimedAt;
+    let ts: string | null = null;
+    for (let attempt = 1; ts === null; attempt++) {
+      if (attempt > 1) {
+        const renewedAt = clock();
+        if (!store.deliveries.renew(sub.id, slot, held, renewedAt)) return report('in-progress');
+        held = renewedAt.toISOString();
+      }
       try {
-        const ts = await transport.post(sub, digest, { subscriptionId: sub.id, slot });
-        store.deliveries.markSent(sub.id, slot, ts, clock());
-        logger.info({ ...where, ts, attempt }, 'digest posted');
-        return report('sent');
+        ts = await transport.post(sub, digest, key);
       } catch (caught) {
         const error = caught instanceof DeliveryError ? caught : new DeliveryError(String(caught), 'fail');
-        if (error.kind === 'retry' && attempt < maxAttempts) {
-          const wait = error.retryAfterMs ?? backoffMs * 2 ** (attempt - 1);
+        const wait = error.retryAfterMs ?? backoffMs * 2 ** (attempt - 1);
+        // A wait that would outlast the claim is left to a later run, so no other process takes the claim meanwhile.
+        if (error.kind === 'retry' && attempt < maxAttempts && wait < staleAfterMs / 2) {
           logger.warn({ ...where, attempt, waitMs: wait, error: error.message }, 'digest post failed; retrying');
           await sleep(wait);
+          if (!error.maybePosted) continue;
+          const found = await this.findPosted(sub, slot);
+          if (found === undefined) return this.fail(sub, slot, `${error.message}; and could not check whether it was posted`, report);
+          ts = found;
           continue;
         }
-        store.deliveries.markFailed(sub.id, slot, error.message, clock());
         if (error.kind === 'pause') {
+          store.deliveries.markFailed(sub.id, slot, error.message, clock());
           await this.pause(sub, error.message);
           return report('paused', error.message);
         }
-        logger.error({ ...where, attempt, error: error.message }, 'digest not posted; it will be tried again on the next run');
-        return report('failed', error.message);
+        if (error.kind === 'fail' && (store.deliveries.get(sub.id, slot)?.attempts ?? 0) >= FAILED_RUNS_BEFORE_PAUSE) {
+          store.deliveries.markFailed(sub.id, slot, error.message, clock());
+          await this.pause(sub, error.message);
+          return report('paused', error.message);
+        }
+        return this.fail(sub, slot, error.message, report);
       }
     }
+    // Outside the try: a post that went through is never retried, even if recording it fails.
+    store.deliveries.markSent(sub.id, slot, ts, clock());
+    logger.info({ ...where, ts }, 'digest posted');
+    return report('sent');
+  }
+
+  private fail(sub: Subscription, slot: string, message: string, report: (o: DeliveryOutcome, e?: string) => DeliveryReport): DeliveryReport {
+    this.options.store.deliveries.markFailed(sub.id, slot, message, this.options.clock());
+    this.options.logger.error({ subscription: sub.id, channel: sub.channelId, slot, error: message }, 'digest not posted; it will be tried again on the next run');
+    return report('failed', message);
   }
 
   private async pause(sub: Subscription, reason: string): Promise<void> {
@@ -194,13 +240,18 @@ export class DigestSender {
     }
   }
 
-  /** Whether an interrupted delivery reached the channel; null when it did not or Slack cannot say. */
-  private async findPosted(sub: Subscription, slot: string, row: Delivery): Promise<string | null> {
+  /**
+   * The ts of the slot's digest if Slack has it, null if it does not, undefined if Slack could
+   * not say (then nothing is posted: a later run asks again).
+   */
+  private async findPosted(sub: Subscription, slot: string): Promise<string | null | undefined> {
+    // No digest for a slot is posted before its scheduled time; a few minutes allow for clock skew.
+    const after = new Date(Date.parse(slot) - 5 * 60_000);
     try {
-      return await this.options.transport.findPosted(sub.channelId, { subscriptionId: sub.id, slot }, new Date(Date.parse(row.updatedAt) - 60_000));
+      return await this.options.transport.findPosted(sub.channelId, { subscriptionId: sub.id, slot }, after);
     } catch (error) {
-      this.options.logger.warn({ subscription: sub.id, slot, error: String(error) }, 'could not check whether an interrupted digest was posted; posting it');
-      return null;
+      this.options.logger.error({ subscription: sub.id, slot, error: String(error) }, 'could not check whether a digest was posted');
+      return undefined;
     }
   }
 }

@@ -60,10 +60,20 @@ export class LiveKnowledge {
     return this.kb;
   }
 
-  /** Reads the whole folder. Throws only when the folder itself cannot be read. */
+  /**
+   * Reads the whole folder. Throws only when the folder itself cannot be read. When knowledge is
+   * already loaded and entities.yml cannot be read, the old knowledge keeps serving: without its
+   * entities no question would find anything.
+   */
   async load(): Promise<KnowledgeBase> {
     const started = performance.now();
     const knowledge = await loadKnowledge(this.dir);
+    const unreadable = knowledge.problems.filter((p) => p.path === ENTITIES_FILE && p.severity === 'skipped');
+    if (this.kb !== null && unreadable.length > 0) {
+      this.kb.setProblems(ENTITIES_FILE, unreadable);
+      this.options.onUpdate({ kb: this.kb, upserted: [], removed: [], problems: unreadable, full: false, ms: performance.now() - started });
+      return this.kb;
+    }
     const kb = KnowledgeBase.fromKnowledge(knowledge);
     this.kb = kb;
     this.options.onUpdate({ kb, upserted: knowledge.articles, removed: [], problems: knowledge.problems, full: true, ms: performance.now() - started });
@@ -79,19 +89,10 @@ export class LiveKnowledge {
     this.watcher = watcher;
   }
 
-  /**
-   * Applies changes to the given files (relative to the folder) now. The watcher calls this;
-   * call it directly to pick up changes without a watcher.
-   */
-  refresh(paths: string[]): Promise<void> {
+  /** Applies changes to the given files (relative to the folder), one batch after another. */
+  private refresh(paths: string[]): Promise<void> {
     this.running = this.running.then(() => this.apply(paths)).catch((error: Error) => this.options.onError(error));
     return this.running;
-  }
-
-  /** Resolves when every change seen so far has been applied. */
-  async settled(): Promise<void> {
-    while (this.timer !== null || this.pending.size > 0) await new Promise((r) => setTimeout(r, this.options.debounceMs));
-    await this.running;
   }
 
   async close(): Promise<void> {

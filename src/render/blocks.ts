@@ -81,6 +81,12 @@ export function sections(lines: string[], maxBlocks: number): { blocks: Block[];
   return { blocks, omitted: 0 };
 }
 
+/** Message text (the notification and screen-reader text): escaped, then cut to Slack's limit. */
+export function fallbackText(text: string): string {
+  const escaped = escapeMrkdwn(text.replace(/\s+/g, ' '));
+  return escaped.length <= LIMITS.fallbackText ? escaped : cutEscaped(escaped, LIMITS.fallbackText);
+}
+
 /** Cuts already-escaped mrkdwn without splitting an entity such as `&amp;` or a `<link|label>`. */
 function cutEscaped(text: string, max: number): string {
   let cut = text.slice(0, max - 1);
@@ -129,7 +135,7 @@ function buttons(query: string): Block {
 /** The notification text: what a phone shows, and what screen readers read first. */
 function fallback(answer: Answer): string {
   const first = answer.message ?? answer.summary[0]?.text ?? `Answer to "${answer.query}"`;
-  return escapeMrkdwn(truncate(first.replace(/\s+/g, ' '), LIMITS.fallbackText));
+  return fallbackText(first);
 }
 
 /**
@@ -183,7 +189,7 @@ export function renderTimeline(answer: Answer): MessagePayload {
   const out = [header(`Timeline: ${answer.query}`), ...blocks];
   if (omitted > 0) out.push(section(`_${omitted} earlier entries not shown: ask a narrower question._`));
   out.push(...sourceContext(answer.sources));
-  return { text: escapeMrkdwn(truncate(`Timeline: ${answer.query}`, LIMITS.fallbackText)), blocks: out };
+  return { text: fallbackText(`Timeline: ${answer.query}`), blocks: out };
 }
 
 /** Every source of an answer, numbered, for the Sources button. */
@@ -196,5 +202,5 @@ export function renderSources(answer: Answer): MessagePayload {
   const { blocks, omitted } = sections(lines.length > 0 ? lines : ['No sources.'], LIMITS.blocks - 2);
   const out = [header(`Sources: ${answer.query}`), ...blocks];
   if (omitted > 0) out.push(section(`_${omitted} more sources not shown._`));
-  return { text: escapeMrkdwn(truncate(`Sources: ${answer.query}`, LIMITS.fallbackText)), blocks: out };
+  return { text: fallbackText(`Sources: ${answer.query}`), blocks: out };
 }

@@ -1,5 +1,5 @@
 import type { Digest } from '../digest/types.js';
-import { citationLinks, header, LIMITS, section, sections, sourceContext, type Block, type MessagePayload } from './blocks.js';
+import { citationLinks, fallbackText, header, LIMITS, section, sections, sourceContext, type Block, type MessagePayload } from './blocks.js';
 import { formatInstant } from './instant.js';
 import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.js';
 
@@ -26,7 +26,12 @@ export function renderDigestBlocks(digest: Digest, { timeZone, label }: DigestRe
     },
   ];
   const cite = (ids: number[]) => citationLinks(ids, digest.sources);
-  const budget = () => LIMITS.blocks - blocks.length - 2;
+  /** Adds a part in at most `max` blocks (fewer if the message is nearly full), saying what did not fit. */
+  const part = (lines: string[], max: number) => {
+    const { blocks: added, omitted } = sections(lines, Math.max(1, Math.min(max, LIMITS.blocks - blocks.length - 3)));
+    blocks.push(...added);
+    if (omitted > 0) blocks.push(section(`_…${omitted} more not shown: ask \`/designation\` about them_`));
+  };
   const count = digest.statusChanges.length + digest.events.length + digest.articles.length;
   if (count === 0) blocks.push(section('Nothing new in the knowledge base since the last digest.'));
 
@@ -35,12 +40,12 @@ export function renderDigestBlocks(digest: Digest, { timeZone, label }: DigestRe
       const was = before ? ` (was ${STATE_WORD[before.state]}${before.date ? `, ${before.date}` : ''})` : '';
       return `• *${escapeMrkdwn(line.authority)}* on ${escapeMrkdwn(line.entity)}: ${STATE_WORD[line.state]}${line.date ? `, ${line.date}` : ''}${was} ${cite(line.citations)}`;
     });
-    blocks.push(...sections(['*Status changes*', ...lines], Math.min(3, budget())).blocks);
+    part(['*Status changes*', ...lines], 3);
   }
   if (digest.events.length > 0) {
     const lines = digest.events.map((e) => `• \`${e.date}\` ${escapeMrkdwn(truncate(e.text, 500))} ${cite(e.citations)}`);
     if (digest.omitted.events > 0) lines.push(`_…and ${digest.omitted.events} more: ask \`/designation\` for the full timeline_`);
-    blocks.push(...sections(['*New events*', ...lines], Math.min(4, budget())).blocks);
+    part(['*New events*', ...lines], 4);
   }
   if (digest.articles.length > 0) {
     const lines = digest.articles.map((a) => {
@@ -51,12 +56,12 @@ export function renderDigestBlocks(digest: Digest, { timeZone, label }: DigestRe
       return `• *[${s.id}]* ${a.kind === 'updated' ? '_updated_ ' : ''}${linked}${meta ? ` · ${meta}` : ''}`;
     });
     if (digest.omitted.articles > 0) lines.push(`_…and ${digest.omitted.articles} more articles_`);
-    blocks.push(...sections(['*Articles*', ...lines], Math.min(4, budget())).blocks);
+    part(['*Articles*', ...lines], 4);
   }
   const listed = new Set(digest.articles.map((a) => a.source));
   blocks.push(...sourceContext(digest.sources.filter((s) => !listed.has(s.id))));
   const text = count === 0 ? `Designation digest (${about}): nothing new` : `Designation digest (${about}): ${summaryLine(digest)}`;
-  return { text: escapeMrkdwn(truncate(text, LIMITS.fallbackText)), blocks };
+  return { text: fallbackText(text), blocks };
 }
 
 function summaryLine(digest: Digest): string {

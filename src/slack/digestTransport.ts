@@ -10,12 +10,17 @@ const PAUSING = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
 /** Platform errors that mean "try again later". */
 const TRANSIENT = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
+/** A call taking longer than this is given up, well before the sender's claim could be taken as abandoned. */
+const REQUEST_TIMEOUT_MS = 20_000;
+/** How far back the history is read for an interrupted digest: 10 pages of 200 messages. */
+const HISTORY_PAGES = 10;
+
 /**
  * A Web API client that reports failures at once: retries and rate-limit waits are the
  * digest sender's, so each is logged and bounded.
  */
 export function deliveryClient(token: string, options: Pick<WebClientOptions, 'slackApiUrl' | 'logger'> = {}): WebClient {
-  return new WebClient(token, { ...options, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  return new WebClient(token, { ...options, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: REQUEST_TIMEOUT_MS });
 }
 
 /** Maps a Web API error to what the sender should do with it. */
@@ -26,12 +31,15 @@ export function classify(error: unknown): DeliveryError {
     case 'slack_webapi_rate_limited_error':
       return new DeliveryError('rate limited', 'retry', (e.retryAfter ?? 1) * 1000);
     case 'slack_webapi_request_error':
-      return new DeliveryError(`network error: ${message}`, 'retry');
-    case 'slack_webapi_http_error':
-      return new DeliveryError(`HTTP ${e.statusCode}`, (e.statusCode ?? 0) >= 500 ? 'retry' : 'fail');
+      return new DeliveryError(`network error: ${message}`, 'retry', null, true);
+    case 'slack_webapi_http_error': {
+      const serverError = (e.statusCode ?? 0) >= 500;
+      return new DeliveryError(`HTTP ${e.statusCode}`, serverError ? 'retry' : 'fail', null, serverError);
+    }
     case 'slack_webapi_platform_error': {
       const code = e.data?.error ?? 'unknown_error';
-      return new DeliveryError(code, PAUSING.has(code) ? 'pause' : TRANSIENT.has(code) ? 'retry' : 'fail');
+      if (PAUSING.has(code)) return new DeliveryError(code, 'pause');
+      return TRANSIENT.has(code) ? new DeliveryError(code, 'retry', null, code !== 'ratelimited') : new DeliveryError(code, 'fail');
     }
     default:
       return new DeliveryError(message, 'fail');
@@ -57,17 +65,24 @@ export function slackDigestTransport(client: WebClient): DigestTransport {
       }
     },
     async findPosted(channelId, key: DigestKey, after) {
-      const history = await client.conversations.history({
-        channel: channelId,
-        oldest: String(after.getTime() / 1000),
-        include_all_metadata: true,
-        limit: 200,
-      });
-      const found = history.messages?.find((m) => {
-        const payload = m.metadata?.event_payload as Record<string, unknown> | undefined;
-        return m.metadata?.event_type === DIGEST_EVENT && payload?.subscription_id === key.subscriptionId && payload?.slot === key.slot;
-      });
-      return found?.ts ?? null;
+      let cursor: string | undefined;
+      for (let page = 0; page < HISTORY_PAGES; page++) {
+        const history = await client.conversations.history({
+          channel: channelId,
+          oldest: String(after.getTime() / 1000),
+          include_all_metadata: true,
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
+        const found = history.messages?.find((m) => {
+          const payload = m.metadata?.event_payload as Record<string, unknown> | undefined;
+          return m.metadata?.event_type === DIGEST_EVENT && payload?.subscription_id === key.subscriptionId && payload?.slot === key.slot;
+        });
+        if (found?.ts) return found.ts;
+        cursor = history.response_metadata?.next_cursor;
+        if (!history.has_more || !cursor) return null;
+      }
+      throw new Error(`more than ${HISTORY_PAGES * 200} messages since the digest was due; cannot tell whether it was posted`);
     },
     async notify(userId, text) {
       await client.chat.postMessage({ channel: userId, text });

@@ -53,8 +53,11 @@ export class DeliveryLog {
     return row ? fromRow(row) : null;
   }
 
-  forSubscription(subscriptionId: number): Delivery[] {
-    return (this.db.prepare('SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY slot').all(subscriptionId) as Row[]).map(fromRow);
+  /** Claims for slots before `slot` that were never settled: left `sending` by a crash. */
+  abandonedBefore(subscriptionId: number, slot: string): Delivery[] {
+    return (
+      this.db.prepare("SELECT * FROM deliveries WHERE subscription_id = ? AND slot < ? AND state = 'sending' ORDER BY slot").all(subscriptionId, slot) as Row[]
+    ).map(fromRow);
   }
 
   /** The end of the window the last digest covered (posted, or found empty), if any. */
@@ -72,7 +75,7 @@ export class DeliveryLog {
    * one (`expected` is the row as read) by moving it back to `sending`, only if no other
    * process changed it since. Returns whether this caller holds the claim.
    */
-  claim(subscriptionId: number, slot: string, window: { since: string; until: string }, now: Date, expected: Delivery | null): boolean {
+  claim(subscriptionId: number, slot: string, window: { since: string; until: string }, now: Date, expected: Pick<Delivery, 'state' | 'updatedAt'> | null): boolean {
     const at = now.toISOString();
     const result = expected
       ? this.db
@@ -90,12 +93,24 @@ export class DeliveryLog {
     return result.changes === 1;
   }
 
+  /**
+   * Keeps a claim alive while its holder retries: moves `updated_at` on, only if it is still
+   * the holder's (the `updated_at` it last wrote). Returns whether the claim is still held.
+   */
+  renew(subscriptionId: number, slot: string, heldSince: string, now: Date): boolean {
+    return (
+      this.db
+        .prepare("UPDATE deliveries SET updated_at = ? WHERE subscription_id = ? AND slot = ? AND state = 'sending' AND updated_at = ?")
+        .run(now.toISOString(), subscriptionId, slot, heldSince).changes === 1
+    );
+  }
+
   /** Records a slot with nothing new: no post, and the next digest starts where this window ended. */
   recordEmpty(subscriptionId: number, slot: string, window: { since: string; until: string }, now: Date): void {
     this.db
       .prepare(
         `INSERT INTO deliveries (subscription_id, slot, state, since, until, updated_at) VALUES (?, ?, 'empty', ?, ?, ?)
-         ON CONFLICT DO NOTHING`,
+         ON CONFLICT (subscription_id, slot) DO UPDATE SET state = 'empty', until = excluded.until, error = NULL, updated_at = excluded.updated_at`,
       )
       .run(subscriptionId, slot, window.since, window.until, now.toISOString());
   }

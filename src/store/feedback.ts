@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from './database.js';
 
 export interface RatedQuery {
@@ -13,6 +14,11 @@ export interface FeedbackSummary {
   leastHelpful: RatedQuery[];
 }
 
+/** A short fixed-size key for a query of any length, so the unique index stays small (and fits PostgreSQL's). */
+function queryKey(query: string): string {
+  return createHash('sha256').update(query).digest('hex');
+}
+
 /** 👍 / 👎 on answers: one rating per person and query, the latest click wins. */
 export class FeedbackStore {
   constructor(private readonly db: Db) {}
@@ -20,11 +26,11 @@ export class FeedbackStore {
   record(rating: { query: string; value: 1 | -1; userId: string; channelId: string | null }, now: Date): void {
     this.db
       .prepare(
-        `INSERT INTO feedback (query, rating, user_id, channel_id, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (user_id, query) DO UPDATE SET rating = excluded.rating, channel_id = excluded.channel_id,
+        `INSERT INTO feedback (query, query_key, rating, user_id, channel_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (user_id, query_key) DO UPDATE SET rating = excluded.rating, channel_id = excluded.channel_id,
            created_at = excluded.created_at`,
       )
-      .run(rating.query, rating.value, rating.userId, rating.channelId, now.toISOString());
+      .run(rating.query, queryKey(rating.query), rating.value, rating.userId, rating.channelId, now.toISOString());
   }
 
   summary(limit = 5): FeedbackSummary {

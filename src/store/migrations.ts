@@ -1,7 +1,8 @@
 /**
  * The schema, one migration per version, applied in order at start and never edited once
  * released. Plain SQL that PostgreSQL also accepts, but for `INTEGER PRIMARY KEY` (an
- * identity column there) and timestamps, which are ISO 8601 text in UTC.
+ * identity column there). Timestamps are ISO 8601 text in UTC, which sorts as time does;
+ * lists are JSON text.
  */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         topics TEXT NOT NULL,
         created_by TEXT NOT NULL,
         created_at TEXT NOT NULL,
+        schedule_set_at TEXT NOT NULL,
         paused_at TEXT,
         pause_reason TEXT,
         UNIQUE (channel_id, cadence)
@@ -26,6 +28,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         path TEXT NOT NULL,
         hash TEXT NOT NULL,
         first_seen TEXT NOT NULL,
+        sentences TEXT NOT NULL,
         PRIMARY KEY (path, hash)
       );
       CREATE TABLE deliveries (
@@ -43,11 +46,12 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE TABLE feedback (
         id INTEGER PRIMARY KEY,
         query TEXT NOT NULL,
+        query_key TEXT NOT NULL,
         rating INTEGER NOT NULL CHECK (rating IN (-1, 1)),
         user_id TEXT NOT NULL,
         channel_id TEXT,
         created_at TEXT NOT NULL,
-        UNIQUE (user_id, query)
+        UNIQUE (user_id, query_key)
       );
     `,
   },

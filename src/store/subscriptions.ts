@@ -16,12 +16,15 @@ export interface Subscription {
   /** Entity ids. */
   topics: string[];
   createdBy: string;
+  /** When the channel first subscribed: the first digest covers what arrived since. */
   createdAt: string;
+  /** When the current schedule was set (subscribing again sets it anew): no earlier slot counts. */
+  scheduleSetAt: string;
   pausedAt: string | null;
   pauseReason: string | null;
 }
 
-export type NewSubscription = Omit<Subscription, 'id' | 'createdAt' | 'pausedAt' | 'pauseReason'>;
+export type NewSubscription = Omit<Subscription, 'id' | 'createdAt' | 'scheduleSetAt' | 'pausedAt' | 'pauseReason'>;
 
 interface Row {
   id: number;
@@ -33,6 +36,7 @@ interface Row {
   topics: string;
   created_by: string;
   created_at: string;
+  schedule_set_at: string;
   paused_at: string | null;
   pause_reason: string | null;
 }
@@ -47,25 +51,30 @@ const fromRow = (r: Row): Subscription => ({
   topics: JSON.parse(r.topics) as string[],
   createdBy: r.created_by,
   createdAt: r.created_at,
+  scheduleSetAt: r.schedule_set_at,
   pausedAt: r.paused_at,
   pauseReason: r.pause_reason,
 });
 
-/** Subscriptions, one per channel and cadence: subscribing again replaces it and resumes it. */
+/**
+ * Subscriptions, one per channel and cadence: subscribing again replaces the schedule and
+ * resumes it. Its delivery log stays, so the next digest still starts where the last one ended
+ * and nothing that arrived while it was paused is lost.
+ */
 export class SubscriptionStore {
   constructor(private readonly db: Db) {}
 
   subscribe(input: NewSubscription, now: Date): Subscription {
     const row = this.db
       .prepare(
-        `INSERT INTO subscriptions (channel_id, cadence, weekday, at_time, time_zone, topics, created_by, created_at)
-         VALUES (@channelId, @cadence, @weekday, @atTime, @timeZone, @topics, @createdBy, @createdAt)
+        `INSERT INTO subscriptions (channel_id, cadence, weekday, at_time, time_zone, topics, created_by, created_at, schedule_set_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (channel_id, cadence) DO UPDATE SET weekday = excluded.weekday, at_time = excluded.at_time,
            time_zone = excluded.time_zone, topics = excluded.topics, created_by = excluded.created_by,
-           paused_at = NULL, pause_reason = NULL
+           schedule_set_at = excluded.schedule_set_at, paused_at = NULL, pause_reason = NULL
          RETURNING *`,
       )
-      .get({ ...input, topics: JSON.stringify(input.topics), createdAt: now.toISOString() }) as Row;
+      .get(input.channelId, input.cadence, input.weekday, input.atTime, input.timeZone, JSON.stringify(input.topics), input.createdBy, now.toISOString(), now.toISOString()) as Row;
     return fromRow(row);
   }
 

@@ -21,6 +21,8 @@ export interface FakeResponse {
   status?: number;
   headers?: Record<string, string>;
   body: object;
+  /** For chat.postMessage: the message is delivered (shows in conversations.history) whatever the response says. */
+  delivered?: boolean;
 }
 
 /** A fixed response, or a function of the call (may be async, e.g. to simulate a slow Slack). */
@@ -92,14 +94,20 @@ export async function startFakeSlackApi({ clock = () => new Date() }: Partial<Fa
     return `${lastSecond}.${String(++tsCounter).padStart(6, '0')}`;
   };
 
+  /** Puts a chat.postMessage body into the channel's history; returns its ts. */
+  const deliver = (b: Record<string, unknown>): string => {
+    const ts = nextTs();
+    posted.push({ channel: String(b.channel), ts, text: b.text, metadata: b.metadata });
+    return ts;
+  };
+
   const defaultResponse = (call: RecordedCall): FakeResponse => {
     const b = call.body;
     switch (call.method) {
       case 'auth.test':
         return { body: { ok: true, url: 'https://fake.slack.test/', team: 'Test Team', ...BOT } };
       case 'chat.postMessage': {
-        const ts = nextTs();
-        posted.push({ channel: String(b.channel), ts, text: b.text, metadata: b.metadata });
+        const ts = deliver(b);
         return {
           body: {
             ok: true,
@@ -109,14 +117,17 @@ export async function startFakeSlackApi({ clock = () => new Date() }: Partial<Fa
           },
         };
       }
-      // Newest first, after `oldest`; metadata only when asked for, as Slack does.
+      // Newest first, after `oldest`, `limit` a page (cursor: the offset); metadata only when asked for, as Slack does.
       case 'conversations.history': {
         const oldest = Number(b.oldest ?? 0);
-        const messages = posted
-          .filter((m) => m.channel === b.channel && Number(m.ts) > oldest)
-          .reverse()
+        const limit = Number(b.limit ?? 100);
+        const offset = Number(b.cursor ?? 0);
+        const all = posted.filter((m) => m.channel === b.channel && Number(m.ts) > oldest).reverse();
+        const messages = all
+          .slice(offset, offset + limit)
           .map((m) => ({ type: 'message', user: BOT.user_id, bot_id: BOT.bot_id, ts: m.ts, text: m.text, ...(b.include_all_metadata === 'true' && m.metadata ? { metadata: m.metadata } : {}) }));
-        return { body: { ok: true, messages, has_more: false } };
+        const more = offset + limit < all.length;
+        return { body: { ok: true, messages, has_more: more, response_metadata: { next_cursor: more ? String(offset + limit) : '' } } };
       }
       // Slack answers chat.postEphemeral with `message_ts`, not `ts`.
       case 'chat.postEphemeral':
@@ -199,6 +210,7 @@ export async function startFakeSlackApi({ clock = () => new Date() }: Partial<Fa
     const responder = pickResponder(method);
     const response =
       responder === undefined ? defaultResponse(call) : typeof responder === 'function' ? await responder(call) : responder;
+    if (response.delivered && method === 'chat.postMessage') deliver(call.body);
     send(res, response);
   };
 
