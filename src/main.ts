@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import { AnswerCache, prepareAnswers } from './answer/answerCache.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startDigestScheduler } from './digest/scheduler.js';
 import { DigestSender } from './digest/sendDue.js';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   const store = openStore(config.databasePath);
   const live = new LiveKnowledge(config.knowledgeDir, {
     onUpdate: (update) => {
+      prepareAnswers(update.kb);
       store.ledger.record(articleVersions(update.kb, update.upserted), new Date());
       for (const problem of update.problems) logger.warn(describeProblem(problem));
       logger.info(
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
     onError: (error) => logger.error({ err: error }, 'knowledge folder could not be read; the last knowledge keeps serving'),
   });
   const knowledge = () => live.current();
-  const app = createSlackApp(config, { knowledge, store, clock: () => new Date(), threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
+  const app = createSlackApp(config, { knowledge, answers: new AnswerCache(), store, clock: () => new Date(), threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
 
   let scheduler: { stop(): Promise<void> } | null = null;
   let stopping = false;

@@ -2,6 +2,7 @@ import type { Sentence } from '../extract/extractArticle.js';
 import { compatible } from '../extract/partialDate.js';
 import type { DesignationState } from '../extract/status.js';
 import type { ClaimInSentence, KnowledgeBase } from '../index/knowledgeBase.js';
+import type { Article } from '../knowledge/types.js';
 import type { SourceRegistry } from './sources.js';
 import type { StatusLine } from './types.js';
 
@@ -13,51 +14,96 @@ function when(sentence: Sentence): string {
   return sentence.eventDate ?? sentence.article.published ?? '';
 }
 
+/** A status line cites at most this many sources: the report it quotes and the earliest that agree. */
+const MAX_CITED = 5;
+
+/** Whether claim `a` is later news than `b`: a later event, or on the same date a later stage. */
+function later(a: ClaimInSentence, b: ClaimInSentence): boolean {
+  const wa = when(a.sentence);
+  const wb = when(b.sentence);
+  return wa !== wb ? wa > wb : STAGE[a.claim.state] > STAGE[b.claim.state];
+}
+
+/** Whether `a` tells a step better than `b`: dated more precisely, then quotable alone. */
+function tellsBetter(a: ClaimInSentence, b: ClaimInSentence): boolean {
+  const pa = a.sentence.eventDate?.length ?? 0;
+  const pb = b.sentence.eventDate?.length ?? 0;
+  return pa !== pb ? pa > pb : Number(a.sentence.quotable) > Number(b.sentence.quotable);
+}
+
 /**
  * One line per authority and entity with the latest thing sources say the authority did:
  * listed the entity, removed it, or moved to remove it. Nothing is inferred where no source
- * says it. Sources that report the same step on a date that agrees are cited together.
+ * says it. Sources that report the same step on a date that agrees are cited together (the
+ * first few: a step a thousand articles repeat needs no thousand citations).
  * `include` limits the sentences read, e.g. to what was known before a digest's window.
+ * Linear in the number of claims, so it stays fast for an entity named in most articles.
  */
 export function buildStatus(
   kb: KnowledgeBase,
   subjectIds: string[],
   sources: SourceRegistry,
-  include: (sentence: Sentence) => boolean = () => true,
+  include?: (sentence: Sentence) => boolean,
 ): StatusLine[] {
-  const byPair = new Map<string, ClaimInSentence[]>();
-  for (const id of subjectIds) {
-    for (const found of kb.claimsInvolving(id)) {
-      if (!include(found.sentence)) continue;
-      const key = `${found.claim.targetId} ${found.claim.authorityId}`;
-      const list = byPair.get(key) ?? [];
-      if (!list.includes(found)) list.push(found);
-      byPair.set(key, list);
-    }
-  }
+  const pairs = new Set(subjectIds.flatMap((id) => kb.claimPairs(id)));
   const lines: StatusLine[] = [];
-  for (const [key, claims] of byPair) {
-    const [targetId, authorityId] = key.split(' ') as [string, string];
-    claims.sort((a, b) => when(b.sentence).localeCompare(when(a.sentence)) || STAGE[b.claim.state] - STAGE[a.claim.state]);
-    const state = claims[0]!.claim.state;
-    // A later report that an authority "has already removed" them does not move the date:
-    // the step is told in the words of the report that dates it most precisely.
-    const sameStep = claims.filter((c) => c.claim.state === state);
-    const told = [...sameStep].sort(
-      (a, b) =>
-        (b.sentence.eventDate?.length ?? 0) - (a.sentence.eventDate?.length ?? 0) ||
-        Number(b.sentence.quotable) - Number(a.sentence.quotable),
-    )[0]!;
-    const date = told.sentence.eventDate;
-    const agreeing = sameStep.filter((c) => c.sentence.eventDate === null || date === null || compatible(c.sentence.eventDate, date));
+  for (const pair of pairs) {
+    const step = include ? latestStep(kb.claimsOfPair(pair).filter((c) => include(c.sentence))) : cachedStep(kb, pair);
+    if (step === null) continue;
+    const [targetId, authorityId] = pair.split(' ') as [string, string];
     lines.push({
       authority: kb.entity(authorityId)!.name,
       entity: kb.entity(targetId)!.name,
-      state,
-      date,
-      text: told.sentence.text,
-      citations: sources.cite([told.sentence.article, ...agreeing.map((c) => c.sentence.article)]),
+      state: step.told.claim.state,
+      date: step.told.sentence.eventDate,
+      text: step.told.sentence.text,
+      citations: sources.cite([step.told.sentence.article, ...step.agreeing]),
     });
   }
   return lines.sort((a, b) => a.entity.localeCompare(b.entity) || (b.date ?? '').localeCompare(a.date ?? '') || a.authority.localeCompare(b.authority));
+}
+
+/** The latest step of one pair: the claim that tells it, and the earliest other articles that agree. */
+interface Step {
+  told: ClaimInSentence;
+  agreeing: Article[];
+}
+
+/** Steps of the whole knowledge base by pair, for the version they were computed on. */
+const stepCache = new WeakMap<KnowledgeBase, { version: number; steps: Map<string, Step | null> }>();
+
+/** Works out the latest step of every pair now, so that no question waits for it. */
+export function prepareStatus(kb: KnowledgeBase): void {
+  for (const pair of kb.allClaimPairs()) cachedStep(kb, pair);
+}
+
+function cachedStep(kb: KnowledgeBase, pair: string): Step | null {
+  let cache = stepCache.get(kb);
+  if (cache?.version !== kb.version) {
+    cache = { version: kb.version, steps: new Map() };
+    stepCache.set(kb, cache);
+  }
+  if (!cache.steps.has(pair)) cache.steps.set(pair, latestStep(kb.claimsOfPair(pair)));
+  return cache.steps.get(pair)!;
+}
+
+function latestStep(claims: ClaimInSentence[]): Step | null {
+  if (claims.length === 0) return null;
+  let latest = claims[0]!;
+  for (const c of claims) if (later(c, latest)) latest = c;
+  const state = latest.claim.state;
+  // A later report that an authority "has already removed" them does not move the date:
+  // the step is told in the words of the report that dates it most precisely.
+  const sameStep = claims.filter((c) => c.claim.state === state);
+  let told = sameStep[0]!;
+  for (const c of sameStep) if (tellsBetter(c, told)) told = c;
+  const date = told.sentence.eventDate;
+  const agreeing = new Set(
+    sameStep
+      .filter((c) => c !== told && (c.sentence.eventDate === null || date === null || compatible(c.sentence.eventDate, date)))
+      .map((c) => c.sentence.article),
+  );
+  agreeing.delete(told.sentence.article);
+  const key = (a: Article) => `${a.published ?? '9999'}\0${a.path}`;
+  return { told, agreeing: [...agreeing].sort((a, b) => (key(a) < key(b) ? -1 : 1)).slice(0, MAX_CITED - 1) };
 }

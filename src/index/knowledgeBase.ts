@@ -30,10 +30,12 @@ export class KnowledgeBase {
   readonly index = new SearchIndex();
   private readonly byPath = new Map<string, Passage[]>();
   private readonly articleMap = new Map<string, Article>();
-  /** Designation claims by the entity listed and by the authority listing it, then by article path. */
-  private readonly claims = new Map<string, Map<string, ClaimInSentence[]>>();
+  /** Designation claims by "target authority" pair, then by article path; and the pairs each entity is in. */
+  private readonly claimsByPair = new Map<string, Map<string, ClaimInSentence[]>>();
+  private readonly pairsOf = new Map<string, Set<string>>();
   private readonly problemsByPath = new Map<string, KnowledgeProblem[]>();
   private changes = 0;
+  private coverageCache: { version: number; coverage: Coverage } | null = null;
 
   constructor(
     readonly entities: Entity[],
@@ -83,11 +85,11 @@ export class KnowledgeBase {
     this.index.add(passages);
     for (const sentence of passages.flatMap((p) => p.sentences)) {
       for (const claim of sentence.claims) {
-        for (const id of new Set([claim.targetId, claim.authorityId])) {
-          const byPath = this.claims.get(id) ?? new Map<string, ClaimInSentence[]>();
-          byPath.set(article.path, [...(byPath.get(article.path) ?? []), { claim, sentence }]);
-          this.claims.set(id, byPath);
-        }
+        const pair = `${claim.targetId} ${claim.authorityId}`;
+        const byPath = this.claimsByPair.get(pair) ?? new Map<string, ClaimInSentence[]>();
+        byPath.set(article.path, [...(byPath.get(article.path) ?? []), { claim, sentence }]);
+        this.claimsByPair.set(pair, byPath);
+        for (const id of [claim.targetId, claim.authorityId]) this.pairsOf.set(id, (this.pairsOf.get(id) ?? new Set<string>()).add(pair));
       }
     }
   }
@@ -97,7 +99,9 @@ export class KnowledgeBase {
     if (old) this.index.remove(old);
     this.byPath.delete(path);
     this.articleMap.delete(path);
-    for (const byPath of this.claims.values()) byPath.delete(path);
+    if (old?.some((p) => p.sentences.some((s) => s.claims.length > 0))) {
+      for (const byPath of this.claimsByPair.values()) byPath.delete(path);
+    }
     this.changes++;
   }
 
@@ -109,12 +113,28 @@ export class KnowledgeBase {
     return (this.byPath.get(path) ?? []).flatMap((p) => p.sentences);
   }
 
-  /** Every designation claim in which an entity is the one listed or the authority listing. */
-  claimsInvolving(id: string): ClaimInSentence[] {
-    return [...(this.claims.get(id)?.values() ?? [])].flat();
+  /** The "target authority" pairs with designation claims in which the entity is the one listed or the authority listing. */
+  claimPairs(id: string): string[] {
+    return [...(this.pairsOf.get(id) ?? [])].filter((pair) => (this.claimsByPair.get(pair)?.size ?? 0) > 0);
   }
 
+  /** Every "target authority" pair with designation claims. */
+  allClaimPairs(): string[] {
+    return [...this.claimsByPair.keys()].filter((pair) => this.claimsByPair.get(pair)!.size > 0);
+  }
+
+  /** Every designation claim of a pair from claimPairs. */
+  claimsOfPair(pair: string): ClaimInSentence[] {
+    return [...(this.claimsByPair.get(pair)?.values() ?? [])].flat();
+  }
+
+  /** What the knowledge base covers; computed once per version. */
   coverage(): Coverage {
+    if (this.coverageCache?.version !== this.changes) this.coverageCache = { version: this.changes, coverage: this.computeCoverage() };
+    return this.coverageCache.coverage;
+  }
+
+  private computeCoverage(): Coverage {
     const articles = this.articles;
     const dates = articles.map((a) => a.published).filter((d): d is PartialDate => d !== null).sort(compareDates);
     const articleCount = new Map<string, number>();

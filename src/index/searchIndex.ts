@@ -30,13 +30,47 @@ const INDEX_OPTIONS: Options<Passage> = {
     field === 'entities' ? passage.entityIds.join(' ') : field === 'id' ? passage.id : passage.text,
 };
 
+/** An entity named in more passages than this is popular (the Taliban in a desk's archive). */
+const POPULAR_PASSAGES = 1000;
+/** How many of a popular entity's passages a query considers, best first. */
+const POPULAR_CANDIDATES = 300;
+
+/** The passages naming one entity, and (computed when first needed) their ranking for it. */
+interface EntityPassages {
+  passages: Set<Passage>;
+  ranked: Passage[] | null;
+}
+
+/**
+ * How much a passage says about an entity, before any query: designation claims about it
+ * count most, then dated sentences. Among equals the newest article comes first.
+ */
+function rankFor(id: string, passages: Iterable<Passage>): Passage[] {
+  const weighed = [...passages].map((passage) => {
+    let weight = 0;
+    for (const s of passage.sentences) {
+      if (s.claims.some((c) => c.targetId === id || c.authorityId === id)) weight += 3;
+      if (s.dates.length > 0) weight += 1;
+    }
+    return { passage, weight, published: passage.article.published ?? '' };
+  });
+  weighed.sort((a, b) => b.weight - a.weight || (a.published < b.published ? 1 : a.published > b.published ? -1 : a.passage.id < b.passage.id ? -1 : 1));
+  return weighed.map((w) => w.passage);
+}
+
 /**
  * Full-text index of passages (MiniSearch, BM25+), with entity ids as a field of their own
  * so that a query naming an entity by any alias finds every passage that names it.
+ *
+ * An entity named in most passages would make every query naming it score most of the index.
+ * For such a popular entity the index keeps its passages ranked by what they say about it
+ * (claims, dates, recency) and a query takes the best few hundred of them, adding the
+ * full-text scores of its other words; rarer entities and words are searched as usual.
  */
 export class SearchIndex {
   private readonly search: MiniSearch<Passage>;
   private readonly passages = new Map<string, Passage>();
+  private readonly byEntity = new Map<string, EntityPassages>();
 
   constructor() {
     this.search = new MiniSearch<Passage>(INDEX_OPTIONS);
@@ -47,18 +81,67 @@ export class SearchIndex {
   }
 
   add(passages: Passage[]): void {
-    for (const passage of passages) this.passages.set(passage.id, passage);
+    for (const passage of passages) {
+      this.passages.set(passage.id, passage);
+      for (const id of passage.entityIds) {
+        const entry = this.byEntity.get(id) ?? { passages: new Set<Passage>(), ranked: null };
+        entry.passages.add(passage);
+        entry.ranked = null;
+        this.byEntity.set(id, entry);
+      }
+    }
     this.search.addAll(passages);
   }
 
   remove(passages: Passage[]): void {
     for (const passage of passages) {
-      if (this.passages.delete(passage.id)) this.search.discard(passage.id);
+      if (!this.passages.delete(passage.id)) continue;
+      this.search.discard(passage.id);
+      for (const id of passage.entityIds) {
+        const entry = this.byEntity.get(id);
+        if (!entry) continue;
+        entry.passages.delete(passage);
+        entry.ranked = null;
+      }
     }
+  }
+
+  /** Ranks the passages of every popular entity now, so that no question waits for it. */
+  rankPopular(): void {
+    for (const [id, entry] of this.byEntity) {
+      if (entry.passages.size > POPULAR_PASSAGES) entry.ranked ??= rankFor(id, entry.passages);
+    }
+  }
+
+  /** How many passages name the entity. */
+  passageCount(entityId: string): number {
+    return this.byEntity.get(entityId)?.passages.size ?? 0;
   }
 
   /** The best-matching passages, best first. */
   find(query: IndexQuery, limit: number): PassageHit[] {
+    const popular = query.entityIds.filter((id) => this.passageCount(id) > POPULAR_PASSAGES);
+    if (popular.length === 0) return this.searchAll(query, limit);
+    // A popular entity's names match most passages too; they serve to catch misspellings, which need no help here.
+    const rest = this.searchAll({ ...query, entityIds: query.entityIds.filter((id) => !popular.includes(id)), names: [] }, POPULAR_CANDIDATES);
+    const scores = new Map(rest.map((hit) => [hit.passage, hit.score]));
+    const bonus = Math.max(5, rest[0]?.score ?? 0);
+    for (const id of popular) {
+      const entry = this.byEntity.get(id)!;
+      entry.ranked ??= rankFor(id, entry.passages);
+      entry.ranked.slice(0, POPULAR_CANDIDATES).forEach((passage, rank) => {
+        scores.set(passage, (scores.get(passage) ?? 0) + bonus * (1 - rank / (2 * POPULAR_CANDIDATES)));
+      });
+      for (const hit of rest) if (entry.passages.has(hit.passage)) scores.set(hit.passage, scores.get(hit.passage)! + bonus / 2);
+    }
+    return [...scores.entries()]
+      .map(([passage, score]) => ({ passage, score }))
+      .sort((a, b) => b.score - a.score || (a.passage.id < b.passage.id ? -1 : 1))
+      .slice(0, limit);
+  }
+
+  /** One MiniSearch query over the whole index: entity ids, words forgivingly, related words lower. */
+  private searchAll(query: IndexQuery, limit: number): PassageHit[] {
     const queries = [];
     if (query.entityIds.length > 0) {
       queries.push({ queries: query.entityIds, fields: ['entities'], boost: { entities: 3 } });

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { AnswerCache } from '../answer/answerCache.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import type { Store } from '../store/store.js';
 import type { SeenEvents, ThreadSubjects } from './threadSubjects.js';
@@ -7,6 +8,8 @@ import type { SeenEvents, ThreadSubjects } from './threadSubjects.js';
 export interface SlackContext {
   /** The knowledge base answering now, or null while the first one loads. */
   knowledge: () => KnowledgeBase | null;
+  /** Answers asked again are answered from here until the knowledge base changes. */
+  answers: AnswerCache;
   store: Store;
   /** Now; tests set the time. */
   clock: () => Date;

@@ -1,4 +1,4 @@
-import { answerQuery } from '../answer/answer.js';
+import type { AnswerCache } from '../answer/answerCache.js';
 import type { Answer } from '../answer/types.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { renderBlocks, section, type Block, type MessagePayload } from '../render/blocks.js';
@@ -70,7 +70,7 @@ export const LOADING: MessagePayload = {
  * Answers a question for Slack. `context` is the subject of the thread it was asked in: a
  * follow-up that names no organisation keeps it.
  */
-export function answerFor(kb: KnowledgeBase, query: string, context: string[] = []): { answer: Answer; payload: MessagePayload } {
-  const answer = answerQuery(kb, query, { context });
+export function answerFor(answers: AnswerCache, kb: KnowledgeBase, query: string, context: string[] = []): { answer: Answer; payload: MessagePayload } {
+  const answer = answers.get(kb, query, context);
   return { answer, payload: renderBlocks(answer) };
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
+import { AnswerCache } from '../../src/answer/answerCache.js';
 import { loadConfig } from '../../src/config.js';
 import type { KnowledgeBase } from '../../src/index/knowledgeBase.js';
 import { createLogger } from '../../src/log.js';
@@ -37,7 +38,7 @@ export async function startSlackApp(knowledge: () => KnowledgeBase | null, optio
   const store = options.store ?? temp!;
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: '0' });
   const logger = createLogger({ level: 'silent', pretty: false });
-  const app = createSlackApp(config, { knowledge, store, clock, threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
+  const app = createSlackApp(config, { knowledge, answers: new AnswerCache(), store, clock, threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
   const server = (await app.start(0)) as Server;
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

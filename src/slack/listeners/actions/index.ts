@@ -1,5 +1,4 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { answerQuery } from '../../../answer/answer.js';
 import { ACTIONS, renderBlocks, renderSources, renderTimeline } from '../../../render/blocks.js';
 import { LOADING } from '../../replies.js';
 import type { SlackContext } from '../../context.js';
@@ -11,7 +10,7 @@ import type { SlackContext } from '../../context.js';
 export function register(app: App, ctx: SlackContext): void {
   const answerOf = (query: string) => {
     const kb = ctx.knowledge();
-    return kb ? answerQuery(kb, query) : null;
+    return kb ? ctx.answers.get(kb, query) : null;
   };
 
   app.action<BlockButtonAction>(ACTIONS.fullTimeline, async ({ ack, action, respond }) => {

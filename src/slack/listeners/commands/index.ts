@@ -19,7 +19,7 @@ export function register(app: App, ctx: SlackContext): void {
     if (word === 'digest' || word.startsWith('digest ')) return handleDigestCommand(args, text.slice('digest'.length), ctx);
     if (!kb) return ack({ response_type: 'ephemeral', ...LOADING });
     if (word === 'sources') return ack({ response_type: 'ephemeral', ...sourcesPayload(kb, ctx.store.feedback.summary()) });
-    const { payload } = answerFor(kb, text);
+    const { payload } = answerFor(ctx.answers, kb, text);
     ctx.logger.info({ surface: 'command', user: command.user_id, channel: command.channel_id }, 'answered /designation');
     return ack({ response_type: 'ephemeral', ...payload });
   });

@@ -37,7 +37,7 @@ async function reply(ctx: SlackContext, say: Say, channel: string, threadTs: str
     await say({ ...LOADING, thread_ts: threadTs });
     return;
   }
-  const { answer, payload } = answerFor(kb, query, ctx.threads.of(channel, threadTs) ?? []);
+  const { answer, payload } = answerFor(ctx.answers, kb, query, ctx.threads.of(channel, threadTs) ?? []);
   await say({ ...payload, ...(inThread ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false });
   ctx.threads.remember(channel, threadTs, answer.subjects);
   ctx.logger.info({ surface, channel, subjects: answer.subjects }, 'answered');

@@ -1,0 +1,49 @@
+import type { KnowledgeBase } from '../index/knowledgeBase.js';
+import { answerQuery } from './answer.js';
+import { prepareStatus } from './statusLines.js';
+import type { Answer } from './types.js';
+
+/**
+ * Answers, remembered: a question asked again (the popular ones are asked all day) is answered
+ * from memory, until the knowledge base changes. Least recently asked answers go first.
+ *
+ * @example
+ * const answers = new AnswerCache();
+ * answers.get(kb, 'taliban') // computed
+ * answers.get(kb, 'taliban') // remembered, the same object
+ */
+export class AnswerCache {
+  private readonly entries = new Map<string, Answer>();
+  private version: { kb: KnowledgeBase; version: number } | null = null;
+
+  constructor(private readonly capacity = 500) {}
+
+  /** The answer to a query, in a conversation about `context` (see AnswerOptions.context). */
+  get(kb: KnowledgeBase, query: string, context: string[] = []): Answer {
+    if (this.version?.kb !== kb || this.version.version !== kb.version) {
+      this.entries.clear();
+      this.version = { kb, version: kb.version };
+    }
+    const key = `${context.join('\u0001')}\u0000${query.replace(/\s+/g, ' ').trim()}`;
+    const known = this.entries.get(key);
+    if (known) {
+      this.entries.delete(key);
+      this.entries.set(key, known);
+      return known;
+    }
+    const answer = answerQuery(kb, query, { context });
+    this.entries.set(key, answer);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return answer;
+  }
+}
+
+/**
+ * Does ahead of time what the first question about a popular entity would otherwise wait for:
+ * ranking its passages and working out every status line. Call it after the knowledge base
+ * is loaded or changed.
+ */
+export function prepareAnswers(kb: KnowledgeBase): void {
+  kb.index.rankPopular();
+  prepareStatus(kb);
+}
