@@ -20,6 +20,7 @@ const schema = z
     KNOWLEDGE_DIR: z.preprocess(blankIsUnset, z.string().default('knowledge')),
     LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(LEVELS, { message: `must be one of ${LEVELS.join(', ')}` }).default('info')),
     DATABASE_PATH: z.preprocess(blankIsUnset, z.string().default('data/designation.db')),
+    SNAPSHOT_PATH: z.preprocess(blankIsUnset, z.string().default('data/knowledge.snapshot')),
     DIGEST_POST_EMPTY: z.preprocess(
       blankIsUnset,
       z
@@ -41,6 +42,8 @@ export interface Config {
   databasePath: string;
   /** Post a digest that says "nothing new" instead of skipping it. */
   digestPostEmpty: boolean;
+  /** The snapshot of the indexed knowledge that makes a restart fast; null (SNAPSHOT_PATH=none) for none. */
+  snapshotPath: string | null;
 }
 
 /**
@@ -81,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server')
     logLevel: c.LOG_LEVEL,
     databasePath: c.DATABASE_PATH,
     digestPostEmpty: c.DIGEST_POST_EMPTY,
+    snapshotPath: c.SNAPSHOT_PATH === 'none' ? null : c.SNAPSHOT_PATH,
   };
 }

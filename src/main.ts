@@ -29,13 +29,14 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret] });
   const store = openStore(config.databasePath);
   const live = new LiveKnowledge(config.knowledgeDir, {
+    snapshotPath: config.snapshotPath,
     onUpdate: (update) => {
       prepareAnswers(update.kb);
-      store.ledger.record(articleVersions(update.kb, update.upserted), new Date());
+      store.ledger.record(articleVersions(update.kb, store.ledger.unknown(update.upserted)), new Date());
       for (const problem of update.problems) logger.warn(describeProblem(problem));
       logger.info(
         { articles: update.kb.articles.length, read: update.upserted.length, removed: update.removed.length, ms: Math.round(update.ms) },
-        update.full ? 'knowledge base loaded' : 'knowledge base updated',
+        update.fromSnapshot ? 'knowledge base loaded from its snapshot' : update.full ? 'knowledge base loaded' : 'knowledge base updated',
       );
     },
     onError: (error) => logger.error({ err: error }, 'knowledge folder could not be read; the last knowledge keeps serving'),
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping: finishing requests in flight');
     await scheduler?.stop();
     await live.close();
+    await live.saveSnapshot();
     await app.stop();
     store.close();
     logger.info('stopped');

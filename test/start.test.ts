@@ -53,6 +53,7 @@ async function startApp(fake: FakeSlackApi, databasePath: string): Promise<Start
       SLACK_APP_TOKEN: '',
       LOG_LEVEL: 'debug',
       DATABASE_PATH: databasePath,
+      SNAPSHOT_PATH: `${databasePath}.snapshot`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

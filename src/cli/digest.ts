@@ -40,10 +40,11 @@ function config(needs: 'webApi' | 'none'): Config {
  * Loads the knowledge folder. Sending records article versions not seen before, as the app
  * does; a preview only reads, counting an article the ledger does not know as new now.
  */
-async function load(store: Store, dir: string, record: boolean) {
+async function load(store: Store, { knowledgeDir: dir, snapshotPath }: Config, record: boolean) {
   const live = new LiveKnowledge(dir, {
+    snapshotPath,
     onUpdate: (update) => {
-      if (record) store.ledger.record(articleVersions(update.kb, update.upserted), new Date());
+      if (record) store.ledger.record(articleVersions(update.kb, store.ledger.unknown(update.upserted)), new Date());
       for (const problem of update.problems) process.stderr.write(`${describeProblem(problem)}\n`);
     },
   });
@@ -55,11 +56,11 @@ async function load(store: Store, dir: string, record: boolean) {
 }
 
 async function preview(since: string | undefined, words: string[]): Promise<void> {
-  const { knowledgeDir, databasePath } = config('none');
+  const cfg = config('none');
   if (since !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(since)))) fail(`--since "${since}" is not a date (YYYY-MM-DD)`);
-  const store = openStore(databasePath);
+  const store = openStore(cfg.databasePath);
   try {
-    const kb = await load(store, knowledgeDir, false);
+    const kb = await load(store, cfg, false);
     const topics = readTopics(words.join(' '), kb.matcher);
     if (typeof topics === 'string') fail(topics);
     const now = new Date();
@@ -79,7 +80,7 @@ async function sendDue(nowText: string | undefined): Promise<void> {
   const logger = createLogger({ level: process.env.LOG_LEVEL ? cfg.logLevel : 'warn', secrets: [cfg.botToken], destination: process.stderr });
   const store = openStore(cfg.databasePath);
   try {
-    const kb = await load(store, cfg.knowledgeDir, true);
+    const kb = await load(store, cfg, true);
     const client = deliveryClient(cfg.botToken, cfg.slackApiUrl ? { slackApiUrl: cfg.slackApiUrl } : {});
     const sender = new DigestSender({ store, knowledge: () => kb, transport: slackDigestTransport(client), logger, postEmpty: cfg.digestPostEmpty });
     const reports = await sender.sendDue(now);

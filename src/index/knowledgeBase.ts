@@ -4,6 +4,7 @@ import type { StatusClaim } from '../extract/status.js';
 import { compareDates, type PartialDate } from '../extract/partialDate.js';
 import type { Knowledge } from '../knowledge/loadKnowledge.js';
 import type { Article, Entity, KnowledgeProblem } from '../knowledge/types.js';
+import type { AsPlainObject } from 'minisearch';
 import { SearchIndex } from './searchIndex.js';
 
 export interface ClaimInSentence {
@@ -67,6 +68,19 @@ export class KnowledgeBase {
     return new KnowledgeBase(knowledge.entities, knowledge.articles, knowledge.problems);
   }
 
+  /** A knowledge base from what a snapshot saved: articles already read into passages, and the index over them. */
+  static restore(entities: Entity[], extracted: { article: Article; passages: Passage[] }[], index: AsPlainObject): KnowledgeBase {
+    const kb = new KnowledgeBase(entities, []);
+    kb.index.restore(index, extracted.flatMap((e) => e.passages));
+    for (const { article, passages } of extracted) kb.track(article, passages);
+    return kb;
+  }
+
+  /** What a snapshot saves: every article with its passages. */
+  extracted(): { article: Article; passages: Passage[] }[] {
+    return [...this.articleMap.values()].map((article) => ({ article, passages: this.byPath.get(article.path)! }));
+  }
+
   get articles(): Article[] {
     return [...this.articleMap.values()];
   }
@@ -80,9 +94,14 @@ export class KnowledgeBase {
     // Read the new version before dropping the old, so an article that cannot be read keeps serving.
     const passages = extractArticle(article, this.matcher);
     this.remove(article.path);
+    this.track(article, passages);
+    this.index.add(passages);
+  }
+
+  /** Holds an article's passages and indexes its claims (not its text: the caller does). */
+  private track(article: Article, passages: Passage[]): void {
     this.byPath.set(article.path, passages);
     this.articleMap.set(article.path, article);
-    this.index.add(passages);
     for (const sentence of passages.flatMap((p) => p.sentences)) {
       for (const claim of sentence.claims) {
         const pair = `${claim.targetId} ${claim.authorityId}`;

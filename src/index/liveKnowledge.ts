@@ -1,10 +1,12 @@
-import { access } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { access, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { ENTITIES_FILE } from '../knowledge/entities.js';
-import { isArticlePath, loadArticleFile, loadKnowledge } from '../knowledge/loadKnowledge.js';
+import { isArticlePath, listArticleFiles, loadArticleFile, loadKnowledge } from '../knowledge/loadKnowledge.js';
 import type { Article, KnowledgeProblem } from '../knowledge/types.js';
 import { KnowledgeBase } from './knowledgeBase.js';
+import { readSnapshot, saveSnapshot } from './snapshot.js';
 
 /** What one load or reload changed. */
 export interface KnowledgeUpdate {
@@ -16,6 +18,8 @@ export interface KnowledgeUpdate {
   problems: KnowledgeProblem[];
   /** Whether the whole folder was read again (first load, or entities.yml changed). */
   full: boolean;
+  /** For a full load: whether it came from the snapshot (and only changed files were read). */
+  fromSnapshot: boolean;
   ms: number;
 }
 
@@ -26,6 +30,11 @@ export interface LiveKnowledgeOptions {
   onUpdate: (update: KnowledgeUpdate) => void;
   /** Called when a reload fails as a whole (the folder vanished); the old knowledge keeps serving. */
   onError: (error: Error) => void;
+  /**
+   * Where to keep a snapshot of the read and indexed knowledge (null for none). A start with a
+   * snapshot reads again only the files that changed since it was saved.
+   */
+  snapshotPath: string | null;
 }
 
 /**
@@ -47,12 +56,15 @@ export class LiveKnowledge {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
   private readonly options: LiveKnowledgeOptions;
+  /** The entities.yml the knowledge was built with, and the version last saved to the snapshot. */
+  private entitiesText = '';
+  private savedVersion = -1;
 
   constructor(
     readonly dir: string,
     options: Partial<LiveKnowledgeOptions> = {},
   ) {
-    this.options = { debounceMs: 200, onUpdate: () => {}, onError: () => {}, ...options };
+    this.options = { debounceMs: 200, onUpdate: () => {}, onError: () => {}, snapshotPath: null, ...options };
   }
 
   /** The knowledge base answering now, or null before the first load. */
@@ -67,16 +79,53 @@ export class LiveKnowledge {
    */
   async load(): Promise<KnowledgeBase> {
     const started = performance.now();
+    if (this.kb === null && this.options.snapshotPath !== null) {
+      const restored = await this.restore(this.options.snapshotPath, started);
+      if (restored) return restored;
+    }
+    const entitiesText = await readEntitiesText(this.dir);
     const knowledge = await loadKnowledge(this.dir);
     const unreadable = knowledge.problems.filter((p) => p.path === ENTITIES_FILE && p.severity === 'skipped');
     if (this.kb !== null && unreadable.length > 0) {
       this.kb.setProblems(ENTITIES_FILE, unreadable);
-      this.options.onUpdate({ kb: this.kb, upserted: [], removed: [], problems: unreadable, full: false, ms: performance.now() - started });
+      this.options.onUpdate({ kb: this.kb, upserted: [], removed: [], problems: unreadable, full: false, fromSnapshot: false, ms: performance.now() - started });
       return this.kb;
     }
     const kb = KnowledgeBase.fromKnowledge(knowledge);
+    const ms = performance.now() - started;
+    this.entitiesText = entitiesText;
+    // Saved at start, before it serves (writing blocks for a moment); later changes are saved by saveSnapshot().
+    if (this.kb === null) await this.saveSnapshot(kb);
     this.kb = kb;
-    this.options.onUpdate({ kb, upserted: knowledge.articles, removed: [], problems: knowledge.problems, full: true, ms: performance.now() - started });
+    this.options.onUpdate({ kb, upserted: knowledge.articles, removed: [], problems: knowledge.problems, full: true, fromSnapshot: false, ms });
+    return kb;
+  }
+
+  /** Saves the knowledge to the snapshot if it changed since it was last saved (call it on the way out). */
+  async saveSnapshot(kb: KnowledgeBase | null = this.kb): Promise<void> {
+    if (this.options.snapshotPath === null || kb === null || kb.version === this.savedVersion) return;
+    try {
+      await saveSnapshot(this.options.snapshotPath, kb, this.entitiesText);
+      this.savedVersion = kb.version;
+    } catch (error) {
+      this.options.onError(error as Error);
+    }
+  }
+
+  /** The knowledge of the snapshot, brought up to date with the files that changed since; null without a usable one. */
+  private async restore(path: string, started: number): Promise<KnowledgeBase | null> {
+    const entitiesText = await readEntitiesText(this.dir);
+    const kb = await readSnapshot(path, entitiesText);
+    if (kb === null) return null;
+    this.entitiesText = entitiesText;
+    this.savedVersion = kb.version;
+    const paths = await listArticleFiles(this.dir);
+    const hashes = await hashFiles(this.dir, paths);
+    const changed = paths.filter((p) => kb.article(p)?.hash !== hashes.get(p));
+    const removed = kb.articles.map((a) => a.path).filter((p) => !hashes.has(p));
+    const update = await this.applyFiles(kb, [...changed, ...removed]);
+    this.kb = kb;
+    this.options.onUpdate({ ...update, upserted: kb.articles, full: true, fromSnapshot: true, ms: performance.now() - started });
     return kb;
   }
 
@@ -119,12 +168,18 @@ export class LiveKnowledge {
       return;
     }
     const started = performance.now();
-    const kb = this.kb;
+    const update = await this.applyFiles(this.kb, paths);
+    update.ms = performance.now() - started;
+    this.options.onUpdate(update);
+  }
+
+  /** Reads the given article files again into the knowledge base: changed ones re-indexed, missing ones removed. */
+  private async applyFiles(kb: KnowledgeBase, paths: string[]): Promise<KnowledgeUpdate> {
     const reads = await Promise.all(
       paths.filter(isArticlePath).map(async (path) => ({ path, exists: await exists(`${this.dir}/${path}`), load: await loadArticleFile(this.dir, path) })),
     );
     // Everything below is synchronous: no question is answered from a half-applied change.
-    const update: KnowledgeUpdate = { kb, upserted: [], removed: [], problems: [], full: false, ms: 0 };
+    const update: KnowledgeUpdate = { kb, upserted: [], removed: [], problems: [], full: false, fromSnapshot: false, ms: 0 };
     for (const { path, exists, load } of reads) {
       if (!exists) {
         kb.remove(path);
@@ -139,9 +194,27 @@ export class LiveKnowledge {
         update.upserted.push(load.article);
       }
     }
-    update.ms = performance.now() - started;
-    this.options.onUpdate(update);
+    return update;
   }
+}
+
+async function readEntitiesText(dir: string): Promise<string> {
+  try {
+    return await readFile(join(dir, ENTITIES_FILE), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The content hash of each file, as articles record it; a few dozen read at a time. */
+async function hashFiles(dir: string, paths: string[]): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (let i = 0; i < paths.length; i += 64) {
+    await Promise.all(
+      paths.slice(i, i + 64).map(async (path) => hashes.set(path, createHash('sha256').update(await readFile(join(dir, path))).digest('hex'))),
+    );
+  }
+  return hashes;
 }
 
 async function exists(path: string): Promise<boolean> {

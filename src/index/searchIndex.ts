@@ -1,4 +1,4 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import type { Passage } from '../extract/extractArticle.js';
 import { STOPWORDS } from '../extract/tokens.js';
 
@@ -68,7 +68,7 @@ function rankFor(id: string, passages: Iterable<Passage>): Passage[] {
  * full-text scores of its other words; rarer entities and words are searched as usual.
  */
 export class SearchIndex {
-  private readonly search: MiniSearch<Passage>;
+  private search: MiniSearch<Passage>;
   private readonly passages = new Map<string, Passage>();
   private readonly byEntity = new Map<string, EntityPassages>();
 
@@ -81,6 +81,22 @@ export class SearchIndex {
   }
 
   add(passages: Passage[]): void {
+    this.track(passages);
+    this.search.addAll(passages);
+  }
+
+  /** The MiniSearch index as plain data, for a snapshot. */
+  toJSON(): AsPlainObject {
+    return this.search.toJSON();
+  }
+
+  /** Takes the MiniSearch index of a snapshot (see toJSON) and the passages it was made of, instead of indexing them again. */
+  restore(saved: AsPlainObject, passages: Passage[]): void {
+    this.search = MiniSearch.loadJS<Passage>(saved, INDEX_OPTIONS);
+    this.track(passages);
+  }
+
+  private track(passages: Passage[]): void {
     for (const passage of passages) {
       this.passages.set(passage.id, passage);
       for (const id of passage.entityIds) {
@@ -90,7 +106,6 @@ export class SearchIndex {
         this.byEntity.set(id, entry);
       }
     }
-    this.search.addAll(passages);
   }
 
   remove(passages: Passage[]): void {

@@ -33,6 +33,12 @@ export class ArticleLedger {
     })();
   }
 
+  /** The given versions the ledger has not recorded yet. */
+  unknown<T extends Pick<ArticleVersion, 'path' | 'hash'>>(versions: T[]): T[] {
+    const known = new Set((this.db.prepare('SELECT path, hash FROM article_versions').all() as { path: string; hash: string }[]).map((r) => `${r.path}\0${r.hash}`));
+    return versions.filter((v) => !known.has(`${v.path}\0${v.hash}`));
+  }
+
   /**
    * For each given version that was recorded, when its path and this version were first seen,
    * and, for a version first seen after `since`, what the path's earlier versions already said.

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, writeFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { AsPlainObject } from 'minisearch';
+import type { Passage } from '../extract/extractArticle.js';
+import type { Article, Entity } from '../knowledge/types.js';
+import { KnowledgeBase } from './knowledgeBase.js';
+
+/** Bumped when the snapshot's layout changes. */
+const FORMAT = 1;
+
+/** The folders whose code decides what a snapshot holds: articles, extraction, the index. */
+const CODE_FOLDERS = ['knowledge', 'extract', 'index'];
+
+interface Snapshot {
+  format: number;
+  /** Fingerprint of the code that made it (see codeFingerprint). */
+  code: string;
+  /** Hash of the entities.yml it was made with. */
+  entities: string;
+  entityList: Entity[];
+  extracted: { article: Article; passages: Passage[] }[];
+  index: AsPlainObject;
+}
+
+let fingerprint: Promise<string> | undefined;
+
+/**
+ * A hash of the source of the code that reads articles into passages and indexes them: a
+ * snapshot made by different code is rebuilt rather than trusted.
+ */
+export function codeFingerprint(): Promise<string> {
+  fingerprint ??= (async () => {
+    const src = join(dirname(fileURLToPath(import.meta.url)), '..');
+    const hash = createHash('sha256').update(String(FORMAT));
+    for (const folder of CODE_FOLDERS) {
+      for (const file of (await readdir(join(src, folder))).sort()) hash.update(file).update(await readFile(join(src, folder, file)));
+    }
+    return hash.digest('hex');
+  })();
+  return fingerprint;
+}
+
+export function entitiesHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Writes the knowledge base to a snapshot file (atomically: a reader never sees half a file). */
+export async function saveSnapshot(path: string, kb: KnowledgeBase, entitiesText: string): Promise<void> {
+  const snapshot: Snapshot = {
+    format: FORMAT,
+    code: await codeFingerprint(),
+    entities: entitiesHash(entitiesText),
+    entityList: kb.entities,
+    extracted: kb.extracted(),
+    index: kb.index.toJSON(),
+  };
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, serialize(snapshot));
+  await rename(temporary, path);
+}
+
+/**
+ * The knowledge base a snapshot holds, or null when there is none, it is unreadable, or it was
+ * made from other entities or by other code. Its articles are as they were when it was saved:
+ * the caller brings changed files up to date.
+ */
+export async function readSnapshot(path: string, entitiesText: string): Promise<KnowledgeBase | null> {
+  let snapshot: Snapshot;
+  try {
+    snapshot = deserialize(await readFile(path)) as Snapshot;
+  } catch {
+    return null;
+  }
+  if (snapshot?.format !== FORMAT || snapshot.code !== (await codeFingerprint()) || snapshot.entities !== entitiesHash(entitiesText)) return null;
+  return KnowledgeBase.restore(snapshot.entityList, snapshot.extracted, snapshot.index);
+}

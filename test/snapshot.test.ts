@@ -1,0 +1,63 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answerQuery } from '../src/answer/answer.js';
+import { KnowledgeBase } from '../src/index/knowledgeBase.js';
+import { LiveKnowledge, type KnowledgeUpdate } from '../src/index/liveKnowledge.js';
+import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
+import { SEED_DIR } from './support/seedKnowledge.js';
+
+const QUERIES = ['taliban', 'IS-K', 'kazakhstan', 'who asked the Supreme Court to lift the ban?', 'Moscow death toll', 'kyrgyzstan'];
+
+let dir: string;
+let snapshot: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'designation-snap-'));
+  cpSync(SEED_DIR, join(dir, 'knowledge'), { recursive: true });
+  snapshot = join(dir, 'data', 'knowledge.snapshot');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function start(): Promise<KnowledgeUpdate> {
+  let last: KnowledgeUpdate | undefined;
+  const live = new LiveKnowledge(join(dir, 'knowledge'), { snapshotPath: snapshot, onUpdate: (u) => (last = u) });
+  await live.load();
+  return last!;
+}
+
+describe('the knowledge snapshot', () => {
+  it('is written on the first start and used on the next, reading only the files that changed', async () => {
+    expect((await start()).fromSnapshot).toBe(false);
+    expect(existsSync(snapshot)).toBe(true);
+
+    const articles = join(dir, 'knowledge', 'articles');
+    const edited = '2025-03-prosecutor-general-asks-russias-supreme-court-to-lift-the-taliban-ban.md';
+    writeFileSync(join(articles, edited), readFileSync(join(articles, edited), 'utf8').replace('Previously, Russia’s Ministry', 'Previously, the Ministry'));
+    unlinkSync(join(articles, '2024-10-04-russia-to-remove-taliban-terrorist-status-envoy-says.md'));
+    writeFileSync(join(articles, 'new.md'), '---\ntitle: New\npublished: "2026-11-13"\n---\n\nKyrgyzstan removed the Taliban from its list of banned organisations on 12 November 2026.\n');
+
+    const restarted = await start();
+    expect(restarted.fromSnapshot).toBe(true);
+    expect(restarted.problems).toEqual([]);
+    const fresh = KnowledgeBase.fromKnowledge(await loadKnowledge(join(dir, 'knowledge')));
+    for (const query of QUERIES) expect(answerQuery(restarted.kb, query), query).toEqual(answerQuery(fresh, query));
+  });
+
+  it('is not used when entities.yml changed since it was written', async () => {
+    await start();
+    const entities = join(dir, 'knowledge', 'entities.yml');
+    writeFileSync(entities, readFileSync(entities, 'utf8').replace('aliases: [Taliban movement,', 'aliases: [Talibs, Taliban movement,'));
+    const restarted = await start();
+    expect(restarted.fromSnapshot).toBe(false);
+    expect(answerQuery(restarted.kb, 'talibs').subjects).toEqual(['Taliban']);
+  });
+
+  it('is rebuilt when it cannot be read', async () => {
+    await start();
+    writeFileSync(snapshot, 'not a snapshot');
+    const restarted = await start();
+    expect(restarted.fromSnapshot).toBe(false);
+    expect(answerQuery(restarted.kb, 'taliban').status.length).toBeGreaterThan(0);
+  });
+});
