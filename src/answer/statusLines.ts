@@ -3,7 +3,7 @@ import { compatible } from '../extract/partialDate.js';
 import type { DesignationState } from '../extract/status.js';
 import type { ClaimInSentence, KnowledgeBase } from '../index/knowledgeBase.js';
 import type { Article } from '../knowledge/types.js';
-import type { SourceRegistry } from './sources.js';
+import { MAX_CITATIONS, type SourceRegistry } from './sources.js';
 import type { StatusLine } from './types.js';
 
 /** On the same date, a later stage of the process is the later news. */
@@ -14,8 +14,6 @@ function when(sentence: Sentence): string {
   return sentence.eventDate ?? sentence.article.published ?? '';
 }
 
-/** A status line cites at most this many sources: the report it quotes and the earliest that agree. */
-const MAX_CITED = 5;
 
 /** Whether claim `a` is later news than `b`: a later event, or on the same date a later stage. */
 function later(a: ClaimInSentence, b: ClaimInSentence): boolean {
@@ -105,5 +103,5 @@ function latestStep(claims: ClaimInSentence[]): Step | null {
   );
   agreeing.delete(told.sentence.article);
   const key = (a: Article) => `${a.published ?? '9999'}\0${a.path}`;
-  return { told, agreeing: [...agreeing].sort((a, b) => (key(a) < key(b) ? -1 : 1)).slice(0, MAX_CITED - 1) };
+  return { told, agreeing: [...agreeing].sort((a, b) => (key(a) < key(b) ? -1 : 1)).slice(0, MAX_CITATIONS - 1) };
 }

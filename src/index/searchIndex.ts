@@ -85,6 +85,11 @@ export class SearchIndex {
     this.search.addAll(passages);
   }
 
+  /** The MiniSearch index itself, for the benchmark that compares answering with searching it directly. */
+  get engine(): MiniSearch<Passage> {
+    return this.search;
+  }
+
   /** The MiniSearch index as plain data, for a snapshot. */
   toJSON(): AsPlainObject {
     return this.search.toJSON();

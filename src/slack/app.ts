@@ -45,6 +45,8 @@ export function createSlackApp(config: Config, ctx: SlackContext): App {
     logger: boltLogger(ctx.logger),
     logLevel: boltLevel(ctx.logger.level),
     customRoutes: [healthRoute(ctx)],
+    // Bolt's conversation store keeps per-conversation state in memory for every request; nothing here uses it.
+    convoStore: false as const,
     clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
   };
   const app = config.appToken

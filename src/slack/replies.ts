@@ -72,5 +72,10 @@ export const LOADING: MessagePayload = {
  */
 export function answerFor(answers: AnswerCache, kb: KnowledgeBase, query: string, context: string[] = []): { answer: Answer; payload: MessagePayload } {
   const answer = answers.get(kb, query, context);
-  return { answer, payload: renderBlocks(answer) };
+  let payload = rendered.get(answer);
+  if (!payload) rendered.set(answer, (payload = renderBlocks(answer)));
+  return { answer, payload };
 }
+
+/** Messages already rendered, for remembered answers (kept as long as the answer is). */
+const rendered = new WeakMap<Answer, MessagePayload>();

@@ -1,0 +1,86 @@
+/**
+ * One knowledge base size, measured in a process of its own (run by bench/run.ts): the full
+ * index build (with a progress bar on a terminal) and its peak memory, saving the snapshot,
+ * re-indexing one changed file, and answer latency beside raw MiniSearch search for the two
+ * query mixes. Sends its figures to the parent over IPC.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { answerQuery } from '../src/answer/answer.js';
+import { AnswerCache, prepareAnswers } from '../src/answer/answerCache.js';
+import { KnowledgeBase } from '../src/index/knowledgeBase.js';
+import { saveSnapshot } from '../src/index/snapshot.js';
+import { listArticleFiles, loadArticleFile, loadEntities } from '../src/knowledge/loadKnowledge.js';
+import { parseArticle } from '../src/knowledge/parseArticle.js';
+import { ENTITIES_FILE } from '../src/knowledge/entities.js';
+import { entityQueries, popularEntities } from './generateKnowledge.js';
+import { percentile, popularStream, type Latency } from './mixes.js';
+
+const [dir, snapshotPath] = process.argv.slice(2) as [string, string];
+
+function progress(label: string, done: number, total: number): void {
+  if (!process.stderr.isTTY) return;
+  const width = 30;
+  const filled = Math.round((width * done) / total);
+  process.stderr.write(`\r  ${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+}
+
+/** Latency of `answer` beside raw MiniSearch search, over the same queries in the same order. */
+function compare(queries: string[], answer: (q: string) => unknown, raw: (q: string) => unknown): Latency {
+  const answerMs: number[] = [];
+  const rawMs: number[] = [];
+  for (const q of queries) {
+    let t = performance.now();
+    raw(q);
+    rawMs.push(performance.now() - t);
+    t = performance.now();
+    answer(q);
+    answerMs.push(performance.now() - t);
+  }
+  const p = { p50: percentile(answerMs, 0.5), p99: percentile(answerMs, 0.99), rawP50: percentile(rawMs, 0.5), rawP99: percentile(rawMs, 0.99) };
+  return { queries: queries.length, ...p, ratioP50: p.p50 / p.rawP50, ratioP99: p.p99 / p.rawP99 };
+}
+
+const started = performance.now();
+const paths = await listArticleFiles(dir);
+const { entities } = await loadEntities(dir);
+const kb = new KnowledgeBase(entities, []);
+for (let i = 0; i < paths.length; i++) {
+  const load = await loadArticleFile(dir, paths[i]!);
+  if (load.article) kb.upsert(load.article);
+  if (i % 50 === 0 || i === paths.length - 1) progress('indexing', i + 1, paths.length);
+}
+prepareAnswers(kb);
+const buildMs = performance.now() - started;
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+let t = performance.now();
+await saveSnapshot(snapshotPath, kb, await readFile(join(dir, ENTITIES_FILE), 'utf8'));
+const snapshotSaveMs = performance.now() - t;
+
+// One file changes: read, parsed, extracted, re-indexed, and what answers need worked out again.
+const changed = paths[Math.floor(paths.length / 2)]!;
+t = performance.now();
+const text = `${await readFile(join(dir, changed), 'utf8')}\n\nThe statement was repeated on Monday.\n`;
+kb.upsert(parseArticle(changed, Buffer.from(text)).article);
+prepareAnswers(kb);
+const reindexMs = performance.now() - t;
+
+const engine = kb.index.engine;
+const raw = (q: string) => engine.search(q);
+const distinctQueries = await entityQueries(join(dir, ENTITIES_FILE));
+const popular = await popularEntities(dir);
+const cache = new AnswerCache();
+for (const q of distinctQueries.slice(0, 20)) answerQuery(kb, q); // warm the JIT, not the answers
+const distinct = compare(distinctQueries, (q) => answerQuery(kb, q), raw);
+const repeated = compare(popularStream(popular), (q) => cache.get(kb, q), raw);
+
+process.send!({
+  articles: kb.articles.length,
+  passages: kb.index.size,
+  buildMs,
+  peakRssMb,
+  snapshotSaveMs,
+  reindexMs,
+  answer: { distinct, popular: repeated, popularEntities: popular },
+});

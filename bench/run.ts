@@ -1,0 +1,181 @@
+/**
+ * `npm run bench [-- --quick]`: the benchmark. For each knowledge base size (100, 1,000 and
+ * 10,000 generated articles; --quick: 100 only) it measures, each part in a fresh process:
+ * the full index build and its peak memory, the restart to serving from the snapshot and the
+ * memory it serves in, re-indexing one changed file, answer latency beside raw MiniSearch
+ * search, and signed /designation over HTTP at 32 connections beside a bare Bolt app, for a
+ * stream of distinct queries and for popular queries repeated. Prints a table, checks the
+ * targets and writes bench/results.json.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { signSlackRequest, slashCommandBody } from '../test/support/slackRequests.js';
+import { entityQueries, generateKnowledgeBase, MARKER_FILE, popularEntities } from './generateKnowledge.js';
+import { BENCH_SECRET, popularStream, type Latency } from './mixes.js';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const QUICK = process.argv.includes('--quick');
+const SIZES = QUICK ? [100] : [100, 1_000, 10_000];
+const CONNECTIONS = 32;
+const SECONDS = QUICK ? 3 : 8;
+
+interface Http {
+  rps: number;
+  p99: number;
+  errors: number;
+  bareRps: number;
+  bareP99: number;
+  /** Our throughput over the bare app's. */
+  throughputRatio: number;
+}
+
+interface SizeResult {
+  articles: number;
+  passages: number;
+  buildMs: number;
+  peakRssMb: number;
+  snapshotSaveMs: number;
+  restartToServingMs: number;
+  servingRssMb: number;
+  reindexOneFileMs: number;
+  answer: { distinct: Latency; popular: Latency };
+  http: { distinct: Http; popular: Http };
+}
+
+/** Runs a bench script in a child process with the GC exposed; resolves with its first IPC message. */
+function child<T>(script: string, args: string[]): { process: ChildProcess; first: Promise<T> } {
+  const proc = fork(join(HERE, script), args, { execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const first = new Promise<T>((resolve, reject) => {
+    proc.once('message', (m) => resolve(m as T));
+    proc.once('exit', (code) => reject(new Error(`${script} exited with ${code} before reporting`)));
+  });
+  return { process: proc, first };
+}
+
+async function ensureKnowledge(articles: number): Promise<string> {
+  const dir = join(HERE, 'kb', String(articles));
+  const marker = join(dir, MARKER_FILE);
+  const complete = existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')) as { status?: string }).status === 'complete';
+  if (!complete) {
+    process.stderr.write(`  generating ${articles} articles in ${dir}\n`);
+    await generateKnowledgeBase(dir, { articles });
+  }
+  return dir;
+}
+
+/** Signed slash-command requests, one per query, cycled through by every connection. */
+function signedRequests(queries: string[]): autocannon.Request[] {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return queries.map((text) => {
+    const body = slashCommandBody({ text, response_url: 'http://127.0.0.1:1/unused' });
+    return {
+      method: 'POST',
+      path: '/slack/events',
+      body,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': signSlackRequest(BENCH_SECRET, timestamp, body),
+      },
+    };
+  });
+}
+
+async function load(port: number, requests: autocannon.Request[], seconds: number): Promise<autocannon.Result> {
+  return autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: seconds, requests });
+}
+
+async function http(ours: number, bare: number, queries: string[]): Promise<Http> {
+  const requests = signedRequests(queries);
+  await load(ours, requests, 1); // warm-up
+  await load(bare, requests, 1);
+  const a = await load(ours, requests, SECONDS);
+  const b = await load(bare, requests, SECONDS);
+  const errors = a.errors + a.timeouts + a.non2xx;
+  return { rps: a.requests.average, p99: a.latency.p99, errors, bareRps: b.requests.average, bareP99: b.latency.p99, throughputRatio: a.requests.average / b.requests.average };
+}
+
+async function measure(articles: number): Promise<SizeResult> {
+  const dir = await ensureKnowledge(articles);
+  const snapshot = join(HERE, 'kb', `${articles}.snapshot`);
+  rmSync(snapshot, { force: true });
+  process.stderr.write(`${articles} articles\n`);
+  const built = child<Omit<SizeResult, 'restartToServingMs' | 'servingRssMb' | 'reindexOneFileMs' | 'http'> & { reindexMs: number }>('measure.ts', [dir, snapshot]);
+  const core = await built.first;
+
+  const ours = child<{ port: number; readyMs: number; rssMb: number; fromSnapshot: boolean }>('server.ts', ['designation', dir, snapshot]);
+  const bare = child<{ port: number }>('server.ts', ['bare', dir, snapshot]);
+  const [server, bareServer] = await Promise.all([ours.first, bare.first]);
+  if (!server.fromSnapshot) throw new Error('the restarted server did not use the snapshot');
+  process.stderr.write('  load test: distinct queries\n');
+  const distinct = await http(server.port, bareServer.port, await entityQueries(join(dir, 'entities.yml')));
+  process.stderr.write('  load test: popular queries repeated\n');
+  const popular = await http(server.port, bareServer.port, popularStream(await popularEntities(dir)));
+  ours.process.send('rss');
+  const serving = await new Promise<{ rssMb: number }>((resolve) => ours.process.once('message', (m) => resolve(m as { rssMb: number })));
+  for (const c of [ours, bare]) c.process.send('exit');
+  return {
+    articles: core.articles,
+    passages: core.passages,
+    buildMs: core.buildMs,
+    peakRssMb: core.peakRssMb,
+    snapshotSaveMs: core.snapshotSaveMs,
+    restartToServingMs: server.readyMs,
+    servingRssMb: Math.max(server.rssMb, serving.rssMb),
+    reindexOneFileMs: core.reindexMs,
+    answer: core.answer,
+    http: { distinct, popular },
+  };
+}
+
+const results: SizeResult[] = [];
+for (const size of SIZES) results.push(await measure(size));
+
+const f = (n: number, digits = 1) => n.toFixed(digits);
+const rows: [string, (r: SizeResult) => string][] = [
+  ['passages', (r) => String(r.passages)],
+  ['full build (s)', (r) => f(r.buildMs / 1000)],
+  ['peak RSS building (MB)', (r) => f(r.peakRssMb, 0)],
+  ['restart to serving (s)', (r) => f(r.restartToServingMs / 1000, 2)],
+  ['RSS serving (MB)', (r) => f(r.servingRssMb, 0)],
+  ['re-index one file (ms)', (r) => f(r.reindexOneFileMs)],
+  ['answer p50 / p99, distinct (ms)', (r) => `${f(r.answer.distinct.p50, 2)} / ${f(r.answer.distinct.p99, 2)}`],
+  ['raw search p50 / p99, distinct (ms)', (r) => `${f(r.answer.distinct.rawP50, 2)} / ${f(r.answer.distinct.rawP99, 2)}`],
+  ['answer / raw at p99, distinct', (r) => `${f(r.answer.distinct.ratioP99, 2)}x`],
+  ['answer p50 / p99, popular (ms)', (r) => `${f(r.answer.popular.p50, 3)} / ${f(r.answer.popular.p99, 3)}`],
+  ['raw search p50 / p99, popular (ms)', (r) => `${f(r.answer.popular.rawP50, 2)} / ${f(r.answer.popular.rawP99, 2)}`],
+  ['answer / raw at p99, popular', (r) => `${f(r.answer.popular.ratioP99, 2)}x`],
+  ['HTTP req/s distinct: ours / bare', (r) => `${f(r.http.distinct.rps, 0)} / ${f(r.http.distinct.bareRps, 0)}`],
+  ['HTTP p99 distinct: ours / bare (ms)', (r) => `${r.http.distinct.p99} / ${r.http.distinct.bareP99}`],
+  ['HTTP req/s popular: ours / bare', (r) => `${f(r.http.popular.rps, 0)} / ${f(r.http.popular.bareRps, 0)} (${f(100 * r.http.popular.throughputRatio, 0)}%)`],
+  ['HTTP p99 popular: ours / bare (ms)', (r) => `${r.http.popular.p99} / ${r.http.popular.bareP99}`],
+  ['HTTP errors', (r) => String(r.http.distinct.errors + r.http.popular.errors)],
+];
+const header = ['articles', ...results.map((r) => String(r.articles))];
+const table = [header, ...rows.map(([label, cell]) => [label, ...results.map(cell)])];
+const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+const line = (row: string[]) => `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
+console.log([line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...table.slice(1).map(line)].join('\n'));
+
+const largest = results[results.length - 1]!;
+const targets: [string, boolean][] = [
+  ['answer p99 < 25 ms (distinct)', largest.answer.distinct.p99 < 25],
+  ['answer p99 < 25 ms (popular)', largest.answer.popular.p99 < 25],
+  ['answer / raw search <= 3x at p99 (distinct)', largest.answer.distinct.ratioP99 <= 3],
+  ['HTTP throughput >= 70% of bare (popular)', largest.http.popular.throughputRatio >= 0.7],
+  ['HTTP p99 < 100 ms (distinct)', largest.http.distinct.p99 < 100],
+  ['RSS serving < 1 GB', largest.servingRssMb < 1000],
+  ['restart to serving < 3 s', largest.restartToServingMs < 3000],
+  ['re-index one file < 500 ms', largest.reindexOneFileMs < 500],
+  ['full build < 60 s', largest.buildMs < 60_000],
+];
+console.log(`\nTargets at ${largest.articles} articles:`);
+for (const [name, met] of targets) console.log(`  ${met ? 'met   ' : 'MISSED'} ${name}`);
+
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
+writeFileSync(join(HERE, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, quick: QUICK, sizes: results }, null, 2)}\n`);
+console.log(`\nWritten to bench/results.json (${machine.cpus} x ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}).`);

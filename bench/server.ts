@@ -1,0 +1,54 @@
+/**
+ * An HTTP Slack app for the load test, in a process of its own (run by bench/run.ts):
+ * `designation` is the real app on a knowledge base restarted from its snapshot; `bare` is a
+ * Bolt app whose /designation acknowledges with a fixed string. Both use Bolt's HTTP receiver,
+ * with the Web API pointed at the local fake. Reports its port, and for `designation` the time
+ * from process start to serving and the memory it serves in.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App } from '@slack/bolt';
+import { AnswerCache, prepareAnswers } from '../src/answer/answerCache.js';
+import { loadConfig } from '../src/config.js';
+import { LiveKnowledge } from '../src/index/liveKnowledge.js';
+import { createLogger } from '../src/log.js';
+import { createSlackApp } from '../src/slack/app.js';
+import { SeenEvents, ThreadSubjects } from '../src/slack/threadSubjects.js';
+import { openStore } from '../src/store/store.js';
+import { startFakeSlackApi } from '../test/support/fakeSlackApi.js';
+import { BENCH_SECRET } from './mixes.js';
+
+
+const [kind, dir, snapshotPath] = process.argv.slice(2) as ['designation' | 'bare', string, string];
+const fake = await startFakeSlackApi();
+const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: BENCH_SECRET, SLACK_API_URL: fake.url, PORT: '0' });
+
+const rssMb = () => {
+  globalThis.gc?.();
+  return process.memoryUsage().rss / 1e6;
+};
+
+let app: App;
+let fromSnapshot = false;
+if (kind === 'bare') {
+  app = new App({ token: config.botToken, signingSecret: BENCH_SECRET, clientOptions: { slackApiUrl: fake.url } });
+  app.command('/designation', async ({ ack }) => ack('ok'));
+} else {
+  const live = new LiveKnowledge(dir, { snapshotPath, onUpdate: (u) => (fromSnapshot = u.fromSnapshot) });
+  const store = openStore(join(mkdtempSync(join(tmpdir(), 'designation-bench-')), 'bench.db'));
+  const logger = createLogger({ level: 'silent', pretty: false });
+  app = createSlackApp(config, { knowledge: () => live.current(), answers: new AnswerCache(), store, clock: () => new Date(), threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
+  await live.load();
+  prepareAnswers(live.current()!);
+}
+const server = (await app.start(0)) as Server;
+// From process start (performance's time origin) to answering: module loading included.
+const readyMs = performance.now();
+process.send!({ port: (server.address() as AddressInfo).port, readyMs, rssMb: rssMb(), fromSnapshot });
+process.on('message', (message) => {
+  if (message === 'rss') process.send!({ rssMb: rssMb() });
+  if (message === 'exit') process.exit(0); // a normal exit, so that --cpu-prof writes its profile
+});
