@@ -107,17 +107,21 @@ async function measure(articles: number): Promise<SizeResult> {
   const built = child<Omit<SizeResult, 'restartToServingMs' | 'servingRssMb' | 'reindexOneFileMs' | 'http'> & { reindexMs: number }>('measure.ts', [dir, snapshot]);
   const core = await built.first;
 
-  const ours = child<{ port: number; readyMs: number; rssMb: number; fromSnapshot: boolean }>('server.ts', ['designation', dir, snapshot]);
-  const bare = child<{ port: number }>('server.ts', ['bare', dir, snapshot]);
-  const [server, bareServer] = await Promise.all([ours.first, bare.first]);
+  type Started = { port: number; readyMs: number; rssMb: number; fromSnapshot: boolean };
+  const ours = child<Started>('server.ts', ['designation', dir, snapshot]);
+  const server = await ours.first;
   if (!server.fromSnapshot) throw new Error('the restarted server did not use the snapshot');
+  // The distinct stream goes to an instance that remembers no answer, so that none is served from memory.
+  const uncached = child<Started>('server.ts', ['designation', dir, snapshot, '--no-cache']);
+  const bare = child<{ port: number }>('server.ts', ['bare', dir, snapshot]);
+  const [uncachedServer, bareServer] = await Promise.all([uncached.first, bare.first]);
   process.stderr.write('  load test: distinct queries\n');
-  const distinct = await http(server.port, bareServer.port, await entityQueries(join(dir, 'entities.yml')));
+  const distinct = await http(uncachedServer.port, bareServer.port, await entityQueries(join(dir, 'entities.yml')));
   process.stderr.write('  load test: popular queries repeated\n');
   const popular = await http(server.port, bareServer.port, popularStream(await popularEntities(dir)));
   ours.process.send('rss');
   const serving = await new Promise<{ rssMb: number }>((resolve) => ours.process.once('message', (m) => resolve(m as { rssMb: number })));
-  for (const c of [ours, bare]) c.process.send('exit');
+  for (const c of [ours, uncached, bare]) c.process.send('exit');
   return {
     articles: core.articles,
     passages: core.passages,

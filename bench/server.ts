@@ -1,6 +1,7 @@
 /**
  * An HTTP Slack app for the load test, in a process of its own (run by bench/run.ts):
- * `designation` is the real app on a knowledge base restarted from its snapshot; `bare` is a
+ * `designation` is the real app on a knowledge base restarted from its snapshot (with
+ * `--no-cache`, every answer is worked out afresh: the distinct-query mix); `bare` is a
  * Bolt app whose /designation acknowledges with a fixed string. Both use Bolt's HTTP receiver,
  * with the Web API pointed at the local fake. Reports its port, and for `designation` the time
  * from process start to serving and the memory it serves in.
@@ -22,7 +23,7 @@ import { startFakeSlackApi } from '../test/support/fakeSlackApi.js';
 import { BENCH_SECRET } from './mixes.js';
 
 
-const [kind, dir, snapshotPath] = process.argv.slice(2) as ['designation' | 'bare', string, string];
+const [kind, dir, snapshotPath, cache] = process.argv.slice(2) as ['designation' | 'bare', string, string, string | undefined];
 const fake = await startFakeSlackApi();
 const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: BENCH_SECRET, SLACK_API_URL: fake.url, PORT: '0' });
 
@@ -40,7 +41,7 @@ if (kind === 'bare') {
   const live = new LiveKnowledge(dir, { snapshotPath, onUpdate: (u) => (fromSnapshot = u.fromSnapshot) });
   const store = openStore(join(mkdtempSync(join(tmpdir(), 'designation-bench-')), 'bench.db'));
   const logger = createLogger({ level: 'silent', pretty: false });
-  app = createSlackApp(config, { knowledge: () => live.current(), answers: new AnswerCache(), store, clock: () => new Date(), threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
+  app = createSlackApp(config, { knowledge: () => live.current(), answers: new AnswerCache(cache === '--no-cache' ? 0 : undefined), store, clock: () => new Date(), threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
   await live.load();
   prepareAnswers(live.current()!);
 }

@@ -22,7 +22,7 @@ export interface ScoredSentence {
  */
 export function scoreSentences(query: AnalyzedQuery, hits: PassageHit[]): ScoredSentence[] {
   const sentences = hits.flatMap((hit) => hit.passage.sentences);
-  const words = sentences.map((s) => tokenize(s.text).map((t) => t.text));
+  const words = sentences.map(wordsOf);
   const matchesOf = (terms: string[]) =>
     words.map((ws) => new Set(terms.filter((term) => ws.some((w) => termMatches(term, w)))));
   const termHits = matchesOf(query.terms);
@@ -41,6 +41,15 @@ export function scoreSentences(query: AnalyzedQuery, hits: PassageHit[]): Scored
     const onSubject = wanted.size > 0 ? named > 0 || claimed : termHits[i]!.size + relatedHits[i]!.size > 0;
     return { sentence, relevance, onSubject };
   });
+}
+
+const wordCache = new WeakMap<Sentence, string[]>();
+
+/** A sentence's words as written (remembered: the same sentences serve many questions). */
+function wordsOf(sentence: Sentence): string[] {
+  let found = wordCache.get(sentence);
+  if (found === undefined) wordCache.set(sentence, (found = tokenize(sentence.text).map((t) => t.text)));
+  return found;
 }
 
 /** Inverse document frequency of each term over the sentences. */

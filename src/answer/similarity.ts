@@ -10,8 +10,13 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return shared / Math.min(a.size, b.size);
 }
 
+const numbers = new WeakMap<Sentence, string>();
+
+/** The figures a sentence gives, in a canonical order (remembered: answers compare sentences pairwise). */
 function numbersOf(sentence: Sentence): string {
-  return [...sentence.text.matchAll(/\d[\d,.]*/g)].map((m) => m[0]).sort().join(' ');
+  let found = numbers.get(sentence);
+  if (found === undefined) numbers.set(sentence, (found = [...sentence.text.matchAll(/\d[\d,.]*/g)].map((m) => m[0]).sort().join(' ')));
+  return found;
 }
 
 function datesAgree(a: Sentence, b: Sentence): boolean {

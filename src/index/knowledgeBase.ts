@@ -35,6 +35,7 @@ export class KnowledgeBase {
   private readonly claimsByPair = new Map<string, Map<string, ClaimInSentence[]>>();
   private readonly pairsOf = new Map<string, Set<string>>();
   private readonly problemsByPath = new Map<string, KnowledgeProblem[]>();
+  private readonly figures = new Map<string, Sentence[]>();
   private changes = 0;
   private coverageCache: { version: number; coverage: Coverage } | null = null;
 
@@ -102,6 +103,8 @@ export class KnowledgeBase {
   private track(article: Article, passages: Passage[]): void {
     this.byPath.set(article.path, passages);
     this.articleMap.set(article.path, article);
+    const withFigures = passages.flatMap((p) => p.sentences).filter((s) => s.figures.length > 0);
+    if (withFigures.length > 0) this.figures.set(article.path, withFigures);
     for (const sentence of passages.flatMap((p) => p.sentences)) {
       for (const claim of sentence.claims) {
         const pair = `${claim.targetId} ${claim.authorityId}`;
@@ -118,6 +121,7 @@ export class KnowledgeBase {
     if (old) this.index.remove(old);
     this.byPath.delete(path);
     this.articleMap.delete(path);
+    this.figures.delete(path);
     if (old?.some((p) => p.sentences.some((s) => s.claims.length > 0))) {
       for (const byPath of this.claimsByPair.values()) byPath.delete(path);
     }
@@ -126,6 +130,11 @@ export class KnowledgeBase {
 
   article(path: string): Article | undefined {
     return this.articleMap.get(path);
+  }
+
+  /** The sentences of an article that give figures (casualty counts): what conflicts are found in. */
+  sentencesWithFigures(path: string): Sentence[] {
+    return this.figures.get(path) ?? [];
   }
 
   sentencesOf(path: string): Sentence[] {
