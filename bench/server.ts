@@ -17,7 +17,6 @@ import { loadConfig } from '../src/config.js';
 import { LiveKnowledge } from '../src/index/liveKnowledge.js';
 import { createLogger } from '../src/log.js';
 import { createSlackApp } from '../src/slack/app.js';
-import { SeenEvents, ThreadSubjects } from '../src/slack/threadSubjects.js';
 import { openStore } from '../src/store/store.js';
 import { startFakeSlackApi } from '../test/support/fakeSlackApi.js';
 import { BENCH_SECRET } from './mixes.js';
@@ -41,7 +40,7 @@ if (kind === 'bare') {
   const live = new LiveKnowledge(dir, { snapshotPath, onUpdate: (u) => (fromSnapshot = u.fromSnapshot) });
   const store = openStore(join(mkdtempSync(join(tmpdir(), 'designation-bench-')), 'bench.db'));
   const logger = createLogger({ level: 'silent', pretty: false });
-  app = createSlackApp(config, { knowledge: () => live.current(), answers: new AnswerCache(cache === '--no-cache' ? 0 : undefined), store, clock: () => new Date(), threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
+  app = createSlackApp(config, { knowledge: () => live.current(), answers: new AnswerCache(cache === '--no-cache' ? 0 : undefined), store, clock: () => new Date(), logger });
   await live.load();
   prepareAnswers(live.current()!);
 }

@@ -9,7 +9,6 @@ import { describeProblem } from './knowledge/loadKnowledge.js';
 import { createLogger } from './log.js';
 import { createSlackApp } from './slack/app.js';
 import { deliveryClient, slackDigestTransport } from './slack/digestTransport.js';
-import { SeenEvents, ThreadSubjects } from './slack/threadSubjects.js';
 import { openStore } from './store/store.js';
 
 /**
@@ -42,7 +41,7 @@ async function main(): Promise<void> {
     onError: (error) => logger.error({ err: error }, 'knowledge folder could not be read; the last knowledge keeps serving'),
   });
   const knowledge = () => live.current();
-  const app = createSlackApp(config, { knowledge, answers: new AnswerCache(), store, clock: () => new Date(), threads: new ThreadSubjects(), seenEvents: new SeenEvents(), logger });
+  const app = createSlackApp(config, { knowledge, answers: new AnswerCache(), store, clock: () => new Date(), logger });
 
   let scheduler: { stop(): Promise<void> } | null = null;
   let stopping = false;

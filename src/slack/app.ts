@@ -27,7 +27,7 @@ function healthRoute(ctx: SlackContext) {
 function dropRetries(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !ctx.seenEvents.firstTime(eventId)) {
+    if (typeof eventId === 'string' && !ctx.store.seenEvents.firstTime(eventId)) {
       ctx.logger.info({ eventId }, 'ignored a retried event already handled');
       return;
     }

@@ -2,9 +2,8 @@ import type { Logger } from 'pino';
 import type { AnswerCache } from '../answer/answerCache.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import type { Store } from '../store/store.js';
-import type { SeenEvents, ThreadSubjects } from './threadSubjects.js';
 
-/** What the listeners share: the current knowledge base, the database and the bot's short-term memory. */
+/** What the listeners share: the current knowledge base, remembered answers and the database (which also holds thread subjects and handled events). */
 export interface SlackContext {
   /** The knowledge base answering now, or null while the first one loads. */
   knowledge: () => KnowledgeBase | null;
@@ -13,7 +12,5 @@ export interface SlackContext {
   store: Store;
   /** Now; tests set the time. */
   clock: () => Date;
-  threads: ThreadSubjects;
-  seenEvents: SeenEvents;
   logger: Logger;
 }

@@ -55,4 +55,21 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: 'thread subjects and handled events, shared by replicas',
+    sql: `
+      CREATE TABLE thread_subjects (
+        channel_id TEXT NOT NULL,
+        thread_ts TEXT NOT NULL,
+        subjects TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (channel_id, thread_ts)
+      );
+      CREATE TABLE seen_events (
+        event_id TEXT PRIMARY KEY,
+        seen_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

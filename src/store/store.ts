@@ -1,4 +1,5 @@
 import { ArticleLedger } from './articleLedger.js';
+import { SeenEvents, ThreadSubjects } from './conversations.js';
 import { openDatabase, type Db } from './database.js';
 import { DeliveryLog } from './deliveries.js';
 import { FeedbackStore } from './feedback.js';
@@ -11,6 +12,8 @@ export interface Store {
   ledger: ArticleLedger;
   deliveries: DeliveryLog;
   feedback: FeedbackStore;
+  threads: ThreadSubjects;
+  seenEvents: SeenEvents;
   close(): void;
 }
 
@@ -22,6 +25,8 @@ export function openStore(path: string): Store {
     ledger: new ArticleLedger(db),
     deliveries: new DeliveryLog(db),
     feedback: new FeedbackStore(db),
+    threads: new ThreadSubjects(db),
+    seenEvents: new SeenEvents(db),
     close: () => db.close(),
   };
 }

@@ -25,7 +25,7 @@ export function register(app: App, ctx: SlackContext): void {
       return;
     }
     // In channels only follow-ups in the bot's threads; a mention there is answered as a mention.
-    if (threadTs === undefined || ctx.threads.of(event.channel, threadTs) === undefined) return;
+    if (threadTs === undefined || ctx.store.threads.of(event.channel, threadTs) === undefined) return;
     if (context.botUserId && text.includes(`<@${context.botUserId}>`)) return;
     await reply(ctx, say, event.channel, threadTs, slackTextToQuery(text), 'follow-up');
   });
@@ -37,8 +37,8 @@ async function reply(ctx: SlackContext, say: Say, channel: string, threadTs: str
     await say({ ...LOADING, thread_ts: threadTs });
     return;
   }
-  const { answer, payload } = answerFor(ctx.answers, kb, query, ctx.threads.of(channel, threadTs) ?? []);
+  const { answer, payload } = answerFor(ctx.answers, kb, query, ctx.store.threads.of(channel, threadTs) ?? []);
   await say({ ...payload, ...(inThread ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false });
-  ctx.threads.remember(channel, threadTs, answer.subjects);
+  ctx.store.threads.remember(channel, threadTs, answer.subjects);
   ctx.logger.info({ surface, channel, subjects: answer.subjects }, 'answered');
 }

@@ -1,0 +1,53 @@
+import type { Db } from './database.js';
+
+/** Threads untouched this long are forgotten; a follow-up after that starts afresh. */
+const THREAD_DAYS = 30;
+/** Slack retries an event within minutes; ids are kept an hour. */
+const EVENT_MS = 60 * 60 * 1000;
+/** Old rows are pruned every this many writes. */
+const PRUNE_EVERY = 500;
+
+/**
+ * What each thread the bot answered is about, so that a follow-up such as "when was the
+ * ruling?" keeps the thread's subject, whichever replica the follow-up reaches.
+ */
+export class ThreadSubjects {
+  private writes = 0;
+
+  constructor(private readonly db: Db) {}
+
+  remember(channel: string, threadTs: string, subjects: string[]): void {
+    const merged = [...new Set([...(this.of(channel, threadTs) ?? []), ...subjects])];
+    const now = new Date();
+    this.db
+      .prepare(
+        `INSERT INTO thread_subjects (channel_id, thread_ts, subjects, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (channel_id, thread_ts) DO UPDATE SET subjects = excluded.subjects, updated_at = excluded.updated_at`,
+      )
+      .run(channel, threadTs, JSON.stringify(merged), now.toISOString());
+    if (++this.writes % PRUNE_EVERY === 0) {
+      this.db.prepare('DELETE FROM thread_subjects WHERE updated_at < ?').run(new Date(now.getTime() - THREAD_DAYS * 86_400_000).toISOString());
+    }
+  }
+
+  /** The thread's subjects, or undefined when the bot has not answered in that thread. */
+  of(channel: string, threadTs: string): string[] | undefined {
+    const json = this.db.prepare('SELECT subjects FROM thread_subjects WHERE channel_id = ? AND thread_ts = ?').pluck().get(channel, threadTs) as string | undefined;
+    return json === undefined ? undefined : (JSON.parse(json) as string[]);
+  }
+}
+
+/** Event ids already handled, so that a delivery Slack retries (same `event_id`) is answered once, by one replica. */
+export class SeenEvents {
+  private writes = 0;
+
+  constructor(private readonly db: Db) {}
+
+  /** True the first time an id is offered (by any process sharing the database), false after. */
+  firstTime(eventId: string): boolean {
+    const now = Date.now();
+    const fresh = this.db.prepare('INSERT INTO seen_events (event_id, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(eventId, new Date(now).toISOString()).changes === 1;
+    if (++this.writes % PRUNE_EVERY === 0) this.db.prepare('DELETE FROM seen_events WHERE seen_at < ?').run(new Date(now - EVENT_MS).toISOString());
+    return fresh;
+  }
+}
