@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { ENTITIES_FILE } from '../knowledge/entities.js';
-import { isArticlePath, listArticleFiles, loadArticleFile, loadKnowledge } from '../knowledge/loadKnowledge.js';
+import { isArticlePath, loadArticleFile, loadKnowledge } from '../knowledge/loadKnowledge.js';
+import { hashArticleFilesAside } from './fileHashes.js';
 import type { Article, KnowledgeProblem } from '../knowledge/types.js';
 import { KnowledgeBase } from './knowledgeBase.js';
 import { readSnapshot, saveSnapshot } from './snapshot.js';
@@ -115,12 +115,14 @@ export class LiveKnowledge {
   /** The knowledge of the snapshot, brought up to date with the files that changed since; null without a usable one. */
   private async restore(path: string, started: number): Promise<KnowledgeBase | null> {
     const entitiesText = await readEntitiesText(this.dir);
+    const hashing = hashArticleFilesAside(this.dir);
+    hashing.catch(() => {}); // awaited below, unless there is no snapshot to compare with
     const kb = await readSnapshot(path, entitiesText);
     if (kb === null) return null;
     this.entitiesText = entitiesText;
     this.savedVersion = kb.version;
-    const paths = await listArticleFiles(this.dir);
-    const hashes = await hashFiles(this.dir, paths);
+    const hashes = await hashing;
+    const paths = [...hashes.keys()];
     const changed = paths.filter((p) => kb.article(p)?.hash !== hashes.get(p));
     const removed = kb.articles.map((a) => a.path).filter((p) => !hashes.has(p));
     const update = await this.applyFiles(kb, [...changed, ...removed]);
@@ -204,17 +206,6 @@ async function readEntitiesText(dir: string): Promise<string> {
   } catch {
     return '';
   }
-}
-
-/** The content hash of each file, as articles record it; a few dozen read at a time. */
-async function hashFiles(dir: string, paths: string[]): Promise<Map<string, string>> {
-  const hashes = new Map<string, string>();
-  for (let i = 0; i < paths.length; i += 64) {
-    await Promise.all(
-      paths.slice(i, i + 64).map(async (path) => hashes.set(path, createHash('sha256').update(await readFile(join(dir, path))).digest('hex'))),
-    );
-  }
-  return hashes;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -4,12 +4,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { AsPlainObject } from 'minisearch';
-import type { Passage } from '../extract/extractArticle.js';
-import type { Article, Entity } from '../knowledge/types.js';
+import type { Entity } from '../knowledge/types.js';
 import { KnowledgeBase } from './knowledgeBase.js';
+import { packPassages, unpackPassages, type PackedPassages } from './packPassages.js';
 
 /** Bumped when the snapshot's layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The folders whose code decides what a snapshot holds: articles, extraction, the index. */
 const CODE_FOLDERS = ['knowledge', 'extract', 'index'];
@@ -21,7 +21,7 @@ interface Snapshot {
   /** Hash of the entities.yml it was made with. */
   entities: string;
   entityList: Entity[];
-  extracted: { article: Article; passages: Passage[] }[];
+  passages: PackedPassages;
   index: AsPlainObject;
 }
 
@@ -54,7 +54,7 @@ export async function saveSnapshot(path: string, kb: KnowledgeBase, entitiesText
     code: await codeFingerprint(),
     entities: entitiesHash(entitiesText),
     entityList: kb.entities,
-    extracted: kb.extracted(),
+    passages: packPassages(kb.extracted()),
     index: kb.index.toJSON(),
   };
   await mkdir(dirname(path), { recursive: true });
@@ -76,5 +76,5 @@ export async function readSnapshot(path: string, entitiesText: string): Promise<
     return null;
   }
   if (snapshot?.format !== FORMAT || snapshot.code !== (await codeFingerprint()) || snapshot.entities !== entitiesHash(entitiesText)) return null;
-  return KnowledgeBase.restore(snapshot.entityList, snapshot.extracted, snapshot.index);
+  return KnowledgeBase.restore(snapshot.entityList, unpackPassages(snapshot.passages), snapshot.index);
 }

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { listArticleFiles } from '../knowledge/loadKnowledge.js';
+
+/** The content hash of every article file in a folder, as articles record it; a few dozen read at a time. */
+export async function hashArticleFiles(dir: string): Promise<Map<string, string>> {
+  const paths = await listArticleFiles(dir);
+  const hashes = new Map<string, string>();
+  for (let i = 0; i < paths.length; i += 64) {
+    await Promise.all(
+      paths.slice(i, i + 64).map(async (path) => hashes.set(path, createHash('sha256').update(await readFile(join(dir, path))).digest('hex'))),
+    );
+  }
+  return hashes;
+}
+
+/**
+ * hashArticleFiles on a worker thread: a restart lists and hashes the folder on the second
+ * core while the first reads the snapshot.
+ */
+export function hashArticleFilesAside(dir: string): Promise<Map<string, string>> {
+  // The worker loads this module through tsx, as the app itself is run (`node --import tsx`).
+  const source = `(async () => {
+    const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});
+    register();
+    await import(${JSON.stringify(import.meta.url)});
+  })();`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(source, { eval: true, workerData: { dir } });
+    worker.once('message', (hashes: Map<string, string>) => resolve(hashes));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`file hashing stopped (exit ${code})`)));
+  });
+}
+
+if (!isMainThread && (workerData as { dir?: unknown } | null)?.dir !== undefined) {
+  parentPort!.postMessage(await hashArticleFiles((workerData as { dir: string }).dir));
+}
