@@ -39,11 +39,13 @@ export class AnswerCache {
 }
 
 /**
- * Does ahead of time what the first question about a popular entity would otherwise wait for:
- * ranking its passages and working out every status line. Call it after the knowledge base
+ * Does ahead of time what the first questions would otherwise wait for: ranking the passages of
+ * popular entities, working out every status line, and the coverage a question that matches
+ * nothing is answered with. Call it after the knowledge base
  * is loaded or changed.
  */
 export function prepareAnswers(kb: KnowledgeBase): void {
   kb.index.rankPopular();
   prepareStatus(kb);
+  kb.coverage();
 }
