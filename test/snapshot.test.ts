@@ -60,4 +60,15 @@ describe('the knowledge snapshot', () => {
     expect(restarted.fromSnapshot).toBe(false);
     expect(answerQuery(restarted.kb, 'taliban').status.length).toBeGreaterThan(0);
   });
+
+  it('restores the search index exactly, scores included, also after articles were replaced', async () => {
+    const kb = KnowledgeBase.fromKnowledge(await loadKnowledge(SEED_DIR));
+    kb.upsert(kb.articles[0]!); // leaves discarded documents behind in MiniSearch
+    const restored = KnowledgeBase.restore(kb.entities, kb.extracted(), kb.index.pack());
+    for (const query of ['taliban', 'kabulov', 'suprme court', 'death toll moscow', 'delist']) {
+      for (const options of [{}, { fuzzy: 0.2, prefix: true }]) {
+        expect(restored.index.engine.search(query, options), query).toEqual(kb.index.engine.search(query, options));
+      }
+    }
+  });
 });

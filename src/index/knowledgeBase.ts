@@ -4,7 +4,7 @@ import type { StatusClaim } from '../extract/status.js';
 import { compareDates, type PartialDate } from '../extract/partialDate.js';
 import type { Knowledge } from '../knowledge/loadKnowledge.js';
 import type { Article, Entity, KnowledgeProblem } from '../knowledge/types.js';
-import type { AsPlainObject } from 'minisearch';
+import type { PackedIndex } from './packIndex.js';
 import { SearchIndex } from './searchIndex.js';
 
 export interface ClaimInSentence {
@@ -69,11 +69,21 @@ export class KnowledgeBase {
     return new KnowledgeBase(knowledge.entities, knowledge.articles, knowledge.problems);
   }
 
-  /** A knowledge base from what a snapshot saved: articles already read into passages, and the index over them. */
-  static restore(entities: Entity[], extracted: { article: Article; passages: Passage[] }[], index: AsPlainObject): KnowledgeBase {
+  /**
+   * A knowledge base from what a snapshot saved: articles already read into passages, the index
+   * over them, and, when saved, the popular entities' rankings and the coverage.
+   */
+  static restore(
+    entities: Entity[],
+    extracted: { article: Article; passages: Passage[] }[],
+    index: PackedIndex,
+    saved: { rankings?: Map<string, Passage[]>; coverage?: Coverage } = {},
+  ): KnowledgeBase {
     const kb = new KnowledgeBase(entities, []);
     kb.index.restore(index, extracted.flatMap((e) => e.passages));
     for (const { article, passages } of extracted) kb.track(article, passages);
+    for (const [id, ranked] of saved.rankings ?? []) kb.index.restoreRanking(id, ranked);
+    if (saved.coverage) kb.coverageCache = { version: kb.changes, coverage: saved.coverage };
     return kb;
   }
 

@@ -1,6 +1,7 @@
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Passage } from '../extract/extractArticle.js';
 import { STOPWORDS } from '../extract/tokens.js';
+import { packIndex, unpackIndex, type PackedIndex } from './packIndex.js';
 
 /** What the index is asked: entities by id, and words matched forgivingly. */
 export interface IndexQuery {
@@ -90,14 +91,14 @@ export class SearchIndex {
     return this.search;
   }
 
-  /** The MiniSearch index as plain data, for a snapshot. */
-  toJSON(): AsPlainObject {
-    return this.search.toJSON();
+  /** The MiniSearch index packed for a snapshot. */
+  pack(): PackedIndex {
+    return packIndex(this.search);
   }
 
-  /** Takes the MiniSearch index of a snapshot (see toJSON) and the passages it was made of, instead of indexing them again. */
-  restore(saved: AsPlainObject, passages: Passage[]): void {
-    this.search = MiniSearch.loadJS<Passage>(saved, INDEX_OPTIONS);
+  /** Takes the packed index of a snapshot (see pack) and the passages it was made of, instead of indexing them again. */
+  restore(saved: PackedIndex, passages: Passage[]): void {
+    this.search = unpackIndex<Passage>(saved, INDEX_OPTIONS);
     this.track(passages);
   }
 
@@ -124,6 +125,17 @@ export class SearchIndex {
         entry.ranked = null;
       }
     }
+  }
+
+  /** The rankings worked out so far, by entity id (for a snapshot). */
+  rankings(): Map<string, Passage[]> {
+    return new Map([...this.byEntity].filter(([, entry]) => entry.ranked !== null).map(([id, entry]) => [id, entry.ranked!]));
+  }
+
+  /** Takes a ranking a snapshot saved (see rankings) instead of working it out again. */
+  restoreRanking(entityId: string, ranked: Passage[]): void {
+    const entry = this.byEntity.get(entityId);
+    if (entry && entry.passages.size === ranked.length) entry.ranked = ranked;
   }
 
   /** Ranks the passages of every popular entity now, so that no question waits for it. */

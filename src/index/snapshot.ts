@@ -3,13 +3,13 @@ import { readdir, readFile, rename, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { AsPlainObject } from 'minisearch';
 import type { Entity } from '../knowledge/types.js';
-import { KnowledgeBase } from './knowledgeBase.js';
+import { KnowledgeBase, type Coverage } from './knowledgeBase.js';
+import type { PackedIndex } from './packIndex.js';
 import { packPassages, unpackPassages, type PackedPassages } from './packPassages.js';
 
 /** Bumped when the snapshot's layout changes. */
-const FORMAT = 2;
+const FORMAT = 4;
 
 /** The folders whose code decides what a snapshot holds: articles, extraction, the index. */
 const CODE_FOLDERS = ['knowledge', 'extract', 'index'];
@@ -22,7 +22,10 @@ interface Snapshot {
   entities: string;
   entityList: Entity[];
   passages: PackedPassages;
-  index: AsPlainObject;
+  index: PackedIndex;
+  /** Popular entities' rankings, as positions in the order of the packed passages. */
+  rankings: [string, Int32Array][];
+  coverage: Coverage;
 }
 
 let fingerprint: Promise<string> | undefined;
@@ -49,13 +52,18 @@ export function entitiesHash(text: string): string {
 
 /** Writes the knowledge base to a snapshot file (atomically: a reader never sees half a file). */
 export async function saveSnapshot(path: string, kb: KnowledgeBase, entitiesText: string): Promise<void> {
+  kb.index.rankPopular();
+  const extracted = kb.extracted();
+  const position = new Map(extracted.flatMap((e) => e.passages).map((p, i) => [p, i]));
   const snapshot: Snapshot = {
     format: FORMAT,
     code: await codeFingerprint(),
     entities: entitiesHash(entitiesText),
     entityList: kb.entities,
-    passages: packPassages(kb.extracted()),
-    index: kb.index.toJSON(),
+    passages: packPassages(extracted),
+    index: kb.index.pack(),
+    rankings: [...kb.index.rankings()].map(([id, ranked]) => [id, Int32Array.from(ranked, (p) => position.get(p)!)]),
+    coverage: kb.coverage(),
   };
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
@@ -76,5 +84,8 @@ export async function readSnapshot(path: string, entitiesText: string): Promise<
     return null;
   }
   if (snapshot?.format !== FORMAT || snapshot.code !== (await codeFingerprint()) || snapshot.entities !== entitiesHash(entitiesText)) return null;
-  return KnowledgeBase.restore(snapshot.entityList, unpackPassages(snapshot.passages), snapshot.index);
+  const extracted = unpackPassages(snapshot.passages);
+  const passages = extracted.flatMap((e) => e.passages);
+  const rankings = new Map(snapshot.rankings.map(([id, order]) => [id, Array.from(order, (i) => passages[i]!)]));
+  return KnowledgeBase.restore(snapshot.entityList, extracted, snapshot.index, { rankings, coverage: snapshot.coverage });
 }
