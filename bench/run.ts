@@ -42,7 +42,7 @@ interface SizeResult {
   restartToServingMs: number;
   servingRssMb: number;
   reindexOneFileMs: number;
-  answer: { distinct: Latency; popular: Latency };
+  answer: { distinct: Latency; popular: Latency; popularUncached: Latency };
   http: { distinct: Http; popular: Http };
 }
 
@@ -153,6 +153,7 @@ const rows: [string, (r: SizeResult) => string][] = [
   ['answer p50 / p99, popular (ms)', (r) => `${f(r.answer.popular.p50, 3)} / ${f(r.answer.popular.p99, 3)}`],
   ['raw search p50 / p99, popular (ms)', (r) => `${f(r.answer.popular.rawP50, 2)} / ${f(r.answer.popular.rawP99, 2)}`],
   ['answer / raw at p99, popular', (r) => `${f(r.answer.popular.ratioP99, 2)}x`],
+  ['answer p50 / p99, popular uncached (ms)', (r) => `${f(r.answer.popularUncached.p50, 2)} / ${f(r.answer.popularUncached.p99, 2)}`],
   ['HTTP req/s distinct: ours / bare', (r) => `${f(r.http.distinct.rps, 0)} / ${f(r.http.distinct.bareRps, 0)}`],
   ['HTTP p99 distinct: ours / bare (ms)', (r) => `${r.http.distinct.p99} / ${r.http.distinct.bareP99}`],
   ['HTTP req/s popular: ours / bare', (r) => `${f(r.http.popular.rps, 0)} / ${f(r.http.popular.bareRps, 0)} (${f(100 * r.http.popular.throughputRatio, 0)}%)`],
@@ -168,7 +169,7 @@ console.log([line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2)
 const largest = results[results.length - 1]!;
 const targets: [string, boolean][] = [
   ['answer p99 < 25 ms (distinct)', largest.answer.distinct.p99 < 25],
-  ['answer p99 < 25 ms (popular)', largest.answer.popular.p99 < 25],
+  ['answer p99 < 25 ms (popular, also uncached)', largest.answer.popular.p99 < 25 && largest.answer.popularUncached.p99 < 25],
   ['answer / raw search <= 3x at p99 (distinct)', largest.answer.distinct.ratioP99 <= 3],
   ['HTTP throughput >= 70% of bare (popular)', largest.http.popular.throughputRatio >= 0.7],
   ['HTTP p99 < 100 ms (distinct)', largest.http.distinct.p99 < 100],

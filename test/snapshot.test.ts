@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { answerQuery } from '../src/answer/answer.js';
 import { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import { LiveKnowledge, type KnowledgeUpdate } from '../src/index/liveKnowledge.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
+import { entityQueries, generateKnowledgeBase } from '../bench/generateKnowledge.js';
 import { SEED_DIR } from './support/seedKnowledge.js';
 
 const QUERIES = ['taliban', 'IS-K', 'kazakhstan', 'who asked the Supreme Court to lift the ban?', 'Moscow death toll', 'kyrgyzstan'];
@@ -70,5 +71,24 @@ describe('the knowledge snapshot', () => {
         expect(restored.index.engine.search(query, options), query).toEqual(kb.index.engine.search(query, options));
       }
     }
+  });
+
+  it('starts from the snapshot when a file cannot be read, and reports the file', async () => {
+    await start();
+    writeFileSync(join(dir, 'knowledge', 'articles', 'huge.md'), '');
+    truncateSync(join(dir, 'knowledge', 'articles', 'huge.md'), 3 * 2 ** 30); // sparse: larger than a file can be read
+    const restarted = await start();
+    expect(restarted.fromSnapshot).toBe(true);
+    expect(restarted.problems).toMatchObject([{ path: 'articles/huge.md', severity: 'skipped' }]);
+  });
+
+  it('answers the same whatever order articles were read or re-read in', async () => {
+    const generated = join(dir, 'generated');
+    await generateKnowledgeBase(generated, { articles: 100, entities: 40 });
+    const fresh = KnowledgeBase.fromKnowledge(await loadKnowledge(generated));
+    const reread = KnowledgeBase.fromKnowledge(await loadKnowledge(generated));
+    for (const article of [...reread.articles].reverse()) reread.upsert(article);
+    const queries = (await entityQueries(join(generated, 'entities.yml'))).slice(0, 60);
+    for (const query of queries) expect(answerQuery(reread, query), query).toEqual(answerQuery(fresh, query));
   });
 });

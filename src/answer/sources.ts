@@ -3,8 +3,8 @@ import type { Source, SourceId } from './types.js';
 
 /**
  * A statement cites at most this many sources: the first given (callers give the report they
- * quote first, then the earliest). What a hundred outlets repeat needs no hundred citations;
- * the Sources button lists everything the answer drew on.
+ * quote first, then the earliest). What a hundred outlets repeat needs no hundred citations.
+ * The Sources button lists every source the answer cites.
  */
 export const MAX_CITATIONS = 5;
 

@@ -19,14 +19,28 @@ function when(sentence: Sentence): string {
 function later(a: ClaimInSentence, b: ClaimInSentence): boolean {
   const wa = when(a.sentence);
   const wb = when(b.sentence);
-  return wa !== wb ? wa > wb : STAGE[a.claim.state] > STAGE[b.claim.state];
+  if (wa !== wb) return wa > wb;
+  return STAGE[a.claim.state] !== STAGE[b.claim.state] ? STAGE[a.claim.state] > STAGE[b.claim.state] : earlierInKnowledge(a, b);
 }
 
 /** Whether `a` tells a step better than `b`: dated more precisely, then quotable alone. */
 function tellsBetter(a: ClaimInSentence, b: ClaimInSentence): boolean {
   const pa = a.sentence.eventDate?.length ?? 0;
   const pb = b.sentence.eventDate?.length ?? 0;
-  return pa !== pb ? pa > pb : Number(a.sentence.quotable) > Number(b.sentence.quotable);
+  if (pa !== pb) return pa > pb;
+  const qa = Number(a.sentence.quotable);
+  const qb = Number(b.sentence.quotable);
+  return qa !== qb ? qa > qb : earlierInKnowledge(a, b);
+}
+
+/**
+ * A fixed order for claims that tie otherwise (by article path, then place in it), so a line reads
+ * the same whatever order articles were read or re-read in: on every replica, after every restart.
+ */
+function earlierInKnowledge(a: ClaimInSentence, b: ClaimInSentence): boolean {
+  const pa = a.sentence.article.path;
+  const pb = b.sentence.article.path;
+  return pa !== pb ? pa < pb : a.sentence.position < b.sentence.position;
 }
 
 /**

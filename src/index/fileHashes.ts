@@ -4,13 +4,23 @@ import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { listArticleFiles } from '../knowledge/loadKnowledge.js';
 
-/** The content hash of every article file in a folder, as articles record it; a few dozen read at a time. */
+/**
+ * The content hash of every article file in a folder, as articles record it; a few dozen read at
+ * a time. A file that cannot be read gets an empty hash, so it counts as changed and is read (and
+ * reported) like any other.
+ */
 export async function hashArticleFiles(dir: string): Promise<Map<string, string>> {
   const paths = await listArticleFiles(dir);
   const hashes = new Map<string, string>();
   for (let i = 0; i < paths.length; i += 64) {
     await Promise.all(
-      paths.slice(i, i + 64).map(async (path) => hashes.set(path, createHash('sha256').update(await readFile(join(dir, path))).digest('hex'))),
+      paths.slice(i, i + 64).map(async (path) => {
+        try {
+          hashes.set(path, createHash('sha256').update(await readFile(join(dir, path))).digest('hex'));
+        } catch {
+          hashes.set(path, '');
+        }
+      }),
     );
   }
   return hashes;
@@ -20,19 +30,20 @@ export async function hashArticleFiles(dir: string): Promise<Map<string, string>
  * hashArticleFiles on a worker thread: a restart lists and hashes the folder on the second
  * core while the first reads the snapshot.
  */
-export function hashArticleFilesAside(dir: string): Promise<Map<string, string>> {
+export function hashArticleFilesAside(dir: string): { hashes: Promise<Map<string, string>>; stop(): void } {
   // The worker loads this module through tsx, as the app itself is run (`node --import tsx`).
   const source = `(async () => {
     const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});
     register();
     await import(${JSON.stringify(import.meta.url)});
   })();`;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(source, { eval: true, workerData: { dir } });
-    worker.once('message', (hashes: Map<string, string>) => resolve(hashes));
+  const worker = new Worker(source, { eval: true, workerData: { dir } });
+  const hashes = new Promise<Map<string, string>>((resolve, reject) => {
+    worker.once('message', (found: Map<string, string>) => resolve(found));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`file hashing stopped (exit ${code})`)));
   });
+  return { hashes, stop: () => void worker.terminate() };
 }
 
 if (!isMainThread && (workerData as { dir?: unknown } | null)?.dir !== undefined) {

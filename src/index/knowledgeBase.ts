@@ -77,9 +77,9 @@ export class KnowledgeBase {
     entities: Entity[],
     extracted: { article: Article; passages: Passage[] }[],
     index: PackedIndex,
-    saved: { rankings?: Map<string, Passage[]>; coverage?: Coverage } = {},
+    saved: { rankings?: Map<string, Passage[]>; coverage?: Coverage; problems?: KnowledgeProblem[] } = {},
   ): KnowledgeBase {
-    const kb = new KnowledgeBase(entities, []);
+    const kb = new KnowledgeBase(entities, [], saved.problems);
     kb.index.restore(index, extracted.flatMap((e) => e.passages));
     for (const { article, passages } of extracted) kb.track(article, passages);
     for (const [id, ranked] of saved.rankings ?? []) kb.index.restoreRanking(id, ranked);

@@ -56,9 +56,9 @@ export class LiveKnowledge {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
   private readonly options: LiveKnowledgeOptions;
-  /** The entities.yml the knowledge was built with, and the version last saved to the snapshot. */
+  /** The entities.yml the knowledge was built with, and the knowledge base and version last saved to the snapshot. */
   private entitiesText = '';
-  private savedVersion = -1;
+  private saved: { kb: KnowledgeBase; version: number } | null = null;
 
   constructor(
     readonly dir: string,
@@ -103,10 +103,10 @@ export class LiveKnowledge {
 
   /** Saves the knowledge to the snapshot if it changed since it was last saved (call it on the way out). */
   async saveSnapshot(kb: KnowledgeBase | null = this.kb): Promise<void> {
-    if (this.options.snapshotPath === null || kb === null || kb.version === this.savedVersion) return;
+    if (this.options.snapshotPath === null || kb === null || (this.saved?.kb === kb && this.saved.version === kb.version)) return;
     try {
       await saveSnapshot(this.options.snapshotPath, kb, this.entitiesText);
-      this.savedVersion = kb.version;
+      this.saved = { kb, version: kb.version };
     } catch (error) {
       this.options.onError(error as Error);
     }
@@ -116,12 +116,21 @@ export class LiveKnowledge {
   private async restore(path: string, started: number): Promise<KnowledgeBase | null> {
     const entitiesText = await readEntitiesText(this.dir);
     const hashing = hashArticleFilesAside(this.dir);
-    hashing.catch(() => {}); // awaited below, unless there is no snapshot to compare with
+    hashing.hashes.catch(() => {}); // awaited below, unless there is no snapshot to compare with
     const kb = await readSnapshot(path, entitiesText);
-    if (kb === null) return null;
+    if (kb === null) {
+      hashing.stop();
+      return null;
+    }
+    let hashes: Map<string, string>;
+    try {
+      hashes = await hashing.hashes;
+    } catch (error) {
+      this.options.onError(error as Error);
+      return null; // read everything instead
+    }
     this.entitiesText = entitiesText;
-    this.savedVersion = kb.version;
-    const hashes = await hashing;
+    this.saved = { kb, version: kb.version };
     const paths = [...hashes.keys()];
     const changed = paths.filter((p) => kb.article(p)?.hash !== hashes.get(p));
     const removed = kb.articles.map((a) => a.path).filter((p) => !hashes.has(p));

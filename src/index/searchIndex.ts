@@ -186,7 +186,8 @@ export class SearchIndex {
       queries.push({ queries: query.related, fields: ['text'], prefix: true, boost: { text: 0.5 } });
     }
     if (queries.length === 0) return [];
-    const results: SearchResult[] = this.search.search({ queries, combineWith: 'OR' });
+    // Equal scores in passage id order, not the order passages were added: the same answer on every replica.
+    const results: SearchResult[] = this.search.search({ queries, combineWith: 'OR' }).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     return results.slice(0, limit).map((r) => ({ passage: this.passages.get(r.id as string)!, score: r.score }));
   }
 }

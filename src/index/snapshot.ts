@@ -3,7 +3,7 @@ import { readdir, readFile, rename, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { Entity } from '../knowledge/types.js';
+import type { Entity, KnowledgeProblem } from '../knowledge/types.js';
 import { KnowledgeBase, type Coverage } from './knowledgeBase.js';
 import type { PackedIndex } from './packIndex.js';
 import { packPassages, unpackPassages, type PackedPassages } from './packPassages.js';
@@ -13,6 +13,8 @@ const FORMAT = 4;
 
 /** The folders whose code decides what a snapshot holds: articles, extraction, the index. */
 const CODE_FOLDERS = ['knowledge', 'extract', 'index'];
+/** The libraries that decide it too (packIndex reads MiniSearch's own index maps). */
+const LIBRARIES = ['minisearch', 'chrono-node', 'sbd', 'yaml'];
 
 interface Snapshot {
   format: number;
@@ -26,6 +28,8 @@ interface Snapshot {
   /** Popular entities' rankings, as positions in the order of the packed passages. */
   rankings: [string, Int32Array][];
   coverage: Coverage;
+  /** Files used with a caveat (warnings), reported again at every start. */
+  problems: KnowledgeProblem[];
 }
 
 let fingerprint: Promise<string> | undefined;
@@ -37,7 +41,11 @@ let fingerprint: Promise<string> | undefined;
 export function codeFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
     const src = join(dirname(fileURLToPath(import.meta.url)), '..');
-    const hash = createHash('sha256').update(String(FORMAT));
+    const hash = createHash('sha256').update(`${FORMAT} ${process.versions.v8}`);
+    for (const library of LIBRARIES) {
+      const manifest = await readFile(join(src, '..', 'node_modules', library, 'package.json'), 'utf8').catch(() => '');
+      hash.update(`${library}@${(JSON.parse(manifest || '{}') as { version?: string }).version ?? 'unknown'}`);
+    }
     for (const folder of CODE_FOLDERS) {
       for (const file of (await readdir(join(src, folder))).sort()) hash.update(file).update(await readFile(join(src, folder, file)));
     }
@@ -64,6 +72,7 @@ export async function saveSnapshot(path: string, kb: KnowledgeBase, entitiesText
     index: kb.index.pack(),
     rankings: [...kb.index.rankings()].map(([id, ranked]) => [id, Int32Array.from(ranked, (p) => position.get(p)!)]),
     coverage: kb.coverage(),
+    problems: kb.problems.filter((p) => p.severity === 'warning'),
   };
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
@@ -77,15 +86,14 @@ export async function saveSnapshot(path: string, kb: KnowledgeBase, entitiesText
  * the caller brings changed files up to date.
  */
 export async function readSnapshot(path: string, entitiesText: string): Promise<KnowledgeBase | null> {
-  let snapshot: Snapshot;
   try {
-    snapshot = deserialize(await readFile(path)) as Snapshot;
+    const snapshot = deserialize(await readFile(path)) as Snapshot;
+    if (snapshot?.format !== FORMAT || snapshot.code !== (await codeFingerprint()) || snapshot.entities !== entitiesHash(entitiesText)) return null;
+    const extracted = unpackPassages(snapshot.passages);
+    const passages = extracted.flatMap((e) => e.passages);
+    const rankings = new Map(snapshot.rankings.map(([id, order]) => [id, Array.from(order, (i) => passages[i]!)]));
+    return KnowledgeBase.restore(snapshot.entityList, extracted, snapshot.index, { rankings, coverage: snapshot.coverage, problems: snapshot.problems });
   } catch {
-    return null;
+    return null; // unreadable, or written by something else: rebuilt from the files
   }
-  if (snapshot?.format !== FORMAT || snapshot.code !== (await codeFingerprint()) || snapshot.entities !== entitiesHash(entitiesText)) return null;
-  const extracted = unpackPassages(snapshot.passages);
-  const passages = extracted.flatMap((e) => e.passages);
-  const rankings = new Map(snapshot.rankings.map(([id, order]) => [id, Array.from(order, (i) => passages[i]!)]));
-  return KnowledgeBase.restore(snapshot.entityList, extracted, snapshot.index, { rankings, coverage: snapshot.coverage });
 }

@@ -17,14 +17,17 @@ export class ThreadSubjects {
   constructor(private readonly db: Db) {}
 
   remember(channel: string, threadTs: string, subjects: string[]): void {
-    const merged = [...new Set([...(this.of(channel, threadTs) ?? []), ...subjects])];
     const now = new Date();
-    this.db
-      .prepare(
-        `INSERT INTO thread_subjects (channel_id, thread_ts, subjects, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (channel_id, thread_ts) DO UPDATE SET subjects = excluded.subjects, updated_at = excluded.updated_at`,
-      )
-      .run(channel, threadTs, JSON.stringify(merged), now.toISOString());
+    // Read and write in one write transaction: two replicas answering in one thread keep both subjects.
+    this.db.transaction(() => {
+      const merged = [...new Set([...(this.of(channel, threadTs) ?? []), ...subjects])];
+      this.db
+        .prepare(
+          `INSERT INTO thread_subjects (channel_id, thread_ts, subjects, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (channel_id, thread_ts) DO UPDATE SET subjects = excluded.subjects, updated_at = excluded.updated_at`,
+        )
+        .run(channel, threadTs, JSON.stringify(merged), now.toISOString());
+    }).immediate();
     if (++this.writes % PRUNE_EVERY === 0) {
       this.db.prepare('DELETE FROM thread_subjects WHERE updated_at < ?').run(new Date(now.getTime() - THREAD_DAYS * 86_400_000).toISOString());
     }
