@@ -200,12 +200,8 @@ export class DigestSender {
           ts = found;
           continue;
         }
-        if (error.kind === 'pause') {
-          store.deliveries.markFailed(sub.id, slot, error.message, clock());
-          await this.pause(sub, error.message);
-          return report('paused', error.message);
-        }
-        if (error.kind === 'fail' && (store.deliveries.get(sub.id, slot)?.attempts ?? 0) >= FAILED_RUNS_BEFORE_PAUSE) {
+        const persisting = error.kind === 'fail' && (store.deliveries.get(sub.id, slot)?.attempts ?? 0) >= FAILED_RUNS_BEFORE_PAUSE;
+        if (error.kind === 'pause' || persisting) {
           store.deliveries.markFailed(sub.id, slot, error.message, clock());
           await this.pause(sub, error.message);
           return report('paused', error.message);

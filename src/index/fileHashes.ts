@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { listArticleFiles } from '../knowledge/loadKnowledge.js';
+import { contentHash } from '../knowledge/parseArticle.js';
 
 /**
  * The content hash of every article file in a folder, as articles record it; a few dozen read at
@@ -16,7 +16,7 @@ export async function hashArticleFiles(dir: string): Promise<Map<string, string>
     await Promise.all(
       paths.slice(i, i + 64).map(async (path) => {
         try {
-          hashes.set(path, createHash('sha256').update(await readFile(join(dir, path))).digest('hex'));
+          hashes.set(path, contentHash(await readFile(join(dir, path))));
         } catch {
           hashes.set(path, '');
         }

@@ -3,6 +3,7 @@ import { readdir, readFile, rename, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { contentHash } from '../knowledge/parseArticle.js';
 import type { Entity, KnowledgeProblem } from '../knowledge/types.js';
 import { KnowledgeBase, type Coverage } from './knowledgeBase.js';
 import type { PackedIndex } from './packIndex.js';
@@ -54,9 +55,6 @@ export function codeFingerprint(): Promise<string> {
   return fingerprint;
 }
 
-export function entitiesHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 /** Writes the knowledge base to a snapshot file (atomically: a reader never sees half a file). */
 export async function saveSnapshot(path: string, kb: KnowledgeBase, entitiesText: string): Promise<void> {
@@ -66,7 +64,7 @@ export async function saveSnapshot(path: string, kb: KnowledgeBase, entitiesText
   const snapshot: Snapshot = {
     format: FORMAT,
     code: await codeFingerprint(),
-    entities: entitiesHash(entitiesText),
+    entities: contentHash(entitiesText),
     entityList: kb.entities,
     passages: packPassages(extracted),
     index: kb.index.pack(),
@@ -88,7 +86,7 @@ export async function saveSnapshot(path: string, kb: KnowledgeBase, entitiesText
 export async function readSnapshot(path: string, entitiesText: string): Promise<KnowledgeBase | null> {
   try {
     const snapshot = deserialize(await readFile(path)) as Snapshot;
-    if (snapshot?.format !== FORMAT || snapshot.code !== (await codeFingerprint()) || snapshot.entities !== entitiesHash(entitiesText)) return null;
+    if (snapshot?.format !== FORMAT || snapshot.code !== (await codeFingerprint()) || snapshot.entities !== contentHash(entitiesText)) return null;
     const extracted = unpackPassages(snapshot.passages);
     const passages = extracted.flatMap((e) => e.passages);
     const rankings = new Map(snapshot.rankings.map(([id, order]) => [id, Array.from(order, (i) => passages[i]!)]));

@@ -4,6 +4,11 @@ import { z } from 'zod';
 import { parsePartialDate } from '../extract/partialDate.js';
 import type { Article } from './types.js';
 
+/** The hash an article records of its file's bytes: what tells a changed file from an unchanged one. */
+export function contentHash(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 /** Thrown for a knowledge file that cannot be used; the message says what is wrong with it. */
 export class UnusableFileError extends Error {}
 
@@ -93,7 +98,7 @@ export function parseArticle(path: string, bytes: Buffer): ParsedArticle {
       url: meta.url,
       published: meta.published,
       paragraphs,
-      hash: createHash('sha256').update(bytes).digest('hex'),
+      hash: contentHash(bytes),
     },
     warnings,
   };

@@ -1,6 +1,7 @@
 import type { types as SlackTypes } from '@slack/bolt';
 import type { Answer, Source, SourceId } from '../answer/types.js';
 import { defuseBroadcasts, escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.js';
+import { STATE_WORD } from './words.js';
 
 /** A Block Kit block, as sent to Slack (types from @slack/types, through Bolt). */
 export type Block = SlackTypes.KnownBlock;
@@ -32,7 +33,6 @@ export const ACTIONS = {
   notHelpful: 'answer_not_helpful',
 } as const;
 
-const STATE_WORD = { listed: 'listed', removed: 'removed', pending: 'removal pending' } as const;
 const TIMELINE_SNIPPET = 5;
 
 export interface RenderOptions {
@@ -43,7 +43,7 @@ export interface RenderOptions {
 /** URLs past this length are shown as plain numbers, so a link can never break a block's limit. */
 const MAX_LINKED_URL = 1000;
 
-function linkable(source: Source | undefined): source is Source & { url: string } {
+export function linkable(source: Source | undefined): source is Source & { url: string } {
   return source?.url != null && source.url.length <= MAX_LINKED_URL;
 }
 

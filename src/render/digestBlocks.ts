@@ -1,9 +1,9 @@
-import type { Digest } from '../digest/types.js';
-import { citationLinks, fallbackText, header, LIMITS, section, sections, sourceContext, type Block, type MessagePayload } from './blocks.js';
+import { isEmptyDigest, type Digest } from '../digest/types.js';
+import { citationLinks, fallbackText, header, LIMITS, linkable, section, sections, sourceContext, type Block, type MessagePayload } from './blocks.js';
 import { formatInstant } from './instant.js';
 import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.js';
+import { STATE_WORD } from './words.js';
 
-const STATE_WORD = { listed: 'listed', removed: 'removed', pending: 'removal pending' } as const;
 
 export interface DigestRenderOptions {
   /** The subscription's time zone, for the window's times. */
@@ -32,8 +32,8 @@ export function renderDigestBlocks(digest: Digest, { timeZone, label }: DigestRe
     blocks.push(...added);
     if (omitted > 0) blocks.push(section(`_…${omitted} more not shown: ask \`/designation\` about them_`));
   };
-  const count = digest.statusChanges.length + digest.events.length + digest.articles.length;
-  if (count === 0) blocks.push(section('Nothing new in the knowledge base since the last digest.'));
+  const empty = isEmptyDigest(digest);
+  if (empty) blocks.push(section('Nothing new in the knowledge base since the last digest.'));
 
   if (digest.statusChanges.length > 0) {
     const lines = digest.statusChanges.map(({ line, before }) => {
@@ -51,7 +51,7 @@ export function renderDigestBlocks(digest: Digest, { timeZone, label }: DigestRe
     const lines = digest.articles.map((a) => {
       const s = digest.sources.find((source) => source.id === a.source)!;
       const title = truncate(s.title.replace(/\s+/g, ' '), 200);
-      const linked = s.url && s.url.length <= 1000 ? mrkdwnLink(s.url, title) : escapeMrkdwn(title);
+      const linked = linkable(s) ? mrkdwnLink(s.url, title) : escapeMrkdwn(title);
       const meta = [s.outlet, s.published].filter(Boolean).map((m) => escapeMrkdwn(m!)).join(', ');
       return `• *[${s.id}]* ${a.kind === 'updated' ? '_updated_ ' : ''}${linked}${meta ? ` · ${meta}` : ''}`;
     });
@@ -60,7 +60,7 @@ export function renderDigestBlocks(digest: Digest, { timeZone, label }: DigestRe
   }
   const listed = new Set(digest.articles.map((a) => a.source));
   blocks.push(...sourceContext(digest.sources.filter((s) => !listed.has(s.id))));
-  const text = count === 0 ? `Designation digest (${about}): nothing new` : `Designation digest (${about}): ${summaryLine(digest)}`;
+  const text = empty ? `Designation digest (${about}): nothing new` : `Designation digest (${about}): ${summaryLine(digest)}`;
   return { text: fallbackText(text), blocks };
 }
 

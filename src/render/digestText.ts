@@ -1,9 +1,6 @@
-import type { Digest } from '../digest/types.js';
+import { isEmptyDigest, type Digest } from '../digest/types.js';
 import { formatInstant } from './instant.js';
-
-const STATE_WORD = { listed: 'listed', removed: 'removed', pending: 'removal pending' } as const;
-
-const cite = (ids: number[]) => ids.map((id) => `[${id}]`).join('');
+import { citeNumbers as cite, STATE_WORD } from './words.js';
 
 /** A digest for a person at a terminal, in the same layout as a text answer. */
 export function renderDigestText(digest: Digest, timeZone = 'UTC'): string {
@@ -12,7 +9,7 @@ export function renderDigestText(digest: Digest, timeZone = 'UTC'): string {
   const section = (heading: string, body: string[]) => {
     if (body.length > 0) lines.push('', heading, ...body);
   };
-  if (digest.statusChanges.length + digest.events.length + digest.articles.length === 0) {
+  if (isEmptyDigest(digest)) {
     return [...lines, '', 'Nothing new.', ''].join('\n');
   }
   section(

@@ -1,10 +1,5 @@
 import type { Answer } from '../answer/types.js';
-
-const STATE_WORD = { listed: 'listed', removed: 'removed', pending: 'removal pending' } as const;
-
-function cite(ids: number[]): string {
-  return ids.map((id) => `[${id}]`).join('');
-}
+import { citeNumbers as cite, STATE_WORD } from './words.js';
 
 /**
  * An answer for a person at a terminal: sections with headings, numbered citations,
