@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../src/extract/dates.js';
-import { parsePartialDate } from '../src/extract/partialDate.js';
+import { parsePartialDate } from '../src/knowledge/partialDate.js';
 
 const datesOf = (sentence: string, published: string | null) => findDates(sentence, published).map((d) => d.date);
 

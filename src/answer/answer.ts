@@ -1,4 +1,4 @@
-import { authorityOf } from '../extract/status.js';
+import { authorityOf } from '../extract/claims.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { findConflicts } from './conflicts.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';

@@ -1,6 +1,6 @@
 import type { Sentence } from '../extract/extractArticle.js';
 import type { Figure } from '../extract/figures.js';
-import { compatible } from '../extract/partialDate.js';
+import { compatible } from '../knowledge/partialDate.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import type { SourceRegistry } from './sources.js';
 import type { Conflict } from './types.js';

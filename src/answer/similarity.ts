@@ -1,5 +1,5 @@
 import type { Sentence } from '../extract/extractArticle.js';
-import { compatible } from '../extract/partialDate.js';
+import { compatible } from '../knowledge/partialDate.js';
 import { jaccard } from '../extract/tokens.js';
 
 /** Shared words over the smaller sentence's words: high when one sentence restates the other. */

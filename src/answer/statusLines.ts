@@ -1,6 +1,6 @@
 import type { Sentence } from '../extract/extractArticle.js';
-import { compatible } from '../extract/partialDate.js';
-import type { DesignationState } from '../extract/status.js';
+import { compatible } from '../knowledge/partialDate.js';
+import type { DesignationState } from '../extract/claims.js';
 import type { ClaimInSentence, KnowledgeBase } from '../index/knowledgeBase.js';
 import type { Article } from '../knowledge/types.js';
 import { MAX_CITATIONS, type SourceRegistry } from './sources.js';
@@ -10,23 +10,26 @@ import type { StatusLine } from './types.js';
 const STAGE: Record<DesignationState, number> = { listed: 0, pending: 1, removed: 2 };
 
 /** When a claim's event happened, or failing that when it was reported: for ordering only. */
-function when(sentence: Sentence): string {
-  return sentence.eventDate ?? sentence.article.published ?? '';
+function when(c: ClaimInSentence): string {
+  return c.claim.date ?? c.sentence.article.published ?? '';
 }
 
 
 /** Whether claim `a` is later news than `b`: a later event, or on the same date a later stage. */
 function later(a: ClaimInSentence, b: ClaimInSentence): boolean {
-  const wa = when(a.sentence);
-  const wb = when(b.sentence);
+  const wa = when(a);
+  const wb = when(b);
+  // A step done on a date that refines or is refined by a pending one's is the same step, taken.
+  if (a.claim.toward === undefined && b.claim.toward === a.claim.state && compatible(wa, wb)) return true;
+  if (b.claim.toward === undefined && a.claim.toward === b.claim.state && compatible(wa, wb)) return false;
   if (wa !== wb) return wa > wb;
   return STAGE[a.claim.state] !== STAGE[b.claim.state] ? STAGE[a.claim.state] > STAGE[b.claim.state] : earlierInKnowledge(a, b);
 }
 
 /** Whether `a` tells a step better than `b`: dated more precisely, then quotable alone. */
 function tellsBetter(a: ClaimInSentence, b: ClaimInSentence): boolean {
-  const pa = a.sentence.eventDate?.length ?? 0;
-  const pb = b.sentence.eventDate?.length ?? 0;
+  const pa = a.claim.date?.length ?? 0;
+  const pb = b.claim.date?.length ?? 0;
   if (pa !== pb) return pa > pb;
   const qa = Number(a.sentence.quotable);
   const qb = Number(b.sentence.quotable);
@@ -67,7 +70,8 @@ export function buildStatus(
       authority: kb.entity(authorityId)!.name,
       entity: kb.entity(targetId)!.name,
       state: step.told.claim.state,
-      date: step.told.sentence.eventDate,
+      ...(step.told.claim.toward ? { toward: step.told.claim.toward } : {}),
+      date: step.told.claim.date,
       text: step.told.sentence.text,
       citations: sources.cite([step.told.sentence.article, ...step.agreeing]),
     });
@@ -106,13 +110,17 @@ function latestStep(claims: ClaimInSentence[]): Step | null {
   const state = latest.claim.state;
   // A later report that an authority "has already removed" them does not move the date:
   // the step is told in the words of the report that dates it most precisely.
-  const sameStep = claims.filter((c) => c.claim.state === state);
-  let told = sameStep[0]!;
-  for (const c of sameStep) if (tellsBetter(c, told)) told = c;
-  const date = told.sentence.eventDate;
+  const sameStep = claims.filter((c) => c.claim.state === state && c.claim.toward === latest.claim.toward);
+  // A dated latest claim tells the step itself (an in-force date after the announcement); an
+  // undated one ("has already removed") leaves it to the report that dates the step best.
+  const latestDate = latest.claim.date;
+  const tellers = latestDate === null ? sameStep : sameStep.filter((c) => c.claim.date !== null && compatible(c.claim.date, latestDate));
+  let told = tellers[0]!;
+  for (const c of tellers) if (tellsBetter(c, told)) told = c;
+  const date = told.claim.date;
   const agreeing = new Set(
     sameStep
-      .filter((c) => c !== told && (c.sentence.eventDate === null || date === null || compatible(c.sentence.eventDate, date)))
+      .filter((c) => c !== told && (c.claim.date === null || date === null || compatible(c.claim.date, date)))
       .map((c) => c.sentence.article),
   );
   agreeing.delete(told.sentence.article);

@@ -1,5 +1,5 @@
 import type { Sentence } from '../extract/extractArticle.js';
-import { compareDates, type PartialDate } from '../extract/partialDate.js';
+import { compareDates, type PartialDate } from '../knowledge/partialDate.js';
 import type { ScoredSentence } from './relevance.js';
 import { sameEvent } from './similarity.js';
 import type { SourceRegistry } from './sources.js';

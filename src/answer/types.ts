@@ -1,5 +1,5 @@
-import type { PartialDate } from '../extract/partialDate.js';
-import type { DesignationState } from '../extract/status.js';
+import type { PartialDate } from '../knowledge/partialDate.js';
+import type { DesignationState } from '../extract/claims.js';
 
 /** A source's number in one answer, from 1, in order of first citation. */
 export type SourceId = number;
@@ -22,6 +22,8 @@ export interface StatusLine {
   /** Whom the line is about: the organisation the authority listed or removed. */
   entity: string;
   state: DesignationState;
+  /** On a pending line: the step that is pending. */
+  toward?: 'listed' | 'removed';
   date: PartialDate | null;
   text: string;
   citations: SourceId[];

@@ -1,7 +1,7 @@
 // The English parser alone: the package's root also loads a dozen other languages (~0.25 s at start).
 import * as chrono from 'chrono-node/en';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
-import { formatPartialDate, partsOf, type PartialDate } from './partialDate.js';
+import { formatPartialDate, partsOf, type PartialDate } from '../knowledge/partialDate.js';
 
 /** A date expression found in a sentence, resolved no more precisely than its words allow. */
 export interface DateMention {
@@ -19,6 +19,14 @@ const CALENDAR_WORD = new RegExp(`\\b(${MONTHS}|${WEEKDAYS.join('|')})\\b|\\d{4}
 const MONTH_CUE = /\b(in|since|until|till|by|of|from|through|early|late|mid|last|next|this|during|before|after|on|between|and)\s*-?\s*$/i;
 /** Words that put a clause in the future: its weekday or month is the next one, not the last. */
 const FUTURE = /\b(will|shall|won't|is due|are due|due to|expected to|set to|scheduled|schedules|plans? to|planning to|planned|to take place|upcoming|next|is to|are to)\b|'ll\b/i;
+/** Words that put a clause in the past even beside a present verb ("said it takes effect"). */
+const PAST = /\b(was|were|had|did|ago|last|yesterday|earlier|already)\b/i;
+/**
+ * A scheduled event told in the present tense ("takes office on", "comes into force on",
+ * "the court hears the appeal on"): its date is the next one, as for the future.
+ */
+const SCHEDULED_PRESENT =
+  /\b(?:(?:takes|comes|enters|goes) (?:into |in )?(?:\w+ )?(?:effect|force|office|power)|becomes (?:effective|law)|(?:is|are) effective|(?:begins|starts|opens|ends|closes|expires|lapses|resumes|convenes|meets|sits|votes|hears|rules|decides|arrives|visits|travels|leaves|holds|hosts|reopens|kicks off)\b)/i;
 /** Bare years are a date only after a preposition or a time word ("in 2003", "since 2003", "mid-2023"). */
 const BARE_YEAR = /\b(in|since|of|by|from|until|till|to|before|after|during|between|and|early|late|mid|year|around)\s*-?\s*((?:19|20)\d\d)\b(?![-/.,]?\d)/gi;
 
@@ -72,7 +80,8 @@ function referenceOf(anchor: Anchor): { instant: Date; timezone: number } {
 
 /** The part of a chrono result that names a calendar date, or null for what is not one here. */
 function calendarSpan(sentence: string, result: ParsedResult): { text: string; start: number; weekday: boolean } | null {
-  const text = result.text.replace(/^(on|in)\s+/i, '').replace(/[\s,]+$/, '');
+  // "midnight on Friday", "noon on March 3": the day without the time of day.
+  const text = result.text.replace(/^(?:(?:at\s+)?(?:midnight|noon|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|GMT|BST|local time)?)\s+)?(on|in)\s+/i, '').replace(/[\s,]+$/, '');
   const start = result.index + result.text.indexOf(text);
   if (!CALENDAR_WORD.test(text)) return null; // "Sun", "9/11", "24/7", "yesterday": handled elsewhere or not dates
   const c = result.start;
@@ -94,7 +103,8 @@ function resolveCalendar(
   const day = c.isCertain('day') ? c.get('day')! : undefined;
   if (c.isCertain('year')) return formatPartialDate(c.get('year')!, month, month === undefined ? undefined : day);
   if (anchor === null) return null;
-  const future = FUTURE.test(clauseAround(sentence, span.start, span.start + span.text.length));
+  const clause = clauseAround(sentence, span.start, span.start + span.text.length);
+  const future = FUTURE.test(clause) || (SCHEDULED_PRESENT.test(clause) && !PAST.test(clause));
   if (span.weekday) return resolveWeekday(c.get('weekday')!, span.text, anchor, future);
   if (month === undefined) return null;
 

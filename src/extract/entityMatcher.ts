@@ -14,8 +14,15 @@ interface AliasPattern {
   kind: EntityKind;
   /** The alias's words, lower-cased unless the alias is an acronym. */
   words: string[];
+  /** Per word: written with a capital in the alias, so only a capitalised word of an article matches it. */
+  capitals: boolean[];
   /** Acronyms (IS-K, US, FSB) match only as written in capitals. */
   caseSensitive: boolean;
+}
+
+interface Match {
+  pattern: AliasPattern;
+  start: number;
 }
 
 function isAcronym(alias: string): boolean {
@@ -23,10 +30,14 @@ function isAcronym(alias: string): boolean {
   return letters.length > 0 && letters === letters.toUpperCase() && letters.length <= 6;
 }
 
+const CAPITAL = /^\p{Lu}/u;
+
 /**
  * Finds the entities of the knowledge base named in a text, by name or alias, matching
  * whole words with punctuation ignored, so "IS-K", "(IS-K)" and "Islamic State – Khorasan
- * Province" all match. Overlapping names resolve to the longest one.
+ * Province" all match. Overlapping names resolve to the longest one. A name of several words
+ * also matches with one of its longer words misspelt ("Sahel Cresent Front"), so a source's
+ * typo is found from every alias.
  *
  * @example
  * const matcher = new EntityMatcher(entities);
@@ -34,27 +45,51 @@ function isAcronym(alias: string): boolean {
  */
 export class EntityMatcher {
   private readonly byFirstWord = new Map<string, AliasPattern[]>();
+  /** Multi-word aliases by each later word, for matching a misspelt first word. */
+  private readonly byLaterWord = new Map<string, { pattern: AliasPattern; index: number }[]>();
   private readonly entities = new Map<string, Entity>();
 
   constructor(entities: Entity[]) {
-    for (const entity of entities) {
-      this.entities.set(entity.id, entity);
-      for (const alias of [entity.name, ...entity.aliases]) {
-        const caseSensitive = isAcronym(alias);
-        const words = tokenize(alias).map((t) => (caseSensitive ? t.text : t.text.toLowerCase()));
-        const first = words[0];
-        if (first === undefined) continue;
-        const key = first.toLowerCase();
-        const list = this.byFirstWord.get(key) ?? [];
-        list.push({ entityId: entity.id, kind: entity.kind, words, caseSensitive });
-        list.sort((a, b) => b.words.length - a.words.length);
-        this.byFirstWord.set(key, list);
+    for (const entity of entities) this.add(entity);
+  }
+
+  /** Adds an entity, or more names for one already known. */
+  add(entity: Entity): void {
+    const known = this.entities.get(entity.id);
+    const aliases = known ? entity.aliases.filter((a) => a !== known.name && !known.aliases.includes(a)) : [entity.name, ...entity.aliases];
+    if (known) {
+      if (aliases.length === 0) return;
+      known.aliases.push(...aliases);
+    } else {
+      this.entities.set(entity.id, { ...entity, aliases: [...entity.aliases] });
+    }
+    for (const alias of aliases) {
+      const caseSensitive = isAcronym(alias);
+      const tokens = tokenize(alias);
+      const words = tokens.map((t) => (caseSensitive ? t.text : t.text.toLowerCase()));
+      const first = words[0];
+      if (first === undefined) continue;
+      const pattern: AliasPattern = { entityId: entity.id, kind: entity.kind, words, capitals: tokens.map((t) => CAPITAL.test(t.text)), caseSensitive };
+      const list = this.byFirstWord.get(first.toLowerCase()) ?? [];
+      list.push(pattern);
+      list.sort((a, b) => b.words.length - a.words.length);
+      this.byFirstWord.set(first.toLowerCase(), list);
+      if (!caseSensitive && words.length >= 2) {
+        words.forEach((word, index) => {
+          if (index === 0 || word.length < 4) return;
+          this.byLaterWord.set(word, [...(this.byLaterWord.get(word) ?? []), { pattern, index }]);
+        });
       }
     }
   }
 
   entity(id: string): Entity | undefined {
     return this.entities.get(id);
+  }
+
+  /** Every entity known, configured, built in or found in articles. */
+  all(): Entity[] {
+    return [...this.entities.values()];
   }
 
   /** All entity mentions in a text, in order, longest name first where names overlap. */
@@ -64,12 +99,14 @@ export class EntityMatcher {
 
   private match(tokens: Token[], query: boolean): EntityMention[] {
     const mentions: EntityMention[] = [];
+    let free = 0;
     let i = 0;
     while (i < tokens.length) {
-      const found = this.longestAt(tokens, i, query);
+      const found = this.exactAt(tokens, i, query) ?? this.misspeltAt(tokens, i, free, query);
       if (found) {
-        mentions.push({ entityId: found.entityId, kind: found.kind, start: tokens[i]!.start, end: tokens[i + found.length - 1]!.end });
-        i += found.length;
+        const end = found.start + found.pattern.words.length - 1;
+        mentions.push({ entityId: found.pattern.entityId, kind: found.pattern.kind, start: tokens[found.start]!.start, end: tokens[end]!.end });
+        i = free = end + 1;
       } else {
         i++;
       }
@@ -77,14 +114,30 @@ export class EntityMatcher {
     return mentions;
   }
 
-  private longestAt(tokens: Token[], i: number, query: boolean): { entityId: string; kind: EntityKind; length: number } | null {
+  private exactAt(tokens: Token[], i: number, query: boolean): Match | null {
     const candidates = this.byFirstWord.get(tokens[i]!.text.toLowerCase());
     if (!candidates) return null;
     for (const pattern of candidates) {
-      const exact = pattern.caseSensitive && (!query || (pattern.words.length === 1 && pattern.words[0]!.length <= 2));
-      if (pattern.words.every((word, k) => wordMatches(word, tokens[i + k]?.text, exact))) {
-        return { entityId: pattern.entityId, kind: pattern.kind, length: pattern.words.length };
-      }
+      if (pattern.words.every((_, k) => wordMatches(pattern, k, tokens[i + k]?.text, query, false))) return { pattern, start: i };
+    }
+    return null;
+  }
+
+  /** A multi-word name with one word misspelt, found from another of its words standing at `i`. */
+  private misspeltAt(tokens: Token[], i: number, free: number, query: boolean): Match | null {
+    const candidates = this.byLaterWord.get(tokens[i]!.text.toLowerCase());
+    if (!candidates) return null;
+    for (const { pattern, index } of candidates) {
+      const start = i - index;
+      if (start < free || start + pattern.words.length > tokens.length) continue;
+      let misspelt = 0;
+      const fits = pattern.words.every((_, k) => {
+        const word = tokens[start + k]!.text;
+        if (wordMatches(pattern, k, word, query, false)) return true;
+        misspelt++;
+        return wordMatches(pattern, k, word, query, true);
+      });
+      if (fits && misspelt === 1) return { pattern, start };
     }
     return null;
   }
@@ -122,10 +175,19 @@ export class EntityMatcher {
 }
 
 /**
- * In articles an acronym matches only in capitals. Queries are typed in lower case, so there
- * only a lone two-letter acronym ("US", "UK") keeps its case, as "us" is a common word.
+ * Whether a word of a text matches word `k` of an alias. In articles an acronym matches only in
+ * capitals, and a capitalised word of a name only capitalised ("Chad", not "chad"). Queries are
+ * typed in lower case, so there only a lone two-letter acronym ("US", "UK") keeps its case, as
+ * "us" is a common word. `misspelt` allows one edit in a word of five letters or more.
  */
-function wordMatches(pattern: string, word: string | undefined, exact: boolean): boolean {
+function wordMatches(pattern: AliasPattern, k: number, word: string | undefined, query: boolean, misspelt: boolean): boolean {
   if (word === undefined) return false;
-  return exact ? word === pattern : word.toLowerCase() === pattern.toLowerCase();
+  const written = pattern.words[k]!;
+  const exact = pattern.caseSensitive && (!query || (pattern.words.length === 1 && written.length <= 2));
+  if (exact) return word === written;
+  const expected = written.toLowerCase();
+  if (!query && pattern.capitals[k] && !CAPITAL.test(word)) return false;
+  const lower = word.toLowerCase();
+  if (!misspelt) return lower === expected;
+  return expected.length >= 5 && editDistance(lower, expected, 1) <= 1;
 }

@@ -1,10 +1,10 @@
-import type { Article } from '../knowledge/types.js';
+import type { PartialDate } from '../knowledge/partialDate.js';
+import type { Article, Entity } from '../knowledge/types.js';
+import { authorityOf, findClaims, type Claim, type ReferenceContext } from './claims.js';
 import { findDates, type DateMention } from './dates.js';
 import type { EntityMatcher, EntityMention } from './entityMatcher.js';
 import { findFigures, type Figure } from './figures.js';
-import type { PartialDate } from './partialDate.js';
 import { isQuotable, splitSentences } from './sentences.js';
-import { findStatusClaims, type StatusClaim } from './status.js';
 import { contentStems } from './tokens.js';
 
 /** A sentence of an article with everything the answering core reads from it. */
@@ -23,7 +23,7 @@ export interface Sentence {
    * gives it ("... has removed the Taliban. The move, announced on Thursday, ...").
    */
   eventDate: PartialDate | null;
-  claims: StatusClaim[];
+  claims: Claim[];
   figures: Figure[];
 }
 
@@ -37,6 +37,12 @@ export interface Passage {
   entityIds: string[];
 }
 
+export interface ExtractedArticle {
+  passages: Passage[];
+  /** Organisations the article designates, lists or removes that the matcher did not know (now added to it). */
+  discovered: Entity[];
+}
+
 /** Passages grow by whole sentences up to about this many words; a longer paragraph is split. */
 const PASSAGE_WORDS = 120;
 /** A sentence that opens like this reports on the one before it, and may date it. */
@@ -44,49 +50,85 @@ const FOLLOW_ON = /^(the|this|that) (move|decision|ruling|step|announcement|chan
 
 /**
  * Reads one article into passages and annotated sentences. Depends only on the article and
- * the entity list, so a changed file is re-extracted alone.
+ * the entities the matcher knows; an organisation the article designates that it does not know
+ * is added to the matcher, so later articles and queries find it by name and alias.
  */
-export function extractArticle(article: Article, matcher: EntityMatcher): Passage[] {
-  const passages: Passage[] = [];
+export function extractArticle(article: Article, matcher: EntityMatcher): ExtractedArticle {
   const entity = (id: string) => matcher.entity(id);
+  const voice = publisherOf(article, matcher);
+  const context: ReferenceContext = { organisations: [], authority: voice, steps: [], voice };
+  const discovered: Entity[] = [];
   let position = 0;
-  let previousTargets: string[] = [];
 
-  article.paragraphs.forEach((paragraph) => {
+  const paragraphs = article.paragraphs.map((paragraph) => {
     const sentences: Sentence[] = splitSentences(paragraph).map(({ text }) => {
       const entities = matcher.find(text);
       const dates = findDates(text, article.published);
+      const found = findClaims(text, entities, dates, article.published, entity, context);
+      for (const organisation of found.discovered) {
+        matcher.add(organisation);
+        discovered.push(organisation);
+      }
       const sentence: Sentence = {
         article,
         position: position++,
         text,
         quotable: isQuotable(text),
         stems: contentStems(text),
-        entities,
+        entities: found.discovered.length > 0 ? matcher.find(text) : entities,
         dates,
         eventDate: dates[0]?.date ?? null,
-        claims: findStatusClaims(text, entities, entity, previousTargets),
+        claims: found.claims,
         figures: findFigures(text),
       };
-      const targets = [...new Set(entities.filter((m) => m.kind === 'organisation').map((m) => m.entityId))];
-      if (targets.length > 0) previousTargets = targets;
+      remember(context, sentence, matcher);
       return sentence;
     });
     sentences.forEach((sentence, i) => {
       const next = sentences[i + 1];
       if (sentence.eventDate === null && next && FOLLOW_ON.test(next.text)) sentence.eventDate = next.eventDate;
     });
+    return sentences;
+  });
+  // Sentences read before an organisation was found name it too.
+  if (discovered.length > 0) for (const s of paragraphs.flat()) s.entities = matcher.find(s.text);
+
+  const passages: Passage[] = [];
+  for (const sentences of paragraphs) {
     for (const group of groupByLength(sentences)) {
       passages.push({
         id: `${article.path}#${passages.length}`,
         article,
         text: group.map((s) => s.text).join(' '),
         sentences: group,
-        entityIds: [...new Set(group.flatMap((s) => s.entities.map((m) => m.entityId)))],
+        // A sentence that refers back to an entity ("the designation took effect") is about it too.
+        entityIds: [...new Set(group.flatMap((s) => [...s.entities.map((m) => m.entityId), ...s.claims.flatMap((c) => [c.targetId, c.authorityId])]))],
       });
     }
-  });
-  return passages;
+  }
+  return { passages, discovered };
+}
+
+/** The authority an article's outlet names ("Public Safety Canada", "Council of the European Union"), if any. */
+function publisherOf(article: Article, matcher: EntityMatcher): string | null {
+  for (const mention of matcher.find(article.outlet ?? '')) {
+    const id = authorityOf((key) => matcher.entity(key), mention.entityId);
+    if (id !== null) return id;
+  }
+  return null;
+}
+
+/** What a sentence leaves for the references of the next: its organisations, authority and claims. */
+function remember(context: ReferenceContext, sentence: Sentence, matcher: EntityMatcher): void {
+  const organisations = sentence.entities.filter((m) => m.kind === 'organisation').map((m) => m.entityId);
+  const claimed = sentence.claims.map((c) => c.targetId);
+  if (organisations.length > 0 || claimed.length > 0) context.organisations = [...new Set([...organisations, ...claimed])];
+  const authorities = sentence.entities.filter((m) => matcher.entity(m.entityId)?.kind === 'authority');
+  if (authorities.length > 0) {
+    const first = matcher.entity(authorities[0]!.entityId)!;
+    context.authority = first.partOf ?? first.id;
+  }
+  if (sentence.claims.length > 0) context.steps = sentence.claims;
 }
 
 function groupByLength(sentences: Sentence[]): Sentence[][] {

@@ -1,4 +1,4 @@
-import { maskQuotes } from './status.js';
+import { maskQuotes } from './sentences.js';
 
 /** A figure a sentence reports, such as a death toll ("more than 140"). */
 export interface Figure {

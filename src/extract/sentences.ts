@@ -16,7 +16,7 @@ const SBD_OPTIONS = { newline_boundaries: false, html_boundaries: false, sanitiz
 export function splitSentences(paragraph: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let cursor = 0;
-  for (const piece of sbd.sentences(paragraph, SBD_OPTIONS)) {
+  for (const piece of joinAbbreviations(sbd.sentences(paragraph, SBD_OPTIONS))) {
     const text = piece.trim();
     if (text === '') continue;
     const start = paragraph.indexOf(text, cursor);
@@ -25,6 +25,23 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
     cursor = start + text.length;
   }
   return spans;
+}
+
+/** Words that open a sentence, so that an abbreviation before them ends the sentence before. */
+const OPENERS = /^(The|A|An|It|Its|He|She|They|We|I|This|That|These|Those|But|And|In|On|At|As|If|Its|There|His|Her|Their|Our|Some|Many|No|Yet|So|Meanwhile|However|Officials|On|After|Before|Since|While|When)\b/;
+
+/**
+ * sbd ends a sentence at "the U.S." before a capitalised word ("The U.S. State Department said"):
+ * joins such a piece to the next unless that one opens as sentences do.
+ */
+function joinAbbreviations(pieces: string[]): string[] {
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const previous = out[out.length - 1];
+    if (previous !== undefined && /(?:^|\s)(?:\p{Lu}\.){2,}\s*$/u.test(previous) && !OPENERS.test(piece.trim())) out[out.length - 1] = previous + piece;
+    else out.push(piece);
+  }
+  return out;
 }
 
 /** A sentence that opens or closes a quotation it does not contain whole is a fragment of one. */
@@ -48,4 +65,18 @@ export function isQuotable(text: string): boolean {
   if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(text)) return false;
   if (BOILERPLATE.test(text) || !quotesBalance(text)) return false;
   return !/\b(to|by|of|the|a|an|and|or|according to|as reported by)[.!?]["'”’]*$/i.test(text);
+}
+
+/**
+ * Blanks out quoted speech, keeping offsets. A closing quote with no opening one (a quote
+ * that began in an earlier sentence) blanks everything before it; an opening one with no
+ * closing one blanks everything after it.
+ */
+export function maskQuotes(text: string): string {
+  let masked = text.replace(/“[^”]*”|"[^"]*"/g, (q) => ' '.repeat(q.length));
+  const close = masked.lastIndexOf('”');
+  if (close >= 0) masked = ' '.repeat(close + 1) + masked.slice(close + 1);
+  const open = masked.search(/[“"]/);
+  if (open >= 0) masked = masked.slice(0, open) + ' '.repeat(masked.length - open);
+  return masked;
 }

@@ -1,14 +1,15 @@
 import { EntityMatcher } from '../extract/entityMatcher.js';
 import { extractArticle, type Passage, type Sentence } from '../extract/extractArticle.js';
-import type { StatusClaim } from '../extract/status.js';
-import { compareDates, type PartialDate } from '../extract/partialDate.js';
+import type { Claim } from '../extract/claims.js';
+import { withBuiltInAuthorities } from '../knowledge/authorities.js';
+import { compareDates, type PartialDate } from '../knowledge/partialDate.js';
 import type { Knowledge } from '../knowledge/loadKnowledge.js';
 import type { Article, Entity, KnowledgeProblem } from '../knowledge/types.js';
 import type { PackedIndex } from './packIndex.js';
 import { SearchIndex } from './searchIndex.js';
 
 export interface ClaimInSentence {
-  claim: StatusClaim;
+  claim: Claim;
   sentence: Sentence;
 }
 
@@ -36,6 +37,8 @@ export class KnowledgeBase {
   private readonly pairsOf = new Map<string, Set<string>>();
   private readonly problemsByPath = new Map<string, KnowledgeProblem[]>();
   private readonly figures = new Map<string, Sentence[]>();
+  /** Organisations no configuration lists, found as the entity of a designation step in an article. */
+  private readonly discovered = new Map<string, Entity>();
   private changes = 0;
   private coverageCache: { version: number; coverage: Coverage } | null = null;
 
@@ -44,7 +47,7 @@ export class KnowledgeBase {
     articles: Article[],
     problems: KnowledgeProblem[] = [],
   ) {
-    this.matcher = new EntityMatcher(entities);
+    this.matcher = new EntityMatcher(withBuiltInAuthorities(entities));
     for (const article of articles) this.upsert(article);
     for (const problem of problems) this.problemsByPath.set(problem.path, [...(this.problemsByPath.get(problem.path) ?? []), problem]);
   }
@@ -77,9 +80,10 @@ export class KnowledgeBase {
     entities: Entity[],
     extracted: { article: Article; passages: Passage[] }[],
     index: PackedIndex,
-    saved: { rankings?: Map<string, Passage[]>; coverage?: Coverage; problems?: KnowledgeProblem[] } = {},
+    saved: { rankings?: Map<string, Passage[]>; coverage?: Coverage; problems?: KnowledgeProblem[]; discovered?: Entity[] } = {},
   ): KnowledgeBase {
     const kb = new KnowledgeBase(entities, [], saved.problems);
+    for (const organisation of saved.discovered ?? []) kb.discover(organisation);
     kb.index.restore(index, extracted.flatMap((e) => e.passages));
     for (const { article, passages } of extracted) kb.track(article, passages);
     for (const [id, ranked] of saved.rankings ?? []) kb.index.restoreRanking(id, ranked);
@@ -90,6 +94,16 @@ export class KnowledgeBase {
   /** What a snapshot saves: every article with its passages. */
   extracted(): { article: Article; passages: Passage[] }[] {
     return [...this.articleMap.values()].map((article) => ({ article, passages: this.byPath.get(article.path)! }));
+  }
+
+  /** The organisations found in articles rather than configured (for a snapshot). */
+  discoveredEntities(): Entity[] {
+    return [...this.discovered.values()].map((e) => this.matcher.entity(e.id) ?? e);
+  }
+
+  private discover(organisation: Entity): void {
+    this.discovered.set(organisation.id, organisation);
+    this.matcher.add(organisation);
   }
 
   get articles(): Article[] {
@@ -103,7 +117,8 @@ export class KnowledgeBase {
   /** Adds an article, or replaces the article at the same path; only its passages are re-indexed. */
   upsert(article: Article): void {
     // Read the new version before dropping the old, so an article that cannot be read keeps serving.
-    const passages = extractArticle(article, this.matcher);
+    const { passages, discovered } = extractArticle(article, this.matcher);
+    for (const organisation of discovered) this.discovered.set(organisation.id, organisation);
     this.remove(article.path);
     this.track(article, passages);
     this.index.add(passages);

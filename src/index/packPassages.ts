@@ -2,7 +2,7 @@ import type { Passage, Sentence } from '../extract/extractArticle.js';
 import type { DateMention } from '../extract/dates.js';
 import type { EntityMention } from '../extract/entityMatcher.js';
 import type { Figure } from '../extract/figures.js';
-import type { StatusClaim } from '../extract/status.js';
+import type { Claim } from '../extract/claims.js';
 import type { Article } from '../knowledge/types.js';
 
 type Extracted = { article: Article; passages: Passage[] }[];
@@ -31,7 +31,7 @@ export interface PackedPassages {
   entityKinds: EntityMention['kind'][];
   /** Sentence index → its dates, claims, figures (only sentences that have any). */
   dates: Map<number, DateMention[]>;
-  claims: Map<number, StatusClaim[]>;
+  claims: Map<number, Claim[]>;
   figures: Map<number, Figure[]>;
 }
 

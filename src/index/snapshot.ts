@@ -10,12 +10,12 @@ import type { PackedIndex } from './packIndex.js';
 import { packPassages, unpackPassages, type PackedPassages } from './packPassages.js';
 
 /** Bumped when the snapshot's layout changes. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** The folders whose code decides what a snapshot holds: articles, extraction, the index. */
 const CODE_FOLDERS = ['knowledge', 'extract', 'index'];
 /** The libraries that decide it too (packIndex reads MiniSearch's own index maps). */
-const LIBRARIES = ['minisearch', 'chrono-node', 'sbd', 'yaml'];
+const LIBRARIES = ['minisearch', 'chrono-node', 'sbd', 'yaml', 'wink-nlp', 'wink-eng-lite-web-model', 'world-countries'];
 
 interface Snapshot {
   format: number;
@@ -24,6 +24,8 @@ interface Snapshot {
   /** Hash of the entities.yml it was made with. */
   entities: string;
   entityList: Entity[];
+  /** Organisations found in the articles (see KnowledgeBase.discoveredEntities). */
+  discovered: Entity[];
   passages: PackedPassages;
   index: PackedIndex;
   /** Popular entities' rankings, as positions in the order of the packed passages. */
@@ -66,6 +68,7 @@ export async function saveSnapshot(path: string, kb: KnowledgeBase, entitiesText
     code: await codeFingerprint(),
     entities: contentHash(entitiesText),
     entityList: kb.entities,
+    discovered: kb.discoveredEntities(),
     passages: packPassages(extracted),
     index: kb.index.pack(),
     rankings: [...kb.index.rankings()].map(([id, ranked]) => [id, Int32Array.from(ranked, (p) => position.get(p)!)]),
@@ -90,7 +93,7 @@ export async function readSnapshot(path: string, entitiesText: string): Promise<
     const extracted = unpackPassages(snapshot.passages);
     const passages = extracted.flatMap((e) => e.passages);
     const rankings = new Map(snapshot.rankings.map(([id, order]) => [id, Array.from(order, (i) => passages[i]!)]));
-    return KnowledgeBase.restore(snapshot.entityList, extracted, snapshot.index, { rankings, coverage: snapshot.coverage, problems: snapshot.problems });
+    return KnowledgeBase.restore(snapshot.entityList, extracted, snapshot.index, { rankings, coverage: snapshot.coverage, problems: snapshot.problems, discovered: snapshot.discovered });
   } catch {
     return null; // unreadable, or written by something else: rebuilt from the files
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { parsePartialDate } from '../extract/partialDate.js';
+import { parsePartialDate } from './partialDate.js';
 import type { Article } from './types.js';
 
 /** The hash an article records of its file's bytes: what tells a changed file from an unchanged one. */

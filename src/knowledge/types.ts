@@ -1,4 +1,4 @@
-import type { PartialDate } from '../extract/partialDate.js';
+import type { PartialDate } from './partialDate.js';
 
 /** One news article as read from the knowledge folder. */
 export interface Article {

@@ -1,4 +1,4 @@
-import type { DesignationState } from '../extract/status.js';
+import type { DesignationState } from '../extract/claims.js';
 
 /** How a designation step reads in every renderer. */
 export const STATE_WORD: Record<DesignationState, string> = { listed: 'listed', removed: 'removed', pending: 'removal pending' };

@@ -1,0 +1,779 @@
+import { entityId } from '../knowledge/entities.js';
+import type { PartialDate } from '../knowledge/partialDate.js';
+import type { Entity } from '../knowledge/types.js';
+import type { DateMention } from './dates.js';
+import type { EntityMention } from './entityMatcher.js';
+import { findOrganisationName } from './organisations.js';
+import { parseWords, type Word } from './parse.js';
+import { maskQuotes } from './sentences.js';
+import {
+  baseOf, CANDIDATE, HYPOTHETICAL, IMMEDIATE, IN_FORCE, LAPSE_VERBS, LIST_VERBS, LIST_WORDS, NEGATION, ORGANISATION_REFERENCES,
+  PLANNED, REFUSAL, REMOVE_VERBS, STEP_NOUNS, STEP_REFERENCES, TERROR_WORDS,
+} from './vocabulary.js';
+
+export type DesignationState = 'listed' | 'removed' | 'pending';
+
+/**
+ * What a sentence says about a designation: an authority listed an entity, removed it, or a
+ * step toward one of those is announced or planned (`pending`, with `toward`).
+ */
+export interface Claim {
+  authorityId: string;
+  targetId: string;
+  state: DesignationState;
+  /** On pending claims: the step that is pending. */
+  toward?: 'listed' | 'removed';
+  /** The date of the step, from its own clause (the in-force date where there is one). */
+  date: PartialDate | null;
+}
+
+/** What the sentences before this one in the article leave for references to pick up. */
+export interface ReferenceContext {
+  /** Organisations named most recently, nearest last. */
+  organisations: string[];
+  /** The authority named most recently. */
+  authority: string | null;
+  /** The claims of the latest sentence that made any. */
+  steps: Claim[];
+  /** The authority that publishes the article (its outlet is a ministry, a council): the speaker of steps that name none. */
+  voice: string | null;
+}
+
+export interface SentenceClaims {
+  claims: Claim[];
+  /** Organisations the knowledge base did not know, named as the entity of a step. */
+  discovered: Entity[];
+}
+
+interface Mentioned {
+  mention: EntityMention;
+  /** The authority it speaks for, or null. */
+  authority: string | null;
+  first: number;
+  last: number;
+}
+
+/** A run of words that is one clause: its own subject, verbs and objects. */
+interface Clause {
+  from: number;
+  to: number;
+  /** The word just before a relative clause ("X, which ..."): what its "which" stands for. */
+  antecedent: number | null;
+}
+
+type Mode = 'done' | 'pending' | 'none';
+
+interface Step {
+  at: number;
+  state: 'listed' | 'removed';
+  /** A noun ("the designation") rather than a verb. */
+  noun: boolean;
+  passive: boolean;
+}
+
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'get', 'got', 'gets', 'remain', 'remains', 'remained']);
+const REPORTING = new Set(['say', 'announce', 'confirm', 'state', 'tell', 'report', 'add', 'note', 'declare', 'explain', 'insist']);
+const CLAUSE_BREAK = new Set(['but', 'while', 'whereas', 'although', 'though', 'however', 'yet', 'unlike', 'meanwhile', 'whilst']);
+const SUBORDINATE = new Set(['after', 'before', 'because', 'when', 'once', 'until', 'since', 'unless', 'if', 'as']);
+const RELATIVE = new Set(['which', 'who', 'whose', 'whom']);
+const EXCEPT = new Set(['except', 'excluding', 'besides', 'apart', 'unlike', 'alongside?']);
+const REQUEST = new Set(['ask', 'request', 'petition', 'apply', 'seek', 'recommend']);
+/** Verbs that make a step named by a noun: "announced the proscription of", "signed the listing". */
+const MAKES = new Set(['announce', 'approve', 'adopt', 'confirm', 'impose', 'issue', 'sign', 'lay', 'make', 'extend', 'renew', 'complete', 'finalise', 'finalize', 'publish', 'enact', 'formalise', 'formalize']);
+const PRONOUN_ORGANISATION = new Set(['it', 'they', 'them', 'its', 'their']);
+
+/**
+ * Reads the designation claims of one sentence from its clauses: which step each clause
+ * reports (a verb such as "proscribed", or a noun such as "the designation" with a verb that
+ * puts it in force), whether it is done, planned or refused, the authority that takes it, the
+ * entity it is about and the date in its own clause. Quoted speech is left out.
+ */
+export function findClaims(
+  sentence: string,
+  mentions: EntityMention[],
+  dates: DateMention[],
+  published: PartialDate | null,
+  entity: (id: string) => Entity | undefined,
+  context: ReferenceContext,
+): SentenceClaims {
+  const text = maskQuotes(sentence);
+  if (!CANDIDATE.test(text)) return { claims: [], discovered: [] };
+  const words = parseWords(text);
+  if (words.length === 0 || words[words.length - 1]!.text === '?') return { claims: [], discovered: [] };
+  const reader = new ClauseReader(sentence, text, words, mentions, dates, published, entity, context);
+  return reader.read();
+}
+
+class ClauseReader {
+  private readonly mentioned: Mentioned[];
+  private readonly clauses: Clause[];
+  private readonly discovered = new Map<string, Entity>();
+
+  constructor(
+    private readonly original: string,
+    private readonly text: string,
+    private readonly words: Word[],
+    mentions: EntityMention[],
+    private readonly dates: DateMention[],
+    private readonly published: PartialDate | null,
+    private readonly entity: (id: string) => Entity | undefined,
+    private readonly context: ReferenceContext,
+  ) {
+    this.mentioned = mentions
+      .filter((m) => text.slice(m.start, m.end).trim() !== '')
+      .map((mention) => {
+        const first = words.findIndex((w) => w.end > mention.start);
+        let last = first;
+        while (last + 1 < words.length && words[last + 1]!.start < mention.end) last++;
+        return { mention, authority: authorityOf(entity, mention.entityId), first, last };
+      })
+      .filter((m) => m.first >= 0);
+    this.clauses = this.splitClauses();
+  }
+
+  read(): SentenceClaims {
+    const claims: Claim[] = [];
+    for (const clause of this.clauses) {
+      const steps = this.stepsIn(clause);
+      steps.forEach((step, i) => {
+        const next = steps[i + 1]?.at ?? clause.to;
+        claims.push(...this.claimsOf(step, clause, next, steps[i - 1]?.at ?? null));
+      });
+    }
+    const seen = new Set<string>();
+    return {
+      claims: claims.filter((c) => {
+        const key = `${c.authorityId} ${c.targetId} ${c.state} ${c.toward ?? ''}`;
+        if (seen.has(key) || c.authorityId === c.targetId) return false;
+        seen.add(key);
+        return true;
+      }),
+      discovered: [...this.discovered.values()],
+    };
+  }
+
+  /** Clauses: split at semicolons and contrasts, with relative clauses ("which ...", ", banned in 2019,") apart. */
+  private splitClauses(): Clause[] {
+    const clauses: Clause[] = [];
+    let from = 0;
+    const close = (to: number) => {
+      if (to > from) clauses.push({ from, to, antecedent: null });
+    };
+    for (let i = 0; i < this.words.length; i++) {
+      const w = this.words[i]!;
+      if (w.text === ';' || (CLAUSE_BREAK.has(w.lower) && i > 0 && (w.pos === 'CCONJ' || w.pos === 'SCONJ' || this.words[i - 1]!.text === ','))) {
+        close(i);
+        from = i + 1;
+        continue;
+      }
+      if (SUBORDINATE.has(w.lower) && i > 0 && this.opensClause(i)) {
+        close(i);
+        from = i;
+        continue;
+      }
+      const relative = RELATIVE.has(w.lower) && i > 0 && (this.words[i - 1]!.text === ',' || this.mentionAt(i - 1) !== null);
+      const participle = i > 0 && this.words[i - 1]!.text === ',' && /ed$|en$/.test(w.lower) && (w.pos === 'VERB' || w.pos === 'ADJ') && this.isStepWord(i);
+      if (relative || participle) {
+        let end = i + 1;
+        while (end < this.words.length && this.words[end]!.text !== ',' && this.words[end]!.text !== ';') end++;
+        const antecedent = this.words[i - 1]!.text === ',' ? i - 2 : i - 1;
+        clauses.push({ from: relative ? i + 1 : i, to: end, antecedent });
+        // The main clause goes on around it: blank the relative clause out of it.
+        for (let k = i; k < end; k++) this.hidden.add(k);
+        i = end;
+      }
+    }
+    close(this.words.length);
+    return clauses.map((c) => ({ ...c })).sort((a, b) => a.from - b.from);
+  }
+
+  private readonly hidden = new Set<number>();
+
+  /** Whether "after", "because" or "when" at `i` opens a clause of its own (a finite verb follows before any comma). */
+  private opensClause(i: number): boolean {
+    for (let k = i + 1; k < Math.min(this.words.length, i + 12); k++) {
+      const w = this.words[k]!;
+      if (w.pos === 'PUNCT') return false;
+      if ((w.pos === 'VERB' || w.pos === 'AUX') && !/ing$/.test(w.lower) && !(/(ed|en)$/.test(w.lower) && !this.hasSubjectBefore(i, k))) return true;
+    }
+    return false;
+  }
+
+  private hasSubjectBefore(from: number, verb: number): boolean {
+    return this.words.slice(from + 1, verb).some((w) => ['NOUN', 'PROPN', 'PRON'].includes(w.pos));
+  }
+
+  /** Whether word `i` belongs to the clause (a main clause does not hold the relative clauses inside it). */
+  private inClause(clause: Clause, i: number): boolean {
+    if (i < clause.from || i >= clause.to) return false;
+    return clause.antecedent !== null || !this.hidden.has(i);
+  }
+
+  private isStepWord(i: number): boolean {
+    const base = baseOf(this.words[i]!.lemma);
+    return base in LIST_VERBS || base in REMOVE_VERBS || LAPSE_VERBS.has(base);
+  }
+
+  private stepsIn(clause: Clause): Step[] {
+    const steps: Step[] = [];
+    for (let i = clause.from; i < clause.to; i++) {
+      if (!this.inClause(clause, i) || this.mentionAt(i) !== null) continue;
+      const step = this.stepAt(clause, i);
+      if (step) steps.push(step);
+    }
+    // A noun that is the object of a step verb ("revoked the designation"), or of a step noun
+    // ("the revocation of the designation of X"), is part of that step.
+    return steps.filter((s, i) => {
+      // "the ban ... be overturned", "the listing lapsed": the noun is the subject of the verb's step.
+      const later = steps[i + 1];
+      if (s.noun && later && !later.noun && later.passive && !this.words.slice(s.at + 1, later.at).some((w) => w.pos === 'VERB' && !BE.has(w.lower))) return false;
+      const previous = steps[i - 1];
+      if (!s.noun || !previous || s.at - previous.at > 4) return true;
+      return previous.noun && !this.words.slice(previous.at + 1, s.at).some((w) => w.lower === 'of');
+    });
+  }
+
+  private stepAt(clause: Clause, i: number): Step | null {
+    const w = this.words[i]!;
+    const base = baseOf(w.lemma === w.lower ? w.lower : w.lemma);
+    const verbal =
+      w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'ADJ' && /(ed|en)$/.test(w.lower)) || (w.pos === 'NOUN' && /(ed|ing)$/.test(w.lower) && !(baseOf(w.lower) in STEP_NOUNS));
+    const passive = verbal && this.isPassive(clause, i);
+    const after = this.wordsAfter(clause, i, 25);
+    // A gerund after a preposition or determiner is a topic, not a step: "a report on revoking the designation".
+    const before = this.words[i - 1];
+    const possessive = before !== undefined && (before.text === "'s" || before.text === '’s' || ['its', 'their', 'his', 'her'].includes(before.lower));
+    const nominal = /ing$/.test(w.lower) && (possessive || (['ADP', 'DET', 'SCONJ'].includes(before?.pos ?? '') && !['to', 'by'].includes(before?.lower ?? '')));
+    if (nominal && (base in LIST_VERBS || base in REMOVE_VERBS)) {
+      return { at: i, state: base in LIST_VERBS ? 'listed' : 'removed', noun: true, passive: false };
+    }
+    if (verbal && (base in LIST_VERBS || base in REMOVE_VERBS) && !this.complementFits(after)) return null;
+    if (verbal && base in LIST_VERBS) {
+      const needs = LIST_VERBS[base]!;
+      if (needs === 'terror' && !after.some((a) => TERROR_WORDS.test(a.lower) || LIST_WORDS.has(a.lower))) return null;
+      if (needs === 'list' && !this.listAfter(after)) return null;
+      if (needs === 'object' && !after.slice(0, 3).some((a) => /^sanctions?$/.test(a.lower))) return null;
+      // "banned European firms from trading with it": a restriction on others, not a listing.
+      if (base === 'ban' && after.some((a, k) => a.lower === 'from' && /ing$/.test(after[k + 1]?.lower ?? ''))) return null;
+      return { at: i, state: 'listed', noun: false, passive };
+    }
+    if (verbal && base in REMOVE_VERBS) {
+      const needs = REMOVE_VERBS[base]!;
+      if ((base === 'take' || base === 'strike') && !after.slice(0, 6).some((a) => a.lower === 'off')) return null;
+      if (needs === 'list' && !this.listAfter(after) && !this.stepNounNear(after)) return null;
+      if (needs === 'object' && !this.stepNounNear(after) && !(passive && this.stepNounBefore(clause, i))) return null;
+      return { at: i, state: 'removed', noun: false, passive };
+    }
+    if (verbal && LAPSE_VERBS.has(base)) {
+      if (base === 'cease' && !after.slice(0, 4).some((a) => a.lower === 'effect' || a.lower === 'force')) return null;
+      if (!this.stepNounBefore(clause, i)) return null;
+      return { at: i, state: 'removed', noun: false, passive: true };
+    }
+    if (w.pos === 'NOUN' && STEP_REFERENCES.has(w.lower) && this.context.steps.length > 0 && ['the', 'this', 'that'].includes(this.words[i - 1]?.lower ?? '')) {
+      const previous = this.context.steps[0]!;
+      return { at: i, state: previous.state === 'pending' ? previous.toward! : previous.state, noun: true, passive: false };
+    }
+    if ((w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'VERB') && !verbal) {
+      const noun = baseOf(w.lemma) in STEP_NOUNS ? baseOf(w.lemma) : baseOf(w.lower);
+      if (noun in STEP_NOUNS) {
+        if (noun === 'sanction' && !/^sanctions?$/.test(w.lower)) return null;
+        // "a travel ban", "the fishing ban": a ban of something else.
+        const modifier = this.words[i - 1];
+        if (modifier && modifier.pos === 'NOUN' && /^\p{Ll}/u.test(modifier.text) && !TERROR_WORDS.test(modifier.lower) && !(baseOf(modifier.lemma) in STEP_NOUNS)) return null;
+        return { at: i, state: STEP_NOUNS[noun]!, noun: true, passive: false };
+      }
+    }
+    if (w.pos === 'NOUN' && /ing$/.test(w.lower) && baseOf(w.lower) in LIST_VERBS && LIST_VERBS[baseOf(w.lower)] === 'none') {
+      return { at: i, state: 'listed', noun: true, passive: false };
+    }
+    return null;
+  }
+
+  /** "as a terrorist entity" fits a designation; "de-listed ... as a registered political party" does not. */
+  private complementFits(after: Word[]): boolean {
+    const as = after.findIndex((a) => a.lower === 'as');
+    if (as < 0 || after[as + 1]?.lower === 'part' || after[as + 1]?.lower === 'well') return true;
+    return after.slice(as + 1, as + 8).some((a) => TERROR_WORDS.test(a.lower) || LIST_WORDS.has(a.lower) || /^\p{Lu}/u.test(a.text));
+  }
+
+  private listAfter(after: Word[]): boolean {
+    return after.some((a, k) => LIST_WORDS.has(a.lower) && after.slice(Math.max(0, k - 6), k).some((b) => ['to', 'on', 'in', 'from', 'off', 'onto'].includes(b.lower)));
+  }
+
+  private stepNounNear(after: Word[]): boolean {
+    return after.slice(0, 8).some((a) => baseOf(a.lemma) in STEP_NOUNS || baseOf(a.lower) in STEP_NOUNS || a.lower === 'status' || a.lower === 'label' || /^sanctions?$/.test(a.lower));
+  }
+
+  private stepNounBefore(clause: Clause, i: number): boolean {
+    for (let k = i - 1; k >= clause.from; k--) {
+      if (this.words[k]!.pos === 'VERB' && k < i - 1) break;
+      const w = this.words[k]!;
+      if (baseOf(w.lemma) in STEP_NOUNS || baseOf(w.lower) in STEP_NOUNS || STEP_REFERENCES.has(w.lower) || w.lower === 'status') return true;
+    }
+    return clause.antecedent !== null && this.nounIsStep(clause.antecedent);
+  }
+
+  private nounIsStep(k: number): boolean {
+    const w = this.words[k];
+    return w !== undefined && (baseOf(w.lemma) in STEP_NOUNS || baseOf(w.lower) in STEP_NOUNS);
+  }
+
+  private wordsAfter(clause: Clause, i: number, n: number): Word[] {
+    const out: Word[] = [];
+    for (let k = i + 1; k < clause.to && out.length < n; k++) if (this.inClause(clause, k)) out.push(this.words[k]!);
+    return out;
+  }
+
+  private isPassive(clause: Clause, i: number): boolean {
+    for (let k = i - 1; k >= clause.from; k--) {
+      const w = this.words[k]!;
+      if ((w.text === "'s" || w.text === '’s') && this.words[k - 1]?.pos !== 'PRON') break; // a possessive, not "it's"
+      if (BE.has(w.lower) || BE.has(w.lemma)) return true;
+      if (w.pos === 'ADV' || w.lower === 'not' || w.lower === "n't" || w.lower === 'never' || w.lower === 'also' || w.lower === 'formally') continue;
+      break;
+    }
+    // A participle right after what it describes: "X, banned in 2019," or "the group banned in Kenya".
+    return clause.antecedent !== null && i === clause.from;
+  }
+
+  private claimsOf(step: Step, clause: Clause, next: number, previous: number | null): Claim[] {
+    const mode = this.modeOf(step, clause);
+    if (process.env.DEBUG_CLAIMS) console.error("STEP", this.words[step.at]!.text, step, mode, clause, this.targetsOf(step, clause, next), this.authoritiesOf(step, clause, previous));
+    if (mode === 'none') return [];
+    let targets = this.targetsOf(step, clause, next);
+    let authorities = this.authoritiesOf(step, clause, previous);
+    const refersBack = targets.length === 0 && (step.noun ? this.refersToStep(step, clause) : this.objectIsDefiniteStep(step, clause, next));
+    if (refersBack) {
+      targets = [...new Set(this.context.steps.map((s) => s.targetId))];
+      if (targets.length === 0 && this.context.organisations.length > 0) targets = [this.context.organisations[this.context.organisations.length - 1]!];
+      if (authorities.length === 0) authorities = [...new Set(this.context.steps.map((s) => s.authorityId))];
+    }
+    if (targets.length === 0 || authorities.length === 0) return [];
+    const date = this.dateOf(step, clause);
+    const state: DesignationState = mode === 'pending' ? 'pending' : step.state;
+    return authorities.flatMap((authorityId) =>
+      targets.map((targetId) => ({ authorityId, targetId, state, ...(state === 'pending' ? { toward: step.state } : {}), date })),
+    );
+  }
+
+  /** Done, pending, or no step at all (negated, refused, only urged or possible). */
+  private modeOf(step: Step, clause: Clause): Mode {
+    if (this.quoteGoverns(step, clause) || this.negatedBefore(step, clause)) return 'none';
+    const span = this.clauseText(clause);
+    if (step.noun) {
+      const inForce = this.inForceAfter(step, clause);
+      if (inForce === null) return this.nounMode(step, clause);
+      const governing = [...this.governing(step, clause), ...this.governing({ ...step, at: inForce.at }, clause)];
+      if (governing.some((g) => NEGATION.has(g.lower) || HYPOTHETICAL.has(g.lower) || REFUSAL.has(g.lemma))) return 'none';
+      // In force on a day after the article, or only expected to be: pending until then.
+      const date = this.dateOf(step, clause);
+      if (date !== null && this.published !== null && date.slice(0, this.published.length) > this.published.slice(0, date.length)) return 'pending';
+      if (IMMEDIATE.test(span)) return 'done';
+      if (governing.some((g) => PLANNED.has(g.lemma) || PLANNED.has(g.lower) || g.lower === 'once')) return 'pending';
+      if (date === null && inForce.present && /\b(once|when|upon)\b/i.test(span)) return 'pending';
+      return 'done';
+    }
+    const governing = this.governing(step, clause);
+    if (governing.some((g) => NEGATION.has(g.lower) || HYPOTHETICAL.has(g.lower))) return 'none';
+    if (governing.some((g) => REFUSAL.has(g.lemma) || REFUSAL.has(g.lower))) return 'none';
+    if (governing.some((g) => REQUEST.has(g.lemma))) return this.requestMode(step, clause);
+    if (governing.some((g) => g.lemma === 'order' && g.pos === 'VERB')) return 'pending';
+    // "asked that the ban be lifted", headlines' "Russia to remove X": wished or announced, not done.
+    const bare = governing[0]?.lower === 'be' && !governing.some((g) => g.pos === 'AUX' && g.lower !== 'be');
+    const infinitive = governing[0]?.lower === 'to' && !governing.slice(1).some((g) => g.pos === 'VERB' || g.pos === 'AUX' || g.pos === 'NOUN');
+    if (bare || infinitive) return 'pending';
+    if (governing.some((g) => PLANNED.has(g.lemma) || PLANNED.has(g.lower))) {
+      // "has decided to revoke ... with immediate effect" or "with effect from 1 October": decided, and in force then.
+      const decided = governing.some((g) => g.lemma === 'decide' || g.lemma === 'agree');
+      const inForce = this.inForceDateIn(clause);
+      if (decided && (IMMEDIATE.test(span) || (inForce !== null && this.published !== null && inForce <= this.published))) return 'done';
+      return 'pending';
+    }
+    const w = this.words[step.at]!;
+    // "is designating", "are moving to list": under way.
+    if (/ing$/.test(w.lower) && governing.some((g) => ['is', 'are', "'s", "'re"].includes(g.lower)) && !step.passive) return 'pending';
+    return 'done';
+  }
+
+  /** A step noun with no in-force verb: done when a verb makes it ("announced the proscription of"), else no claim. */
+  private nounMode(step: Step, clause: Clause): Mode {
+    const before = this.governing(step, clause);
+    if (before.some((g) => NEGATION.has(g.lower) || HYPOTHETICAL.has(g.lower) || REFUSAL.has(g.lemma) || REFUSAL.has(g.lower))) return 'none';
+    const verb = before.find((g) => g.pos === 'VERB');
+    if (!verb) return 'none';
+    if (REQUEST.has(verb.lemma)) return this.requestMode(step, clause);
+    if (PLANNED.has(verb.lemma) || (verb.lemma === 'order' && verb.pos === 'VERB') || before.some((g) => PLANNED.has(g.lower) || PLANNED.has(g.lemma))) return 'pending';
+    return MAKES.has(verb.lemma) ? 'done' : 'none';
+  }
+
+  /**
+   * A request is a step under way when an authority makes it of itself or of its own bodies
+   * ("the prosecutor general asked the Supreme Court to lift the ban"); one state asking
+   * another, or anyone else asking, is not the step of the state asked.
+   */
+  private requestMode(step: Step, clause: Clause): Mode {
+    const before = this.mentioned.filter((m) => m.authority !== null && m.last < step.at && this.inClause(clause, m.first));
+    if (before.length === 0) return 'none';
+    const countries = new Set(before.map((m) => m.authority));
+    return countries.size === 1 ? 'pending' : 'none';
+  }
+
+  /**
+   * The words that govern a step: auxiliaries, negation and the verbs or nouns it hangs from
+   * ("declined to", "plans to"). The scan goes past an authority that is the object of a verb
+   * ("urged Ottawa to list", "demanded that Ottawa delist") and stops at its subject.
+   */
+  private governing(step: Step, clause: Clause): Word[] {
+    const out: Word[] = [];
+    for (let k = step.at - 1; k >= clause.from && out.length < 14; k--) {
+      if (!this.inClause(clause, k)) continue;
+      const w = this.words[k]!;
+      const mention = this.mentionAt(k);
+      if (mention !== null) {
+        if (mention.authority === null) continue;
+        k = mention.first;
+        if (!this.isAddressee(mention)) break;
+        continue;
+      }
+      if (w.text === ',' || w.text === '(' || w.text === '—') {
+        if (step.noun) break;
+        continue;
+      }
+      if (w.lower === 'that' && w.pos === 'SCONJ') {
+        const asker = this.words[k - 1];
+        if (asker && (REFUSAL.has(asker.lemma) || REQUEST.has(asker.lemma) || PLANNED.has(asker.lemma) || asker.lemma === 'order')) continue;
+        break;
+      }
+      if (['as', 'after', 'before', 'when', 'since', 'because'].includes(w.lower) && w.pos !== 'DET' && w.pos !== 'PRON') break;
+      if (w.lower === 'and' || w.lower === 'or') continue;
+      if (w.pos === 'VERB' && REPORTING.has(w.lemma) && !step.noun) break;
+      out.push(w);
+      const governs = PLANNED.has(w.lemma) || REFUSAL.has(w.lemma) || REQUEST.has(w.lemma) || w.lemma === 'order';
+      if (w.pos === 'VERB' && !['to', 'of'].includes(this.words[k + 1]?.lower ?? '') && !BE.has(w.lower) && out.length > 1 && !governs) break;
+    }
+    return out;
+  }
+
+  /** Whether an authority is the object of the verb before it ("urged Ottawa", "called on Britain", "a request from Bangladesh"). */
+  private isAddressee(m: Mentioned): boolean {
+    let k = m.first - 1;
+    while (k >= 0 && this.words[k]!.pos === 'DET') k--;
+    const w = this.words[k];
+    if (!w) return false;
+    if (w.pos === 'VERB' && !BE.has(w.lower)) return true;
+    return ['on', 'from', 'upon'].includes(w.lower) && ['VERB', 'NOUN'].includes(this.words[k - 1]?.pos ?? '');
+  }
+
+  /**
+   * Whether a negation stands before the step in its clause, since the last "that" or reporting
+   * verb: "did not approve the proposal to add X" gives no step, however far the negation is.
+   */
+  private negatedBefore(step: Step, clause: Clause): boolean {
+    for (let k = step.at - 1; k >= clause.from; k--) {
+      if (!this.inClause(clause, k)) continue;
+      const w = this.words[k]!;
+      if (w.lower === 'that' && w.pos === 'SCONJ') return false;
+      if (w.pos === 'VERB' && REPORTING.has(w.lemma)) return false;
+      if (NEGATION.has(w.lower) && !(w.lower === 'no' && this.words[k + 1]?.lower === 'longer' && false)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether quoted words stand between a step and its subject: "Britain had "no current plans" to
+   * ban them" is governed by the quote, which is left out, so nothing can be said of the step.
+   */
+  private quoteGoverns(step: Step, clause: Clause): boolean {
+    const subject = this.mentioned.filter((m) => m.authority !== null && m.last < step.at && this.inClause(clause, m.first)).pop();
+    const from = subject ? this.words[subject.last]!.end : this.words[clause.from]!.start;
+    const to = this.words[step.at]!.start;
+    return from < to && this.original.slice(from, to) !== this.text.slice(from, to);
+  }
+
+  /** The in-force predicate a step noun is the subject of, with whether it is in the present ("takes effect"). */
+  private inForceAfter(step: Step, clause: Clause): { at: number; present: boolean } | null {
+    const from = this.words[step.at]!.start;
+    const to = clause.to < this.words.length ? this.words[clause.to]!.start : this.text.length;
+    const region = this.text.slice(from, to);
+    IN_FORCE.lastIndex = 0;
+    const m = IN_FORCE.exec(region);
+    const inRelative = clause.antecedent === null ? this.relativeInForce(step) : null;
+    if (!m) return inRelative;
+    const at = this.words.findIndex((w) => w.start >= from + m.index);
+    if (at < 0 || !this.inClause(clause, at)) return inRelative;
+    // The noun must be the subject: no verb of another subject stands between ("amended the listing to cover ..., with the change taking effect").
+    if (this.words.slice(step.at + 1, at).some((w) => w.pos === 'VERB' && !BE.has(w.lower))) return inRelative;
+    return { at, present: /^(takes|comes|enters|goes|becomes|is|are|with effect|effective)/i.test(m[0]) };
+  }
+
+  /** "the ban on X, which came into force on Friday": an in-force relative clause on the noun. */
+  private relativeInForce(step: Step): { at: number; present: boolean } | null {
+    for (const clause of this.clauses) {
+      if (clause.antecedent === null || clause.from <= step.at) continue;
+      const between = this.words.slice(step.at + 1, clause.from - 1);
+      // The relative clause must hang from the noun's own phrase: "the ban on X, which came into force".
+      if (between.length > 8 || between.some((w) => w.pos === 'VERB' || w.pos === 'AUX')) continue;
+      const span = this.clauseText(clause);
+      IN_FORCE.lastIndex = 0;
+      const m = IN_FORCE.exec(span);
+      if (m) return { at: clause.from, present: /^(takes|comes|enters|goes|becomes|is|are)/i.test(m[0]) };
+    }
+    return null;
+  }
+
+  /** "lift the terrorist label", "revoke the designation": a verb whose object is a step already told. */
+  private objectIsDefiniteStep(step: Step, clause: Clause, next: number): boolean {
+    const end = this.phraseEnd(clause, step.at + 1, next);
+    for (let k = step.at + 1; k < end; k++) {
+      const w = this.words[k]!;
+      const noun = baseOf(w.lemma) in STEP_NOUNS || baseOf(w.lower) in STEP_NOUNS || w.lower === 'label' || w.lower === 'status';
+      if (noun && this.words.slice(step.at + 1, k).some((d) => ['the', 'its', 'their', 'this', 'that'].includes(d.lower))) return true;
+    }
+    return false;
+  }
+
+  private refersToStep(step: Step, clause: Clause): boolean {
+    if (this.context.steps.length === 0) return false;
+    const before = this.words[step.at - 1];
+    if (!before || !['the', 'this', 'that', 'its', 'their'].includes(before.lower)) return false;
+    return this.inClause(clause, step.at);
+  }
+
+  private clauseText(clause: Clause): string {
+    const words = this.words.slice(clause.from, clause.to).filter((_, k) => this.inClause(clause, clause.from + k));
+    return words.map((w) => w.text).join(' ');
+  }
+
+  private mentionAt(i: number): Mentioned | null {
+    for (const m of this.mentioned) if (i >= m.first && i <= m.last) return m;
+    return null;
+  }
+
+  /** The organisations a step is about: its object, its passive subject, the noun's "of X", or what a reference stands for. */
+  private targetsOf(step: Step, clause: Clause, next: number): string[] {
+    const regions: [number, number][] = [];
+    if (step.noun) {
+      regions.push([this.nounPhraseStart(clause, step.at), step.at]);
+      const after = this.words[step.at + 1]?.lower;
+      if (after && ['of', 'on', 'against', 'for'].includes(after) && this.namesDirectly(step.at + 2)) regions.push([step.at + 1, this.phraseEnd(clause, step.at + 2, next)]);
+    } else if (step.passive) {
+      if (clause.antecedent !== null && clause.from >= step.at - 3) regions.push([clause.antecedent, clause.antecedent + 1]);
+      else regions.push([this.subjectStart(clause, step.at), step.at]);
+      // "the ban on X was lifted": the noun's object.
+    } else {
+      regions.push([step.at + 1, this.phraseEnd(clause, step.at + 1, next)]);
+    }
+    const found: string[] = [];
+    for (const [from, to] of regions) {
+      for (const m of this.mentioned) {
+        if (m.first >= from && m.last < to && m.mention.kind === 'organisation' && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.first === from))) found.push(m.mention.entityId);
+      }
+    }
+    // An organisation an antecedent names: "X, which was banned" (the antecedent may end the name).
+    if (found.length === 0 && step.passive && clause.antecedent !== null) {
+      const m = this.mentioned.find((x) => x.last === clause.antecedent && x.mention.kind === 'organisation');
+      if (m) found.push(m.mention.entityId);
+    }
+    if (found.length > 0) return [...new Set(found)];
+    for (const [from, to] of regions) {
+      if (this.hasOrganisationReference(from, to)) {
+        const referent = this.nearestOrganisationBefore(from) ?? this.context.organisations[this.context.organisations.length - 1];
+        if (referent !== undefined) return [referent];
+      }
+      const name = findOrganisationName(this.words, from, to, (k) => this.mentionAt(k) !== null);
+      if (name) {
+        const id = entityId(name.name);
+        const known = this.entity(id);
+        if (known && known.kind !== 'organisation') continue;
+        if (!known) this.discovered.set(id, { id, name: name.name, kind: 'organisation', aliases: name.aliases, partOf: null });
+        return [id];
+      }
+    }
+    return [];
+  }
+
+  /**
+   * Whether the phrase at `k` is a name or a reference to one, not a common noun: "the ban on
+   * the Front" is about the Front, "the ban on fishing in Lake Naivasha" is not about the lake.
+   */
+  private namesDirectly(k: number): boolean {
+    while (this.words[k] && ['the', 'a', 'an', 'its', 'their', 'his', 'her'].includes(this.words[k]!.lower)) k++;
+    const w = this.words[k];
+    if (!w) return false;
+    if (this.mentionAt(k) !== null || /^\p{Lu}/u.test(w.text)) return true;
+    if (PRONOUN_ORGANISATION.has(w.lower) || ORGANISATION_REFERENCES.has(w.lower)) return true;
+    // "the ban on the related group": one modifier before the reference noun.
+    return ORGANISATION_REFERENCES.has(this.words[k + 1]?.lower ?? '') && w.pos === 'ADJ';
+  }
+
+  private nearestOrganisationBefore(i: number): string | null {
+    const before = this.mentioned.filter((m) => m.last < i && m.mention.kind === 'organisation');
+    return before.length > 0 ? before[before.length - 1]!.mention.entityId : null;
+  }
+
+  private hasOrganisationReference(from: number, to: number): boolean {
+    for (let k = Math.max(0, from); k < to; k++) {
+      const w = this.words[k]!;
+      if (PRONOUN_ORGANISATION.has(w.lower)) return true;
+      if (ORGANISATION_REFERENCES.has(w.lower) && ['the', 'this', 'that'].includes(this.words[k - 1]?.lower ?? '')) return true;
+    }
+    return false;
+  }
+
+  /** Where a noun phrase ending at `i` starts: its determiner, possessive and modifiers. */
+  private nounPhraseStart(clause: Clause, i: number): number {
+    let k = i - 1;
+    while (k >= clause.from && this.inClause(clause, k)) {
+      const w = this.words[k]!;
+      if (['DET', 'ADJ', 'PROPN', 'NOUN', 'PART', 'NUM'].includes(w.pos) || this.mentionAt(k) !== null || w.text === '-') k--;
+      else break;
+    }
+    return k + 1;
+  }
+
+  /** The passive subject of the step at `i`: back to the verb or "that" that opens the clause. */
+  private subjectStart(clause: Clause, i: number): number {
+    let k = i - 1;
+    while (k >= clause.from) {
+      const w = this.words[k]!;
+      if (this.mentionAt(k) === null && ((w.pos === 'VERB' && !BE.has(w.lower) && !BE.has(w.lemma)) || w.lower === 'that' || w.lower === 'and' && this.words[k - 1]?.text === ',')) break;
+      k--;
+    }
+    return k + 1;
+  }
+
+  /** Where an object phrase from `from` ends: at the next step, clause end, exception or new predicate. */
+  private phraseEnd(clause: Clause, from: number, next: number): number {
+    for (let k = from; k < Math.min(next, clause.to); k++) {
+      const w = this.words[k]!;
+      if (this.mentionAt(k) !== null) continue;
+      if ((w.lower === 'as' && k > from) || EXCEPT.has(w.lower) || (w.lower === 'but' && this.words[k + 1]?.lower === 'not') || (w.lower === 'other' && this.words[k + 1]?.lower === 'than')) return k;
+      if ((w.pos === 'VERB' || w.pos === 'AUX') && k > from) return k;
+      if (w.text === ',' && this.words[k + 1] && ['leaving', 'keeping', 'while', 'but', 'and'].includes(this.words[k + 1]!.lower)) return k;
+    }
+    return Math.min(next, clause.to);
+  }
+
+  /** The authorities that take a step: its subject, the agent of a passive ("by X", "in X"), a possessive, or a reference. */
+  private authoritiesOf(step: Step, clause: Clause, previous: number | null): string[] {
+    const inClause = this.mentioned.filter((m) => m.authority !== null && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.last === clause.antecedent)));
+    const agent = inClause.filter((m) => m.first > step.at && ['by', 'in', 'under'].includes(this.words[m.first - 1]?.lower === 'the' ? this.words[m.first - 2]?.lower ?? '' : this.words[m.first - 1]?.lower ?? ''));
+    if ((step.passive || step.noun) && agent.length > 0) return this.group(agent.slice(0, 1), agent);
+    // "the lifting of Egypt's ban on X": the possessive inside the noun's phrase.
+    if (step.noun) {
+      const owner = inClause.find((m) => m.first > step.at && m.first <= step.at + 3 && /^['’]s$/.test(this.words[m.last + 1]?.text ?? ''));
+      if (owner && !inClause.some((m) => m.last < step.at && m.last >= this.nounPhraseStart(clause, step.at) - 1)) return [this.countryOf(owner)];
+    }
+    const before = inClause.filter((m) => m.last < step.at && !(step.passive && this.isTargetSide(m, step)));
+    const stepBefore = previous ?? -1;
+    const own = before.filter((m) => m.first > stepBefore);
+    const subject = own.length > 0 ? own : before;
+    if (subject.length > 0) {
+      if (step.noun) {
+        const adjacent = subject.filter((m) => m.last >= this.nounPhraseStart(clause, step.at) - 1);
+        if (adjacent.length > 0) return this.group([adjacent[adjacent.length - 1]!], subject);
+      }
+      return this.group([subject[subject.length - 1]!], subject);
+    }
+    if (clause.antecedent !== null) {
+      const main = this.mentioned.filter((m) => m.authority !== null && m.last < clause.from);
+      if (main.length > 0) return [main[main.length - 1]!.authority!];
+    }
+    // "it" or "the government" as the subject: the authority named before.
+    const opener = this.words.slice(clause.from, step.at).find((w) => w.lower === 'it' || w.lower === 'they' || w.lower === 'government' || w.lower === 'officials' || w.lower === 'authorities' || w.lower === 'ministry');
+    if (opener && !step.passive) {
+      const earlier = this.mentioned.filter((m) => m.authority !== null && m.last < step.at);
+      if (earlier.length > 0) return [earlier[earlier.length - 1]!.authority!];
+      if (this.context.authority !== null) return [this.context.authority];
+    }
+    // "Kenya said the group was banned", "..., the Council said", "according to the ministry": the reporting authority.
+    const reporter = this.mentioned.find(
+      (m) =>
+        m.authority !== null &&
+        (this.words.slice(m.last + 1, m.last + 6).some((w) => w.pos === 'VERB' && REPORTING.has(w.lemma)) ||
+          (this.words[m.first - 1]?.lower === 'to' && this.words[m.first - 2]?.lower === 'according') ||
+          (this.words[m.first - 1]?.pos === 'DET' && this.words[m.first - 2]?.lower === 'to' && this.words[m.first - 3]?.lower === 'according')),
+    );
+    if (reporter) return [this.countryOf(reporter)];
+    return this.context.voice !== null ? [this.context.voice] : [];
+  }
+
+  private isTargetSide(m: Mentioned, step: Step): boolean {
+    return m.first > step.at;
+  }
+
+  /** The authority at `lead` with those joined to it by "and" or commas ("Canada and Australia listed"), each body as its country. */
+  private group(lead: Mentioned[], all: Mentioned[]): string[] {
+    const chosen = [lead[0]!];
+    let index = all.indexOf(lead[0]!);
+    for (let i = index - 1; i >= 0; i--) {
+      const between = this.text.slice(all[i]!.mention.end, chosen[0]!.mention.start);
+      if (/^\s*(?:,|and|, and|&|as well as)\s*(?:the\s+)?$/i.test(between)) chosen.unshift(all[i]!);
+      else if (/^\s*(?:'s|’s)?\s*$/i.test(between) && this.entity(chosen[0]!.mention.entityId)?.partOf) {
+        // "Kenya's Supreme Court": the country named with the body.
+        chosen[0] = all[i]!;
+      } else break;
+    }
+    for (let i = index + 1; i < all.length; i++) {
+      const between = this.text.slice(chosen[chosen.length - 1]!.mention.end, all[i]!.mention.start);
+      if (/^\s*(?:,|and|, and|&)\s*(?:the\s+)?$/i.test(between) && all[i]!.last < this.words.length) chosen.push(all[i]!);
+      else break;
+      index = i;
+    }
+    return [...new Set(chosen.map((m) => this.countryOf(m)))];
+  }
+
+  /** A body's country, or a country named right beside a body ("the Kenyan interior ministry", "Supreme Court of Pakistan"). */
+  private countryOf(m: Mentioned): string {
+    const body = this.entity(m.mention.entityId);
+    if (body?.partOf) {
+      const beside = this.mentioned.find((o) => o !== m && o.authority !== null && !this.entity(o.mention.entityId)?.partOf && (o.last === m.first - 1 || o.last === m.first - 2 || o.first === m.last + 2));
+      if (beside) return beside.authority!;
+    }
+    return m.authority!;
+  }
+
+  /** The date a clause gives after "with effect from", "effective", "takes effect on". */
+  private inForceDateIn(clause: Clause): PartialDate | null {
+    for (const d of this.dates) {
+      const k = this.words.findIndex((w) => w.end > d.start);
+      if (k < 0 || !this.inClause(clause, k)) continue;
+      if (/(effect|force|effective|as of)\W+(?:\w+\W+){0,3}$/i.test(this.text.slice(Math.max(0, d.start - 40), d.start))) return d.date;
+    }
+    return null;
+  }
+
+  /** The date of a step: the in-force date in its clause, else the first date of its clause. */
+  private dateOf(step: Step, clause: Clause): PartialDate | null {
+    const inClause = this.dates.filter((d) => {
+      const k = this.words.findIndex((w) => w.end > d.start);
+      return k >= 0 && this.inClause(clause, k);
+    });
+    const relative = this.clauses.filter((c) => c.antecedent !== null && c.antecedent >= step.at - 1 && c.antecedent <= step.at + 6);
+    const candidates = [...inClause];
+    if (step.noun) {
+      for (const c of relative) {
+        for (const d of this.dates) {
+          const k = this.words.findIndex((w) => w.end > d.start);
+          if (k >= c.from && k < c.to) candidates.push(d);
+        }
+      }
+    }
+    if (candidates.length === 0) return null;
+    const inForce = candidates.find((d) => {
+      const before = this.text.slice(Math.max(0, d.start - 40), d.start);
+      return /(effect|force|effective|from|published|gazetted|as of)\W+(?:\w+\W+){0,3}$/i.test(before);
+    });
+    return (inForce ?? candidates.sort((a, b) => Math.abs(a.start - this.words[step.at]!.start) - Math.abs(b.start - this.words[step.at]!.start))[0]!).date;
+  }
+}
+
+/** The authority an entity speaks for: itself if it is one, its country if it is a body of one. */
+export function authorityOf(entity: (id: string) => Entity | undefined, id: string): string | null {
+  let current = entity(id);
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current.partOf === null) return current.kind === 'authority' ? current.id : null;
+    current = entity(current.partOf);
+  }
+  return null;
+}

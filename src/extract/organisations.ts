@@ -1,0 +1,113 @@
+import type { Word } from './parse.js';
+
+/** Lower-case words that may stand inside a proper name ("Brigades of the Eastern Gate", "Hizb ut-Tahrir"). */
+const CONNECTORS = new Set(['of', 'the', 'for', 'al', 'el', 'ul', 'ut', 'bin', 'ibn', 'de', 'la', 'du', 'da', 'e', 'i', 'wa', 'wal', 'an', 'ash', 'ad', 'az', '-', "'", '’', '&', 'und', 'der', 'des', 'del', 'and', "'s", '’s', 'ha']);
+/** Capitalised words that start a sentence or a date, not a name. */
+const NOT_NAMES = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'the', 'a', 'an', 'it', 'they', 'its', 'their', 'this', 'that',
+  'in', 'on', 'at', 'as', 'by', 'under', 'from', 'to', 'and', 'or', 'but', 'he', 'she', 'we', 'officials', 'government',
+]);
+/** A name ending in one of these is a list, a law or a document, not an organisation. */
+const DOCUMENT_WORDS = new Set([
+  'list', 'register', 'registry', 'schedule', 'act', 'order', 'code', 'journal', 'gazette', 'law', 'regulation', 'decision', 'resolution',
+  'court', 'ministry', 'department', 'office', 'government', 'parliament', 'minister', 'secretary', 'regime', 'programme', 'program',
+]);
+const ALIAS_OPENERS = /^(?:also known as|a\.?k\.?a\.?|formerly known as|also called|known as|alias|also referred to as|otherwise known as)$/i;
+
+const capitalised = (w: Word) => /^\p{Lu}/u.test(w.text) || /^\p{Lu}/u.test(w.text.replace(/^(al|el|ul|ut)-/i, ''));
+
+/**
+ * The proper name of an organisation between words `from` and `to`: capitalised words, with
+ * the connectors names hold, not a known entity, a month or a document. With it, the aliases the
+ * text gives: an acronym in brackets after it, and the names of an "also known as" list.
+ *
+ * @example
+ * // "... listed the Northern Dawn Front (NDF), also known as Fajr al-Shamal, ..."
+ * // => { name: 'Northern Dawn Front', aliases: ['NDF', 'Fajr al-Shamal'] }
+ */
+export function findOrganisationName(
+  words: Word[],
+  from: number,
+  to: number,
+  isMention: (i: number) => boolean,
+): { name: string; aliases: string[] } | null {
+  for (let i = Math.max(0, from); i < to; i++) {
+    const name = nameAt(words, i, to, isMention);
+    if (name === null) continue;
+    if (name.text === null) {
+      i = name.end - 1; // a category or a document: none of its words starts a name
+      continue;
+    }
+    const aliases = aliasesAfter(words, name.end, isMention);
+    return { name: name.text, aliases };
+  }
+  return null;
+}
+
+/**
+ * The name that starts at word `i`, if one does: `text` null marks words that are a category or
+ * a document ("a Foreign Terrorist Organization", "the Criminal Code"), to be skipped whole.
+ */
+function nameAt(words: Word[], i: number, to: number, isMention: (i: number) => boolean): { text: string | null; end: number } | null {
+  const first = words[i]!;
+  if (!capitalised(first) || NOT_NAMES.has(first.lower) || isMention(i) || first.pos === 'PUNCT' || first.pos === 'NUM') return null;
+  if (i === 0 && first.pos !== 'PROPN') return null;
+  let end = i + 1;
+  let lastCapital = i;
+  while (end < to) {
+    const w = words[end]!;
+    // A place inside a name ("Lake Chad Vanguard") when the name goes on after it.
+    if (isMention(end) && !(words[end + 1] && capitalised(words[end + 1]!) && !isMention(end + 1))) break;
+    if (capitalised(w) && !NOT_NAMES.has(w.lower) && w.pos !== 'PUNCT') lastCapital = end;
+    else if (!CONNECTORS.has(w.lower) || (w.lower === 'the' && words[end - 1]?.lower !== 'of')) break;
+    end++;
+  }
+  const parts = words.slice(i, lastCapital + 1);
+  const last = parts[parts.length - 1]!;
+  const indefinite = ['a', 'an'].includes(words[i - 1]?.lower ?? '');
+  // "a Foreign Terrorist Organization", "Specially Designated Global Terrorist": a category, not a name.
+  if (indefinite || DOCUMENT_WORDS.has(last.lower) || parts.some((p) => /^(terror\w*|designated|proscribed|banned|sanctioned|listed|list)$/i.test(p.text))) {
+    return { text: null, end: lastCapital + 1 };
+  }
+  const letters = parts.map((p) => p.text).join('');
+  if (letters.replace(/[^\p{L}]/gu, '').length < 3) return null;
+  if (parts.length === 1 && first.pos !== 'PROPN' && !/^\p{Lu}{2,}$/u.test(first.text)) return null;
+  return { text: joinWords(parts), end: lastCapital + 1 };
+}
+
+/** The aliases after a name: "(NDF)", ", also known as A, B and C". */
+function aliasesAfter(words: Word[], end: number, isMention: (i: number) => boolean): string[] {
+  const aliases: string[] = [];
+  let k = end;
+  if (words[k]?.text === '(' && words[k + 2]?.text === ')' && /^[\p{Lu}\d-]{2,}$/u.test(words[k + 1]!.text)) {
+    aliases.push(words[k + 1]!.text);
+    k += 3;
+  }
+  if (words[k]?.text === ',' || words[k]?.text === '(') k++;
+  for (let n = 4; n >= 1; n--) {
+    const opener = words.slice(k, k + n).map((w) => w.text).join(' ');
+    if (!ALIAS_OPENERS.test(opener.replace(/ \. ?/g, '.'))) continue;
+    k += n;
+    while (k < words.length) {
+      const name = nameAt(words, k, words.length, isMention);
+      if (!name || name.text === null) break;
+      aliases.push(name.text);
+      k = name.end;
+      if (words[k]?.text === ',' || words[k]?.lower === 'and' || words[k]?.lower === 'or') k++;
+      if (words[k]?.lower === 'and' || words[k]?.lower === 'or') k++;
+    }
+    break;
+  }
+  return aliases;
+}
+
+/** The words as written, with hyphens and apostrophes joined as in the text. */
+function joinWords(parts: Word[]): string {
+  let out = '';
+  parts.forEach((p, i) => {
+    const previous = parts[i - 1];
+    out += previous && previous.end === p.start ? p.text : (i > 0 ? ' ' : '') + p.text;
+  });
+  return out;
+}

@@ -1,0 +1,37 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/** A word of a sentence as the English model reads it. */
+export interface Word {
+  text: string;
+  lower: string;
+  /** Universal part-of-speech tag: VERB, AUX, NOUN, PROPN, ADJ, ADP, PART, PRON, DET, PUNCT, ... */
+  pos: string;
+  /** The dictionary form ("came" -> "come", "designations" -> "designation"), lower case. */
+  lemma: string;
+  start: number;
+  end: number;
+}
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+/**
+ * Reads a sentence into words with part of speech and lemma (wink-nlp and its English model),
+ * with each word's offsets in the sentence.
+ */
+export function parseWords(sentence: string): Word[] {
+  const tokens = nlp.readDoc(sentence).tokens();
+  const values = tokens.out(its.value) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const lemmas = tokens.out(its.lemma as Parameters<typeof tokens.out>[0]) as string[];
+  const words: Word[] = [];
+  let cursor = 0;
+  values.forEach((text, i) => {
+    const found = sentence.indexOf(text, cursor);
+    const start = found < 0 ? cursor : found;
+    cursor = start + text.length;
+    words.push({ text, lower: text.toLowerCase(), pos: pos[i]!, lemma: lemmas[i]!.toLowerCase(), start, end: cursor });
+  });
+  return words;
+}
