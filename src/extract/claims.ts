@@ -71,10 +71,14 @@ interface Step {
   passive: boolean;
 }
 
-const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'get', 'got', 'gets', 'remain', 'remains', 'remained']);
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'get', 'got', 'gets']);
+/** "remains designated", "stays on the list": a state that goes on, not a step. */
+const CONTINUING = new Set(['remain', 'remains', 'remained', 'stay', 'stays', 'stayed', 'still']);
 const REPORTING = new Set(['say', 'announce', 'confirm', 'state', 'tell', 'report', 'add', 'note', 'declare', 'explain', 'insist']);
 const CLAUSE_BREAK = new Set(['but', 'while', 'whereas', 'although', 'though', 'however', 'yet', 'unlike', 'meanwhile', 'whilst']);
-const SUBORDINATE = new Set(['after', 'before', 'because', 'when', 'once', 'until', 'since', 'unless', 'if', 'as']);
+const SUBORDINATE = new Set(['after', 'before', 'because', 'when', 'once', 'until', 'since', 'unless', 'if']);
+/** Verbs after which a step is decided but not yet in force ("approved lifting the ban", "agreed to list"). */
+const DECIDING = new Set(['decide', 'agree', 'approve', 'vote', 'resolve']);
 const RELATIVE = new Set(['which', 'who', 'whose', 'whom']);
 const EXCEPT = new Set(['except', 'excluding', 'besides', 'apart', 'unlike', 'alongside?']);
 const REQUEST = new Set(['ask', 'request', 'petition', 'apply', 'seek', 'recommend']);
@@ -156,6 +160,7 @@ class ClauseReader {
   private splitClauses(): Clause[] {
     const clauses: Clause[] = [];
     let from = 0;
+    let afterRelative = false;
     const close = (to: number) => {
       if (to > from) clauses.push({ from, to, antecedent: null });
     };
@@ -172,7 +177,11 @@ class ClauseReader {
         continue;
       }
       const relative = RELATIVE.has(w.lower) && i > 0 && (this.words[i - 1]!.text === ',' || this.mentionAt(i - 1) !== null);
-      const participle = i > 0 && this.words[i - 1]!.text === ',' && /ed$|en$/.test(w.lower) && (w.pos === 'VERB' || w.pos === 'ADJ') && this.isStepWord(i);
+      const next = this.words[i + 1];
+      const participle =
+        i > 0 && this.words[i - 1]!.text === ',' && !afterRelative && /ed$|en$/.test(w.lower) && (w.pos === 'VERB' || w.pos === 'ADJ') && this.isStepWord(i) &&
+        !(next && (next.pos === 'DET' || next.pos === 'PROPN' || next.pos === 'PRON'));
+      afterRelative = false;
       if (relative || participle) {
         let end = i + 1;
         while (end < this.words.length && this.words[end]!.text !== ',' && this.words[end]!.text !== ';') end++;
@@ -181,6 +190,7 @@ class ClauseReader {
         // The main clause goes on around it: blank the relative clause out of it.
         for (let k = i; k < end; k++) this.hidden.add(k);
         i = end;
+        afterRelative = true; // the word after its closing comma resumes the main clause
       }
     }
     close(this.words.length);
@@ -228,8 +238,11 @@ class ClauseReader {
       const later = steps[i + 1];
       if (s.noun && later && !later.noun && later.passive && !this.words.slice(s.at + 1, later.at).some((w) => w.pos === 'VERB' && !BE.has(w.lower))) return false;
       const previous = steps[i - 1];
-      if (!s.noun || !previous || s.at - previous.at > 4) return true;
-      return previous.noun && !this.words.slice(previous.at + 1, s.at).some((w) => w.lower === 'of');
+      if (!s.noun || !previous) return true;
+      const between = this.words.slice(previous.at + 1, s.at);
+      if (!previous.noun) return s.at - previous.at > 4;
+      // "the revocation of the group's terrorist designation": one step, the outer one.
+      return !(between[0]?.lower === 'of' && !between.some((w) => w.pos === 'VERB' || w.pos === 'AUX' || w.text === ','));
     });
   }
 
@@ -238,12 +251,16 @@ class ClauseReader {
     const base = baseOf(w.lemma === w.lower ? w.lower : w.lemma);
     const verbal =
       w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'ADJ' && /(ed|en)$/.test(w.lower)) || (w.pos === 'NOUN' && /(ed|ing)$/.test(w.lower) && !(baseOf(w.lower) in STEP_NOUNS));
+    const before = this.words[i - 1];
+    const possessive = before !== undefined && (before.text === "'s" || before.text === '’s' || ['its', 'their', 'his', 'her'].includes(before.lower));
+    // "the schedule of banned organisations", "the Specially Designated Nationals list": a modifier, not a step.
+    const attributive =
+      /(ed|en)$/.test(w.lower) && ((/^\p{Lu}/u.test(w.text) && i > 0) || (['DET', 'ADP', 'ADJ'].includes(before?.pos ?? '') && before?.lower !== 'by' && ['NOUN', 'PROPN', 'ADJ'].includes(this.words[i + 1]?.pos ?? '')));
+    if (attributive) return null;
     const passive = verbal && this.isPassive(clause, i);
     const after = this.wordsAfter(clause, i, 25);
     // A gerund after a preposition or determiner is a topic, not a step: "a report on revoking the designation".
-    const before = this.words[i - 1];
-    const possessive = before !== undefined && (before.text === "'s" || before.text === '’s' || ['its', 'their', 'his', 'her'].includes(before.lower));
-    const nominal = /ing$/.test(w.lower) && (possessive || (['ADP', 'DET', 'SCONJ'].includes(before?.pos ?? '') && !['to', 'by'].includes(before?.lower ?? '')));
+    const nominal = /ing$/.test(w.lower) && (possessive || (before?.pos === 'NOUN' && this.mentionAt(i - 1) === null && !ORGANISATION_REFERENCES.has(before.lower)) || (['ADP', 'DET', 'SCONJ'].includes(before?.pos ?? '') && !['to', 'by'].includes(before?.lower ?? '')));
     if (nominal && (base in LIST_VERBS || base in REMOVE_VERBS)) {
       return { at: i, state: base in LIST_VERBS ? 'listed' : 'removed', noun: true, passive: false };
     }
@@ -359,11 +376,12 @@ class ClauseReader {
   /** Done, pending, or no step at all (negated, refused, only urged or possible). */
   private modeOf(step: Step, clause: Clause): Mode {
     if (this.quoteGoverns(step, clause) || this.negatedBefore(step, clause)) return 'none';
+    if (CONTINUING.has(this.words[step.at - 1]?.lower ?? '')) return 'none';
     const span = this.clauseText(clause);
     if (step.noun) {
       const inForce = this.inForceAfter(step, clause);
       if (inForce === null) return this.nounMode(step, clause);
-      const governing = [...this.governing(step, clause), ...this.governing({ ...step, at: inForce.at }, clause)];
+      const governing = [...this.governing(step, clause), ...this.governing({ ...step, at: inForce.at }, clause)].filter((g) => g !== this.words[step.at]);
       if (governing.some((g) => NEGATION.has(g.lower) || HYPOTHETICAL.has(g.lower) || REFUSAL.has(g.lemma))) return 'none';
       // In force on a day after the article, or only expected to be: pending until then.
       const date = this.dateOf(step, clause);
@@ -380,11 +398,16 @@ class ClauseReader {
     if (governing.some((g) => g.lemma === 'order' && g.pos === 'VERB')) return 'pending';
     // "asked that the ban be lifted", headlines' "Russia to remove X": wished or announced, not done.
     const bare = governing[0]?.lower === 'be' && !governing.some((g) => g.pos === 'AUX' && g.lower !== 'be');
-    const infinitive = governing[0]?.lower === 'to' && !governing.slice(1).some((g) => g.pos === 'VERB' || g.pos === 'AUX' || g.pos === 'NOUN');
+    const infinitive =
+      governing[0]?.lower === 'to' &&
+      !governing.slice(1).some((g) => g.pos === 'VERB' || g.pos === 'AUX' || g.pos === 'NOUN') &&
+      !this.words.slice(clause.from, step.at).some((g) => (g.pos === 'VERB' || g.pos === 'AUX') && this.inClause(clause, this.words.indexOf(g)));
+    // "laid an order to proscribe X", "a plan to list": a document or a plan for the step, not yet the step.
+    if (governing[0]?.lower === 'to' && ['order', 'proposal', 'plan', 'bill', 'draft', 'bid', 'move'].includes(governing[1]?.lower ?? '')) return 'pending';
     if (bare || infinitive) return 'pending';
-    if (governing.some((g) => PLANNED.has(g.lemma) || PLANNED.has(g.lower))) {
+    if (governing.some((g) => PLANNED.has(g.lemma) || PLANNED.has(g.lower) || (DECIDING.has(g.lemma) && g.pos === 'VERB'))) {
       // "has decided to revoke ... with immediate effect" or "with effect from 1 October": decided, and in force then.
-      const decided = governing.some((g) => g.lemma === 'decide' || g.lemma === 'agree');
+      const decided = governing.some((g) => DECIDING.has(g.lemma));
       const inForce = this.inForceDateIn(clause);
       if (decided && (IMMEDIATE.test(span) || (inForce !== null && this.published !== null && inForce <= this.published))) return 'done';
       return 'pending';
@@ -448,8 +471,11 @@ class ClauseReader {
       if (w.lower === 'and' || w.lower === 'or') continue;
       if (w.pos === 'VERB' && REPORTING.has(w.lemma) && !step.noun) break;
       out.push(w);
-      const governs = PLANNED.has(w.lemma) || REFUSAL.has(w.lemma) || REQUEST.has(w.lemma) || w.lemma === 'order';
-      if (w.pos === 'VERB' && !['to', 'of'].includes(this.words[k + 1]?.lower ?? '') && !BE.has(w.lower) && out.length > 1 && !governs) break;
+      const governs = PLANNED.has(w.lemma) || REFUSAL.has(w.lemma) || REQUEST.has(w.lemma) || DECIDING.has(w.lemma) || w.lemma === 'order';
+      // A verb ends the group unless it is itself governed ("to announce", "is expected to").
+      const left = this.words[k - 1];
+      const governed = left !== undefined && (left.lower === 'to' || left.pos === 'AUX' || left.pos === 'PART' || left.pos === 'ADV');
+      if (w.pos === 'VERB' && !['to', 'of'].includes(this.words[k + 1]?.lower ?? '') && !BE.has(w.lower) && out.length > 1 && !governs && !governed) break;
     }
     return out;
   }
@@ -615,7 +641,7 @@ class ClauseReader {
     for (let k = Math.max(0, from); k < to; k++) {
       const w = this.words[k]!;
       if (PRONOUN_ORGANISATION.has(w.lower)) return true;
-      if (ORGANISATION_REFERENCES.has(w.lower) && ['the', 'this', 'that'].includes(this.words[k - 1]?.lower ?? '')) return true;
+      if (ORGANISATION_REFERENCES.has(w.lower) && this.words.slice(Math.max(from, k - 4), k).some((d) => ['the', 'this', 'that'].includes(d.lower))) return true;
     }
     return false;
   }

@@ -2,6 +2,7 @@
 import * as chrono from 'chrono-node/en';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { formatPartialDate, partsOf, type PartialDate } from '../knowledge/partialDate.js';
+import { tenseAt } from './tense.js';
 
 /** A date expression found in a sentence, resolved no more precisely than its words allow. */
 export interface DateMention {
@@ -16,19 +17,9 @@ const MONTHS = 'january|february|march|april|may|june|july|august|september|octo
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const CALENDAR_WORD = new RegExp(`\\b(${MONTHS}|${WEEKDAYS.join('|')})\\b|\\d{4}-\\d{2}`, 'i');
 /** A month named without a day or year is a date only after words like these ("in July", "early June"). */
-const MONTH_CUE = /\b(in|since|until|till|by|of|from|through|early|late|mid|last|next|this|during|before|after|on|between|and)\s*-?\s*$/i;
-/** Words that put a clause in the future: its weekday or month is the next one, not the last. */
-const FUTURE = /\b(will|shall|won't|is due|are due|due to|expected to|set to|scheduled|schedules|plans? to|planning to|planned|to take place|upcoming|next|is to|are to)\b|'ll\b/i;
-/** Words that put a clause in the past even beside a present verb ("said it takes effect"). */
-const PAST = /\b(was|were|had|did|ago|last|yesterday|earlier|already)\b/i;
-/**
- * A scheduled event told in the present tense ("takes office on", "comes into force on",
- * "the court hears the appeal on"): its date is the next one, as for the future.
- */
-const SCHEDULED_PRESENT =
-  /\b(?:(?:takes|comes|enters|goes) (?:into |in )?(?:\w+ )?(?:effect|force|office|power)|becomes (?:effective|law)|(?:is|are) effective|(?:begins|starts|opens|ends|closes|expires|lapses|resumes|convenes|meets|sits|votes|hears|rules|decides|arrives|visits|travels|leaves|holds|hosts|reopens|kicks off)\b)/i;
-/** Bare years are a date only after a preposition or a time word ("in 2003", "since 2003", "mid-2023"). */
-const BARE_YEAR = /\b(in|since|of|by|from|until|till|to|before|after|during|between|and|early|late|mid|year|around)\s*-?\s*((?:19|20)\d\d)\b(?![-/.,]?\d)/gi;
+const MONTH_CUE = /\b(in|since|until|till|by|of|from|through|early|late|mid|last|next|this|during|before|after|on|between|and|for)\s*-?\s*$/i;
+/** Bare years are a date only after a preposition, a time word or a determiner ("in 2003", "mid-2023", "a 2018 order"). */
+const BARE_YEAR = /\b(in|since|of|by|from|until|till|to|before|after|during|between|and|early|late|mid|year|around|a|an|the|its|their|his|her)\s*-?\s*((?:19|20)\d\d)\b(?![-/.,]?\d)/gi;
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
@@ -81,7 +72,7 @@ function referenceOf(anchor: Anchor): { instant: Date; timezone: number } {
 /** The part of a chrono result that names a calendar date, or null for what is not one here. */
 function calendarSpan(sentence: string, result: ParsedResult): { text: string; start: number; weekday: boolean } | null {
   // "midnight on Friday", "noon on March 3": the day without the time of day.
-  const text = result.text.replace(/^(?:(?:at\s+)?(?:midnight|noon|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|GMT|BST|local time)?)\s+)?(on|in)\s+/i, '').replace(/[\s,]+$/, '');
+  const text = result.text.replace(/^(?:(?:at\s+)?(?:midnight|noon|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|GMT|BST|local time)?)\s+)?(on|in)\s+/i, '').replace(/\s+(?:morning|afternoon|evening|night)$/i, '').replace(/[\s,]+$/, '');
   const start = result.index + result.text.indexOf(text);
   if (!CALENDAR_WORD.test(text)) return null; // "Sun", "9/11", "24/7", "yesterday": handled elsewhere or not dates
   const c = result.start;
@@ -103,8 +94,7 @@ function resolveCalendar(
   const day = c.isCertain('day') ? c.get('day')! : undefined;
   if (c.isCertain('year')) return formatPartialDate(c.get('year')!, month, month === undefined ? undefined : day);
   if (anchor === null) return null;
-  const clause = clauseAround(sentence, span.start, span.start + span.text.length);
-  const future = FUTURE.test(clause) || (SCHEDULED_PRESENT.test(clause) && !PAST.test(clause));
+  const future = tenseAt(sentence, span.start) === 'future';
   if (span.weekday) return resolveWeekday(c.get('weekday')!, span.text, anchor, future);
   if (month === undefined) return null;
 
@@ -159,26 +149,6 @@ function shift(anchor: Anchor, unit: 'day' | 'month' | 'year', amount: number): 
   if (anchor.day === undefined) return null;
   const date = new Date(Date.UTC(anchor.year, anchor.month - 1, anchor.day) + amount * 86_400_000);
   return formatPartialDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
-}
-
-/**
- * The clause a date stands in, for judging its tense. A clause of a few words ("On Monday,")
- * has no verb of its own, so the next clause is taken with it.
- */
-function clauseAround(sentence: string, start: number, end: number): string {
-  const boundary = /[,;:()“”"]/g;
-  let left = 0;
-  for (const m of sentence.slice(0, start).matchAll(boundary)) left = m.index + 1;
-  let right = sentence.length;
-  let rest = sentence.slice(end);
-  for (let clauses = 0; clauses < 2; clauses++) {
-    const next = /[,;:()“”"]/.exec(rest);
-    right = next ? sentence.length - rest.length + next.index : sentence.length;
-    const words = sentence.slice(left, right).trim().split(/\s+/).length;
-    if (!next || words > 4) break;
-    rest = sentence.slice(right + 1);
-  }
-  return sentence.slice(left, right);
 }
 
 /** In "from June 5 to June 8" or "2001–2021" the second date only ends a range: keep the start. */

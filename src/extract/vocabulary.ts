@@ -70,7 +70,6 @@ export const STEP_NOUNS: Record<string, 'listed' | 'removed'> = {
   deproscription: 'removed',
   unbanning: 'removed',
   withdrawal: 'removed',
-  lifting: 'removed',
   repeal: 'removed',
   annulment: 'removed',
   cancellation: 'removed',

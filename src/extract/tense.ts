@@ -1,0 +1,55 @@
+import { parseWords, type Word } from './parse.js';
+
+/** Words of a verb group that put it in the future, or in a schedule ("is due to", "would"). */
+const FUTURE_WORDS = new Set(['will', 'shall', "'ll", 'wo', 'would', 'due', 'scheduled', 'expected', 'set', 'plans', 'plan', 'planned', 'intends', 'intend', 'going', 'upcoming', 'next', 'aims', 'hopes', 'expects']);
+const PAST_WORDS = new Set(['was', 'were', 'had', 'did', 'ago', 'last', 'yesterday', 'earlier', 'already', 'previously']);
+const BE_PRESENT = new Set(['is', 'are', "'s", "'re", 'am']);
+
+/**
+ * The tense of the verb that governs a date in a sentence: the nearest verb group before it in
+ * its clause, or, for a date that opens its clause ("On Monday, the minister will ..."), the
+ * first one after. A present-tense verb of an event ("takes office on", "opens on") is
+ * scheduled, which dates like the future.
+ *
+ * @example
+ * tenseAt('The president-elect takes office on January 20.', 33) // 'future'
+ * tenseAt('Kenya said on Monday it would ban the group.', 11)     // 'past'
+ */
+export function tenseAt(sentence: string, offset: number): 'past' | 'future' | 'unknown' {
+  const words = parseWords(sentence);
+  const at = words.findIndex((w) => w.start >= offset);
+  const position = at < 0 ? words.length : at;
+  const before = group(words, position, -1);
+  if (before.length > 0) return tenseOf(before);
+  // A date that opens its clause ("On March 3, a court will hear"): the verb after it.
+  let next = position;
+  while (next < words.length && words[next]!.pos !== 'PUNCT') next++;
+  return tenseOf(group(words, words[next]?.text === ',' ? next + 1 : position, 1));
+}
+
+/** The verb group nearest `from` in one direction, within the clause (commas and semicolons bound it). */
+function group(words: Word[], from: number, step: 1 | -1): Word[] {
+  const found: Word[] = [];
+  for (let k = step < 0 ? from - 1 : from; k >= 0 && k < words.length; k += step) {
+    const w = words[k]!;
+    if (w.pos === 'PUNCT' && w.text !== '-') break;
+    const verbal = w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'PART' && w.lower === 'to') || FUTURE_WORDS.has(w.lower) || PAST_WORDS.has(w.lower);
+    if (verbal) found.push(w);
+    else if (found.some((f) => f.pos === 'VERB' || f.pos === 'AUX') && w.pos !== 'ADV' && w.pos !== 'PART') break;
+  }
+  return step < 0 ? found.reverse() : found;
+}
+
+function tenseOf(verbs: Word[]): 'past' | 'future' | 'unknown' {
+  if (verbs.length === 0) return 'unknown';
+  if (verbs.some((w) => FUTURE_WORDS.has(w.lower))) return 'future';
+  if (verbs.some((w) => PAST_WORDS.has(w.lower))) return 'past';
+  const main = [...verbs].reverse().find((w) => w.pos === 'VERB') ?? verbs[verbs.length - 1]!;
+  if (verbs.some((w) => BE_PRESENT.has(w.lower)) && /ing$/.test(main.lower)) return 'future'; // "is meeting on Monday"
+  if (main.lower === main.lemma + 's' || main.lower === main.lemma + 'es' || (main.lemma.endsWith('y') && main.lower === main.lemma.slice(0, -1) + 'ies')) return 'future';
+  if (main.lower !== main.lemma && /(ed|en|t)$/.test(main.lower)) return 'past';
+  // "when ministers meet on 19 October": a plain present, as scheduled as "meets".
+  const afterTo = verbs[verbs.indexOf(main) - 1]?.lower === 'to';
+  if (main.lower === main.lemma && main.pos === 'VERB' && !afterTo) return 'future';
+  return BE_PRESENT.has(main.lower) ? 'unknown' : 'past';
+}
