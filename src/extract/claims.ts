@@ -3,7 +3,7 @@ import type { PartialDate } from '../knowledge/partialDate.js';
 import type { Entity } from '../knowledge/types.js';
 import type { DateMention } from './dates.js';
 import type { EntityMention } from './entityMatcher.js';
-import { findOrganisationName } from './organisations.js';
+import { findOrganisationNames } from './organisations.js';
 import { parseWords, type Word } from './parse.js';
 import { maskQuotes } from './sentences.js';
 import {
@@ -84,7 +84,7 @@ const EXCEPT = new Set(['except', 'excluding', 'besides', 'apart', 'unlike', 'al
 const REQUEST = new Set(['ask', 'request', 'petition', 'apply', 'seek', 'recommend']);
 /** Verbs that make a step named by a noun: "announced the proscription of", "signed the listing". */
 const MAKES = new Set(['announce', 'approve', 'adopt', 'confirm', 'impose', 'issue', 'sign', 'lay', 'make', 'extend', 'renew', 'complete', 'finalise', 'finalize', 'publish', 'enact', 'formalise', 'formalize']);
-const PRONOUN_ORGANISATION = new Set(['it', 'they', 'them', 'its', 'their']);
+const PRONOUN_ORGANISATION = new Set(['it', 'they', 'them']);
 
 /**
  * Reads the designation claims of one sentence from its clauses: which step each clause
@@ -112,6 +112,8 @@ class ClauseReader {
   private readonly mentioned: Mentioned[];
   private readonly clauses: Clause[];
   private readonly discovered = new Map<string, Entity>();
+  /** Where this sentence names the organisations found in it. */
+  private readonly named: { at: number; id: string }[] = [];
 
   constructor(
     private readonly original: string,
@@ -294,6 +296,8 @@ class ClauseReader {
       const noun = baseOf(w.lemma) in STEP_NOUNS ? baseOf(w.lemma) : baseOf(w.lower);
       if (noun in STEP_NOUNS) {
         if (noun === 'sanction' && !/^sanctions?$/.test(w.lower)) return null;
+        // "its sanctions list", "the designation list": the name of a list, not a step.
+        if (LIST_WORDS.has(this.words[i + 1]?.lower ?? '') && !LIST_WORDS.has(w.lower)) return null;
         // "a travel ban", "the fishing ban": a ban of something else.
         const modifier = this.words[i - 1];
         if (modifier && modifier.pos === 'NOUN' && /^\p{Ll}/u.test(modifier.text) && !TERROR_WORDS.test(modifier.lower) && !(baseOf(modifier.lemma) in STEP_NOUNS)) return null;
@@ -366,7 +370,7 @@ class ClauseReader {
       if (authorities.length === 0) authorities = [...new Set(this.context.steps.map((s) => s.authorityId))];
     }
     if (targets.length === 0 || authorities.length === 0) return [];
-    const date = this.dateOf(step, clause);
+    const date = this.dateOf(step, clause, previous, next < clause.to ? next : null);
     const state: DesignationState = mode === 'pending' ? 'pending' : step.state;
     return authorities.flatMap((authorityId) =>
       targets.map((targetId) => ({ authorityId, targetId, state, ...(state === 'pending' ? { toward: step.state } : {}), date })),
@@ -606,14 +610,16 @@ class ClauseReader {
         const referent = this.nearestOrganisationBefore(from) ?? this.context.organisations[this.context.organisations.length - 1];
         if (referent !== undefined) return [referent];
       }
-      const name = findOrganisationName(this.words, from, to, (k) => this.mentionAt(k) !== null);
-      if (name) {
+      const ids: string[] = [];
+      for (const name of findOrganisationNames(this.words, from, to, (k) => this.mentionAt(k) !== null)) {
         const id = entityId(name.name);
-        const known = this.entity(id);
+        const known = this.entity(id) ?? this.discovered.get(id);
         if (known && known.kind !== 'organisation') continue;
         if (!known) this.discovered.set(id, { id, name: name.name, kind: 'organisation', aliases: name.aliases, partOf: null });
-        return [id];
+        this.named.push({ at: name.at, id });
+        ids.push(id);
       }
+      if (ids.length > 0) return ids;
     }
     return [];
   }
@@ -633,15 +639,22 @@ class ClauseReader {
   }
 
   private nearestOrganisationBefore(i: number): string | null {
-    const before = this.mentioned.filter((m) => m.last < i && m.mention.kind === 'organisation');
-    return before.length > 0 ? before[before.length - 1]!.mention.entityId : null;
+    const before = [
+      ...this.mentioned.filter((m) => m.last < i && m.mention.kind === 'organisation').map((m) => ({ at: m.first, id: m.mention.entityId })),
+      ...this.named.filter((n) => n.at < i),
+    ].sort((a, b) => a.at - b.at);
+    return before.length > 0 ? before[before.length - 1]!.id : null;
   }
 
   private hasOrganisationReference(from: number, to: number): boolean {
     for (let k = Math.max(0, from); k < to; k++) {
       const w = this.words[k]!;
       if (PRONOUN_ORGANISATION.has(w.lower)) return true;
-      if (ORGANISATION_REFERENCES.has(w.lower) && this.words.slice(Math.max(from, k - 4), k).some((d) => ['the', 'this', 'that'].includes(d.lower))) return true;
+      // "the group", "the money-transfer company": a common noun, not a word of a name ("the Peasant Front").
+      if (ORGANISATION_REFERENCES.has(w.text) && this.words.slice(Math.max(from, k - 4), k).some((d) => ['the', 'this', 'that'].includes(d.lower))) {
+        const between = this.words.slice(Math.max(from, k - 4), k);
+        if (!between.some((d) => /^\p{Lu}/u.test(d.text) && d.lower !== 'the')) return true;
+      }
     }
     return false;
   }
@@ -759,6 +772,38 @@ class ClauseReader {
     return m.authority!;
   }
 
+  /**
+   * The words a verb step's date may stand in: from its subject (or the "and" after the step
+   * before it) to the next step or the next verb of another predicate ("..., and police searched
+   * properties on Thursday").
+   */
+  private predicateSpan(step: Step, clause: Clause, previous: number | null, next: number | null): [number, number] {
+    let from = clause.from;
+    if (previous !== null) {
+      from = previous + 1;
+      for (let k = step.at - 1; k > previous; k--) {
+        if (['and', 'but', ','].includes(this.words[k]!.lower)) {
+          from = k;
+          break;
+        }
+      }
+    }
+    let to = next ?? clause.to;
+    for (let k = step.at + 1; k < to; k++) {
+      const w = this.words[k]!;
+      if (!this.inClause(clause, k)) continue;
+      const following = this.words[k + 1];
+      // ", saying ...", ", citing ...", "and police searched ...", "that it had ...": another predicate.
+      const participle = w.text === ',' && following !== undefined && following.pos === 'VERB' && /ing$|ed$/.test(following.lower);
+      const coordinated = ['and', 'but'].includes(w.lower) && this.words.slice(k + 1, k + 5).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
+      if (participle || coordinated || (w.pos === 'SCONJ' && w.lower !== 'as')) {
+        to = k;
+        break;
+      }
+    }
+    return [from, to];
+  }
+
   /** The date a clause gives after "with effect from", "effective", "takes effect on". */
   private inForceDateIn(clause: Clause): PartialDate | null {
     for (const d of this.dates) {
@@ -770,10 +815,13 @@ class ClauseReader {
   }
 
   /** The date of a step: the in-force date in its clause, else the first date of its clause. */
-  private dateOf(step: Step, clause: Clause): PartialDate | null {
+  private dateOf(step: Step, clause: Clause, previous: number | null = null, next: number | null = null): PartialDate | null {
+    const [from, to] = step.noun ? [clause.from, clause.to] : this.predicateSpan(step, clause, previous, next);
     const inClause = this.dates.filter((d) => {
       const k = this.words.findIndex((w) => w.end > d.start);
-      return k >= 0 && this.inClause(clause, k);
+      // "a 2019 arson attack", "the original 2019 listing": a year that qualifies a noun dates that noun, not the step.
+      const qualifier = ['a', 'an', 'the', 'its', 'their', 'his', 'her'].includes(this.words[k - 1]?.lower ?? '');
+      return k >= from && k < to && this.inClause(clause, k) && !qualifier;
     });
     const relative = this.clauses.filter((c) => c.antecedent !== null && c.antecedent >= step.at - 1 && c.antecedent <= step.at + 6);
     const candidates = [...inClause];

@@ -17,32 +17,44 @@ const ALIAS_OPENERS = /^(?:also known as|a\.?k\.?a\.?|formerly known as|also cal
 
 const capitalised = (w: Word) => /^\p{Lu}/u.test(w.text) || /^\p{Lu}/u.test(w.text.replace(/^(al|el|ul|ut)-/i, ''));
 
+export interface FoundName {
+  name: string;
+  aliases: string[];
+  /** The word the name starts at. */
+  at: number;
+}
+
+/** Words that join names in a list ("X, Y and the Z"). */
+const LIST_JOINERS = new Set([',', 'and', 'or', 'the', 'as', 'well', 'along', 'with']);
+
 /**
- * The proper name of an organisation between words `from` and `to`: capitalised words, with
- * the connectors names hold, not a known entity, a month or a document. With it, the aliases the
+ * The proper names of organisations between words `from` and `to`: the first name there, and
+ * the names listed with it ("the X, the Y and the Z"). A name is capitalised words with the
+ * connectors names hold, not a known entity, a month or a document. With each, the aliases the
  * text gives: an acronym in brackets after it, and the names of an "also known as" list.
  *
  * @example
  * // "... listed the Northern Dawn Front (NDF), also known as Fajr al-Shamal, ..."
- * // => { name: 'Northern Dawn Front', aliases: ['NDF', 'Fajr al-Shamal'] }
+ * // => [{ name: 'Northern Dawn Front', aliases: ['NDF', 'Fajr al-Shamal'], at: 3 }]
  */
-export function findOrganisationName(
-  words: Word[],
-  from: number,
-  to: number,
-  isMention: (i: number) => boolean,
-): { name: string; aliases: string[] } | null {
+export function findOrganisationNames(words: Word[], from: number, to: number, isMention: (i: number) => boolean): FoundName[] {
+  const found: FoundName[] = [];
   for (let i = Math.max(0, from); i < to; i++) {
     const name = nameAt(words, i, to, isMention);
-    if (name === null) continue;
+    if (name === null) {
+      if (found.length > 0 && !LIST_JOINERS.has(words[i]!.lower)) break;
+      continue;
+    }
     if (name.text === null) {
+      if (found.length > 0) break;
       i = name.end - 1; // a category or a document: none of its words starts a name
       continue;
     }
     const aliases = aliasesAfter(words, name.end, isMention);
-    return { name: name.text, aliases };
+    found.push({ name: name.text, aliases: aliases.names, at: i });
+    i = aliases.end - 1;
   }
-  return null;
+  return found;
 }
 
 /**
@@ -59,7 +71,8 @@ function nameAt(words: Word[], i: number, to: number, isMention: (i: number) => 
     const w = words[end]!;
     // A place inside a name ("Lake Chad Vanguard") when the name goes on after it.
     if (isMention(end) && !(words[end + 1] && capitalised(words[end + 1]!) && !isMention(end + 1))) break;
-    if (capitalised(w) && !NOT_NAMES.has(w.lower) && w.pos !== 'PUNCT') lastCapital = end;
+    const attached = words[end - 1]?.text === '-' && words[end - 1]!.start === words[end - 2]?.end && w.start === words[end - 1]!.end;
+    if ((capitalised(w) && !NOT_NAMES.has(w.lower) && w.pos !== 'PUNCT') || (attached && /^\p{L}+$/u.test(w.text))) lastCapital = end;
     else if (!CONNECTORS.has(w.lower) || (w.lower === 'the' && words[end - 1]?.lower !== 'of')) break;
     end++;
   }
@@ -76,19 +89,22 @@ function nameAt(words: Word[], i: number, to: number, isMention: (i: number) => 
   return { text: joinWords(parts), end: lastCapital + 1 };
 }
 
-/** The aliases after a name: "(NDF)", ", also known as A, B and C". */
-function aliasesAfter(words: Word[], end: number, isMention: (i: number) => boolean): string[] {
+/** The aliases after a name: "(NDF)", ", also known as A, B and C"; and where they end. */
+function aliasesAfter(words: Word[], end: number, isMention: (i: number) => boolean): { names: string[]; end: number } {
   const aliases: string[] = [];
   let k = end;
   if (words[k]?.text === '(' && words[k + 2]?.text === ')' && /^[\p{Lu}\d-]{2,}$/u.test(words[k + 1]!.text)) {
     aliases.push(words[k + 1]!.text);
     k += 3;
   }
+  const afterAcronym = k;
   if (words[k]?.text === ',' || words[k]?.text === '(') k++;
+  let listed = false;
   for (let n = 4; n >= 1; n--) {
     const opener = words.slice(k, k + n).map((w) => w.text).join(' ');
     if (!ALIAS_OPENERS.test(opener.replace(/ \. ?/g, '.'))) continue;
     k += n;
+    listed = true;
     while (k < words.length) {
       const name = nameAt(words, k, words.length, isMention);
       if (!name || name.text === null) break;
@@ -99,7 +115,7 @@ function aliasesAfter(words: Word[], end: number, isMention: (i: number) => bool
     }
     break;
   }
-  return aliases;
+  return { names: aliases, end: listed ? k : afterAcronym };
 }
 
 /** The words as written, with hyphens and apostrophes joined as in the text. */

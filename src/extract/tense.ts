@@ -3,6 +3,8 @@ import { parseWords, type Word } from './parse.js';
 /** Words of a verb group that put it in the future, or in a schedule ("is due to", "would"). */
 const FUTURE_WORDS = new Set(['will', 'shall', "'ll", 'wo', 'would', 'due', 'scheduled', 'expected', 'set', 'plans', 'plan', 'planned', 'intends', 'intend', 'going', 'upcoming', 'next', 'aims', 'hopes', 'expects']);
 const PAST_WORDS = new Set(['was', 'were', 'had', 'did', 'ago', 'last', 'yesterday', 'earlier', 'already', 'previously']);
+/** Verbs whose past is written as their present ("Japan put the group on its list on March 3"). */
+const SAME_IN_PAST = new Set(['put', 'set', 'cut', 'hit', 'let', 'quit', 'spread', 'cast', 'hurt', 'shut', 'bid', 'read', 'beat', 'bet', 'burst', 'cost', 'shed', 'split', 'thrust', 'upset']);
 const BE_PRESENT = new Set(['is', 'are', "'s", "'re", 'am']);
 
 /**
@@ -50,6 +52,6 @@ function tenseOf(verbs: Word[]): 'past' | 'future' | 'unknown' {
   if (main.lower !== main.lemma && /(ed|en|t)$/.test(main.lower)) return 'past';
   // "when ministers meet on 19 October": a plain present, as scheduled as "meets".
   const afterTo = verbs[verbs.indexOf(main) - 1]?.lower === 'to';
-  if (main.lower === main.lemma && main.pos === 'VERB' && !afterTo) return 'future';
+  if (main.lower === main.lemma && main.pos === 'VERB' && !afterTo && !/ed$/.test(main.lower) && !SAME_IN_PAST.has(main.lower)) return 'future';
   return BE_PRESENT.has(main.lower) ? 'unknown' : 'past';
 }
