@@ -76,6 +76,7 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'r
 const CONTINUING = new Set(['remain', 'remains', 'remained', 'stay', 'stays', 'stayed', 'still']);
 const REPORTING = new Set(['say', 'announce', 'confirm', 'state', 'tell', 'report', 'add', 'note', 'declare', 'explain', 'insist']);
 const CLAUSE_BREAK = new Set(['but', 'while', 'whereas', 'although', 'though', 'however', 'yet', 'unlike', 'meanwhile', 'whilst']);
+const OPENING = new Set(['although', 'though', 'while', 'whereas', 'if', 'when', 'after', 'before', 'because', 'since', 'unless', 'once', 'despite']);
 const SUBORDINATE = new Set(['after', 'before', 'because', 'when', 'once', 'until', 'since', 'unless', 'if']);
 /** Verbs after which a step is decided but not yet in force ("approved lifting the ban", "agreed to list"). */
 const DECIDING = new Set(['decide', 'agree', 'approve', 'vote', 'resolve']);
@@ -112,6 +113,8 @@ class ClauseReader {
   private readonly mentioned: Mentioned[];
   private readonly clauses: Clause[];
   private readonly discovered = new Map<string, Entity>();
+  /** The claims made so far in this sentence, for "..., and the ban took effect on 3 June". */
+  private readonly made: Claim[] = [];
   /** Where this sentence names the organisations found in it. */
   private readonly named: { at: number; id: string }[] = [];
 
@@ -168,6 +171,12 @@ class ClauseReader {
     };
     for (let i = 0; i < this.words.length; i++) {
       const w = this.words[i]!;
+      // "Although Germany has never banned X, the ministry outlawed Y": the opening clause ends at its comma.
+      if (w.text === ',' && OPENING.has(this.words[from]?.lower ?? '') && !clauses.length) {
+        close(i);
+        from = i + 1;
+        continue;
+      }
       if (w.text === ';' || (CLAUSE_BREAK.has(w.lower) && i > 0 && (w.pos === 'CCONJ' || w.pos === 'SCONJ' || this.words[i - 1]!.text === ','))) {
         close(i);
         from = i + 1;
@@ -181,7 +190,7 @@ class ClauseReader {
       const relative = RELATIVE.has(w.lower) && i > 0 && (this.words[i - 1]!.text === ',' || this.mentionAt(i - 1) !== null);
       const next = this.words[i + 1];
       const participle =
-        i > 0 && this.words[i - 1]!.text === ',' && !afterRelative && /ed$|en$/.test(w.lower) && (w.pos === 'VERB' || w.pos === 'ADJ') && this.isStepWord(i) &&
+        i > 0 && this.words[i - 1]!.text === ',' && !afterRelative && /ed$|en$/.test(w.lower) && (w.pos === 'VERB' || w.pos === 'ADJ') &&
         !(next && (next.pos === 'DET' || next.pos === 'PROPN' || next.pos === 'PRON'));
       afterRelative = false;
       if (relative || participle) {
@@ -260,7 +269,7 @@ class ClauseReader {
       /(ed|en)$/.test(w.lower) && ((/^\p{Lu}/u.test(w.text) && i > 0) || (['DET', 'ADP', 'ADJ'].includes(before?.pos ?? '') && before?.lower !== 'by' && ['NOUN', 'PROPN', 'ADJ'].includes(this.words[i + 1]?.pos ?? '')));
     if (attributive) return null;
     const passive = verbal && this.isPassive(clause, i);
-    const after = this.wordsAfter(clause, i, 25);
+    const after = this.wordsAfter(clause, i, 35);
     // A gerund after a preposition or determiner is a topic, not a step: "a report on revoking the designation".
     const nominal = /ing$/.test(w.lower) && (possessive || (before?.pos === 'NOUN' && this.mentionAt(i - 1) === null && !ORGANISATION_REFERENCES.has(before.lower)) || (['ADP', 'DET', 'SCONJ'].includes(before?.pos ?? '') && !['to', 'by'].includes(before?.lower ?? '')));
     if (nominal && (base in LIST_VERBS || base in REMOVE_VERBS)) {
@@ -269,7 +278,8 @@ class ClauseReader {
     if (verbal && (base in LIST_VERBS || base in REMOVE_VERBS) && !this.complementFits(after)) return null;
     if (verbal && base in LIST_VERBS) {
       const needs = LIST_VERBS[base]!;
-      if (needs === 'terror' && !after.some((a) => TERROR_WORDS.test(a.lower) || LIST_WORDS.has(a.lower))) return null;
+      const bySubject = !passive && this.mentioned.some((m) => m.authority !== null && m.last < i && this.inClause(clause, m.first)) && (base === 'list');
+      if (needs === 'terror' && !bySubject && !after.some((a) => TERROR_WORDS.test(a.lower) || LIST_WORDS.has(a.lower))) return null;
       if (needs === 'list' && !this.listAfter(after)) return null;
       if (needs === 'object' && !after.slice(0, 3).some((a) => /^sanctions?$/.test(a.lower))) return null;
       // "banned European firms from trading with it": a restriction on others, not a listing.
@@ -284,12 +294,17 @@ class ClauseReader {
       return { at: i, state: 'removed', noun: false, passive };
     }
     if (verbal && LAPSE_VERBS.has(base)) {
+      // "ceased to be a listed terrorist organisation": its subject is taken off.
+      if (base === 'cease' && after[0]?.lower === 'to' && after[1]?.lower === 'be' && after.slice(2, 7).some((a) => /^(listed|designated|proscribed|banned)$/.test(a.lower))) {
+        return { at: i, state: 'removed', noun: false, passive: true };
+      }
       if (base === 'cease' && !after.slice(0, 4).some((a) => a.lower === 'effect' || a.lower === 'force')) return null;
       if (!this.stepNounBefore(clause, i)) return null;
       return { at: i, state: 'removed', noun: false, passive: true };
     }
-    if (w.pos === 'NOUN' && STEP_REFERENCES.has(w.lower) && this.context.steps.length > 0 && ['the', 'this', 'that'].includes(this.words[i - 1]?.lower ?? '')) {
-      const previous = this.context.steps[0]!;
+    const told = this.made.length > 0 ? this.made : this.context.steps;
+    if (w.pos === 'NOUN' && STEP_REFERENCES.has(w.lower) && told.length > 0 && ['the', 'this', 'that'].includes(this.words[i - 1]?.lower ?? '')) {
+      const previous = told[0]!;
       return { at: i, state: previous.state === 'pending' ? previous.toward! : previous.state, noun: true, passive: false };
     }
     if ((w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'VERB') && !verbal) {
@@ -365,16 +380,20 @@ class ClauseReader {
     let authorities = this.authoritiesOf(step, clause, previous);
     const refersBack = targets.length === 0 && (step.noun ? this.refersToStep(step, clause) : this.objectIsDefiniteStep(step, clause, next));
     if (refersBack) {
-      targets = [...new Set(this.context.steps.map((s) => s.targetId))];
+      const steps = this.made.length > 0 ? this.made : this.context.steps;
+      targets = [...new Set(steps.map((s) => s.targetId))];
+      if (authorities.length === 0) authorities = [...new Set(steps.map((s) => s.authorityId))];
       if (targets.length === 0 && this.context.organisations.length > 0) targets = [this.context.organisations[this.context.organisations.length - 1]!];
       if (authorities.length === 0) authorities = [...new Set(this.context.steps.map((s) => s.authorityId))];
     }
     if (targets.length === 0 || authorities.length === 0) return [];
     const date = this.dateOf(step, clause, previous, next < clause.to ? next : null);
     const state: DesignationState = mode === 'pending' ? 'pending' : step.state;
-    return authorities.flatMap((authorityId) =>
+    const claims = authorities.flatMap((authorityId) =>
       targets.map((targetId) => ({ authorityId, targetId, state, ...(state === 'pending' ? { toward: step.state } : {}), date })),
     );
+    this.made.push(...claims);
+    return claims;
   }
 
   /** Done, pending, or no step at all (negated, refused, only urged or possible). */
@@ -504,6 +523,10 @@ class ClauseReader {
       const w = this.words[k]!;
       if (w.lower === 'that' && w.pos === 'SCONJ') return false;
       if (w.pos === 'VERB' && REPORTING.has(w.lemma)) return false;
+      // "Not a single Gulf state has listed X, and the EU has removed it": the negation is the other clause's.
+      if (['and', 'but'].includes(w.lower) && this.words[k - 1]?.text === ',') return false;
+      const mention = this.mentionAt(k);
+      if (mention !== null && mention.authority !== null && !step.passive && this.words.slice(mention.last + 1, step.at).every((x) => !NEGATION.has(x.lower))) return false;
       if (NEGATION.has(w.lower) && !(w.lower === 'no' && this.words[k + 1]?.lower === 'longer' && false)) return true;
     }
     return false;
@@ -563,7 +586,7 @@ class ClauseReader {
   }
 
   private refersToStep(step: Step, clause: Clause): boolean {
-    if (this.context.steps.length === 0) return false;
+    if (this.context.steps.length === 0 && this.made.length === 0) return false;
     const before = this.words[step.at - 1];
     if (!before || !['the', 'this', 'that', 'its', 'their'].includes(before.lower)) return false;
     return this.inClause(clause, step.at);
@@ -584,6 +607,9 @@ class ClauseReader {
     const regions: [number, number][] = [];
     if (step.noun) {
       regions.push([this.nounPhraseStart(clause, step.at), step.at]);
+      // A gerund takes its object as a verb does: "proposed listing the X", "a decree designating the X".
+      const object = this.words[step.at + 1];
+      if (object && (object.pos === 'DET' || object.pos === 'PROPN' || this.mentionAt(step.at + 1) !== null)) regions.push([step.at + 1, this.phraseEnd(clause, step.at + 1, next)]);
       const after = this.words[step.at + 1]?.lower;
       if (after && ['of', 'on', 'against', 'for'].includes(after) && this.namesDirectly(step.at + 2)) regions.push([step.at + 1, this.phraseEnd(clause, step.at + 2, next)]);
     } else if (step.passive) {
