@@ -113,6 +113,8 @@ class ClauseReader {
   private readonly mentioned: Mentioned[];
   private readonly clauses: Clause[];
   private readonly discovered = new Map<string, Entity>();
+  /** Claims told by an in-force clause ("the listing took effect on 10 June"). */
+  private readonly inForce = new Set<Claim>();
   /** The claims made so far in this sentence, for "..., and the ban took effect on 3 June". */
   private readonly made: Claim[] = [];
   /** Where this sentence names the organisations found in it. */
@@ -149,14 +151,17 @@ class ClauseReader {
         claims.push(...this.claimsOf(step, clause, next, steps[i - 1]?.at ?? null));
       });
     }
-    const seen = new Set<string>();
+    // One step told twice ("announced on 9 May ..., and the ban took effect on 16 May") is dated by its in-force clause.
+    const kept = new Map<string, Claim>();
+    for (const c of claims) {
+      if (c.authorityId === c.targetId) continue;
+      const key = `${c.authorityId} ${c.targetId} ${c.state} ${c.toward ?? ''}`;
+      const earlier = kept.get(key);
+      if (!earlier) kept.set(key, c);
+      else if (this.inForce.has(c) && c.date !== null) earlier.date = c.date;
+    }
     return {
-      claims: claims.filter((c) => {
-        const key = `${c.authorityId} ${c.targetId} ${c.state} ${c.toward ?? ''}`;
-        if (seen.has(key) || c.authorityId === c.targetId) return false;
-        seen.add(key);
-        return true;
-      }),
+      claims: [...kept.values()],
       discovered: [...this.discovered.values()],
     };
   }
@@ -303,6 +308,16 @@ class ClauseReader {
       return { at: i, state: 'removed', noun: false, passive: true };
     }
     const told = this.made.length > 0 ? this.made : this.context.steps;
+    // "but it only came into force on 16 May": a pronoun standing for the step just told.
+    if (w.pos === 'PRON' && ['it', 'this', 'which'].includes(w.lower) && this.made.length > 0) {
+      IN_FORCE.lastIndex = 0;
+      const rest = this.text.slice(w.end, this.words[Math.min(this.words.length - 1, i + 6)]!.end);
+      const m = IN_FORCE.exec(rest);
+      if (m && m.index < 16) {
+        const previous = this.made[this.made.length - 1]!;
+        return { at: i, state: previous.state === 'pending' ? previous.toward! : previous.state, noun: true, passive: false };
+      }
+    }
     if (w.pos === 'NOUN' && STEP_REFERENCES.has(w.lower) && told.length > 0 && ['the', 'this', 'that'].includes(this.words[i - 1]?.lower ?? '')) {
       const previous = told[0]!;
       return { at: i, state: previous.state === 'pending' ? previous.toward! : previous.state, noun: true, passive: false };
@@ -393,6 +408,7 @@ class ClauseReader {
       targets.map((targetId) => ({ authorityId, targetId, state, ...(state === 'pending' ? { toward: step.state } : {}), date })),
     );
     this.made.push(...claims);
+    if (step.noun && this.inForceAfter(step, clause) !== null) for (const c of claims) this.inForce.add(c);
     return claims;
   }
 
@@ -443,6 +459,8 @@ class ClauseReader {
 
   /** A step noun with no in-force verb: done when a verb makes it ("announced the proscription of"), else no claim. */
   private nounMode(step: Step, clause: Clause): Mode {
+    // "would support the order", "welcomed the move": a reference to a step says something only when it puts the step in force.
+    if (STEP_REFERENCES.has(this.words[step.at]!.lower)) return 'none';
     const before = this.governing(step, clause);
     if (before.some((g) => NEGATION.has(g.lower) || HYPOTHETICAL.has(g.lower) || REFUSAL.has(g.lemma) || REFUSAL.has(g.lower))) return 'none';
     const verb = before.find((g) => g.pos === 'VERB');
@@ -510,7 +528,8 @@ class ClauseReader {
     const w = this.words[k];
     if (!w) return false;
     if (w.pos === 'VERB' && !BE.has(w.lower)) return true;
-    return ['on', 'from', 'upon'].includes(w.lower) && ['VERB', 'NOUN'].includes(this.words[k - 1]?.pos ?? '');
+    if (w.lower === 'by' && this.words[k - 1]?.pos === 'VERB') return true; // "were urged by Washington to list"
+    return ['on', 'from', 'upon'].includes(w.lower) && ['VERB', 'NOUN', 'ADJ'].includes(this.words[k - 1]?.pos ?? '');
   }
 
   /**
@@ -526,7 +545,12 @@ class ClauseReader {
       // "Not a single Gulf state has listed X, and the EU has removed it": the negation is the other clause's.
       if (['and', 'but'].includes(w.lower) && this.words[k - 1]?.text === ',') return false;
       const mention = this.mentionAt(k);
-      if (mention !== null && mention.authority !== null && !step.passive && this.words.slice(mention.last + 1, step.at).every((x) => !NEGATION.has(x.lower))) return false;
+      if (mention !== null && mention.authority !== null && !step.passive) {
+        // The step's subject: a negation before it counts only when it opens the subject ("Neither X nor Y has").
+        let first = mention.first;
+        while (first > 0 && ([',', 'and', 'or', 'nor', 'the'].includes(this.words[first - 1]!.lower) || this.mentionAt(first - 1)?.authority)) first--;
+        return this.words.slice(Math.max(0, first - 1), mention.first).some((x) => NEGATION.has(x.lower));
+      }
       if (NEGATION.has(w.lower) && !(w.lower === 'no' && this.words[k + 1]?.lower === 'longer' && false)) return true;
     }
     return false;
@@ -677,6 +701,7 @@ class ClauseReader {
       const w = this.words[k]!;
       if (PRONOUN_ORGANISATION.has(w.lower)) return true;
       // "the group", "the money-transfer company": a common noun, not a word of a name ("the Peasant Front").
+      if (/^['’]s$/.test(this.words[k + 1]?.text ?? '')) continue; // "the group's Vienna chapter": another entity
       if (ORGANISATION_REFERENCES.has(w.text) && this.words.slice(Math.max(from, k - 4), k).some((d) => ['the', 'this', 'that'].includes(d.lower))) {
         const between = this.words.slice(Math.max(from, k - 4), k);
         if (!between.some((d) => /^\p{Lu}/u.test(d.text) && d.lower !== 'the')) return true;

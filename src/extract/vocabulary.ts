@@ -106,8 +106,8 @@ export const REFUSAL = new Set([
 export const PLANNED = new Set([
   'will', 'shall', "'ll", 'would', 'going', 'plan', 'intend', 'expect', 'due', 'set', 'schedule', 'propose', 'prepare', 'aim', 'move',
   'begin', 'start', 'process', 'decide', 'seek', 'want', 'vow', 'pledge', 'promise', 'threaten', 'consider', 'weigh', 'mull',
-  'agree', 'ask', 'request', 'apply', 'recommend', 'draft', 'proposal', 'plan', 'bid', 'intention', 'pending', 'proposed', 'planned', 'likely',
-  'initiate', 'launch', 'petition',
+  'agree', 'draft', 'proposal', 'plan', 'bid', 'intention', 'pending', 'proposed', 'planned', 'likely',
+  'initiate', 'launch',
 ]);
 
 /** Modal verbs that make a step only possible: no claim. */
