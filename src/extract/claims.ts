@@ -3,7 +3,7 @@ import type { PartialDate } from '../knowledge/partialDate.js';
 import type { Entity } from '../knowledge/types.js';
 import type { DateMention } from './dates.js';
 import type { EntityMention } from './entityMatcher.js';
-import { findOrganisationNames } from './organisations.js';
+import { findOrganisationNames, organisationLikeNames } from './organisations.js';
 import { parseWords, type Word } from './parse.js';
 import { maskQuotes } from './sentences.js';
 import {
@@ -35,6 +35,8 @@ export interface ReferenceContext {
   authority: string | null;
   /** The claims of the latest sentence that made any. */
   steps: Claim[];
+  /** Names seen in earlier sentences that look like organisations', by id: what a reference may stand for. */
+  candidates: Map<string, Entity>;
   /** The authority that publishes the article (its outlet is a ministry, a council): the speaker of steps that name none. */
   voice: string | null;
 }
@@ -85,6 +87,8 @@ const EXCEPT = new Set(['except', 'excluding', 'besides', 'apart', 'unlike', 'al
 const REQUEST = new Set(['ask', 'request', 'petition', 'apply', 'seek', 'recommend']);
 /** Verbs that make a step named by a noun: "announced the proscription of", "signed the listing". */
 const MAKES = new Set(['announce', 'approve', 'adopt', 'confirm', 'impose', 'issue', 'sign', 'lay', 'make', 'extend', 'renew', 'complete', 'finalise', 'finalize', 'publish', 'enact', 'formalise', 'formalize']);
+/** Words that stand for an authority just named: "it", "the government", "the court". */
+const AUTHORITY_REFERENCES = new Set(['it', 'they', 'government', 'officials', 'authorities', 'ministry', 'court', 'council', 'committee', 'minister', 'cabinet', 'parliament', 'department', 'prosecutor', 'president', 'judge']);
 const PRONOUN_ORGANISATION = new Set(['it', 'they', 'them']);
 
 /**
@@ -140,7 +144,18 @@ class ClauseReader {
       })
       .filter((m) => m.first >= 0);
     this.clauses = this.splitClauses();
+    for (const candidate of organisationLikeNames(text)) {
+      const id = entityId(candidate.name);
+      if (this.entity(id)?.kind !== undefined && this.entity(id)!.kind !== 'organisation') continue;
+      const at = words.findIndex((w) => w.start >= candidate.start);
+      if (at < 0 || this.mentionAt(at) !== null) continue;
+      this.sentenceCandidates.set(id, { id, name: candidate.name, kind: 'organisation', aliases: candidate.aliases, partOf: null });
+      this.named.push({ at, id });
+    }
   }
+
+  /** Names in this sentence that look like organisations' (see organisationLikeNames). */
+  private readonly sentenceCandidates = new Map<string, Entity>();
 
   read(): SentenceClaims {
     const claims: Claim[] = [];
@@ -293,7 +308,10 @@ class ClauseReader {
     }
     if (verbal && base in REMOVE_VERBS) {
       const needs = REMOVE_VERBS[base]!;
-      if ((base === 'take' || base === 'strike') && !after.slice(0, 6).some((a) => a.lower === 'off')) return null;
+      if (base === 'take' && !after.slice(0, 6).some((a) => a.lower === 'off')) return null;
+      // "struck off the list", "the order was struck down": both end the listing.
+      if (base === 'strike' && !after.slice(0, 6).some((a) => a.lower === 'off' || a.lower === 'down')) return null;
+      if (base === 'strike' && after[0]?.lower === 'down') return { at: i, state: 'removed', noun: false, passive };
       if (needs === 'list' && !this.listAfter(after) && !this.stepNounNear(after)) return null;
       if (needs === 'object' && !this.stepNounNear(after) && !(passive && this.stepNounBefore(clause, i))) return null;
       return { at: i, state: 'removed', noun: false, passive };
@@ -357,7 +375,7 @@ class ClauseReader {
 
   private stepNounBefore(clause: Clause, i: number): boolean {
     for (let k = i - 1; k >= clause.from; k--) {
-      if (this.words[k]!.pos === 'VERB' && k < i - 1) break;
+      if (this.words[k]!.pos === 'VERB' && k < i - 1 && this.words[k + 1]?.lower !== 'to') break;
       const w = this.words[k]!;
       if (baseOf(w.lemma) in STEP_NOUNS || baseOf(w.lower) in STEP_NOUNS || STEP_REFERENCES.has(w.lower) || w.lower === 'status') return true;
     }
@@ -393,7 +411,9 @@ class ClauseReader {
     if (mode === 'none') return [];
     let targets = this.targetsOf(step, clause, next);
     let authorities = this.authoritiesOf(step, clause, previous);
-    const refersBack = targets.length === 0 && (step.noun ? this.refersToStep(step, clause) : this.objectIsDefiniteStep(step, clause, next));
+    const refersBack =
+      targets.length === 0 &&
+      (step.noun ? this.refersToStep(step, clause) : step.passive ? this.subjectIsDefiniteStep(step, clause) : this.objectIsDefiniteStep(step, clause, next));
     if (refersBack) {
       const steps = this.made.length > 0 ? this.made : this.context.steps;
       targets = [...new Set(steps.map((s) => s.targetId))];
@@ -598,6 +618,17 @@ class ClauseReader {
     return null;
   }
 
+  /** "The designation was revoked", "Its proscription will be lifted": a passive whose subject is a step already told. */
+  private subjectIsDefiniteStep(step: Step, clause: Clause): boolean {
+    const from = this.subjectStart(clause, step.at);
+    for (let k = from; k < step.at; k++) {
+      const w = this.words[k]!;
+      const noun = baseOf(w.lemma) in STEP_NOUNS || baseOf(w.lower) in STEP_NOUNS || STEP_REFERENCES.has(w.lower);
+      if (noun && this.words.slice(from, k).some((d) => ['the', 'its', 'their', 'this', 'that'].includes(d.lower))) return true;
+    }
+    return false;
+  }
+
   /** "lift the terrorist label", "revoke the designation": a verb whose object is a step already told. */
   private objectIsDefiniteStep(step: Step, clause: Clause, next: number): boolean {
     const end = this.phraseEnd(clause, step.at + 1, next);
@@ -658,7 +689,11 @@ class ClauseReader {
     for (const [from, to] of regions) {
       if (this.hasOrganisationReference(from, to)) {
         const referent = this.nearestOrganisationBefore(from) ?? this.context.organisations[this.context.organisations.length - 1];
-        if (referent !== undefined) return [referent];
+        if (referent !== undefined) {
+          const candidate = this.context.candidates.get(referent) ?? this.sentenceCandidates.get(referent);
+          if (!this.entity(referent) && candidate) this.discovered.set(referent, candidate);
+          return [referent];
+        }
       }
       const ids: string[] = [];
       for (const name of findOrganisationNames(this.words, from, to, (k) => this.mentionAt(k) !== null)) {
@@ -769,8 +804,11 @@ class ClauseReader {
       const main = this.mentioned.filter((m) => m.authority !== null && m.last < clause.from);
       if (main.length > 0) return [main[main.length - 1]!.authority!];
     }
+    // "removed from the European Union's terrorist list", "added to Russia's register": the list's keeper.
+    const keeper = inClause.find((m) => m.first > step.at && /^['’]s$/.test(this.words[m.last + 1]?.text ?? '') && this.words.slice(m.last + 2, m.last + 6).some((w) => LIST_WORDS.has(w.lower)));
+    if (keeper) return [this.countryOf(keeper)];
     // "it" or "the government" as the subject: the authority named before.
-    const opener = this.words.slice(clause.from, step.at).find((w) => w.lower === 'it' || w.lower === 'they' || w.lower === 'government' || w.lower === 'officials' || w.lower === 'authorities' || w.lower === 'ministry');
+    const opener = this.words.slice(clause.from, step.at).find((w) => AUTHORITY_REFERENCES.has(w.lower));
     if (opener && !step.passive) {
       const earlier = this.mentioned.filter((m) => m.authority !== null && m.last < step.at);
       if (earlier.length > 0) return [earlier[earlier.length - 1]!.authority!];

@@ -1,9 +1,11 @@
 import type { PartialDate } from '../knowledge/partialDate.js';
+import { entityId } from '../knowledge/entities.js';
 import type { Article, Entity } from '../knowledge/types.js';
 import { authorityOf, findClaims, type Claim, type ReferenceContext } from './claims.js';
 import { findDates, type DateMention } from './dates.js';
 import type { EntityMatcher, EntityMention } from './entityMatcher.js';
 import { findFigures, type Figure } from './figures.js';
+import { organisationLikeNames } from './organisations.js';
 import { isQuotable, splitSentences } from './sentences.js';
 import { contentStems } from './tokens.js';
 
@@ -56,7 +58,7 @@ const FOLLOW_ON = /^(the|this|that) (move|decision|ruling|step|announcement|chan
 export function extractArticle(article: Article, matcher: EntityMatcher): ExtractedArticle {
   const entity = (id: string) => matcher.entity(id);
   const voice = publisherOf(article, matcher);
-  const context: ReferenceContext = { organisations: [], authority: voice, steps: [], voice };
+  const context: ReferenceContext = { organisations: [], authority: voice, steps: [], voice, candidates: new Map() };
   const discovered: Entity[] = [];
   let position = 0;
 
@@ -120,7 +122,14 @@ function publisherOf(article: Article, matcher: EntityMatcher): string | null {
 
 /** What a sentence leaves for the references of the next: its organisations, authority and claims. */
 function remember(context: ReferenceContext, sentence: Sentence, matcher: EntityMatcher): void {
-  const organisations = sentence.entities.filter((m) => m.kind === 'organisation').map((m) => m.entityId);
+  const named = sentence.entities.filter((m) => m.kind === 'organisation').map((m) => ({ at: m.start, id: m.entityId }));
+  for (const candidate of organisationLikeNames(sentence.text)) {
+    const id = entityId(candidate.name);
+    if (matcher.entity(id) && matcher.entity(id)!.kind !== 'organisation') continue;
+    if (!matcher.entity(id)) context.candidates.set(id, { id, name: candidate.name, kind: 'organisation', aliases: candidate.aliases, partOf: null });
+    if (!named.some((n) => n.id === id)) named.push({ at: candidate.start, id });
+  }
+  const organisations = named.sort((a, b) => a.at - b.at).map((n) => n.id);
   const claimed = sentence.claims.map((c) => c.targetId);
   if (organisations.length > 0 || claimed.length > 0) context.organisations = [...new Set([...organisations, ...claimed])];
   const authorities = sentence.entities.filter((m) => matcher.entity(m.entityId)?.kind === 'authority');

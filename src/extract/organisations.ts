@@ -127,3 +127,27 @@ function joinWords(parts: Word[]): string {
   });
   return out;
 }
+
+/** The last words of organisations' names ("... Liberation Front", "... Relief Foundation"). */
+const HEADS =
+  'Front|Movement|Army|Brigades?|Council|Party|Network|Group|Organi[sz]ation|Foundation|Association|Collective|Brotherhood|Alliance|Militia|Vanguard|Legion|Division|Cell|Commandos?|Marines|Society|Fund|Trust|Company|Exchange(?: House)?|Mujahideen|Mujahidin|Jamaat|Jamagat|Battalion|Command|Forces|Guard|Union|League|Circle|Syndicate|Office|Order|Bewegung|Caliphate';
+const CANDIDATE = new RegExp(
+  `\\b((?:[A-Z][\\p{L}'’-]*\\s+(?:(?:of|for|and|al|el)(?:\\s+the)?[\\s-]+)?){0,5}(?:${HEADS}))(?:\\s+\\(([A-Z][A-Z0-9-]{1,7})\\))?\\b`,
+  'gu',
+);
+
+/**
+ * Names in a sentence that look like organisations' ("the Pwani Uhuru Council", "the Northern
+ * Dawn Front (NDF)"), found without parsing: what "the group" in a later sentence can stand for.
+ */
+export function organisationLikeNames(sentence: string): { name: string; aliases: string[]; start: number }[] {
+  const found: { name: string; aliases: string[]; start: number }[] = [];
+  for (const m of sentence.matchAll(CANDIDATE)) {
+    let name = m[1]!.replace(/^(?:The|A|An)\s+/, '');
+    // "Members of the Sindh Liberation Council": a capital that only opens the sentence.
+    if (m.index === 0) name = name.replace(/^\p{L}+\s+of\s+(?:the\s+)?/u, '');
+    if (name.split(/\s+/).length < 2 || /^(?:Security|European|Sanctions|Home|Foreign|State|Public)\b/.test(name)) continue;
+    found.push({ name, aliases: m[2] ? [m[2]] : [], start: m.index });
+  }
+  return found;
+}
