@@ -1,27 +1,46 @@
 import type { Sentence } from '../extract/extractArticle.js';
-import type { Figure } from '../extract/figures.js';
-import { compatible } from '../knowledge/partialDate.js';
+import type { Figure, FigureKind } from '../extract/figures.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
+import { compatible } from '../knowledge/partialDate.js';
 import type { SourceRegistry } from './sources.js';
 import type { Conflict } from './types.js';
 
 interface Report {
   figure: Figure;
   sentence: Sentence;
+  /** Where it happened: the places and countries the sentence names. */
   places: string[];
+  /** Who it is about: every entity the sentence names. */
+  entities: string[];
 }
 
-const LABEL: Record<Figure['kind'], string> = { killed: 'Death toll', injured: 'Number injured' };
+const LABEL: Record<FigureKind, string> = {
+  killed: 'Death toll',
+  injured: 'Number injured',
+  detained: 'Number detained',
+  'votes in favour': 'Votes in favour',
+  'votes against': 'Votes against',
+  abstentions: 'Abstentions',
+  amount: 'Amount',
+};
+
+/** Counts of people happen somewhere; a vote or a sum belongs to whoever the sentences are about. */
+const COUNTS_PEOPLE = new Set<FigureKind>(['killed', 'injured', 'detained']);
 
 /**
- * Where sources report the same figure differently: casualty figures of one kind, in the same
- * place, on dates that agree. Each conflict lists every value with the sources that give it.
+ * Where sources report the same figure differently: figures of one kind on dates that agree,
+ * in the same place for counts of people, or about the same entity for votes and sums. Each
+ * conflict lists every value with the sources that give it; `about` says what was counted, and
+ * where or when.
  */
 export function findConflicts(kb: KnowledgeBase, sentences: Sentence[], sources: SourceRegistry): Conflict[] {
   const reports: Report[] = [];
   for (const sentence of sentences) {
-    const places = [...new Set(sentence.entities.filter((m) => m.kind === 'place').map((m) => m.entityId))];
-    for (const figure of sentence.figures) if (places.length > 0) reports.push({ figure, sentence, places });
+    const places = [...new Set(sentence.entities.filter((m) => isPlace(kb, m.entityId)).map((m) => m.entityId))];
+    const entities = [...new Set(sentence.entities.map((m) => m.entityId))];
+    for (const figure of sentence.figures) {
+      if (COUNTS_PEOPLE.has(figure.kind) ? places.length > 0 : entities.length > 0) reports.push({ figure, sentence, places, entities });
+    }
   }
 
   const groups: Report[][] = [];
@@ -33,21 +52,32 @@ export function findConflicts(kb: KnowledgeBase, sentences: Sentence[], sources:
 
   const conflicts: Conflict[] = [];
   for (const group of groups) {
-    if (new Set(group.map((r) => r.figure.value)).size < 2 || new Set(group.map((r) => r.sentence.article)).size < 2) continue;
+    if (new Set(group.map((r) => r.figure.number)).size < 2 || new Set(group.map((r) => r.sentence.article)).size < 2) continue;
     group.sort((a, b) => (a.sentence.article.published ?? '').localeCompare(b.sentence.article.published ?? ''));
     const values = [...new Set(group.map((r) => r.figure.value))].map((value) => ({
       value,
       citations: sources.cite(group.filter((r) => r.figure.value === value).map((r) => r.sentence.article)),
     }));
-    const place = group[0]!.places.filter((p) => group.every((r) => r.places.includes(p))).map((id) => kb.entity(id)!.name);
+    const kind = group[0]!.figure.kind;
+    const shared = (pick: (r: Report) => string[]) => pick(group[0]!).filter((id) => group.every((r) => pick(r).includes(id)));
+    const where = (COUNTS_PEOPLE.has(kind) ? shared((r) => r.places) : shared((r) => r.entities)).map((id) => kb.entity(id)!.name);
     const date = group.map((r) => r.sentence.eventDate).filter((d): d is string => d !== null).sort((a, b) => b.length - a.length)[0];
-    conflicts.push({ about: `${LABEL[group[0]!.figure.kind]} in ${place.join(', ')}${date ? `, ${date}` : ''}`, values });
+    const place = where.length > 0 ? `${COUNTS_PEOPLE.has(kind) ? ' in' : ','} ${where.join(', ')}` : '';
+    conflicts.push({ about: `${LABEL[kind]}${place}${date ? `, ${date}` : ''}`, values });
   }
   return conflicts;
 }
 
+/** A place the knowledge base lists, or a country (a city of one is matched as the country). */
+function isPlace(kb: KnowledgeBase, id: string): boolean {
+  const entity = kb.entity(id);
+  return entity !== undefined && (entity.kind === 'place' || (entity.kind === 'authority' && entity.partOf === null));
+}
+
 function sameFact(a: Report, b: Report): boolean {
-  if (a.figure.kind !== b.figure.kind || !a.places.some((p) => b.places.includes(p))) return false;
+  if (a.figure.kind !== b.figure.kind) return false;
+  const where = COUNTS_PEOPLE.has(a.figure.kind) ? a.places.some((p) => b.places.includes(p)) : a.entities.some((e) => b.entities.includes(e));
+  if (!where) return false;
   const [da, db] = [a.sentence.eventDate, b.sentence.eventDate];
   return da === null || db === null || compatible(da, db);
 }

@@ -599,7 +599,7 @@ class ClauseReader {
     const at = this.words.findIndex((w) => w.start >= from + m.index);
     if (at < 0 || !this.inClause(clause, at)) return inRelative;
     // The noun must be the subject: no verb of another subject stands between ("amended the listing to cover ..., with the change taking effect").
-    if (this.words.slice(step.at + 1, at).some((w) => w.pos === 'VERB' && !BE.has(w.lower))) return inRelative;
+    if (this.words.slice(step.at + 1, at).some((w, k) => w.pos === 'VERB' && !BE.has(w.lower) && this.inClause(clause, step.at + 1 + k))) return inRelative;
     return { at, present: /^(takes|comes|enters|goes|becomes|is|are|with effect|effective)/i.test(m[0]) };
   }
 

@@ -1,35 +1,64 @@
 import { maskQuotes } from './sentences.js';
 
-/** A figure a sentence reports, such as a death toll ("more than 140"). */
+/** What a figure counts. */
+export type FigureKind = 'killed' | 'injured' | 'detained' | 'votes in favour' | 'votes against' | 'abstentions' | 'amount';
+
+/** A figure a sentence reports, such as a death toll ("more than 140") or a vote ("12 votes in favour"). */
 export interface Figure {
-  kind: 'killed' | 'injured';
-  /** The figure as written, qualifier included: "more than 140", "145". */
+  kind: FigureKind;
+  /** The figure as written, qualifier included: "more than 140", "145", "$4 million". */
   value: string;
   /** The number itself, for comparing figures. */
   number: number;
 }
 
-const QUALIFIER = '(?:at least |more than |over |about |around |nearly |almost |some |up to |roughly |fewer than |less than )?';
-const NUMBER = '(\\d[\\d,]*)';
-const PATTERNS: { kind: Figure['kind']; re: RegExp }[] = [
+const QUALIFIER = '(?:at least |more than |over |about |around |nearly |almost |some |up to |roughly |fewer than |less than |an estimated )?';
+const WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
+  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, dozens: NaN,
+};
+const NUMBER = `(\\d[\\d,]*|${Object.keys(WORDS).filter((w) => w !== 'dozens').join('|')})`;
+const PEOPLE = '(?:people|persons|civilians|soldiers|worshippers|concertgoers|suspects|men|women|members|activists|supporters|militants|fighters|others|individuals)';
+const MEMBERS = '(?:members|countries|states|nations|delegations|judges|lawmakers|legislators|senators|MPs|ministers)';
+
+/** Each pattern's first group is the figure as written, its second the number. */
+const PATTERNS: { kind: FigureKind; re: RegExp }[] = [
   { kind: 'killed', re: new RegExp(`\\b(?:killing|killed|kills|claimed the lives of|left|leaving|death toll (?:of|at|to|rose to|stands at))\\s+(${QUALIFIER}${NUMBER})\\s+(?:people|persons|civilians|soldiers|worshippers|concertgoers|dead)\\b`, 'gi') },
   { kind: 'killed', re: new RegExp(`\\b(${QUALIFIER}${NUMBER})\\s+(?:people|persons|civilians|soldiers)\\s+(?:were\\s+|have been\\s+)?(?:killed|dead|died)\\b`, 'gi') },
   { kind: 'injured', re: new RegExp(`\\b(?:injuring|injured|wounding|wounded)\\s+(${QUALIFIER}${NUMBER})\\s+(?:people|persons|civilians|others)\\b`, 'gi') },
+  { kind: 'detained', re: new RegExp(`\\b(?:arrested|arresting|detained|detaining|rounded up|held)\\s+(${QUALIFIER}${NUMBER})\\s+${PEOPLE}\\b`, 'gi') },
+  { kind: 'detained', re: new RegExp(`\\b(${QUALIFIER}${NUMBER})\\s+${PEOPLE}\\s+(?:were\\s+|have been\\s+|had been\\s+)?(?:arrested|detained|taken into custody)\\b`, 'gi') },
+  { kind: 'votes in favour', re: new RegExp(`\\b(${NUMBER})\\s+votes?\\s+(?:in favou?r|for)\\b`, 'gi') },
+  { kind: 'votes in favour', re: new RegExp(`\\b(${NUMBER})\\s+(?:of (?:its|the) \\d+ )?${MEMBERS}(?:\\s+of the [\\p{L} ]+?)?\\s+(?:backed|supported|voted (?:for|in favou?r)|approved|endorsed)\\b`, 'giu') },
+  { kind: 'votes in favour', re: new RegExp(`\\b(?:voted|vote of|by a vote of|by)\\s+(${NUMBER})\\s*(?:-|–|to)\\s*\\d+\\b`, 'gi') },
+  { kind: 'votes against', re: new RegExp(`\\b(${NUMBER})\\s+(?:votes?\\s+)?against\\b`, 'gi') },
+  { kind: 'abstentions', re: new RegExp(`\\b(${NUMBER})\\s+(?:abstentions|${MEMBERS}\\s+abstained)\\b`, 'gi') },
+  { kind: 'amount', re: /((?:US)?[$€£]\s?(\d[\d,.]*)\s?(?:million|billion|m|bn)?)\b/gi },
 ];
 
 /**
- * Casualty figures in a sentence, outside quotations.
+ * The figures a sentence reports, outside quotations: people killed, injured or detained, votes
+ * for and against, and sums of money.
  *
  * @example
  * findFigures('The attack in Moscow killed more than 140 people.')
  * // => [{ kind: 'killed', value: 'more than 140', number: 140 }]
+ * findFigures('The resolution was adopted with 12 votes in favour.')
+ * // => [{ kind: 'votes in favour', value: '12', number: 12 }]
  */
 export function findFigures(sentence: string): Figure[] {
   const text = maskQuotes(sentence);
   const figures: Figure[] = [];
+  const taken: [number, number][] = [];
   for (const { kind, re } of PATTERNS) {
     for (const m of text.matchAll(re)) {
-      figures.push({ kind, value: m[1]!.trim(), number: Number(m[2]!.replace(/,/g, '')) });
+      const start = m.index + m[0].indexOf(m[1]!);
+      if (taken.some(([s, e]) => start < e && start + m[1]!.length > s)) continue;
+      const written = m[2]!.toLowerCase();
+      const number = written in WORDS ? WORDS[written]! : Number(written.replace(/,/g, ''));
+      if (!Number.isFinite(number)) continue;
+      taken.push([start, start + m[1]!.length]);
+      figures.push({ kind, value: m[1]!.trim(), number });
     }
   }
   return figures;
