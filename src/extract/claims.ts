@@ -85,6 +85,10 @@ const DECIDING = new Set(['decide', 'agree', 'approve', 'vote', 'resolve']);
 const RELATIVE = new Set(['which', 'who', 'whose', 'whom']);
 const EXCEPT = new Set(['except', 'excluding', 'besides', 'apart', 'unlike', 'alongside?']);
 const REQUEST = new Set(['ask', 'request', 'petition', 'apply', 'seek', 'recommend']);
+/** Words that leave an in-force date waiting on something: "once approved", "subject to the approval of". */
+const HEDGED = /\b(?:expected|likely|could|may|might|if|once|subject to|pending|unless|provided|assuming)\b/;
+/** Words of a schedule that fix a date rather than plan one. */
+const FIXED = new Set(['will', 'shall', "'ll", 'due', 'set', 'scheduled']);
 /** Verbs that make a step named by a noun: "announced the proscription of", "signed the listing". */
 const MAKES = new Set(['announce', 'approve', 'adopt', 'confirm', 'impose', 'issue', 'sign', 'lay', 'make', 'extend', 'renew', 'complete', 'finalise', 'finalize', 'publish', 'enact', 'formalise', 'formalize']);
 /** Words that stand for an authority just named: "it", "the government", "the court". */
@@ -442,12 +446,13 @@ class ClauseReader {
       if (inForce === null) return this.nounMode(step, clause);
       const governing = [...this.governing(step, clause), ...this.governing({ ...step, at: inForce.at }, clause)].filter((g) => g !== this.words[step.at]);
       if (governing.some((g) => NEGATION.has(g.lower) || HYPOTHETICAL.has(g.lower) || REFUSAL.has(g.lemma))) return 'none';
-      // In force on a day after the article, or only expected to be: pending until then.
+      // A step in force on a stated day is the step on that day, even one after the article ("comes into force on
+      // 11 November"); one only expected, planned, or waiting on a condition ("once approved", "subject to") is pending.
       const date = this.dateOf(step, clause);
-      if (date !== null && this.published !== null && date.slice(0, this.published.length) > this.published.slice(0, date.length)) return 'pending';
       if (IMMEDIATE.test(span)) return 'done';
-      if (governing.some((g) => PLANNED.has(g.lemma) || PLANNED.has(g.lower) || g.lower === 'once')) return 'pending';
-      if (date === null && inForce.present && /\b(once|when|upon)\b/i.test(span)) return 'pending';
+      const rest = this.text.slice(this.words[step.at]!.start);
+      if (HEDGED.test(rest) || governing.some((g) => (PLANNED.has(g.lemma) || PLANNED.has(g.lower)) && !FIXED.has(g.lower))) return 'pending';
+      if (date === null && inForce.present && /\b(when|upon)\b/i.test(span)) return 'pending';
       return 'done';
     }
     const governing = this.governing(step, clause);
@@ -467,8 +472,7 @@ class ClauseReader {
     if (governing.some((g) => PLANNED.has(g.lemma) || PLANNED.has(g.lower) || (DECIDING.has(g.lemma) && g.pos === 'VERB'))) {
       // "has decided to revoke ... with immediate effect" or "with effect from 1 October": decided, and in force then.
       const decided = governing.some((g) => DECIDING.has(g.lemma));
-      const inForce = this.inForceDateIn(clause);
-      if (decided && (IMMEDIATE.test(span) || (inForce !== null && this.published !== null && inForce <= this.published))) return 'done';
+      if (decided && (IMMEDIATE.test(span) || this.inForceDateIn(clause) !== null)) return 'done';
       return 'pending';
     }
     const w = this.words[step.at]!;
