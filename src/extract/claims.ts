@@ -121,6 +121,8 @@ class ClauseReader {
   private readonly mentioned: Mentioned[];
   private readonly clauses: Clause[];
   private readonly discovered = new Map<string, Entity>();
+  /** Whether the last authority found was inferred from a reference or the publisher, not named with the step. */
+  private guessedAuthority = false;
   /** Claims told by an in-force clause ("the listing took effect on 10 June"). */
   private readonly inForce = new Set<Claim>();
   /** The claims made so far in this sentence, for "..., and the ban took effect on 3 June". */
@@ -421,9 +423,9 @@ class ClauseReader {
     if (refersBack) {
       const steps = this.made.length > 0 ? this.made : this.context.steps;
       targets = [...new Set(steps.map((s) => s.targetId))];
-      if (authorities.length === 0) authorities = [...new Set(steps.map((s) => s.authorityId))];
       if (targets.length === 0 && this.context.organisations.length > 0) targets = [this.context.organisations[this.context.organisations.length - 1]!];
-      if (authorities.length === 0) authorities = [...new Set(this.context.steps.map((s) => s.authorityId))];
+      // "The court annulled the listing": the step's own authority, unless the sentence names another.
+      if ((authorities.length === 0 || this.guessedAuthority) && steps.length > 0) authorities = [...new Set(steps.map((s) => s.authorityId))];
     }
     if (targets.length === 0 || authorities.length === 0) return [];
     const date = this.dateOf(step, clause, previous, next < clause.to ? next : null);
@@ -548,7 +550,7 @@ class ClauseReader {
   /** Whether an authority is the object of the verb before it ("urged Ottawa", "called on Britain", "a request from Bangladesh"). */
   private isAddressee(m: Mentioned): boolean {
     let k = m.first - 1;
-    while (k >= 0 && this.words[k]!.pos === 'DET') k--;
+    while (k >= 0 && (this.words[k]!.pos === 'DET' || this.words[k]!.pos === 'ADJ')) k--;
     const w = this.words[k];
     if (!w) return false;
     if (w.pos === 'VERB' && !BE.has(w.lower)) return true;
@@ -676,7 +678,13 @@ class ClauseReader {
       else regions.push([this.subjectStart(clause, step.at), step.at]);
       // "the ban on X was lifted": the noun's object.
     } else {
-      regions.push([step.at + 1, this.phraseEnd(clause, step.at + 1, next)]);
+      const end = this.phraseEnd(clause, step.at + 1, next);
+      // "lifted a ban on the sale of firecrackers in Delhi": the entity is the ban's own object, or none.
+      const noun = this.words.slice(step.at + 1, Math.min(end, step.at + 5)).findIndex((w) => baseOf(w.lemma) in STEP_NOUNS || baseOf(w.lower) in STEP_NOUNS);
+      const at = step.at + 1 + noun;
+      const preposition = this.words[at + 1]?.lower;
+      if (noun >= 0 && preposition && ['on', 'of', 'against'].includes(preposition) && !this.namesDirectly(at + 2)) regions.push([step.at + 1, at]);
+      else regions.push([step.at + 1, end]);
     }
     const found: string[] = [];
     for (const [from, to] of regions) {
@@ -785,6 +793,7 @@ class ClauseReader {
 
   /** The authorities that take a step: its subject, the agent of a passive ("by X", "in X"), a possessive, or a reference. */
   private authoritiesOf(step: Step, clause: Clause, previous: number | null): string[] {
+    this.guessedAuthority = false;
     const inClause = this.mentioned.filter((m) => m.authority !== null && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.last === clause.antecedent)));
     const agent = inClause.filter((m) => m.first > step.at && ['by', 'in', 'under'].includes(this.words[m.first - 1]?.lower === 'the' ? this.words[m.first - 2]?.lower ?? '' : this.words[m.first - 1]?.lower ?? ''));
     if ((step.passive || step.noun) && agent.length > 0) return this.group(agent.slice(0, 1), agent);
@@ -812,6 +821,7 @@ class ClauseReader {
     const keeper = inClause.find((m) => m.first > step.at && /^['’]s$/.test(this.words[m.last + 1]?.text ?? '') && this.words.slice(m.last + 2, m.last + 6).some((w) => LIST_WORDS.has(w.lower)));
     if (keeper) return [this.countryOf(keeper)];
     // "it" or "the government" as the subject: the authority named before.
+    this.guessedAuthority = true;
     const opener = this.words.slice(clause.from, step.at).find((w) => AUTHORITY_REFERENCES.has(w.lower));
     if (opener && !step.passive) {
       const earlier = this.mentioned.filter((m) => m.authority !== null && m.last < step.at);
