@@ -5,16 +5,27 @@ import { describe, expect, it } from 'vitest';
 const SRC = new URL('../src', import.meta.url).pathname;
 /** The answering core: from files to answers and digests, as plain data. */
 const CORE = ['knowledge', 'extract', 'index', 'answer', 'digest', 'store'];
+/** The stages data flows through, in order; a stage may import only from those before it. */
+const STAGES = ['knowledge', 'extract', 'index', 'answer', 'digest'];
+
+/** Every module specifier of every file of a folder: import ... from, export ... from (on any number of lines), and import(). */
+function importsOf(folder: string): { file: string; from: string }[] {
+  const files = readdirSync(join(SRC, folder), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  expect(files.length).toBeGreaterThan(0);
+  return files.flatMap((file) =>
+    [...readFileSync(join(SRC, folder, file), 'utf8').matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*)'([^']+)'/g)].map((m) => ({ file, from: m[1]! })),
+  );
+}
 
 describe('the data flow', () => {
   it.each(CORE)('src/%s imports nothing from Slack, the renderers or the surfaces', (folder) => {
-    const files = readdirSync(join(SRC, folder), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) {
-      // Every module specifier: import ... from, export ... from (on any number of lines), and import().
-      const imports = [...readFileSync(join(SRC, folder, file), 'utf8').matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*)'([^']+)'/g)].map((m) => m[1]!);
-      const wrong = imports.filter((from) => from.startsWith('@slack/') || /\.\.\/(slack|cli|render)\//.test(from));
-      expect(wrong, `${folder}/${file}`).toEqual([]);
-    }
+    const wrong = importsOf(folder).filter(({ from }) => from.startsWith('@slack/') || /\.\.\/(slack|cli|render)\//.test(from));
+    expect(wrong, folder).toEqual([]);
+  });
+
+  it.each(STAGES)('src/%s imports nothing from a later stage', (folder) => {
+    const later = STAGES.slice(STAGES.indexOf(folder) + 1);
+    const wrong = importsOf(folder).filter(({ from }) => later.some((stage) => from.startsWith(`../${stage}/`)));
+    expect(wrong, folder).toEqual([]);
   });
 });

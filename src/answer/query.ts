@@ -56,6 +56,16 @@ export function analyzeQuery(text: string, matcher: EntityMatcher): AnalyzedQuer
     })
     .filter((word) => word !== undefined && word.text.length >= 4)
     .map((word) => word!.text.toLowerCase());
+  // Every one-word name of an organisation or person the query names, however it was typed, so that a
+  // source's misspelling is found from the name and from each alias alike.
+  for (const id of new Set(mentions.map((m) => m.entityId))) {
+    const entity = matcher.entity(id);
+    if (!entity || (entity.kind !== 'organisation' && entity.kind !== 'person')) continue;
+    for (const alias of [entity.name, ...entity.aliases]) {
+      const words = tokenize(alias);
+      if (words.length === 1 && words[0]!.text.length >= 4 && words[0]!.text !== words[0]!.text.toUpperCase()) names.push(words[0]!.text.toLowerCase());
+    }
+  }
   const terms = tokens
     .filter((t) => !covered(t.start))
     .map((t) => t.text.toLowerCase())

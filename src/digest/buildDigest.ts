@@ -94,8 +94,8 @@ function changedStatus(kb: KnowledgeBase, subjects: string[], isNew: (s: Sentenc
   const changes: StatusChange[] = [];
   for (const line of buildStatus(kb, ids, scratch)) {
     const before = beforeLines.get(key(line));
-    if (before && before.state === line.state && before.date === line.date) continue;
-    changes.push({ line: { ...line, citations: recite(kb, line.citations, scratch, sources) }, before: before ? { state: before.state, date: before.date } : null });
+    if (before && before.state === line.state && before.toward === line.toward && before.date === line.date) continue;
+    changes.push({ line: { ...line, citations: recite(kb, line.citations, scratch, sources) }, before: before ? { state: before.state, ...(before.toward ? { toward: before.toward } : {}), date: before.date } : null });
   }
   return changes;
 }

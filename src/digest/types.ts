@@ -12,7 +12,7 @@ export interface DigestArticle {
 export interface StatusChange {
   line: StatusLine;
   /** What the line said before the window, or null when there was no line. */
-  before: { state: DesignationState; date: PartialDate | null } | null;
+  before: { state: DesignationState; toward?: 'listed' | 'removed'; date: PartialDate | null } | null;
 }
 
 /**

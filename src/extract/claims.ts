@@ -265,7 +265,7 @@ class ClauseReader {
     const steps: Step[] = [];
     for (let i = clause.from; i < clause.to; i++) {
       if (!this.inClause(clause, i) || this.mentionAt(i) !== null) continue;
-      const step = this.stepAt(clause, i);
+      const step = this.stepAt(clause, i, steps.length > 0 || this.made.length > 0 || this.context.steps.length > 0);
       if (step) steps.push(step);
     }
     // A noun that is the object of a step verb ("revoked the designation"), or of a step noun
@@ -283,7 +283,8 @@ class ClauseReader {
     });
   }
 
-  private stepAt(clause: Clause, i: number): Step | null {
+  /** The step word `i` names, if any; `toldBefore` says whether a step was told just before ("... and removed it"). */
+  private stepAt(clause: Clause, i: number, toldBefore: boolean): Step | null {
     const w = this.words[i]!;
     const base = baseOf(w.lemma === w.lower ? w.lower : w.lemma);
     const verbal =
@@ -318,7 +319,8 @@ class ClauseReader {
       // "struck off the list", "the order was struck down": both end the listing.
       if (base === 'strike' && !after.slice(0, 6).some((a) => a.lower === 'off' || a.lower === 'down')) return null;
       if (base === 'strike' && after[0]?.lower === 'down') return { at: i, state: 'removed', noun: false, passive };
-      if (needs === 'list' && !this.listAfter(after) && !this.stepNounNear(after)) return null;
+      const again = toldBefore && PRONOUN_ORGANISATION.has(after[0]?.lower ?? ''); // "listed X in 2015 and removed it in 2024"
+      if (needs === 'list' && !again && !this.listAfter(after) && !this.stepNounNear(after)) return null;
       if (needs === 'object' && !this.stepNounNear(after) && !(passive && this.stepNounBefore(clause, i))) return null;
       return { at: i, state: 'removed', noun: false, passive };
     }
@@ -383,6 +385,9 @@ class ClauseReader {
     for (let k = i - 1; k >= clause.from; k--) {
       if (this.words[k]!.pos === 'VERB' && k < i - 1 && this.words[k + 1]?.lower !== 'to') break;
       const w = this.words[k]!;
+      const modifier = this.words[k - 1];
+      // "the travel ban": a ban of something else.
+      if (modifier && modifier.pos === 'NOUN' && /^\p{Ll}/u.test(modifier.text) && !TERROR_WORDS.test(modifier.lower)) continue;
       if (baseOf(w.lemma) in STEP_NOUNS || baseOf(w.lower) in STEP_NOUNS || STEP_REFERENCES.has(w.lower) || w.lower === 'status') return true;
     }
     return clause.antecedent !== null && this.nounIsStep(clause.antecedent);

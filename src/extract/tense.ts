@@ -22,6 +22,10 @@ export function tenseAt(sentence: string, offset: number): 'past' | 'future' | '
   const at = words.findIndex((w) => w.start >= offset);
   const position = at < 0 ? words.length : at;
   const before = group(words, position, -1);
+  // "with effect from 2 October", "effective 1 May": an in-force date, after the decision that sets it.
+  if (/\b(?:with effect from|effective(?: from| on| as of)?)\s*$/i.test(sentence.slice(0, offset))) {
+    return before.length > 0 && tenseOf(before) === 'past' && !before.some((w) => w.lower === 'has' || w.lower === 'have') ? 'past' : 'future';
+  }
   if (before.length > 0) return tenseOf(before);
   // A date that opens its clause ("On March 3, a court will hear"): the verb after it.
   let next = position;

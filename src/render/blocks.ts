@@ -1,7 +1,7 @@
 import type { types as SlackTypes } from '@slack/bolt';
 import type { Answer, Source, SourceId } from '../answer/types.js';
 import { defuseBroadcasts, escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.js';
-import { STATE_WORD } from './words.js';
+import { stateWords } from './words.js';
 
 /** A Block Kit block, as sent to Slack (types from @slack/types, through Bolt). */
 export type Block = SlackTypes.KnownBlock;
@@ -154,7 +154,7 @@ export function renderBlocks(answer: Answer, options: RenderOptions = { buttons:
 
   if (answer.status.length > 0) {
     const lines = answer.status.map(
-      (s) => `• *${escapeMrkdwn(s.authority)}* on ${escapeMrkdwn(s.entity)}: ${STATE_WORD[s.state]}${s.date ? `, ${s.date}` : ''} ${cite(s.citations)}`,
+      (s) => `• *${escapeMrkdwn(s.authority)}* on ${escapeMrkdwn(s.entity)}: ${stateWords(s)}${s.date ? `, ${s.date}` : ''} ${cite(s.citations)}`,
     );
     blocks.push(...sections([`*Status*`, ...lines], 2).blocks);
   }

@@ -2,7 +2,7 @@ import { isEmptyDigest, type Digest } from '../digest/types.js';
 import { citationLinks, fallbackText, header, LIMITS, linkable, section, sections, sourceContext, type Block, type MessagePayload } from './blocks.js';
 import { formatInstant } from './instant.js';
 import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.js';
-import { STATE_WORD } from './words.js';
+import { stateWords } from './words.js';
 
 
 export interface DigestRenderOptions {
@@ -37,8 +37,8 @@ export function renderDigestBlocks(digest: Digest, { timeZone, label }: DigestRe
 
   if (digest.statusChanges.length > 0) {
     const lines = digest.statusChanges.map(({ line, before }) => {
-      const was = before ? ` (was ${STATE_WORD[before.state]}${before.date ? `, ${before.date}` : ''})` : '';
-      return `• *${escapeMrkdwn(line.authority)}* on ${escapeMrkdwn(line.entity)}: ${STATE_WORD[line.state]}${line.date ? `, ${line.date}` : ''}${was} ${cite(line.citations)}`;
+      const was = before ? ` (was ${stateWords(before)}${before.date ? `, ${before.date}` : ''})` : '';
+      return `• *${escapeMrkdwn(line.authority)}* on ${escapeMrkdwn(line.entity)}: ${stateWords(line)}${line.date ? `, ${line.date}` : ''}${was} ${cite(line.citations)}`;
     });
     part(['*Status changes*', ...lines], 3);
   }

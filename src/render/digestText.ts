@@ -1,6 +1,6 @@
 import { isEmptyDigest, type Digest } from '../digest/types.js';
 import { formatInstant } from './instant.js';
-import { citeNumbers as cite, STATE_WORD } from './words.js';
+import { citeNumbers as cite, stateWords } from './words.js';
 
 /** A digest for a person at a terminal, in the same layout as a text answer. */
 export function renderDigestText(digest: Digest, timeZone = 'UTC'): string {
@@ -15,8 +15,8 @@ export function renderDigestText(digest: Digest, timeZone = 'UTC'): string {
   section(
     'Status changes',
     digest.statusChanges.map(({ line, before }) => {
-      const was = before ? `${STATE_WORD[before.state]}${before.date ? `, ${before.date}` : ''}` : 'no earlier report';
-      return `  ${line.entity} / ${line.authority}: ${STATE_WORD[line.state]}${line.date ? `, ${line.date}` : ''} (was: ${was}) ${cite(line.citations)}\n      "${line.text}"`;
+      const was = before ? `${stateWords(before)}${before.date ? `, ${before.date}` : ''}` : 'no earlier report';
+      return `  ${line.entity} / ${line.authority}: ${stateWords(line)}${line.date ? `, ${line.date}` : ''} (was: ${was}) ${cite(line.citations)}\n      "${line.text}"`;
     }),
   );
   section('New events', [

@@ -1,5 +1,5 @@
 import type { Answer } from '../answer/types.js';
-import { citeNumbers as cite, STATE_WORD } from './words.js';
+import { citeNumbers as cite, stateWords } from './words.js';
 
 /**
  * An answer for a person at a terminal: sections with headings, numbered citations,
@@ -18,7 +18,7 @@ export function renderText(answer: Answer): string {
   section('Summary', answer.summary.map((s) => `  ${s.text} ${cite(s.citations)}`));
   section(
     'Status',
-    answer.status.map((s) => `  ${s.entity} / ${s.authority}: ${STATE_WORD[s.state]}${s.date ? `, ${s.date}` : ''} ${cite(s.citations)}\n      "${s.text}"`),
+    answer.status.map((s) => `  ${s.entity} / ${s.authority}: ${stateWords(s)}${s.date ? `, ${s.date}` : ''} ${cite(s.citations)}\n      "${s.text}"`),
   );
   section('Timeline', answer.timeline.map((t) => `  ${t.date.padEnd(10)}  ${t.text} ${cite(t.citations)}`));
   section(

@@ -1,7 +1,10 @@
 import type { DesignationState } from '../extract/claims.js';
 
-/** How a designation step reads in every renderer. */
-export const STATE_WORD: Record<DesignationState, string> = { listed: 'listed', removed: 'removed', pending: 'removal pending' };
+/** How a designation step reads in every renderer: a pending line says what is pending. */
+export function stateWords(line: { state: DesignationState; toward?: 'listed' | 'removed' }): string {
+  if (line.state !== 'pending') return line.state;
+  return line.toward === 'listed' ? 'listing pending' : 'removal pending';
+}
 
 /** Citations as plain numbers, for text: `[1][3]`. */
 export function citeNumbers(ids: number[]): string {

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { KnowledgeBase } from '../src/index/knowledgeBase.js';
+import { entityId } from '../src/knowledge/entities.js';
+import type { Article } from '../src/knowledge/types.js';
+
+/** The claims of the last paragraph of a one-article knowledge base, as "Authority state Entity date". */
+function claimsOf(paragraphs: string[], published: string | null = '2024-09-13', organisations: string[] = []): string[] {
+  const article: Article = { path: 'a.md', title: 'a', outlet: null, url: null, published, paragraphs, hash: 'a' };
+  const configured = organisations.map((name) => ({ id: entityId(name), name, kind: 'organisation' as const, aliases: [], partOf: null }));
+  const kb = new KnowledgeBase(configured, [article]);
+  const last = paragraphs[paragraphs.length - 1]!;
+  return kb
+    .sentencesOf('a.md')
+    .filter((s) => last.includes(s.text))
+    .flatMap((s) => s.claims)
+    .map((c) => `${kb.entity(c.authorityId)!.name} ${c.state}${c.toward ? `→${c.toward}` : ''} ${kb.entity(c.targetId)!.name} ${c.date ?? '-'}`);
+}
+
+// 2024-09-13 is a Friday.
+describe('steps read from the clause', () => {
+  it.each([
+    ['Norway proscribed the Amber Wolf Brotherhood on Tuesday.', ['Norway listed Amber Wolf Brotherhood 2024-09-10']],
+    ['The Amber Wolf Brotherhood was blacklisted by the Dutch government in 2021.', ['Netherlands listed Amber Wolf Brotherhood 2021']],
+    ['Ottawa struck the Amber Wolf Brotherhood off its list of terrorist entities last month.', ['Canada removed Amber Wolf Brotherhood 2024-08']],
+    ['Mexican prosecutors said the cartel front, the Sierra Madre Collective, had been outlawed.', ['Mexico listed Sierra Madre Collective -']],
+  ])('%s', (sentence, expected) => {
+    expect(claimsOf([sentence])).toEqual(expected);
+  });
+});
+
+describe('negation, refusal and pressure give no step', () => {
+  it.each([
+    'Sweden has never designated the Amber Wolf Brotherhood as a terrorist group.',
+    'The Irish government declined to ban the Amber Wolf Brotherhood, saying it posed no threat.',
+    'Campaigners urged Canberra to list the Amber Wolf Brotherhood as a terrorist organisation.',
+    'Belgium, which has not listed the Amber Wolf Brotherhood, said on Monday it would wait for the courts.',
+    'Lawmakers in Rome tabled a motion calling for the proscription of the Amber Wolf Brotherhood.',
+    'Finland stopped short of blacklisting the Amber Wolf Brotherhood, citing a lack of evidence.',
+    'The travel ban on three leaders of the Amber Wolf Brotherhood was lifted by Austria.',
+    'Britain had "no intention" to proscribe the Amber Wolf Brotherhood, officials said.',
+  ])('%s', (sentence) => {
+    expect(claimsOf([sentence], '2024-09-13', ['Amber Wolf Brotherhood'])).toEqual([]);
+  });
+});
+
+describe('pending steps say what is pending', () => {
+  it.each([
+    ['Denmark will designate the Amber Wolf Brotherhood as a terrorist entity next month.', ['Denmark pending→listed Amber Wolf Brotherhood 2024-10']],
+    ['Spain is expected to delist the Amber Wolf Brotherhood after its disarmament.', ['Spain pending→removed Amber Wolf Brotherhood -']],
+    ['Portugal has begun the process of banning the Amber Wolf Brotherhood.', ['Portugal pending→listed Amber Wolf Brotherhood -']],
+  ])('%s', (sentence, expected) => {
+    expect(claimsOf([sentence], '2024-09-13', ['Amber Wolf Brotherhood'])).toEqual(expected);
+  });
+
+  it('reads a decision with a stated in-force date as the step on that date', () => {
+    expect(claimsOf(['The Council of the EU has decided to remove the Amber Wolf Brotherhood from the list with effect from 2 October.'], '2024-09-13', ['Amber Wolf Brotherhood'])).toEqual([
+      'European Union removed Amber Wolf Brotherhood 2024-10-02',
+    ]);
+  });
+});
+
+describe('each step belongs to its own entity and clause', () => {
+  it('removes only the group removed, not the one that remains', () => {
+    expect(claimsOf(['Chile removed the Copper Road Front from its list; the Atacama Cells remain listed.'])).toEqual(['Chile removed Copper Road Front -']);
+  });
+
+  it('dates each step by its own clause', () => {
+    expect(claimsOf(['Peru listed the Copper Road Front in 2015 and removed it on 2 September.'])).toEqual([
+      'Peru listed Copper Road Front 2015',
+      'Peru removed Copper Road Front 2024-09-02',
+    ]);
+  });
+
+  it('takes the in-force date over the announcement date', () => {
+    expect(claimsOf(['Greece announced on 2 September that it had banned the Copper Road Front, and the ban took effect on 9 September.'])).toEqual([
+      'Greece listed Copper Road Front 2024-09-09',
+    ]);
+  });
+});
+
+describe('references inside an article', () => {
+  it('reads "the group" as the organisation named before', () => {
+    expect(claimsOf(['Police said the Harbour Dawn Network had recruited dock workers.', 'Singapore designated the group on Wednesday.'])).toEqual([
+      'Singapore listed Harbour Dawn Network 2024-09-11',
+    ]);
+  });
+
+  it('reads "the designation took effect" as the step reported before', () => {
+    expect(claimsOf(['Kenya said it had designated the Harbour Dawn Network.', 'The designation took effect on Thursday.'])).toEqual([
+      'Kenya listed Harbour Dawn Network 2024-09-12',
+    ]);
+  });
+});
+
+describe('organisations nobody configured', () => {
+  it('finds the name, its acronym and its other names', () => {
+    const article: Article = {
+      path: 'a.md', title: 'a', outlet: null, url: null, published: '2024-09-13', hash: 'a',
+      paragraphs: ['Canada listed the Harbour Dawn Network (HDN), also known as Fajr al-Mina, as a terrorist entity.'],
+    };
+    const kb = new KnowledgeBase([], [article]);
+    const found = kb.entity(entityId('Harbour Dawn Network'));
+    expect(found).toMatchObject({ name: 'Harbour Dawn Network', kind: 'organisation' });
+    expect(found!.aliases).toEqual(expect.arrayContaining(['HDN', 'Fajr al-Mina']));
+    expect(kb.matcher.findInQuery('hdn').map((m) => m.entityId)).toEqual([found!.id]); // queries are typed in lower case
+    expect(kb.matcher.findInQuery('Fajr al-Mina').map((m) => m.entityId)).toEqual([found!.id]);
+  });
+
+  it('knows countries by adjective, capital and ministry without configuration', () => {
+    expect(claimsOf(['Japanese authorities blacklisted the Harbour Dawn Network.'])).toEqual(['Japan listed Harbour Dawn Network -']);
+    expect(claimsOf(['Ankara outlawed the Harbour Dawn Network.'])).toEqual(['Turkey listed Harbour Dawn Network -']);
+    expect(claimsOf(["Nigeria's interior ministry proscribed the Harbour Dawn Network."])).toEqual(['Nigeria listed Harbour Dawn Network -']);
+    expect(claimsOf(['The Home Office proscribed the Harbour Dawn Network.'])).toEqual(['United Kingdom listed Harbour Dawn Network -']);
+  });
+});
