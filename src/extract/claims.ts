@@ -119,6 +119,8 @@ export function findClaims(
 
 class ClauseReader {
   private readonly mentioned: Mentioned[];
+  /** The mention each word belongs to, if any. */
+  private readonly mentionOfWord: (Mentioned | null)[];
   private readonly clauses: Clause[];
   private readonly discovered = new Map<string, Entity>();
   /** Whether the last authority found was inferred from a reference or the publisher, not named with the step. */
@@ -149,6 +151,8 @@ class ClauseReader {
         return { mention, authority: authorityOf(entity, mention.entityId), first, last };
       })
       .filter((m) => m.first >= 0);
+    this.mentionOfWord = new Array<Mentioned | null>(words.length).fill(null);
+    for (const m of this.mentioned) for (let k = m.first; k <= m.last; k++) this.mentionOfWord[k] ??= m;
     this.clauses = this.splitClauses();
     for (const candidate of organisationLikeNames(text)) {
       const id = entityId(candidate.name);
@@ -287,6 +291,7 @@ class ClauseReader {
   private stepAt(clause: Clause, i: number, toldBefore: boolean): Step | null {
     const w = this.words[i]!;
     const base = baseOf(w.lemma === w.lower ? w.lower : w.lemma);
+    if (!mayBeStep(w, base)) return null;
     const verbal =
       w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'ADJ' && /(ed|en)$/.test(w.lower)) || (w.pos === 'NOUN' && /(ed|ing)$/.test(w.lower) && !(baseOf(w.lower) in STEP_NOUNS));
     const before = this.words[i - 1];
@@ -664,8 +669,7 @@ class ClauseReader {
   }
 
   private mentionAt(i: number): Mentioned | null {
-    for (const m of this.mentioned) if (i >= m.first && i <= m.last) return m;
-    return null;
+    return this.mentionOfWord[i] ?? null;
   }
 
   /** The organisations a step is about: its object, its passive subject, the noun's "of X", or what a reference stands for. */
@@ -948,6 +952,13 @@ class ClauseReader {
     });
     return (inForce ?? candidates.sort((a, b) => Math.abs(a.start - this.words[step.at]!.start) - Math.abs(b.start - this.words[step.at]!.start))[0]!).date;
   }
+}
+
+/** Whether a word could name a step at all: a word of the vocabulary, a reference to a step, or a pronoun. */
+function mayBeStep(w: Word, base: string): boolean {
+  if (base in LIST_VERBS || base in REMOVE_VERBS || base in STEP_NOUNS || LAPSE_VERBS.has(base)) return true;
+  const lower = baseOf(w.lower);
+  return lower in STEP_NOUNS || lower in LIST_VERBS || lower in REMOVE_VERBS || STEP_REFERENCES.has(w.lower) || w.pos === 'PRON';
 }
 
 /** The authority an entity speaks for: itself if it is one, its country if it is a body of one. */

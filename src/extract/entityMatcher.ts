@@ -125,6 +125,7 @@ export class EntityMatcher {
 
   /** A multi-word name with one word misspelt, found from another of its words standing at `i`. */
   private misspeltAt(tokens: Token[], i: number, free: number, query: boolean): Match | null {
+    if (!query && !CAPITAL.test(tokens[i]!.text)) return null; // names are capitalised in articles
     const candidates = this.byLaterWord.get(tokens[i]!.text.toLowerCase());
     if (!candidates) return null;
     for (const { pattern, index } of candidates) {

@@ -21,6 +21,9 @@ const NUMBER = `(\\d[\\d,]*|${Object.keys(WORDS).filter((w) => w !== 'dozens').j
 const PEOPLE = '(?:people|persons|civilians|soldiers|worshippers|concertgoers|suspects|men|women|members|activists|supporters|militants|fighters|others|individuals)';
 const MEMBERS = '(?:members|countries|states|nations|delegations|judges|lawmakers|legislators|senators|MPs|ministers)';
 
+/** A figure needs digits or a number word: most sentences have neither and are not searched further. */
+const MAY_HOLD = new RegExp(`\\d|\\b(?:${Object.keys(WORDS).join('|')})\\b`, 'i');
+
 /** Each pattern's first group is the figure as written, its second the number. */
 const PATTERNS: { kind: FigureKind; re: RegExp }[] = [
   { kind: 'killed', re: new RegExp(`\\b(?:killing|killed|kills|claimed the lives of|left|leaving|death toll (?:of|at|to|rose to|stands at))\\s+(${QUALIFIER}${NUMBER})\\s+(?:people|persons|civilians|soldiers|worshippers|concertgoers|dead)\\b`, 'gi') },
@@ -47,6 +50,7 @@ const PATTERNS: { kind: FigureKind; re: RegExp }[] = [
  * // => [{ kind: 'votes in favour', value: '12', number: 12 }]
  */
 export function findFigures(sentence: string): Figure[] {
+  if (!MAY_HOLD.test(sentence)) return [];
   const text = maskQuotes(sentence);
   const figures: Figure[] = [];
   const taken: [number, number][] = [];

@@ -13,14 +13,28 @@ export interface Word {
   end: number;
 }
 
-const nlp = winkNLP(model);
+/** Only the tagger: sentences are split already, and negation, sentiment and entities are read here. */
+const nlp = winkNLP(model, ['pos']);
 const its = nlp.its;
+
+/** The sentences parsed last: dates and claims read the same sentence one after the other. */
+const recent = new Map<string, Word[]>();
+const RECENT = 32;
 
 /**
  * Reads a sentence into words with part of speech and lemma (wink-nlp and its English model),
  * with each word's offsets in the sentence.
  */
 export function parseWords(sentence: string): Word[] {
+  const known = recent.get(sentence);
+  if (known) return known;
+  const words = parse(sentence);
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  recent.set(sentence, words);
+  return words;
+}
+
+function parse(sentence: string): Word[] {
   const tokens = nlp.readDoc(sentence).tokens();
   const values = tokens.out(its.value) as string[];
   const pos = tokens.out(its.pos) as string[];

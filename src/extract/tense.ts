@@ -18,6 +18,14 @@ const BE_PRESENT = new Set(['is', 'are', "'s", "'re", 'am']);
  * tenseAt('Kenya said on Monday it would ban the group.', 11)     // 'past'
  */
 export function tenseAt(sentence: string, offset: number): 'past' | 'future' | 'unknown' {
+  // Only the clause of the date and the one after it can govern it: parse just those.
+  const from = Math.max(0, ...[',', ';', ':'].map((p) => sentence.lastIndexOf(p, offset - 1) + 1));
+  const next = sentence.slice(offset).search(/[;,][^;,]*[;,]/);
+  const to = next < 0 ? sentence.length : offset + next + 1 + sentence.slice(offset + next + 1).search(/[;,]/);
+  return tenseIn(sentence.slice(from, to), offset - from);
+}
+
+function tenseIn(sentence: string, offset: number): 'past' | 'future' | 'unknown' {
   const words = parseWords(sentence);
   const at = words.findIndex((w) => w.start >= offset);
   const position = at < 0 ? words.length : at;

@@ -121,7 +121,7 @@ export const IN_FORCE = /\b(?:(?:take|takes|took|taken|taking|go|goes|went|gone|
 
 /** A word of the sentence that could hold or refer to a step: only sentences with one are parsed. */
 export const CANDIDATE =
-  /\b(?:(?:re-?|de-?|un)?(?:designat|list|proscri|blacklist|outlaw|ban|sanction|label|brand)\w*|remov\w*|revo(?:k|c)\w*|rescind\w*|lift\w*|struck|strik\w*|delist\w*|drop\w*|lapse\w*|expir\w*|ceas\w*|(?:took|take[sn]?|taking) off|terror\w*|register|registry|into force|effect|the (?:move|step|order|decision|measure|ruling|decree))\b/i;
+  /\b(?:(?:re-?|de-?|un)?(?:designat\w*|list(?:s|ed|ing|ings)?|proscri\w*|blacklist\w*|outlaw\w*|ban(?:s|ned|ning)?|sanction\w*|label\w*|brand(?:s|ed|ing)?)|remov\w*|revo(?:k|c)\w*|rescind\w*|lift\w*|struck|strik\w*|drop\w*|lapse\w*|expir\w*|ceas\w*|(?:took|take[sn]?|taking) off|register|registry|into force|effect|effective|gazett\w*|recogni[sz]\w*|declar\w*|add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing)|withdr\w*|annul\w*|repeal\w*|overturn\w*|cancel\w*|includ\w*|impos\w*)\b/i;
 
 /**
  * The dictionary form of a verb or noun of the vocabulary: the model's lemma with hyphens and
