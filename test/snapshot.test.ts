@@ -45,6 +45,16 @@ describe('the knowledge snapshot', () => {
     for (const query of QUERIES) expect(answerQuery(restarted.kb, query), query).toEqual(answerQuery(fresh, query));
   });
 
+  it('keeps the organisations found in articles, with their aliases, across a restart', async () => {
+    const text = '---\ntitle: Listing\npublished: "2026-11-13"\n---\n\nNorway listed the Fjord Watch Collective (FWC) as a terrorist entity on 12 November 2026.\n';
+    writeFileSync(join(dir, 'knowledge', 'articles', 'fwc.md'), text);
+    const first = await start();
+    expect(answerQuery(first.kb, 'FWC').status).toMatchObject([{ authority: 'Norway', entity: 'Fjord Watch Collective', state: 'listed', date: '2026-11-12' }]);
+    const restarted = await start();
+    expect(restarted.fromSnapshot).toBe(true);
+    expect(answerQuery(restarted.kb, 'FWC')).toEqual(answerQuery(first.kb, 'FWC'));
+  });
+
   it('is not used when entities.yml changed since it was written', async () => {
     await start();
     const entities = join(dir, 'knowledge', 'entities.yml');

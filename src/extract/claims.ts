@@ -615,7 +615,11 @@ class ClauseReader {
     const at = this.words.findIndex((w) => w.start >= from + m.index);
     if (at < 0 || !this.inClause(clause, at)) return inRelative;
     // The noun must be the subject: no verb of another subject stands between ("amended the listing to cover ..., with the change taking effect").
-    if (this.words.slice(step.at + 1, at).some((w, k) => w.pos === 'VERB' && !BE.has(w.lower) && this.inClause(clause, step.at + 1 + k))) return inRelative;
+    // (An aside between commas does not count: "Britain's ban on X, a network that officials say recruits online, came into force".)
+    const between = this.words.slice(step.at + 1, at);
+    const commas = between.flatMap((w, k) => (w.text === ',' ? [k] : []));
+    const aside = (k: number) => commas.length >= 2 && k > commas[0]! && k < commas[commas.length - 1]!;
+    if (between.some((w, k) => w.pos === 'VERB' && !BE.has(w.lower) && !aside(k) && this.inClause(clause, step.at + 1 + k))) return inRelative;
     return { at, present: /^(takes|comes|enters|goes|becomes|is|are|with effect|effective)/i.test(m[0]) };
   }
 
@@ -794,7 +798,7 @@ class ClauseReader {
       const w = this.words[k]!;
       if (this.mentionAt(k) !== null) continue;
       if ((w.lower === 'as' && k > from) || EXCEPT.has(w.lower) || (w.lower === 'but' && this.words[k + 1]?.lower === 'not') || (w.lower === 'other' && this.words[k + 1]?.lower === 'than')) return k;
-      if ((w.pos === 'VERB' || w.pos === 'AUX') && k > from) return k;
+      if ((w.pos === 'VERB' || w.pos === 'AUX') && k > from && !/^\p{Lu}/u.test(w.text)) return k; // a capitalised "Watch" is a word of a name
       if (w.text === ',' && this.words[k + 1] && ['leaving', 'keeping', 'while', 'but', 'and'].includes(this.words[k + 1]!.lower)) return k;
     }
     return Math.min(next, clause.to);
