@@ -7,8 +7,8 @@ import { findOrganisationNames, organisationLikeNames } from './organisations.js
 import { parseWords, type Word } from './parse.js';
 import { maskQuotes } from './sentences.js';
 import {
-  baseOf, CANDIDATE, HYPOTHETICAL, IMMEDIATE, IN_FORCE, LAPSE_VERBS, LIST_VERBS, LIST_WORDS, NEGATION, ORGANISATION_REFERENCES,
-  PLANNED, REFUSAL, REMOVE_VERBS, STEP_NOUNS, STEP_REFERENCES, TERROR_WORDS,
+  baseOf, HYPOTHETICAL, IMMEDIATE, IN_FORCE, LAPSE_VERBS, LIST_VERBS, LIST_WORDS, NEGATION, ORGANISATION_REFERENCES,
+  mayHoldStep, PLANNED, REFUSAL, REMOVE_VERBS, STEP_NOUNS, STEP_REFERENCES, STEP_WORD, TERROR_WORDS,
 } from './vocabulary.js';
 
 export type DesignationState = 'listed' | 'removed' | 'pending';
@@ -110,7 +110,7 @@ export function findClaims(
   context: ReferenceContext,
 ): SentenceClaims {
   const text = maskQuotes(sentence);
-  if (!CANDIDATE.test(text)) return { claims: [], discovered: [] };
+  if (!mayHoldStep(text)) return { claims: [], discovered: [] };
   const words = parseWords(text);
   if (words.length === 0 || words[words.length - 1]!.text === '?') return { claims: [], discovered: [] };
   const reader = new ClauseReader(sentence, text, words, mentions, dates, published, entity, context);
@@ -185,8 +185,10 @@ class ClauseReader {
       if (!earlier) kept.set(key, c);
       else if (this.inForce.has(c) && c.date !== null) earlier.date = c.date;
     }
+    // "said it would ban X, and the ban took effect on 3 June": the sentence tells the step taken.
+    const taken = new Set([...kept.values()].filter((c) => c.state !== 'pending').map((c) => `${c.authorityId} ${c.targetId} ${c.state}`));
     return {
-      claims: [...kept.values()],
+      claims: [...kept.values()].filter((c) => c.state !== 'pending' || !taken.has(`${c.authorityId} ${c.targetId} ${c.toward}`)),
       discovered: [...this.discovered.values()],
     };
   }
@@ -269,27 +271,33 @@ class ClauseReader {
     const steps: Step[] = [];
     for (let i = clause.from; i < clause.to; i++) {
       if (!this.inClause(clause, i) || this.mentionAt(i) !== null) continue;
-      const step = this.stepAt(clause, i, steps.length > 0 || this.made.length > 0 || this.context.steps.length > 0);
+      const step = this.stepAt(clause, i, steps[steps.length - 1]);
       if (step) steps.push(step);
     }
     // A noun that is the object of a step verb ("revoked the designation"), or of a step noun
     // ("the revocation of the designation of X"), is part of that step.
-    return steps.filter((s, i) => {
+    const kept: Step[] = [];
+    steps.forEach((s, i) => {
       // "the ban ... be overturned", "the listing lapsed": the noun is the subject of the verb's step.
       const later = steps[i + 1];
-      if (s.noun && later && !later.noun && later.passive && !this.words.slice(s.at + 1, later.at).some((w) => w.pos === 'VERB' && !BE.has(w.lower))) return false;
-      const previous = steps[i - 1];
-      if (!s.noun || !previous) return true;
-      const between = this.words.slice(previous.at + 1, s.at);
-      if (!previous.noun) return s.at - previous.at > 4;
-      // "the revocation of the group's terrorist designation": one step, the outer one.
-      return !(between[0]?.lower === 'of' && !between.some((w) => w.pos === 'VERB' || w.pos === 'AUX' || w.text === ','));
+      if (s.noun && later && !later.noun && later.passive && !this.words.slice(s.at + 1, later.at).some((w) => w.pos === 'VERB' && !BE.has(w.lower))) return;
+      const previous = kept[kept.length - 1];
+      if (s.noun && previous) {
+        const between = this.words.slice(previous.at + 1, s.at);
+        if (!previous.noun && s.at - previous.at <= 4) return;
+        // "the revocation of the order proscribing X": one step, the outer one.
+        if (previous.noun && between[0]?.lower === 'of' && !between.some((w) => (w.pos === 'VERB' && !/ing$/.test(w.lower)) || w.pos === 'AUX' || w.text === ',')) return;
+      }
+      kept.push(s);
     });
+    return kept;
   }
 
-  /** The step word `i` names, if any; `toldBefore` says whether a step was told just before ("... and removed it"). */
-  private stepAt(clause: Clause, i: number, toldBefore: boolean): Step | null {
+  /** The step word `i` names, if any; `earlier` is the step found before it in its clause ("... and removed it"). */
+  private stepAt(clause: Clause, i: number, earlier: Step | undefined): Step | null {
     const w = this.words[i]!;
+    const toldBefore = earlier !== undefined || this.made.length > 0 || this.context.steps.length > 0;
+    if (!STEP_WORD.test(w.lower) && !STEP_WORD.test(w.lemma) && !STEP_REFERENCES.has(w.lower) && w.pos !== 'PRON') return null;
     const base = baseOf(w.lemma === w.lower ? w.lower : w.lemma);
     if (!mayBeStep(w, base)) return null;
     const verbal =
@@ -338,7 +346,7 @@ class ClauseReader {
       if (!this.stepNounBefore(clause, i)) return null;
       return { at: i, state: 'removed', noun: false, passive: true };
     }
-    const told = this.made.length > 0 ? this.made : this.context.steps;
+    const told: { state: DesignationState; toward?: 'listed' | 'removed' }[] = earlier ? [earlier] : this.made.length > 0 ? this.made : this.context.steps;
     // "but it only came into force on 16 May": a pronoun standing for the step just told.
     if (w.pos === 'PRON' && ['it', 'this', 'which'].includes(w.lower) && this.made.length > 0) {
       IN_FORCE.lastIndex = 0;
@@ -433,7 +441,7 @@ class ClauseReader {
     if (refersBack) {
       const steps = this.made.length > 0 ? this.made : this.context.steps;
       targets = [...new Set(steps.map((s) => s.targetId))];
-      if (targets.length === 0 && this.context.organisations.length > 0) targets = [this.context.organisations[this.context.organisations.length - 1]!];
+      if (targets.length === 0 && this.context.organisations.length > 0) targets = [this.referTo(this.context.organisations[this.context.organisations.length - 1]!)];
       // "The court annulled the listing": the step's own authority, unless the sentence names another.
       if ((authorities.length === 0 || this.guessedAuthority) && steps.length > 0) authorities = [...new Set(steps.map((s) => s.authorityId))];
     }
@@ -457,7 +465,7 @@ class ClauseReader {
       const inForce = this.inForceAfter(step, clause);
       if (inForce === null) return this.nounMode(step, clause);
       const governing = [...this.governing(step, clause), ...this.governing({ ...step, at: inForce.at }, clause)].filter((g) => g !== this.words[step.at]);
-      if (governing.some((g) => NEGATION.has(g.lower) || HYPOTHETICAL.has(g.lower) || REFUSAL.has(g.lemma))) return 'none';
+      if (governing.some((g) => NEGATION.has(g.lower) || hypothetical(g) || REFUSAL.has(g.lemma))) return 'none';
       // A step in force on a stated day is the step on that day, even one after the article ("comes into force on
       // 11 November"); one only expected, planned, or waiting on a condition ("once approved", "subject to") is pending.
       const date = this.dateOf(step, clause);
@@ -468,7 +476,7 @@ class ClauseReader {
       return 'done';
     }
     const governing = this.governing(step, clause);
-    if (governing.some((g) => NEGATION.has(g.lower) || HYPOTHETICAL.has(g.lower))) return 'none';
+    if (governing.some((g) => NEGATION.has(g.lower) || hypothetical(g))) return 'none';
     if (governing.some((g) => REFUSAL.has(g.lemma) || REFUSAL.has(g.lower))) return 'none';
     if (governing.some((g) => REQUEST.has(g.lemma))) return this.requestMode(step, clause);
     if (governing.some((g) => g.lemma === 'order' && g.pos === 'VERB')) return 'pending';
@@ -498,7 +506,7 @@ class ClauseReader {
     // "would support the order", "welcomed the move": a reference to a step says something only when it puts the step in force.
     if (STEP_REFERENCES.has(this.words[step.at]!.lower)) return 'none';
     const before = this.governing(step, clause);
-    if (before.some((g) => NEGATION.has(g.lower) || HYPOTHETICAL.has(g.lower) || REFUSAL.has(g.lemma) || REFUSAL.has(g.lower))) return 'none';
+    if (before.some((g) => NEGATION.has(g.lower) || hypothetical(g) || REFUSAL.has(g.lemma) || REFUSAL.has(g.lower))) return 'none';
     const verb = before.find((g) => g.pos === 'VERB');
     if (!verb) return 'none';
     if (REQUEST.has(verb.lemma)) return this.requestMode(step, clause);
@@ -539,7 +547,7 @@ class ClauseReader {
         if (step.noun) break;
         continue;
       }
-      if (w.lower === 'that' && w.pos === 'SCONJ') {
+      if (w.lower === 'that' && w.pos !== 'DET') {
         const asker = this.words[k - 1];
         if (asker && (REFUSAL.has(asker.lemma) || REQUEST.has(asker.lemma) || PLANNED.has(asker.lemma) || asker.lemma === 'order')) continue;
         break;
@@ -576,7 +584,7 @@ class ClauseReader {
     for (let k = step.at - 1; k >= clause.from; k--) {
       if (!this.inClause(clause, k)) continue;
       const w = this.words[k]!;
-      if (w.lower === 'that' && w.pos === 'SCONJ') return false;
+      if (w.lower === 'that' && w.pos !== 'DET') return false;
       if (w.pos === 'VERB' && REPORTING.has(w.lemma)) return false;
       // "Not a single Gulf state has listed X, and the EU has removed it": the negation is the other clause's.
       if (['and', 'but'].includes(w.lower) && this.words[k - 1]?.text === ',') return false;
@@ -714,11 +722,7 @@ class ClauseReader {
     for (const [from, to] of regions) {
       if (this.hasOrganisationReference(from, to)) {
         const referent = this.nearestOrganisationBefore(from) ?? this.context.organisations[this.context.organisations.length - 1];
-        if (referent !== undefined) {
-          const candidate = this.context.candidates.get(referent) ?? this.sentenceCandidates.get(referent);
-          if (!this.entity(referent) && candidate) this.discovered.set(referent, candidate);
-          return [referent];
-        }
+        if (referent !== undefined) return [this.referTo(referent)];
       }
       const ids: string[] = [];
       for (const name of findOrganisationNames(this.words, from, to, (k) => this.mentionAt(k) !== null)) {
@@ -746,6 +750,13 @@ class ClauseReader {
     if (PRONOUN_ORGANISATION.has(w.lower) || ORGANISATION_REFERENCES.has(w.lower)) return true;
     // "the ban on the related group": one modifier before the reference noun.
     return ORGANISATION_REFERENCES.has(this.words[k + 1]?.lower ?? '') && w.pos === 'ADJ';
+  }
+
+  /** An organisation a reference stands for; one only seen as a name so far becomes an entity now. */
+  private referTo(id: string): string {
+    const candidate = this.context.candidates.get(id) ?? this.sentenceCandidates.get(id);
+    if (!this.entity(id) && candidate) this.discovered.set(id, candidate);
+    return id;
   }
 
   private nearestOrganisationBefore(i: number): string | null {
@@ -956,6 +967,11 @@ class ClauseReader {
     });
     return (inForce ?? candidates.sort((a, b) => Math.abs(a.start - this.words[step.at]!.start) - Math.abs(b.start - this.words[step.at]!.start))[0]!).date;
   }
+}
+
+/** A modal of mere possibility ("may list", "could ban") or a condition ("if", "whether"); not the month "May". */
+function hypothetical(w: Word): boolean {
+  return HYPOTHETICAL.has(w.lower) && (w.pos === 'AUX' || w.pos === 'SCONJ' || w.pos === 'VERB' || w.text === w.lower);
 }
 
 /** Whether a word could name a step at all: a word of the vocabulary, a reference to a step, or a pronoun. */

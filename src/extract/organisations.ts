@@ -39,6 +39,7 @@ const LIST_JOINERS = new Set([',', 'and', 'or', 'the', 'as', 'well', 'along', 'w
  */
 export function findOrganisationNames(words: Word[], from: number, to: number, isMention: (i: number) => boolean): FoundName[] {
   const found: FoundName[] = [];
+  let lastEnd = from;
   for (let i = Math.max(0, from); i < to; i++) {
     const name = nameAt(words, i, to, isMention);
     if (name === null) {
@@ -51,7 +52,11 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
       continue;
     }
     const aliases = aliasesAfter(words, name.end, isMention);
-    found.push({ name: name.text, aliases: aliases.names, at: i });
+    // "Al-Jabha al-Sharqiya, or the Eastern Front,": another name of the one before.
+    const joined = found.length > 0 ? words.slice(lastEnd, i).map((w) => w.lower).join(' ') : '';
+    if (/^, or( the)?$/.test(joined)) found[found.length - 1]!.aliases.push(name.text, ...aliases.names);
+    else found.push({ name: name.text, aliases: aliases.names, at: i });
+    lastEnd = aliases.end;
     i = aliases.end - 1;
   }
   return found;

@@ -119,9 +119,23 @@ export const IMMEDIATE = /\b(with immediate effect|effective immediately|immedia
 /** Predicates that put a step in force ("took effect", "came into force", "was published in the Official Journal"). */
 export const IN_FORCE = /\b(?:(?:take|takes|took|taken|taking|go|goes|went|gone|going|come|comes|came|coming) (?:into |in )?(?:\w+ ){0,2}?(?:effect|force)|(?:enter|enters|entered|entering) into force|(?:become|becomes|became) (?:effective|law)|(?:is|are|was|were|be|been|remains?|remained) (?:now |still |already )?(?:effective|in force|legally binding|binding)|(?:become|becomes|became|has become|have become) (?:legally )?binding|(?:published|gazetted|notified|registered) (?:in|on)\b|with effect from|effective (?:from|on|as of)?)/gi;
 
-/** A word of the sentence that could hold or refer to a step: only sentences with one are parsed. */
-export const CANDIDATE =
-  /\b(?:(?:re-?|de-?|un)?(?:designat\w*|list(?:s|ed|ing|ings)?|proscri\w*|blacklist\w*|outlaw\w*|ban(?:s|ned|ning)?|sanction\w*|label\w*|brand(?:s|ed|ing)?)|remov\w*|revo(?:k|c)\w*|rescind\w*|lift\w*|struck|strik\w*|drop\w*|lapse\w*|expir\w*|ceas\w*|(?:took|take[sn]?|taking) off|register|registry|into force|effect|effective|gazett\w*|recogni[sz]\w*|declar\w*|add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing)|withdr\w*|annul\w*|repeal\w*|overturn\w*|cancel\w*|includ\w*|impos\w*)\b/i;
+/**
+ * Whether a sentence could hold a step: a word that names one by itself, or a word that does so
+ * beside a list or a designation ("added ... to the list"). Only such sentences are parsed.
+ */
+export function mayHoldStep(sentence: string): boolean {
+  return STRONG.test(sentence) || (WEAK.test(sentence) && CONTEXT.test(sentence));
+}
+
+const STRONG =
+  /\b(?:(?:re-?|de-?|un)?(?:designat\w*|proscri\w*|blacklist\w*|outlaw\w*|ban(?:s|ned|ning)?|sanction\w*)|listed|delist\w*|de-list\w*|relist\w*|re-list\w*|struck down|strikes? down|striking down|revo(?:k|c)\w*|rescind\w*|lapse[sd]?|expir\w*|ceas\w*|into force|(?:take[sn]?|took|taking|come[s]?|came|coming|go(?:es)?|went|gone) (?:\w+ ){0,2}?effect|effective|gazett\w*)\b/i;
+const WEAK =
+  /\b(?:list(?:s|ed|ing|ings)?|label\w*|brand(?:s|ed|ing)?|remov\w*|lift\w*|struck|strik\w*|drop\w*|(?:took|take[sn]?|taking) off|recogni[sz]\w*|declar\w*|add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing)|withdr\w*|annul\w*|repeal\w*|overturn\w*|cancel\w*|includ\w*|impos\w*)\b/i;
+const CONTEXT = /\b(?:list|lists|register|registry|schedule|roster|terror\w*|extremis\w*|proscri\w*|designat\w*|sanction\w*|ban|bans|label|status|listing|blacklist\w*)\b/i;
+
+/** A first look at a word: could it be one of the vocabulary's words, in some inflection? */
+export const STEP_WORD =
+  /^(?:re-?|de-?|un)?(?:designat|list|proscri|blacklist|outlaw|ban|sanction|label|brand|declar|recogni|classif|deem|nam|add|plac|put|includ|impos|remov|strik|struck|tak|took|drop|exclud|revo|rescind|lift|overturn|annul|repeal|cancel|withdr|end|laps|expir|ceas)/;
 
 /**
  * The dictionary form of a verb or noun of the vocabulary: the model's lemma with hyphens and
