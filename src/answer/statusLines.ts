@@ -19,9 +19,6 @@ function when(c: ClaimInSentence): string {
 function later(a: ClaimInSentence, b: ClaimInSentence): boolean {
   const wa = when(a);
   const wb = when(b);
-  // A step done on a date that refines or is refined by a pending one's is the same step, taken.
-  if (a.claim.toward === undefined && b.claim.toward === a.claim.state && compatible(wa, wb)) return true;
-  if (b.claim.toward === undefined && a.claim.toward === b.claim.state && compatible(wa, wb)) return false;
   if (wa !== wb) return wa > wb;
   return STAGE[a.claim.state] !== STAGE[b.claim.state] ? STAGE[a.claim.state] > STAGE[b.claim.state] : earlierInKnowledge(a, b);
 }
@@ -107,6 +104,16 @@ function latestStep(claims: ClaimInSentence[]): Step | null {
   if (claims.length === 0) return null;
   let latest = claims[0]!;
   for (const c of claims) if (later(c, latest)) latest = c;
+  // A pending step that a report shows taken on a date that agrees ("will list it in October", "listed
+  // it in 2024") is that step, taken.
+  const pendingDate = latest.claim.date;
+  if (latest.claim.state === 'pending' && pendingDate !== null) {
+    const taken = claims.filter((c) => c.claim.state === latest.claim.toward && c.claim.date !== null && compatible(c.claim.date, pendingDate));
+    if (taken.length > 0) {
+      latest = taken[0]!;
+      for (const c of taken) if (later(c, latest)) latest = c;
+    }
+  }
   const state = latest.claim.state;
   // A later report that an authority "has already removed" them does not move the date:
   // the step is told in the words of the report that dates it most precisely.

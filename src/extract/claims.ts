@@ -83,7 +83,7 @@ const SUBORDINATE = new Set(['after', 'before', 'because', 'when', 'once', 'unti
 /** Verbs after which a step is decided but not yet in force ("approved lifting the ban", "agreed to list"). */
 const DECIDING = new Set(['decide', 'agree', 'approve', 'vote', 'resolve']);
 const RELATIVE = new Set(['which', 'who', 'whose', 'whom']);
-const EXCEPT = new Set(['except', 'excluding', 'besides', 'apart', 'unlike', 'alongside?']);
+const EXCEPT = new Set(['except', 'excluding', 'besides', 'apart', 'unlike']);
 const REQUEST = new Set(['ask', 'request', 'petition', 'apply', 'seek', 'recommend']);
 /** Words that leave an in-force date waiting on something: "once approved", "subject to the approval of". */
 const HEDGED = /\b(?:expected|likely|could|may|might|if|once|subject to|pending|unless|provided|assuming)\b/;
@@ -91,6 +91,8 @@ const HEDGED = /\b(?:expected|likely|could|may|might|if|once|subject to|pending|
 const FIXED = new Set(['will', 'shall', "'ll", 'due', 'set', 'scheduled']);
 /** Verbs that make a step named by a noun: "announced the proscription of", "signed the listing". */
 const MAKES = new Set(['announce', 'approve', 'adopt', 'confirm', 'impose', 'issue', 'sign', 'lay', 'make', 'extend', 'renew', 'complete', 'finalise', 'finalize', 'publish', 'enact', 'formalise', 'formalize']);
+/** Sentences longer than this (in characters, about 150 words) are not read for claims. */
+const MAX_SENTENCE = 1000;
 /** Words that stand for an authority just named: "it", "the government", "the court". */
 const AUTHORITY_REFERENCES = new Set(['it', 'they', 'government', 'officials', 'authorities', 'ministry', 'court', 'council', 'committee', 'minister', 'cabinet', 'parliament', 'department', 'prosecutor', 'president', 'judge']);
 const PRONOUN_ORGANISATION = new Set(['it', 'they', 'them']);
@@ -111,6 +113,8 @@ export function findClaims(
 ): SentenceClaims {
   const text = maskQuotes(sentence);
   if (!mayHoldStep(text)) return { claims: [], discovered: [] };
+  // A run-on of hundreds of words is a list or a table, not a sentence whose clauses can be read.
+  if (text.length > MAX_SENTENCE) return { claims: [], discovered: [] };
   const words = parseWords(text);
   if (words.length === 0 || words[words.length - 1]!.text === '?') return { claims: [], discovered: [] };
   const reader = new ClauseReader(sentence, text, words, mentions, dates, published, entity, context);
@@ -123,6 +127,8 @@ class ClauseReader {
   private readonly mentionOfWord: (Mentioned | null)[];
   private readonly clauses: Clause[];
   private readonly discovered = new Map<string, Entity>();
+  /** Whether the last scan for a step's governing words went past an authority it addresses ("urged Ottawa to"). */
+  private addressed = false;
   /** Whether the last authority found was inferred from a reference or the publisher, not named with the step. */
   private guessedAuthority = false;
   /** Claims told by an in-force clause ("the listing took effect on 10 June"). */
@@ -237,7 +243,7 @@ class ClauseReader {
       }
     }
     close(this.words.length);
-    return clauses.map((c) => ({ ...c })).sort((a, b) => a.from - b.from);
+    return clauses.sort((a, b) => a.from - b.from);
   }
 
   private readonly hidden = new Set<number>();
@@ -431,7 +437,6 @@ class ClauseReader {
 
   private claimsOf(step: Step, clause: Clause, next: number, previous: number | null): Claim[] {
     const mode = this.modeOf(step, clause);
-    if (process.env.DEBUG_CLAIMS) console.error("STEP", this.words[step.at]!.text, step, mode, clause, this.targetsOf(step, clause, next), this.authoritiesOf(step, clause, previous));
     if (mode === 'none') return [];
     let targets = this.targetsOf(step, clause, next);
     let authorities = this.authoritiesOf(step, clause, previous);
@@ -479,6 +484,8 @@ class ClauseReader {
     if (governing.some((g) => NEGATION.has(g.lower) || hypothetical(g))) return 'none';
     if (governing.some((g) => REFUSAL.has(g.lemma) || REFUSAL.has(g.lower))) return 'none';
     if (governing.some((g) => REQUEST.has(g.lemma))) return this.requestMode(step, clause);
+    // "Critics want Canada to lift the ban": someone's wish for an authority, not its plan.
+    if (this.addressed && !governing.some((g) => g.lemma === 'order')) return 'none';
     if (governing.some((g) => g.lemma === 'order' && g.pos === 'VERB')) return 'pending';
     // "asked that the ban be lifted", headlines' "Russia to remove X": wished or announced, not done.
     const bare = governing[0]?.lower === 'be' && !governing.some((g) => g.pos === 'AUX' && g.lower !== 'be');
@@ -532,6 +539,7 @@ class ClauseReader {
    * ("urged Ottawa to list", "demanded that Ottawa delist") and stops at its subject.
    */
   private governing(step: Step, clause: Clause): Word[] {
+    this.addressed = false;
     const out: Word[] = [];
     for (let k = step.at - 1; k >= clause.from && out.length < 14; k--) {
       if (!this.inClause(clause, k)) continue;
@@ -541,6 +549,7 @@ class ClauseReader {
         if (mention.authority === null) continue;
         k = mention.first;
         if (!this.isAddressee(mention)) break;
+        this.addressed = true;
         continue;
       }
       if (w.text === ',' || w.text === '(' || w.text === '—') {
@@ -595,7 +604,7 @@ class ClauseReader {
         while (first > 0 && ([',', 'and', 'or', 'nor', 'the'].includes(this.words[first - 1]!.lower) || this.mentionAt(first - 1)?.authority)) first--;
         return this.words.slice(Math.max(0, first - 1), mention.first).some((x) => NEGATION.has(x.lower));
       }
-      if (NEGATION.has(w.lower) && !(w.lower === 'no' && this.words[k + 1]?.lower === 'longer' && false)) return true;
+      if (NEGATION.has(w.lower)) return true;
     }
     return false;
   }
@@ -746,6 +755,8 @@ class ClauseReader {
     while (this.words[k] && ['the', 'a', 'an', 'its', 'their', 'his', 'her'].includes(this.words[k]!.lower)) k++;
     const w = this.words[k];
     if (!w) return false;
+    // "the rescission of the designation of X": through the inner step to its own object.
+    if ((baseOf(w.lemma) in STEP_NOUNS || baseOf(w.lower) in STEP_NOUNS) && ['of', 'on', 'against'].includes(this.words[k + 1]?.lower ?? '')) return this.namesDirectly(k + 2);
     if (this.mentionAt(k) !== null || /^\p{Lu}/u.test(w.text)) return true;
     if (PRONOUN_ORGANISATION.has(w.lower) || ORGANISATION_REFERENCES.has(w.lower)) return true;
     // "the ban on the related group": one modifier before the reference noun.
@@ -797,7 +808,8 @@ class ClauseReader {
     let k = i - 1;
     while (k >= clause.from) {
       const w = this.words[k]!;
-      if (this.mentionAt(k) === null && ((w.pos === 'VERB' && !BE.has(w.lower) && !BE.has(w.lemma)) || w.lower === 'that' || w.lower === 'and' && this.words[k - 1]?.text === ',')) break;
+      const hyphenated = this.words[k - 1]?.text === '-'; // "the Iranian-backed Front"
+      if (this.mentionAt(k) === null && ((w.pos === 'VERB' && !hyphenated && !BE.has(w.lower) && !BE.has(w.lemma)) || w.lower === 'that' || (w.lower === 'and' && this.words[k - 1]?.text === ','))) break;
       k--;
     }
     return k + 1;
@@ -819,14 +831,29 @@ class ClauseReader {
   private authoritiesOf(step: Step, clause: Clause, previous: number | null): string[] {
     this.guessedAuthority = false;
     const inClause = this.mentioned.filter((m) => m.authority !== null && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.last === clause.antecedent)));
-    const agent = inClause.filter((m) => m.first > step.at && ['by', 'in', 'under'].includes(this.words[m.first - 1]?.lower === 'the' ? this.words[m.first - 2]?.lower ?? '' : this.words[m.first - 1]?.lower ?? ''));
+    const agent = inClause.filter((m) => {
+      if (m.first <= step.at) return false;
+      const preposition = this.words[m.first - 1]?.lower === 'the' ? this.words[m.first - 2]?.lower ?? '' : this.words[m.first - 1]?.lower ?? '';
+      // "banned in Britain" names the authority; "banned after attacks in Uganda" does not.
+      const near = step.noun ? (this.inForceAfter(step, clause)?.at ?? step.at) : step.at;
+      if (preposition === 'by' || preposition === 'under') return true;
+      const between = this.words.slice(near + 1, m.first);
+      return preposition === 'in' && m.first > near && between.length <= 8 && !between.some((w) => w.text === ',' || ['after', 'following', 'for', 'over', 'during', 'since'].includes(w.lower));
+    });
     if ((step.passive || step.noun) && agent.length > 0) return this.group(agent.slice(0, 1), agent);
     // "the lifting of Egypt's ban on X": the possessive inside the noun's phrase.
     if (step.noun) {
       const owner = inClause.find((m) => m.first > step.at && m.first <= step.at + 3 && /^['’]s$/.test(this.words[m.last + 1]?.text ?? ''));
       if (owner && !inClause.some((m) => m.last < step.at && m.last >= this.nounPhraseStart(clause, step.at) - 1)) return [this.countryOf(owner)];
     }
-    const before = inClause.filter((m) => m.last < step.at && !(step.passive && this.isTargetSide(m, step)));
+    const before = inClause.filter((m) => {
+      if (m.last >= step.at) return false;
+      // "The Iranian-backed Front was banned": a passive's subject names whom, not who; only "Kenya's ban was lifted" says who.
+      const inSubject = step.passive && !LAPSE_VERBS.has(baseOf(this.words[step.at]!.lemma)) && clause.antecedent === null && m.first >= this.subjectStart(clause, step.at);
+      if (inSubject && !/^['’]s$/.test(this.words[m.last + 1]?.text ?? '')) return false;
+      // "Uganda said the ruling took effect": the reporter, not the step's subject.
+      return !(step.noun && this.words.slice(m.last + 1, step.at).some((w) => (w.pos === 'VERB' && REPORTING.has(w.lemma)) || w.lower === 'that'));
+    });
     const stepBefore = previous ?? -1;
     const own = before.filter((m) => m.first > stepBefore);
     const subject = own.length > 0 ? own : before;
@@ -864,14 +891,10 @@ class ClauseReader {
     return this.context.voice !== null ? [this.context.voice] : [];
   }
 
-  private isTargetSide(m: Mentioned, step: Step): boolean {
-    return m.first > step.at;
-  }
-
   /** The authority at `lead` with those joined to it by "and" or commas ("Canada and Australia listed"), each body as its country. */
   private group(lead: Mentioned[], all: Mentioned[]): string[] {
     const chosen = [lead[0]!];
-    let index = all.indexOf(lead[0]!);
+    const index = all.indexOf(lead[0]!);
     for (let i = index - 1; i >= 0; i--) {
       const between = this.text.slice(all[i]!.mention.end, chosen[0]!.mention.start);
       if (/^\s*(?:,|and|, and|&|as well as)\s*(?:the\s+)?$/i.test(between)) chosen.unshift(all[i]!);
@@ -882,9 +905,8 @@ class ClauseReader {
     }
     for (let i = index + 1; i < all.length; i++) {
       const between = this.text.slice(chosen[chosen.length - 1]!.mention.end, all[i]!.mention.start);
-      if (/^\s*(?:,|and|, and|&)\s*(?:the\s+)?$/i.test(between) && all[i]!.last < this.words.length) chosen.push(all[i]!);
+      if (/^\s*(?:,|and|, and|&)\s*(?:the\s+)?$/i.test(between)) chosen.push(all[i]!);
       else break;
-      index = i;
     }
     return [...new Set(chosen.map((m) => this.countryOf(m)))];
   }

@@ -111,11 +111,20 @@ export function extractArticle(article: Article, matcher: EntityMatcher): Extrac
   return { passages, discovered };
 }
 
-/** The authority an article's outlet names ("Public Safety Canada", "Council of the European Union"), if any. */
+/**
+ * The authority that publishes an article, when its outlet is one: a body ("Public Safety Canada",
+ * "U.S. Department of State"), an authority's own name ("Council of the European Union"), or a
+ * government ("Australian Government, Department of Home Affairs"). A newspaper named after a place
+ * ("The Washington Post", "The Times of India") speaks for nobody.
+ */
 function publisherOf(article: Article, matcher: EntityMatcher): string | null {
-  for (const mention of matcher.find(article.outlet ?? '')) {
+  const outlet = (article.outlet ?? '').replace(/^the\s+/i, '').trim();
+  for (const mention of matcher.find(outlet)) {
+    const entity = matcher.entity(mention.entityId);
     const id = authorityOf((key) => matcher.entity(key), mention.entityId);
-    if (id !== null) return id;
+    if (id === null || !entity) continue;
+    const whole = mention.start === 0 && mention.end === outlet.length;
+    if (whole || entity.partOf !== null || /\b(government|ministry|department|office|council|commission|committee)\b/i.test(outlet)) return id;
   }
   return null;
 }

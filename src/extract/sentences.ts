@@ -73,6 +73,9 @@ export function isQuotable(text: string): boolean {
  * closing one blanks everything after it.
  */
 export function maskQuotes(text: string): string {
+  // A lone straight quote before "the minister said" closes a quotation that began earlier.
+  const lone = (text.match(/"/g) ?? []).length % 2 === 1 ? /"\s*,?\s*(?:\p{L}+\s+){0,4}?(?:said|says|told|added|stated|insisted|wrote)\b/u.exec(text) : null;
+  if (lone) text = ' '.repeat(lone.index + 1) + text.slice(lone.index + 1);
   let masked = text.replace(/“[^”]*”|"[^"]*"/g, (q) => ' '.repeat(q.length));
   const close = masked.lastIndexOf('”');
   if (close >= 0) masked = ' '.repeat(close + 1) + masked.slice(close + 1);

@@ -99,6 +99,7 @@ export const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 
 /** Governing verbs and nouns after which the step is refused, resisted or only demanded: no claim. */
 export const REFUSAL = new Set([
   'decline', 'refuse', 'reject', 'resist', 'oppose', 'fail', 'hesitate', 'avoid', 'balk', 'stop', 'short', 'yet', 'urge', 'press',
+  'abandon', 'scrap', 'shelve', 'drop', 'false', 'report', 'claim', 'allegation', 'rumour', 'rumor', 'speculation',
   'pressure', 'call', 'demand', 'down', 'uphold', 'dismiss', 'turn', 'lobby', 'campaign', 'motion', 'appeal', 'plea', 'push', 'deny', 'veto', 'block', 'challenge',
 ]);
 
@@ -106,7 +107,7 @@ export const REFUSAL = new Set([
 export const PLANNED = new Set([
   'will', 'shall', "'ll", 'would', 'going', 'plan', 'intend', 'expect', 'due', 'set', 'schedule', 'propose', 'prepare', 'aim', 'move',
   'begin', 'start', 'process', 'decide', 'seek', 'want', 'vow', 'pledge', 'promise', 'threaten', 'consider', 'weigh', 'mull',
-  'agree', 'draft', 'proposal', 'plan', 'bid', 'intention', 'pending', 'proposed', 'planned', 'likely',
+  'agree', 'draft', 'proposal', 'bid', 'intention', 'pending', 'proposed', 'planned', 'likely',
   'initiate', 'launch',
 ]);
 
@@ -128,14 +129,14 @@ export function mayHoldStep(sentence: string): boolean {
 }
 
 const STRONG =
-  /\b(?:(?:re-?|de-?|un)?(?:designat\w*|proscri\w*|blacklist\w*|outlaw\w*|ban(?:s|ned|ning)?|sanction\w*)|listed|delist\w*|de-list\w*|relist\w*|re-list\w*|struck down|strikes? down|striking down|revo(?:k|c)\w*|rescind\w*|lapse[sd]?|expir\w*|ceas\w*|into force|(?:take[sn]?|took|taking|come[s]?|came|coming|go(?:es)?|went|gone) (?:\w+ ){0,2}?effect|effective|gazett\w*)\b/i;
+  /\b(?:(?:re-?|de-?|un)?(?:designat\w*|proscri\w*|blacklist\w*|outlaw\w*|ban(?:s|ned|ning)?|sanction\w*)|listed|delist\w*|de-list\w*|relist\w*|re-list\w*|struck down|strikes? down|striking down|revo(?:k|c)\w*|rescind\w*|rescission|lapse[sd]?|expir\w*|ceas\w*|into force|(?:take[sn]?|took|taking|come[s]?|came|coming|go(?:es)?|went|gone) (?:\w+ ){0,2}?effect|effective|gazett\w*)\b/i;
 const WEAK =
   /\b(?:list(?:s|ed|ing|ings)?|label\w*|brand(?:s|ed|ing)?|remov\w*|lift\w*|struck|strik\w*|drop\w*|(?:took|take[sn]?|taking) off|recogni[sz]\w*|declar\w*|add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing)|withdr\w*|annul\w*|repeal\w*|overturn\w*|cancel\w*|includ\w*|impos\w*)\b/i;
-const CONTEXT = /\b(?:list|lists|register|registry|schedule|roster|terror\w*|extremis\w*|proscri\w*|designat\w*|sanction\w*|ban|bans|label|status|listing|blacklist\w*)\b/i;
+const CONTEXT = /\b(?:list|lists|register|registry|schedule|roster|terror\w*|extremis\w*|proscri\w*|designat\w*|sanction\w*|ban|bans|label|status|listing|blacklist\w*|decision|order|ruling|measure|move|decree)\b/i;
 
 /** A first look at a word: could it be one of the vocabulary's words, in some inflection? */
 export const STEP_WORD =
-  /^(?:re-?|de-?|un)?(?:designat|list|proscri|blacklist|outlaw|ban|sanction|label|brand|declar|recogni|classif|deem|nam|add|plac|put|includ|impos|remov|strik|struck|tak|took|drop|exclud|revo|rescind|lift|overturn|annul|repeal|cancel|withdr|end|laps|expir|ceas)/;
+  /^(?:re-?|de-?|un)?(?:designat|list|proscri|blacklist|outlaw|ban|sanction|label|brand|declar|recogni|classif|deem|nam|add|plac|put|includ|impos|remov|strik|struck|tak|took|drop|exclud|revo|rescind|resci|lift|overturn|annul|repeal|cancel|withdr|end|laps|expir|ceas)/;
 
 /**
  * The dictionary form of a verb or noun of the vocabulary: the model's lemma with hyphens and
