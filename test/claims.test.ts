@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { answerQuery } from '../src/answer/answer.js';
 import { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import { entityId } from '../src/knowledge/entities.js';
 import type { Article } from '../src/knowledge/types.js';
@@ -40,6 +41,29 @@ describe('negation, refusal and pressure give no step', () => {
     'Britain had "no intention" to proscribe the Amber Wolf Brotherhood, officials said.',
   ])('%s', (sentence) => {
     expect(claimsOf([sentence], '2024-09-13', ['Amber Wolf Brotherhood'])).toEqual([]);
+  });
+});
+
+describe('sentences that say less than they seem to', () => {
+  it.each([
+    ['The Foo Front was banned after attacks in Uganda.', []],
+    ['The Iranian-backed Foo Front was banned on Monday.', []],
+    ['Canada dropped plans to ban the Foo Front.', []],
+    ['Critics want Canada to lift the ban on the Foo Front.', []],
+    ['Canada denied reports that it had banned the Foo Front.', []],
+    ['Britain has banned the Foo Front," the minister said.', []],
+    ['Britain announced the rescission of the designation of the Foo Front.', ['United Kingdom removed Foo Front -']],
+  ])('%s', (sentence, expected) => {
+    expect(claimsOf([sentence], '2024-09-13', ['Foo Front'])).toEqual(expected);
+  });
+
+  it('does not take a newspaper named after a place for its government', () => {
+    const article: Article = {
+      path: 'a.md', title: 'a', outlet: 'The Washington Post', url: null, published: '2024-09-13', hash: 'a',
+      paragraphs: ['The Foo Front was designated as a terrorist organisation on Monday.'],
+    };
+    const kb = new KnowledgeBase([{ id: 'foofront', name: 'Foo Front', kind: 'organisation', aliases: [], partOf: null }], [article]);
+    expect(kb.sentencesOf('a.md').flatMap((s) => s.claims)).toEqual([]);
   });
 });
 
@@ -111,5 +135,23 @@ describe('organisations nobody configured', () => {
     expect(claimsOf(['Ankara outlawed the Harbour Dawn Network.'])).toEqual(['Turkey listed Harbour Dawn Network -']);
     expect(claimsOf(["Nigeria's interior ministry proscribed the Harbour Dawn Network."])).toEqual(['Nigeria listed Harbour Dawn Network -']);
     expect(claimsOf(['The Home Office proscribed the Harbour Dawn Network.'])).toEqual(['United Kingdom listed Harbour Dawn Network -']);
+  });
+});
+
+describe('status lines', () => {
+  it('read the same whatever order the articles were read in', () => {
+    const texts = [
+      'Canada will list the Foo Front as a terrorist entity in October.',
+      'Canada listed the Foo Front as a terrorist entity in 2024.',
+      'Canada removed the Foo Front from its terrorist list in June.',
+    ];
+    const articles: Article[] = texts.map((text, i) => ({ path: `${i}.md`, title: `${i}`, outlet: null, url: null, published: '2024-09-13', hash: `${i}`, paragraphs: [text] }));
+    const orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+    const lines = orders.map((order) => {
+      const kb = new KnowledgeBase([{ id: 'foofront', name: 'Foo Front', kind: 'organisation', aliases: [], partOf: null }], order.map((i) => articles[i]!));
+      return JSON.stringify(answerQuery(kb, 'Foo Front').status.map((s) => [s.authority, s.state, s.toward, s.date]));
+    });
+    expect(new Set(lines).size).toBe(1);
+    expect(JSON.parse(lines[0]!)).toEqual([['Canada', 'pending', 'listed', '2024-10']]);
   });
 });

@@ -26,6 +26,7 @@ const LABEL: Record<FigureKind, string> = {
 
 /** Counts of people happen somewhere; a vote or a sum belongs to whoever the sentences are about. */
 const COUNTS_PEOPLE = new Set<FigureKind>(['killed', 'injured', 'detained']);
+const VOTES = new Set<FigureKind>(['votes in favour', 'votes against', 'abstentions']);
 
 /**
  * Where sources report the same figure differently: figures of one kind on dates that agree,
@@ -37,9 +38,10 @@ export function findConflicts(kb: KnowledgeBase, sentences: Sentence[], sources:
   const reports: Report[] = [];
   for (const sentence of sentences) {
     const places = [...new Set(sentence.entities.filter((m) => isPlace(kb, m.entityId)).map((m) => m.entityId))];
-    const entities = [...new Set(sentence.entities.map((m) => m.entityId))];
+    // Votes and sums belong to whom the sentence is about, not to the countries it names in passing.
+    const entities = [...new Set(sentence.entities.filter((m) => kb.entity(m.entityId)?.kind !== 'place').map((m) => m.entityId))];
     for (const figure of sentence.figures) {
-      if (COUNTS_PEOPLE.has(figure.kind) ? places.length > 0 : entities.length > 0) reports.push({ figure, sentence, places, entities });
+      if (COUNTS_PEOPLE.has(figure.kind) ? places.length > 0 : entities.length > 0 || VOTES.has(figure.kind)) reports.push({ figure, sentence, places, entities });
     }
   }
 
@@ -76,8 +78,15 @@ function isPlace(kb: KnowledgeBase, id: string): boolean {
 
 function sameFact(a: Report, b: Report): boolean {
   if (a.figure.kind !== b.figure.kind) return false;
+  // A vote is one occasion: the same count kind, reported for the same month or day (the report's date where the sentence has none).
+  if (VOTES.has(a.figure.kind)) {
+    const [va, vb] = [a.sentence.eventDate ?? a.sentence.article.published, b.sentence.eventDate ?? b.sentence.article.published];
+    return va !== null && vb !== null && va.length >= 7 && vb.length >= 7 && compatible(va.slice(0, 7), vb.slice(0, 7));
+  }
   const where = COUNTS_PEOPLE.has(a.figure.kind) ? a.places.some((p) => b.places.includes(p)) : a.entities.some((e) => b.entities.includes(e));
   if (!where) return false;
   const [da, db] = [a.sentence.eventDate, b.sentence.eventDate];
+  // A sum is only the same sum on the same occasion: "$4 million frozen" in 2019 is not a 2024 reward.
+  if (a.figure.kind === 'amount') return da !== null && db !== null && compatible(da, db);
   return da === null || db === null || compatible(da, db);
 }

@@ -104,11 +104,11 @@ function latestStep(claims: ClaimInSentence[]): Step | null {
   if (claims.length === 0) return null;
   let latest = claims[0]!;
   for (const c of claims) if (later(c, latest)) latest = c;
-  // A pending step that a report shows taken on a date that agrees ("will list it in October", "listed
-  // it in 2024") is that step, taken.
+  // A pending step that a report shows taken on its date or within it ("will list it in October",
+  // "listed it on 3 October") is that step, taken.
   const pendingDate = latest.claim.date;
   if (latest.claim.state === 'pending' && pendingDate !== null) {
-    const taken = claims.filter((c) => c.claim.state === latest.claim.toward && c.claim.date !== null && compatible(c.claim.date, pendingDate));
+    const taken = claims.filter((c) => c.claim.state === latest.claim.toward && c.claim.date !== null && c.claim.date.startsWith(pendingDate));
     if (taken.length > 0) {
       latest = taken[0]!;
       for (const c of taken) if (later(c, latest)) latest = c;

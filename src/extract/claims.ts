@@ -738,7 +738,9 @@ class ClauseReader {
         const id = entityId(name.name);
         const known = this.entity(id) ?? this.discovered.get(id);
         if (known && known.kind !== 'organisation') continue;
-        if (!known) this.discovered.set(id, { id, name: name.name, kind: 'organisation', aliases: name.aliases, partOf: null });
+        // A name seen before with aliases it did not have ("... (HDN)") gains them.
+        const fresh = name.aliases.filter((a) => !known || (a !== known.name && !known.aliases.includes(a)));
+        if (!known || fresh.length > 0) this.discovered.set(id, { id, name: known?.name ?? name.name, kind: 'organisation', aliases: known ? fresh : name.aliases, partOf: null });
         this.named.push({ at: name.at, id });
         ids.push(id);
       }

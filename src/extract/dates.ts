@@ -94,7 +94,8 @@ function resolveCalendar(
   const day = c.isCertain('day') ? c.get('day')! : undefined;
   if (c.isCertain('year')) return formatPartialDate(c.get('year')!, month, month === undefined ? undefined : day);
   if (anchor === null) return null;
-  const future = tenseAt(sentence, span.start) === 'future';
+  const tense = tenseAt(sentence, span.start);
+  const future = tense === 'future';
   if (span.weekday) return resolveWeekday(c.get('weekday')!, span.text, anchor, future);
   if (month === undefined) return null;
 
@@ -106,8 +107,18 @@ function resolveCalendar(
   if (anchor.month === undefined) return null; // a year-only publication date cannot place "March 22"
   const target = month * 100 + (day ?? 0);
   const reference = anchor.month * 100 + (day === undefined ? 0 : anchor.day ?? (future ? 0 : 99));
+  if (tense === 'either' && day !== undefined && anchor.day !== undefined) return nearer(anchor, month, day);
   const year = future ? (target >= reference ? anchor.year : anchor.year + 1) : target <= reference ? anchor.year : anchor.year - 1;
   return formatPartialDate(year, month, day);
+}
+
+/** The occurrence of a month and day nearest publication, before or after; none when both are as near. */
+function nearer(anchor: Anchor, month: number, day: number): PartialDate | null {
+  const published = Date.UTC(anchor.year, anchor.month! - 1, anchor.day!);
+  const candidates = [anchor.year - 1, anchor.year, anchor.year + 1].map((year) => ({ year, distance: Math.abs(Date.UTC(year, month - 1, day) - published) }));
+  candidates.sort((a, b) => a.distance - b.distance);
+  if (candidates[0]!.distance === candidates[1]!.distance) return null;
+  return formatPartialDate(candidates[0]!.year, month, day);
 }
 
 /** "Friday" in past-tense news is the latest Friday on or before publication (the day itself included). */

@@ -5,7 +5,7 @@ import { authorityOf, findClaims, type Claim, type ReferenceContext } from './cl
 import { findDates, type DateMention } from './dates.js';
 import type { EntityMatcher, EntityMention } from './entityMatcher.js';
 import { findFigures, type Figure } from './figures.js';
-import { organisationLikeNames } from './organisations.js';
+import { namesAlsoKnownAs, organisationLikeNames } from './organisations.js';
 import { isQuotable, splitSentences } from './sentences.js';
 import { contentStems } from './tokens.js';
 
@@ -67,6 +67,7 @@ export function extractArticle(article: Article, matcher: EntityMatcher): Extrac
       const entities = matcher.find(text);
       const dates = findDates(text, article.published);
       const found = findClaims(text, entities, dates, article.published, entity, context);
+      found.discovered.push(...aliasesGiven(text, entities, matcher, found.discovered));
       for (const organisation of found.discovered) {
         matcher.add(organisation);
         discovered.push(organisation);
@@ -127,6 +128,30 @@ function publisherOf(article: Article, matcher: EntityMatcher): string | null {
     if (whole || entity.partOf !== null || /\b(government|ministry|department|office|council|commission|committee)\b/i.test(outlet)) return id;
   }
   return null;
+}
+
+/**
+ * Names an "also known as" list gives an organisation the sentence names ("the Velmora Relief
+ * Foundation (VRF), also known as the Velmora Charitable Trust"), as more names for it.
+ */
+function aliasesGiven(text: string, mentions: EntityMention[], matcher: EntityMatcher, found: Entity[]): Entity[] {
+  if (!/known as|a\.k\.a|also called/i.test(text)) return [];
+  const more: Entity[] = [];
+  const named: { id: string; end: number; candidate?: { name: string; aliases: string[] } }[] = [
+    ...mentions.filter((m) => m.kind === 'organisation').map((m) => ({ id: m.entityId, end: m.end })),
+    ...organisationLikeNames(text).map((c) => ({ id: entityId(c.name), end: c.start + text.slice(c.start).indexOf(c.name) + c.name.length, candidate: c })),
+  ];
+  for (const name of named) {
+    const aliases = namesAlsoKnownAs(text, name.end);
+    if (aliases.length === 0) continue;
+    const known = matcher.entity(name.id) ?? found.find((e) => e.id === name.id);
+    const fresh = aliases.filter((a) => !known || (a !== known.name && !known.aliases.includes(a)));
+    if (fresh.length === 0) continue;
+    if (known && known.kind !== 'organisation') continue;
+    const candidate = name.candidate;
+    more.push({ id: name.id, name: known?.name ?? candidate?.name ?? name.id, kind: 'organisation', aliases: [...(candidate?.aliases ?? []), ...fresh], partOf: null });
+  }
+  return more;
 }
 
 /** What a sentence leaves for the references of the next: its organisations, authority and claims. */

@@ -105,12 +105,17 @@ function aliasesAfter(words: Word[], end: number, isMention: (i: number) => bool
   const afterAcronym = k;
   if (words[k]?.text === ',' || words[k]?.text === '(') k++;
   let listed = false;
+  /** "also known as: a) X; b) Y": a colon and list markers before the names. */
+  const skipMarkers = () => {
+    while (words[k] && (words[k]!.text === ':' || words[k]!.text === ';' || (/^[a-z]$/.test(words[k]!.text) && words[k + 1]?.text === ')') || words[k]!.text === ')')) k++;
+  };
   for (let n = 4; n >= 1; n--) {
     const opener = words.slice(k, k + n).map((w) => w.text).join(' ');
     if (!ALIAS_OPENERS.test(opener.replace(/ \. ?/g, '.'))) continue;
     k += n;
     listed = true;
     while (k < words.length) {
+      skipMarkers();
       const name = nameAt(words, k, words.length, isMention);
       if (!name || name.text === null) break;
       aliases.push(name.text);
@@ -131,6 +136,35 @@ function joinWords(parts: Word[]): string {
     out += previous && previous.end === p.start ? p.text : (i > 0 ? ' ' : '') + p.text;
   });
   return out;
+}
+
+const ALSO_KNOWN = /\b(?:also known as|a\.k\.a\.?|formerly known as|also called)\s*:?\s*/gi;
+const ALIAS = /^(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|al|el|the)\s+)*\p{Lu}[\p{L}'’-]*)*)/u;
+
+/**
+ * The names an "also known as" list gives after `end` (where a name ends): "also known as the
+ * Velmora Charitable Trust and Velmora Aid", "(a.k.a. X)", "also known as: a) X; b) Y". Found
+ * without parsing, in any sentence, so that an alias given in passing is an alias everywhere.
+ */
+export function namesAlsoKnownAs(sentence: string, end: number): string[] {
+  const rest = sentence.slice(end);
+  const opener = /^\s*(?:\([A-Z0-9-]{2,8}\)\s*)?[,(]?\s*/.exec(rest)!;
+  ALSO_KNOWN.lastIndex = 0;
+  const known = ALSO_KNOWN.exec(rest.slice(opener[0].length));
+  if (!known || known.index !== 0) return [];
+  let list = rest.slice(opener[0].length + known[0].length);
+  const names: string[] = [];
+  for (let n = 0; n < 6; n++) {
+    list = list.replace(/^\s*(?:[a-z]\)\s*)?/, '');
+    const m = ALIAS.exec(list);
+    if (!m) break;
+    names.push(m[1]!);
+    list = list.slice(m[0].length);
+    const joiner = /^\s*(?:,|;|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?/.exec(list);
+    if (!joiner) break;
+    list = list.slice(joiner[0].length);
+  }
+  return names;
 }
 
 /** The last words of organisations' names ("... Liberation Front", "... Relief Foundation"). */

@@ -13,11 +13,11 @@ export interface Word {
   end: number;
 }
 
-/** Only the tagger: sentences are split already, and negation, sentiment and entities are read here. */
+/** Only the tagger: sbd splits sentences, and claims.ts reads negation and names its own way. */
 const nlp = winkNLP(model, ['pos']);
 const its = nlp.its;
 
-/** The sentences parsed last: dates and claims read the same sentence one after the other. */
+/** The texts parsed last: a sentence without quotes is parsed once for its claims and reused. */
 const recent = new Map<string, Word[]>();
 const RECENT = 32;
 

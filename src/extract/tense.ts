@@ -1,5 +1,8 @@
 import { parseWords, type Word } from './parse.js';
 
+/** A tense as dates use it: `either` when the words allow both sides of publication. */
+export type Tense = 'past' | 'future' | 'unknown' | 'either';
+
 /** Words of a verb group that put it in the future, or in a schedule ("is due to", "would"). */
 const FUTURE_WORDS = new Set(['will', 'shall', "'ll", 'wo', 'would', 'due', 'scheduled', 'expected', 'set', 'plans', 'plan', 'planned', 'intends', 'intend', 'going', 'upcoming', 'next', 'aims', 'hopes', 'expects']);
 const PAST_WORDS = new Set(['was', 'were', 'had', 'did', 'ago', 'last', 'yesterday', 'earlier', 'already', 'previously']);
@@ -17,7 +20,7 @@ const BE_PRESENT = new Set(['is', 'are', "'s", "'re", 'am']);
  * tenseAt('The president-elect takes office on January 20.', 33) // 'future'
  * tenseAt('Kenya said on Monday it would ban the group.', 11)     // 'past'
  */
-export function tenseAt(sentence: string, offset: number): 'past' | 'future' | 'unknown' {
+export function tenseAt(sentence: string, offset: number): Tense {
   // Only the clause of the date and the one after it can govern it: parse just those.
   const from = Math.max(0, ...[',', ';', ':'].map((p) => sentence.lastIndexOf(p, offset - 1) + 1));
   const next = sentence.slice(offset).search(/[;,][^;,]*[;,]/);
@@ -25,14 +28,16 @@ export function tenseAt(sentence: string, offset: number): 'past' | 'future' | '
   return tenseIn(sentence.slice(from, to), offset - from);
 }
 
-function tenseIn(sentence: string, offset: number): 'past' | 'future' | 'unknown' {
+function tenseIn(sentence: string, offset: number): Tense {
   const words = parseWords(sentence);
   const at = words.findIndex((w) => w.start >= offset);
   const position = at < 0 ? words.length : at;
   const before = group(words, position, -1);
   // "with effect from 2 October", "effective 1 May": an in-force date, after the decision that sets it.
   if (/\b(?:with effect from|effective(?: from| on| as of)?)\s*$/i.test(sentence.slice(0, offset))) {
-    return before.length > 0 && tenseOf(before) === 'past' && !before.some((w) => w.lower === 'has' || w.lower === 'have') ? 'past' : 'future';
+    // "banned X, effective 3 June" has no verb of its own: either side of publication, whichever is nearer.
+    if (!before.some((w) => w.pos === 'VERB' || w.pos === 'AUX')) return 'either';
+    return tenseOf(before) === 'past' && !before.some((w) => w.lower === 'has' || w.lower === 'have') ? 'past' : 'future';
   }
   if (before.length > 0) return tenseOf(before);
   // A date that opens its clause ("On March 3, a court will hear"): the verb after it.
@@ -54,7 +59,7 @@ function group(words: Word[], from: number, step: 1 | -1): Word[] {
   return step < 0 ? found.reverse() : found;
 }
 
-function tenseOf(verbs: Word[]): 'past' | 'future' | 'unknown' {
+function tenseOf(verbs: Word[]): Tense {
   if (verbs.length === 0) return 'unknown';
   if (verbs.some((w) => FUTURE_WORDS.has(w.lower))) return 'future';
   if (verbs.some((w) => PAST_WORDS.has(w.lower))) return 'past';

@@ -39,6 +39,8 @@ export class KnowledgeBase {
   private readonly figures = new Map<string, Sentence[]>();
   /** Organisations no configuration lists, found as the entity of a designation step in an article. */
   private readonly discovered = new Map<string, Entity>();
+  /** Which organisations each article found, by path. */
+  private readonly discoveredIn = new Map<string, string[]>();
   private changes = 0;
   private coverageCache: { version: number; coverage: Coverage } | null = null;
 
@@ -80,10 +82,14 @@ export class KnowledgeBase {
     entities: Entity[],
     extracted: { article: Article; passages: Passage[] }[],
     index: PackedIndex,
-    saved: { rankings?: Map<string, Passage[]>; coverage?: Coverage; problems?: KnowledgeProblem[]; discovered?: Entity[] } = {},
+    saved: { rankings?: Map<string, Passage[]>; coverage?: Coverage; problems?: KnowledgeProblem[]; discovered?: ReturnType<KnowledgeBase['discoveredEntities']> } = {},
   ): KnowledgeBase {
     const kb = new KnowledgeBase(entities, [], saved.problems);
-    for (const organisation of saved.discovered ?? []) kb.discover(organisation);
+    for (const organisation of saved.discovered?.entities ?? []) {
+      kb.discovered.set(organisation.id, organisation);
+      kb.matcher.add(organisation);
+    }
+    for (const [path, ids] of saved.discovered?.foundIn ?? []) kb.discoveredIn.set(path, ids);
     kb.index.restore(index, extracted.flatMap((e) => e.passages));
     for (const { article, passages } of extracted) kb.track(article, passages);
     for (const [id, ranked] of saved.rankings ?? []) kb.index.restoreRanking(id, ranked);
@@ -96,14 +102,9 @@ export class KnowledgeBase {
     return [...this.articleMap.values()].map((article) => ({ article, passages: this.byPath.get(article.path)! }));
   }
 
-  /** The organisations found in articles rather than configured (for a snapshot). */
-  discoveredEntities(): Entity[] {
-    return [...this.discovered.values()].map((e) => this.matcher.entity(e.id) ?? e);
-  }
-
-  private discover(organisation: Entity): void {
-    this.discovered.set(organisation.id, organisation);
-    this.matcher.add(organisation);
+  /** The organisations found in articles rather than configured, and which article found each (for a snapshot). */
+  discoveredEntities(): { entities: Entity[]; foundIn: [string, string[]][] } {
+    return { entities: [...this.discovered.values()].map((e) => this.matcher.entity(e.id) ?? e), foundIn: [...this.discoveredIn] };
   }
 
   get articles(): Article[] {
@@ -118,8 +119,9 @@ export class KnowledgeBase {
   upsert(article: Article): void {
     // Read the new version before dropping the old, so an article that cannot be read keeps serving.
     const { passages, discovered } = extractArticle(article, this.matcher);
-    for (const organisation of discovered) this.discovered.set(organisation.id, organisation);
     this.remove(article.path);
+    for (const organisation of discovered) this.discovered.set(organisation.id, organisation);
+    if (discovered.length > 0) this.discoveredIn.set(article.path, discovered.map((o) => o.id));
     this.track(article, passages);
     this.index.add(passages);
   }
@@ -142,6 +144,11 @@ export class KnowledgeBase {
   }
 
   remove(path: string): void {
+    // An organisation no remaining article found is not saved again (the matcher keeps its names until a restart).
+    const found = this.discoveredIn.get(path) ?? [];
+    this.discoveredIn.delete(path);
+    const still = new Set([...this.discoveredIn.values()].flat());
+    for (const id of found) if (!still.has(id)) this.discovered.delete(id);
     const old = this.byPath.get(path);
     if (old) this.index.remove(old);
     this.byPath.delete(path);

@@ -10,7 +10,7 @@ import type { PackedIndex } from './packIndex.js';
 import { packPassages, unpackPassages, type PackedPassages } from './packPassages.js';
 
 /** Bumped when the snapshot's layout changes. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** The folders whose code decides what a snapshot holds: articles, extraction, the index. */
 const CODE_FOLDERS = ['knowledge', 'extract', 'index'];
@@ -24,8 +24,8 @@ interface Snapshot {
   /** Hash of the entities.yml it was made with. */
   entities: string;
   entityList: Entity[];
-  /** Organisations found in the articles (see KnowledgeBase.discoveredEntities). */
-  discovered: Entity[];
+  /** Organisations found in the articles, and where (see KnowledgeBase.discoveredEntities). */
+  discovered: ReturnType<KnowledgeBase['discoveredEntities']>;
   passages: PackedPassages;
   index: PackedIndex;
   /** Popular entities' rankings, as positions in the order of the packed passages. */

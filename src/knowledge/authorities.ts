@@ -114,7 +114,8 @@ export function withBuiltInAuthorities(configured: Entity[]): Entity[] {
   const taken = new Set(configured.flatMap((e) => [e.name, ...e.aliases]).map((n) => n.toLowerCase()));
   const added = builtInAuthorities()
     .filter((e) => !ids.has(e.id) && !taken.has(e.name.toLowerCase()))
-    .map((e) => ({ ...e, aliases: e.aliases.filter((a) => !taken.has(a.toLowerCase())) }))
-    .filter((e) => e.partOf === null || ids.has(e.partOf) || builtInAuthorities().some((b) => b.id === e.partOf));
-  return [...configured, ...added];
+    .map((e) => ({ ...e, aliases: e.aliases.filter((a) => !taken.has(a.toLowerCase())) }));
+  // A body keeps speaking for its country only while that country is known, configured or built in.
+  const known = new Set([...ids, ...added.map((e) => e.id)]);
+  return [...configured, ...added.filter((e) => e.partOf === null || known.has(e.partOf))];
 }

@@ -231,6 +231,8 @@ async function main(): Promise<void> {
     { name: 'claim recall >= 0.90', met: total.recall >= 0.9 },
     { name: 'date accuracy >= 0.95 (events and claim dates)', met: total.events >= 0.95 && total.claimDates >= 0.95 },
     { name: 'no future-tense event dated before publication', met: futureViolations.length === 0 },
+    { name: 'status line precision >= 0.98 on the corpora', met: lines.precision >= 0.98 },
+    { name: 'every seed question check passes', met: seeds.passed === seeds.total },
   ];
   if (process.argv.includes('--json')) {
     const perCategory = Object.fromEntries([...byCategory].map(([c, t]) => [c, figures(t)]));

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuery } from '../src/answer/answer.js';
+import { findFigures } from '../src/extract/figures.js';
+import { KnowledgeBase } from '../src/index/knowledgeBase.js';
+import type { Article } from '../src/knowledge/types.js';
+
+const figuresOf = (sentence: string) => findFigures(sentence).map((f) => `${f.kind}: ${f.value} (${f.number})`);
+
+describe('figures of any kind', () => {
+  it.each([
+    ['The bombing in Lahore killed at least 31 people.', ['killed: at least 31 (31)']],
+    ['Police detained 17 suspects after the raid in Mombasa.', ['detained: 17 (17)']],
+    ['The motion passed with 9 votes in favour.', ['votes in favour: 9 (9)']],
+    ['Eleven members of the council backed the listing.', ['votes in favour: Eleven (11)']],
+    ['The assembly voted 140-12 to approve the ban.', ['votes in favour: 140 (140)']],
+    ['Officials froze €2.5 million held by the network.', ['amount: €2.5 million (2500000)']],
+    ['The death toll rose by 3 to 145, officials said.', []],
+    ['Sanctions imposed in 2019 against the network were lifted.', []],
+    ['"We counted 40 bodies," a witness said.', []],
+  ])('%s', (sentence, expected) => {
+    expect(figuresOf(sentence)).toEqual(expected);
+  });
+});
+
+describe('where sources disagree', () => {
+  const article = (path: string, published: string, text: string): Article => ({ path, title: path, outlet: null, url: null, published, paragraphs: [text], hash: path });
+  const kb = new KnowledgeBase(
+    [{ id: 'quarryfront', name: 'Quarry Front', kind: 'organisation', aliases: [], partOf: null }],
+    [
+      article('a.md', '2024-03-06', 'The Security Council added the Quarry Front to its sanctions list, with 11 votes in favour.'),
+      article('b.md', '2024-05-02', 'The Quarry Front has been under UN sanctions since March 2024, when 12 members of the council backed the listing.'),
+      article('c.md', '2024-05-02', 'Canada froze $3 million of Quarry Front assets in 2021.'),
+      article('d.md', '2024-06-01', 'Canada offered a $5 million reward for the Quarry Front leader in 2024.'),
+    ],
+  );
+
+  it('flags two counts of one vote, and says what was counted and when', () => {
+    const votes = answerQuery(kb, 'Quarry Front').conflicts.filter((c) => c.about.startsWith('Votes in favour'));
+    expect(votes).toHaveLength(1);
+    expect(votes[0]!.about).toContain('2024-03');
+    expect(votes[0]!.values.map((v) => v.value).sort()).toEqual(['11', '12']);
+  });
+
+  it('does not compare sums of money from different occasions', () => {
+    expect(answerQuery(kb, 'Quarry Front').conflicts.filter((c) => c.about.startsWith('Amount'))).toEqual([]);
+  });
+});
