@@ -26,6 +26,9 @@ const MEMBERS = '(?:members|countries|states|nations|delegations|judges|lawmaker
 /** A figure needs digits or a number word: most sentences have neither and are not searched further. */
 const MAY_HOLD = new RegExp(`\\d|\\b(?:${Object.keys(WORDS).join('|')})\\b`, 'i');
 
+/** The words every pattern needs one of: most sentences with a number count nothing we compare. */
+const COUNTED = /kill|dead|died|death|lives|injur|wound|arrest|detain|held|rounded|custody|vote|backed|support|approv|endors|abstain|against|[$€£]/i;
+
 /** Each pattern's first group is the figure as written, its second the number. */
 const PATTERNS: { kind: FigureKind; re: RegExp }[] = [
   { kind: 'killed', re: new RegExp(`\\b(?:killing|killed|kills|claimed the lives of|left|leaving|death toll (?:of|at|to|rose to|stands at))\\s+(${QUALIFIER}${NUMBER})\\s+(?:people|persons|civilians|soldiers|worshippers|concertgoers|dead)\\b`, 'gi') },
@@ -54,7 +57,7 @@ const PATTERNS: { kind: FigureKind; re: RegExp }[] = [
  * // => [{ kind: 'votes in favour', value: '12', number: 12 }]
  */
 export function findFigures(sentence: string): Figure[] {
-  if (!MAY_HOLD.test(sentence)) return [];
+  if (!MAY_HOLD.test(sentence) || !COUNTED.test(sentence)) return [];
   const text = maskQuotes(sentence);
   const figures: Figure[] = [];
   const taken: [number, number][] = [];

@@ -21,11 +21,17 @@ const BE_PRESENT = new Set(['is', 'are', "'s", "'re", 'am']);
  * tenseAt('Kenya said on Monday it would ban the group.', 11)     // 'past'
  */
 export function tenseAt(sentence: string, offset: number): Tense {
+  // Most dates in news follow a verb in the past ("was listed on Monday"): read that without parsing.
+  const near = sentence.slice(Math.max(0, offset - 60), offset).split(/[,;:]/).pop()!.toLowerCase().split(/\s+/).slice(-7);
+  if (!near.some((w) => FUTURE_WORDS.has(w) || w === 'to' || w === 'effective' || w === 'from') && near.some((w) => PAST_WORDS.has(w) || (/ed$/.test(w) && w.length > 4))) return 'past';
   // Only the clause of the date and the one after it can govern it: parse just those.
   const from = Math.max(0, ...[',', ';', ':'].map((p) => sentence.lastIndexOf(p, offset - 1) + 1));
   const next = sentence.slice(offset).search(/[;,][^;,]*[;,]/);
   const to = next < 0 ? sentence.length : offset + next + 1 + sentence.slice(offset + next + 1).search(/[;,]/);
-  return tenseIn(sentence.slice(from, to), offset - from);
+  const tense = tenseIn(sentence.slice(from, to), offset - from);
+  if (tense !== 'unknown') return tense;
+  // "..., a day after meeting police chiefs on Wednesday": a clause with no tense of its own takes the sentence's.
+  return tenseOf(group(parseWords(sentence), 0, 1));
 }
 
 function tenseIn(sentence: string, offset: number): Tense {
@@ -64,6 +70,7 @@ function tenseOf(verbs: Word[]): Tense {
   if (verbs.some((w) => FUTURE_WORDS.has(w.lower))) return 'future';
   if (verbs.some((w) => PAST_WORDS.has(w.lower))) return 'past';
   const main = [...verbs].reverse().find((w) => w.pos === 'VERB') ?? verbs[verbs.length - 1]!;
+  if (/ing$/.test(main.lower) && verbs.length === 1) return 'unknown'; // a gerund alone has no tense
   if (verbs.some((w) => BE_PRESENT.has(w.lower)) && /ing$/.test(main.lower)) return 'future'; // "is meeting on Monday"
   if (main.lower === main.lemma + 's' || main.lower === main.lemma + 'es' || (main.lemma.endsWith('y') && main.lower === main.lemma.slice(0, -1) + 'ies')) return 'future';
   if (main.lower !== main.lemma && /(ed|en|t)$/.test(main.lower)) return 'past';

@@ -129,10 +129,10 @@ export function mayHoldStep(sentence: string): boolean {
 }
 
 const STRONG =
-  /\b(?:(?:re-?|de-?|un)?(?:designat\w*|proscri\w*|blacklist\w*|outlaw\w*|ban(?:s|ned|ning)?|sanction\w*)|listed|delist\w*|de-list\w*|relist\w*|re-list\w*|struck down|strikes? down|striking down|revo(?:k|c)\w*|rescind\w*|rescission|lapse[sd]?|expir\w*|ceas\w*|into force|(?:take[sn]?|took|taking|come[s]?|came|coming|go(?:es)?|went|gone) (?:\w+ ){0,2}?effect|effective|gazett\w*)\b/i;
+  /\b(?:(?:re-?|de-?|un)?(?:designat\w*|proscri\w*|blacklist\w*|outlaw\w*|ban(?:s|ned|ning)?|sanctioned|sanctioning)|listed|delist\w*|de-list\w*|relist\w*|re-list\w*|struck down|strikes? down|striking down|revo(?:k|c)\w*|rescind\w*|rescission|lapse[sd]?|expir\w*|ceas\w*|into force|(?:take[sn]?|took|taking|come[s]?|came|coming|go(?:es)?|went|gone) (?:\w+ ){0,2}?effect|effective|gazett\w*)\b/i;
 const WEAK =
-  /\b(?:list(?:s|ed|ing|ings)?|label\w*|brand(?:s|ed|ing)?|remov\w*|lift\w*|struck|strik\w*|drop\w*|(?:took|take[sn]?|taking) off|recogni[sz]\w*|declar\w*|add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing)|withdr\w*|annul\w*|repeal\w*|overturn\w*|cancel\w*|includ\w*|impos\w*)\b/i;
-const CONTEXT = /\b(?:list|lists|register|registry|schedule|roster|terror\w*|extremis\w*|proscri\w*|designat\w*|sanction\w*|ban|bans|label|status|listing|blacklist\w*|decision|order|ruling|measure|move|decree)\b/i;
+  /\b(?:sanctions?|list(?:s|ed|ing|ings)?|label\w*|brand(?:s|ed|ing)?|remov\w*|lift\w*|struck|strik\w*|drop\w*|(?:took|take[sn]?|taking) off|recogni[sz]\w*|declar\w*|add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing)|withdr\w*|annul\w*|repeal\w*|overturn\w*|cancel\w*|includ\w*|impos\w*)\b/i;
+const CONTEXT = /\b(?:list|lists|register|registry|schedule|roster|terror\w*|extremis\w*|proscri\w*|designat\w*|ban|bans|label|status|listing|blacklist\w*|decision|order|ruling|measure|move|decree|impos\w*|lift\w*|eas(?:e|ed|ing))\b/i;
 
 /** A first look at a word: could it be one of the vocabulary's words, in some inflection? */
 export const STEP_WORD =
