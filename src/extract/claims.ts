@@ -286,7 +286,7 @@ class ClauseReader {
     steps.forEach((s, i) => {
       // "the ban ... be overturned", "the listing lapsed": the noun is the subject of the verb's step.
       const later = steps[i + 1];
-      if (s.noun && later && !later.noun && later.passive && !this.words.slice(s.at + 1, later.at).some((w) => w.pos === 'VERB' && !BE.has(w.lower))) return;
+      if (s.noun && later && !later.noun && later.passive && !this.words.slice(s.at + 1, later.at).some((w, k) => w.pos === 'VERB' && !BE.has(w.lower) && this.inClause(clause, s.at + 1 + k))) return;
       const previous = kept[kept.length - 1];
       if (s.noun && previous) {
         const between = this.words.slice(previous.at + 1, s.at);
@@ -306,9 +306,11 @@ class ClauseReader {
     if (!STEP_WORD.test(w.lower) && !STEP_WORD.test(w.lemma) && !STEP_REFERENCES.has(w.lower) && w.pos !== 'PRON') return null;
     const base = baseOf(w.lemma === w.lower ? w.lower : w.lemma);
     if (!mayBeStep(w, base)) return null;
-    const verbal =
-      w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'ADJ' && /(ed|en)$/.test(w.lower)) || (w.pos === 'NOUN' && /(ed|ing)$/.test(w.lower) && !(baseOf(w.lower) in STEP_NOUNS));
     const before = this.words[i - 1];
+    const verbal =
+      w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'ADJ' && /(ed|en)$/.test(w.lower)) || (w.pos === 'NOUN' && /(ed|ing)$/.test(w.lower) && !(baseOf(w.lower) in STEP_NOUNS)) ||
+      // "would de-list", "to re-list": a verb after a modal or "to", whatever the tagger made of it.
+      ((base in LIST_VERBS || base in REMOVE_VERBS) && ['AUX', 'PART'].includes(before?.pos ?? '') && before?.text !== "'s");
     const possessive = before !== undefined && (before.text === "'s" || before.text === '’s' || ['its', 'their', 'his', 'her'].includes(before.lower));
     // "the schedule of banned organisations", "the Specially Designated Nationals list": a modifier, not a step.
     const attributive =
@@ -318,8 +320,8 @@ class ClauseReader {
     const after = this.wordsAfter(clause, i, 35);
     // A gerund after a preposition or determiner is a topic, not a step: "a report on revoking the designation".
     const nominal = /ing$/.test(w.lower) && (possessive || (before?.pos === 'NOUN' && this.mentionAt(i - 1) === null && !ORGANISATION_REFERENCES.has(before.lower)) || (['ADP', 'DET', 'SCONJ'].includes(before?.pos ?? '') && !['to', 'by'].includes(before?.lower ?? '')));
-    if (nominal && (base in LIST_VERBS || base in REMOVE_VERBS)) {
-      return { at: i, state: base in LIST_VERBS ? 'listed' : 'removed', noun: true, passive: false };
+    if (nominal && (base in LIST_VERBS || base in REMOVE_VERBS || base in STEP_NOUNS)) {
+      return { at: i, state: base in STEP_NOUNS ? STEP_NOUNS[base]! : base in LIST_VERBS ? 'listed' : 'removed', noun: true, passive: false };
     }
     if (verbal && (base in LIST_VERBS || base in REMOVE_VERBS) && !this.complementFits(after)) return null;
     if (verbal && base in LIST_VERBS) {
@@ -389,7 +391,7 @@ class ClauseReader {
   private complementFits(after: Word[]): boolean {
     const as = after.findIndex((a) => a.lower === 'as');
     if (as < 0 || after[as + 1]?.lower === 'part' || after[as + 1]?.lower === 'well') return true;
-    return after.slice(as + 1, as + 8).some((a) => TERROR_WORDS.test(a.lower) || LIST_WORDS.has(a.lower) || /^\p{Lu}/u.test(a.text));
+    return after.slice(as + 1, as + 8).some((a) => TERROR_WORDS.test(a.lower) || LIST_WORDS.has(a.lower) || /^(entity|entities)$/.test(a.lower) || /^\p{Lu}/u.test(a.text));
   }
 
   private listAfter(after: Word[]): boolean {
@@ -402,6 +404,7 @@ class ClauseReader {
 
   private stepNounBefore(clause: Clause, i: number): boolean {
     for (let k = i - 1; k >= clause.from; k--) {
+      if (!this.inClause(clause, k)) continue;
       if (this.words[k]!.pos === 'VERB' && k < i - 1 && this.words[k + 1]?.lower !== 'to') break;
       const w = this.words[k]!;
       const modifier = this.words[k - 1];
@@ -510,9 +513,14 @@ class ClauseReader {
 
   /** A step noun with no in-force verb: done when a verb makes it ("announced the proscription of"), else no claim. */
   private nounMode(step: Step, clause: Clause): Mode {
-    // "would support the order", "welcomed the move": a reference to a step says something only when it puts the step in force.
-    if (STEP_REFERENCES.has(this.words[step.at]!.lower)) return 'none';
     const before = this.governing(step, clause);
+    // "would support the order", "welcomed the move": a reference to a step says something only when it puts
+    // the step in force, or when the authority is to make it ("is expected to announce the step").
+    if (STEP_REFERENCES.has(this.words[step.at]!.lower)) {
+      const verb = before.find((g) => g.pos === 'VERB');
+      const planned = before.some((g) => PLANNED.has(g.lemma) || PLANNED.has(g.lower));
+      return verb && MAKES.has(verb.lemma) && planned && !before.some((g) => NEGATION.has(g.lower) || hypothetical(g) || REFUSAL.has(g.lemma)) ? 'pending' : 'none';
+    }
     if (before.some((g) => NEGATION.has(g.lower) || hypothetical(g) || REFUSAL.has(g.lemma) || REFUSAL.has(g.lower))) return 'none';
     const verb = before.find((g) => g.pos === 'VERB');
     if (!verb) return 'none';
@@ -636,7 +644,10 @@ class ClauseReader {
     const between = this.words.slice(step.at + 1, at);
     const commas = between.flatMap((w, k) => (w.text === ',' ? [k] : []));
     const aside = (k: number) => commas.length >= 2 && k > commas[0]! && k < commas[commas.length - 1]!;
-    if (between.some((w, k) => w.pos === 'VERB' && !BE.has(w.lower) && !aside(k) && this.inClause(clause, step.at + 1 + k))) return inRelative;
+    // Not a verb of another subject: a name's word ("the Levant Fund"), "asset-freeze", "the order proscribing X", "was notified and".
+    const verbOf = (w: Word, k: number) =>
+      w.pos === 'VERB' && !BE.has(w.lower) && /^\p{Ll}/u.test(w.text) && between[k - 1]?.text !== '-' && !/ing$/.test(w.lower) && !BE.has(between[k - 1]?.lower ?? '');
+    if (between.some((w, k) => verbOf(w, k) && !aside(k) && this.inClause(clause, step.at + 1 + k))) return inRelative;
     return { at, present: /^(takes|comes|enters|goes|becomes|is|are|with effect|effective)/i.test(m[0]) };
   }
 
@@ -810,6 +821,10 @@ class ClauseReader {
     let k = i - 1;
     while (k >= clause.from) {
       const w = this.words[k]!;
+      if (!this.inClause(clause, k)) {
+        k--; // "X, founded in 2011 by army officers, was designated": past the aside to its subject
+        continue;
+      }
       const hyphenated = this.words[k - 1]?.text === '-'; // "the Iranian-backed Front"
       if (this.mentionAt(k) === null && ((w.pos === 'VERB' && !hyphenated && !BE.has(w.lower) && !BE.has(w.lemma)) || w.lower === 'that' || (w.lower === 'and' && this.words[k - 1]?.text === ','))) break;
       k--;
@@ -823,7 +838,8 @@ class ClauseReader {
       const w = this.words[k]!;
       if (this.mentionAt(k) !== null) continue;
       if ((w.lower === 'as' && k > from) || EXCEPT.has(w.lower) || (w.lower === 'but' && this.words[k + 1]?.lower === 'not') || (w.lower === 'other' && this.words[k + 1]?.lower === 'than')) return k;
-      if ((w.pos === 'VERB' || w.pos === 'AUX') && k > from && !/^\p{Lu}/u.test(w.text)) return k; // a capitalised "Watch" is a word of a name
+      // A capitalised "Watch" is a word of a name; "the related group" a modifier.
+      if ((w.pos === 'VERB' || w.pos === 'AUX') && k > from && !/^\p{Lu}/u.test(w.text) && this.words[k - 1]?.pos !== 'DET') return k;
       if (w.text === ',' && this.words[k + 1] && ['leaving', 'keeping', 'while', 'but', 'and'].includes(this.words[k + 1]!.lower)) return k;
     }
     return Math.min(next, clause.to);

@@ -170,7 +170,12 @@ export function namesAlsoKnownAs(sentence: string, end: number): string[] {
 /** The last words of organisations' names ("... Liberation Front", "... Relief Foundation"). */
 const HEADS =
   'Front|Movement|Army|Brigades?|Council|Party|Network|Group|Organi[sz]ation|Foundation|Association|Collective|Brotherhood|Alliance|Militia|Vanguard|Legion|Division|Cell|Commandos?|Marines|Society|Fund|Trust|Company|Exchange(?: House)?|Mujahideen|Mujahidin|Jamaat|Jamagat|Battalion|Command|Forces|Guard|Union|League|Circle|Syndicate|Office|Order|Bewegung|Caliphate';
-const HEAD_WORD = new RegExp(`\\b(?:${HEADS})\\b`);
+const HEAD_WORD = new RegExp(`\\b(?:${HEADS}|Sons|Soldiers|Partisans|Defenders|Guardians|Martyrs|Lions|Knights|Warriors)\\b`);
+/** Names that open with what they are: "the Brigades of the Eastern Gate", "the Sons of the Northern Rivers". */
+const HEAD_FIRST = new RegExp(
+  `\\b((?:${HEADS}|Sons|Soldiers|Partisans|Defenders|Guardians|Martyrs|Lions|Knights|Warriors)\\s+of\\s+(?:the\\s+)?(?:[A-Z][\\p{L}'’-]*)(?:\\s+[A-Z][\\p{L}'’-]*){0,3})(?:\\s+\\(([A-Z][A-Z0-9-]{1,7})\\))?`,
+  'gu',
+);
 const CANDIDATE = new RegExp(
   `\\b((?:[A-Z][\\p{L}'’-]*\\s+(?:(?:of|for|and|al|el)(?:\\s+the)?[\\s-]+)?){0,5}(?:${HEADS}))(?:\\s+\\(([A-Z][A-Z0-9-]{1,7})\\))?\\b`,
   'gu',
@@ -183,7 +188,7 @@ const CANDIDATE = new RegExp(
 export function organisationLikeNames(sentence: string): { name: string; aliases: string[]; start: number }[] {
   const found: { name: string; aliases: string[]; start: number }[] = [];
   if (!HEAD_WORD.test(sentence)) return found;
-  for (const m of sentence.matchAll(CANDIDATE)) {
+  for (const m of [...sentence.matchAll(CANDIDATE), ...sentence.matchAll(HEAD_FIRST)]) {
     let name = m[1]!.replace(/^(?:The|A|An)\s+/, '');
     // "Members of the Sindh Liberation Council": a capital that only opens the sentence.
     if (m.index === 0) name = name.replace(/^\p{L}+\s+of\s+(?:the\s+)?/u, '');

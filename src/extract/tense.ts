@@ -76,6 +76,7 @@ function tenseOf(verbs: Word[]): Tense {
   if (main.lower !== main.lemma && /(ed|en|t)$/.test(main.lower)) return 'past';
   // "when ministers meet on 19 October": a plain present, as scheduled as "meets".
   const afterTo = verbs[verbs.indexOf(main) - 1]?.lower === 'to';
+  if (afterTo && verbs.length === 2) return 'unknown'; // "to discuss": an infinitive alone has no tense
   if (main.lower === main.lemma && main.pos === 'VERB' && !afterTo && !/ed$/.test(main.lower) && !SAME_IN_PAST.has(main.lower)) return 'future';
   return BE_PRESENT.has(main.lower) ? 'unknown' : 'past';
 }

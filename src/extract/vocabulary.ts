@@ -10,6 +10,7 @@ export const LIST_VERBS: Record<string, 'none' | 'terror' | 'list' | 'object'> =
   proscribe: 'none',
   blacklist: 'none',
   outlaw: 'none',
+  gazette: 'none',
   relist: 'none',
   ban: 'none',
   sanction: 'none',
@@ -90,7 +91,8 @@ export const LIST_WORDS = new Set(['list', 'lists', 'register', 'registry', 'bla
 export const ORGANISATION_REFERENCES = new Set([
   'group', 'groups', 'movement', 'militia', 'militias', 'rebels', 'organisation', 'organization', 'network', 'outfit', 'faction',
   'front', 'brigade', 'brigades', 'army', 'party', 'charity', 'foundation', 'association', 'wing', 'insurgency', 'insurgents', 'cell', 'entity',
-  'company', 'firm', 'outfits', 'organisations', 'organizations', 'networks', 'movements', 'rebel', 'militants',
+  'company', 'firm', 'outfits', 'organisations', 'organizations', 'networks', 'movements', 'rebel', 'militants', 'fund', 'trust',
+  'society', 'collective', 'brotherhood', 'alliance', 'syndicate', 'federation', 'legion', 'vanguard',
 ]);
 
 /** Words that make a step not done at all. */
@@ -125,8 +127,11 @@ export const IN_FORCE = /\b(?:(?:take|takes|took|taken|taking|go|goes|went|gone|
  * beside a list or a designation ("added ... to the list"). Only such sentences are parsed.
  */
 export function mayHoldStep(sentence: string): boolean {
-  return STRONG.test(sentence) || (WEAK.test(sentence) && CONTEXT.test(sentence));
+  return STRONG.test(sentence) || (WEAK.test(sentence) && CONTEXT.test(sentence)) || REFERENCE.test(sentence);
 }
+
+/** "The move", "the step": a reference to a step just told, which a later verb may announce or put in force. */
+const REFERENCE = /\b(?:the|this|that) (?:move|step|order|decision|measure|ruling|decree)\b/i;
 
 const STRONG =
   /\b(?:(?:re-?|de-?|un)?(?:designat\w*|proscri\w*|blacklist\w*|outlaw\w*|ban(?:s|ned|ning)?|sanctioned|sanctioning)|listed|delist\w*|de-list\w*|relist\w*|re-list\w*|struck down|strikes? down|striking down|revo(?:k|c)\w*|rescind\w*|rescission|lapse[sd]?|expir\w*|ceas\w*|into force|(?:take[sn]?|took|taking|come[s]?|came|coming|go(?:es)?|went|gone) (?:\w+ ){0,2}?effect|effective|gazett\w*)\b/i;
