@@ -53,6 +53,12 @@ describe('sentences that say less than they seem to', () => {
     ['Canada denied reports that it had banned the Foo Front.', []],
     ['Britain has banned the Foo Front," the minister said.', []],
     ['Britain announced the rescission of the designation of the Foo Front.', ['United Kingdom removed Foo Front -']],
+    ['Germany banned rallies by the Foo Front but stopped short of outlawing the group itself.', []],
+    ['Activists asked whether Britain would proscribe the Foo Front.', []],
+    ['Had Canada listed the Foo Front in 2019, the attacks might have been prevented.', []],
+    ['Japan removed a Foo Front leader from its sanctions list.', []],
+    ['France lifted its ban on the Foo Front’s newspaper, but the group itself remains outlawed.', []],
+    ['Britain and France, unlike Germany, have banned the Foo Front.', ['United Kingdom listed Foo Front -', 'France listed Foo Front -']],
   ])('%s', (sentence, expected) => {
     expect(claimsOf([sentence], '2024-09-13', ['Foo Front'])).toEqual(expected);
   });

@@ -77,7 +77,7 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'r
 /** "remains designated", "stays on the list": a state that goes on, not a step. */
 const CONTINUING = new Set(['remain', 'remains', 'remained', 'stay', 'stays', 'stayed', 'still']);
 const REPORTING = new Set(['say', 'announce', 'confirm', 'state', 'tell', 'report', 'add', 'note', 'declare', 'explain', 'insist']);
-const CLAUSE_BREAK = new Set(['but', 'while', 'whereas', 'although', 'though', 'however', 'yet', 'unlike', 'meanwhile', 'whilst']);
+const CLAUSE_BREAK = new Set(['but', 'while', 'whereas', 'although', 'though', 'however', 'yet', 'meanwhile', 'whilst']);
 const OPENING = new Set(['although', 'though', 'while', 'whereas', 'if', 'when', 'after', 'before', 'because', 'since', 'unless', 'once', 'despite']);
 const SUBORDINATE = new Set(['after', 'before', 'because', 'when', 'once', 'until', 'since', 'unless', 'if']);
 /** Verbs after which a step is decided but not yet in force ("approved lifting the ban", "agreed to list"). */
@@ -94,7 +94,7 @@ const MAKES = new Set(['announce', 'approve', 'adopt', 'confirm', 'impose', 'iss
 /** Sentences longer than this (in characters, about 150 words) are not read for claims. */
 const MAX_SENTENCE = 1000;
 /** Words that stand for an authority just named: "it", "the government", "the court". */
-const AUTHORITY_REFERENCES = new Set(['it', 'they', 'government', 'officials', 'authorities', 'ministry', 'court', 'council', 'committee', 'minister', 'cabinet', 'parliament', 'department', 'prosecutor', 'president', 'judge']);
+const AUTHORITY_REFERENCES = new Set(['it', 'its', 'they', 'their', 'government', 'officials', 'authorities', 'ministry', 'court', 'council', 'committee', 'minister', 'cabinet', 'parliament', 'department', 'prosecutor', 'president', 'judge']);
 const PRONOUN_ORGANISATION = new Set(['it', 'they', 'them']);
 
 /**
@@ -610,6 +610,11 @@ class ClauseReader {
         // The step's subject: a negation before it counts only when it opens the subject ("Neither X nor Y has").
         let first = mention.first;
         while (first > 0 && ([',', 'and', 'or', 'nor', 'the'].includes(this.words[first - 1]!.lower) || this.mentionAt(first - 1)?.authority)) first--;
+        // "asked whether Britain would proscribe", "Had Canada listed X in 2019, ...": a question or a counterfactual.
+        const opener = this.words[first - 1];
+        if (first === clause.from && ['had', 'were', 'should'].includes(this.words[first]?.lower ?? '') ) return true;
+        if (opener && ['whether', 'if'].includes(opener.lower)) return true;
+        if (this.words[clause.from]?.lower === 'had' && first === clause.from + 1) return true;
         return this.words.slice(Math.max(0, first - 1), mention.first).some((x) => NEGATION.has(x.lower));
       }
       if (NEGATION.has(w.lower)) return true;
@@ -725,12 +730,13 @@ class ClauseReader {
       const at = step.at + 1 + noun;
       const preposition = this.words[at + 1]?.lower;
       if (noun >= 0 && preposition && ['on', 'of', 'against'].includes(preposition) && !this.namesDirectly(at + 2)) regions.push([step.at + 1, at]);
+      else if (noun < 0 && !this.objectNamed(step.at + 1)) regions.push([step.at + 1, step.at + 1]); // "banned rallies by the Front"
       else regions.push([step.at + 1, end]);
     }
     const found: string[] = [];
     for (const [from, to] of regions) {
       for (const m of this.mentioned) {
-        if (m.first >= from && m.last < to && m.mention.kind === 'organisation' && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.first === from))) found.push(m.mention.entityId);
+        if (m.first >= from && m.last < to && m.mention.kind === 'organisation' && !this.modifiesNoun(m) && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.first === from))) found.push(m.mention.entityId);
       }
     }
     // An organisation an antecedent names: "X, which was banned" (the antecedent may end the name).
@@ -774,6 +780,31 @@ class ClauseReader {
     if (PRONOUN_ORGANISATION.has(w.lower) || ORGANISATION_REFERENCES.has(w.lower)) return true;
     // "the ban on the related group": one modifier before the reference noun.
     return ORGANISATION_REFERENCES.has(this.words[k + 1]?.lower ?? '') && w.pos === 'ADJ';
+  }
+
+  /**
+   * Whether a verb's object is a name, a reference or a number of them ("the Front", "the
+   * money-transfer company", "two of its affiliates"), not a thing of theirs ("rallies by the Front").
+   */
+  private objectNamed(k: number): boolean {
+    while (this.words[k] && ['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'all'].includes(this.words[k]!.lower)) k++;
+    for (let n = 0; n < 5 && this.words[k + n]; n++) {
+      const w = this.words[k + n]!;
+      if (this.mentionAt(k + n) !== null || /^\p{Lu}/u.test(w.text) || w.pos === 'NUM' || w.pos === 'PRON') return true;
+      if (ORGANISATION_REFERENCES.has(w.lower)) return true;
+      // "its regional offshoot, the Sturmkreis Nord": the name follows in apposition.
+      if (w.text === ',') return this.objectNamed(k + n + 1) && /^\p{Lu}/u.test(this.words[k + n + 1]?.text === 'the' ? this.words[k + n + 2]?.text ?? '' : this.words[k + n + 1]?.text ?? '');
+      if (!['NOUN', 'ADJ', 'PUNCT', 'VERB'].includes(w.pos) || (w.pos === 'PUNCT' && w.text !== '-')) return false;
+    }
+    return false;
+  }
+
+  /** "a Foo Front leader", "the Foo Front's newspaper": the name qualifies another noun, which is what the step is about. */
+  private modifiesNoun(m: Mentioned): boolean {
+    const next = this.words[m.last + 1];
+    if (!next) return false;
+    if (/^['’]s$/.test(next.text)) return this.words[m.last + 2]?.pos === 'NOUN' && !ORGANISATION_REFERENCES.has(this.words[m.last + 2]!.lower) && !(baseOf(this.words[m.last + 2]!.lower) in STEP_NOUNS);
+    return next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !ORGANISATION_REFERENCES.has(next.lower) && !(baseOf(next.lower) in STEP_NOUNS) && !LIST_WORDS.has(next.lower);
   }
 
   /** An organisation a reference stands for; one only seen as a name so far becomes an entity now. */
@@ -866,6 +897,8 @@ class ClauseReader {
     }
     const before = inClause.filter((m) => {
       if (m.last >= step.at) return false;
+      // "Britain and France, unlike Germany, have banned X": the authority set apart is not a subject.
+      if (['unlike', 'except', 'besides', 'excluding'].includes(this.words[m.first - 1]?.lower ?? '')) return false;
       // "The Iranian-backed Front was banned": a passive's subject names whom, not who; only "Kenya's ban was lifted" says who.
       const inSubject = step.passive && !LAPSE_VERBS.has(baseOf(this.words[step.at]!.lemma)) && clause.antecedent === null && m.first >= this.subjectStart(clause, step.at);
       if (inSubject && !/^['’]s$/.test(this.words[m.last + 1]?.text ?? '')) return false;
@@ -963,7 +996,8 @@ class ClauseReader {
       // ", saying ...", ", citing ...", "and police searched ...", "that it had ...": another predicate.
       const participle = w.text === ',' && following !== undefined && following.pos === 'VERB' && /ing$|ed$/.test(following.lower);
       const coordinated = ['and', 'but'].includes(w.lower) && this.words.slice(k + 1, k + 5).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
-      if (participle || coordinated || (w.pos === 'SCONJ' && w.lower !== 'as')) {
+      const subordinate = w.pos === 'SCONJ' && w.lower !== 'as' && this.words.slice(k + 1, k + 5).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
+      if (participle || coordinated || subordinate) {
         to = k;
         break;
       }

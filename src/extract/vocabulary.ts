@@ -120,7 +120,7 @@ export const HYPOTHETICAL = new Set(['may', 'might', 'could', 'should', 'must', 
 export const IMMEDIATE = /\b(with immediate effect|effective immediately|immediately|with effect from today|effective today|from today|forthwith)\b/i;
 
 /** Predicates that put a step in force ("took effect", "came into force", "was published in the Official Journal"). */
-export const IN_FORCE = /\b(?:(?:take|takes|took|taken|taking|go|goes|went|gone|going|come|comes|came|coming) (?:into |in )?(?:\w+ ){0,2}?(?:effect|force)|(?:enter|enters|entered|entering) into force|(?:become|becomes|became) (?:effective|law)|(?:is|are|was|were|be|been|remains?|remained) (?:now |still |already )?(?:effective|in force|legally binding|binding)|(?:become|becomes|became|has become|have become) (?:legally )?binding|(?:published|gazetted|notified|registered) (?:in|on)\b|with effect from|effective (?:from|on|as of)?)/gi;
+export const IN_FORCE = /\b(?:(?:take|takes|took|taken|taking|go|goes|went|gone|going|come|comes|came|coming) (?:into |in )?(?:\w+ ){0,2}?(?:effect|force)|(?:enter|enters|entered|entering) into force|(?:become|becomes|became) (?:effective|law)|(?:is|are|was|were|be|been|remains?|remained) (?:now |still |already )?(?:effective|in force|legally binding|binding)|(?:become|becomes|became|has become|have become) (?:legally )?binding|(?:published|gazetted|notified|registered) (?:in|on)\b|with effect from|effective (?:from|on|as of)?|in force (?:since|from))/gi;
 
 /**
  * Whether a sentence could hold a step: a word that names one by itself, or a word that does so
