@@ -3,7 +3,7 @@ import type { PartialDate } from '../knowledge/partialDate.js';
 import type { Entity } from '../knowledge/types.js';
 import type { DateMention } from './dates.js';
 import type { EntityMention } from './entityMatcher.js';
-import { findOrganisationNames, organisationLikeNames } from './organisations.js';
+import { findOrganisationNames, type OrganisationLikeName } from './organisations.js';
 import { parseWords, type Word } from './parse.js';
 import { maskQuotes } from './sentences.js';
 import {
@@ -65,7 +65,8 @@ interface Clause {
 
 type Mode = 'done' | 'pending' | 'none';
 
-interface Step {
+/** Where a sentence names a step (a verb or a noun), and how. */
+interface StepMention {
   at: number;
   state: 'listed' | 'removed';
   /** A noun ("the designation") rather than a verb. */
@@ -107,9 +108,9 @@ export function findClaims(
   sentence: string,
   mentions: EntityMention[],
   dates: DateMention[],
-  published: PartialDate | null,
   entity: (id: string) => Entity | undefined,
   context: ReferenceContext,
+  names: OrganisationLikeName[],
 ): SentenceClaims {
   const text = maskQuotes(sentence);
   if (!mayHoldStep(text)) return { claims: [], discovered: [] };
@@ -117,7 +118,7 @@ export function findClaims(
   if (text.length > MAX_SENTENCE) return { claims: [], discovered: [] };
   const words = parseWords(text);
   if (words.length === 0 || words[words.length - 1]!.text === '?') return { claims: [], discovered: [] };
-  const reader = new ClauseReader(sentence, text, words, mentions, dates, published, entity, context);
+  const reader = new ClauseReader(sentence, text, words, mentions, dates, entity, context, names);
   return reader.read();
 }
 
@@ -144,9 +145,9 @@ class ClauseReader {
     private readonly words: Word[],
     mentions: EntityMention[],
     private readonly dates: DateMention[],
-    private readonly published: PartialDate | null,
     private readonly entity: (id: string) => Entity | undefined,
     private readonly context: ReferenceContext,
+    names: OrganisationLikeName[],
   ) {
     this.mentioned = mentions
       .filter((m) => text.slice(m.start, m.end).trim() !== '')
@@ -160,7 +161,12 @@ class ClauseReader {
     this.mentionOfWord = new Array<Mentioned | null>(words.length).fill(null);
     for (const m of this.mentioned) for (let k = m.first; k <= m.last; k++) this.mentionOfWord[k] ??= m;
     this.clauses = this.splitClauses();
-    for (const candidate of organisationLikeNames(text)) {
+    // The names outside quotation marks: quoted speech is left out.
+    const unquoted = names.filter((c) => {
+      const end = c.start + original.slice(c.start).indexOf(c.name) + c.name.length;
+      return text.slice(c.start, end) === original.slice(c.start, end);
+    });
+    for (const candidate of unquoted) {
       const id = entityId(candidate.name);
       if (this.entity(id)?.kind !== undefined && this.entity(id)!.kind !== 'organisation') continue;
       const at = words.findIndex((w) => w.start >= candidate.start);
@@ -268,13 +274,8 @@ class ClauseReader {
     return clause.antecedent !== null || !this.hidden.has(i);
   }
 
-  private isStepWord(i: number): boolean {
-    const base = baseOf(this.words[i]!.lemma);
-    return base in LIST_VERBS || base in REMOVE_VERBS || LAPSE_VERBS.has(base);
-  }
-
-  private stepsIn(clause: Clause): Step[] {
-    const steps: Step[] = [];
+  private stepsIn(clause: Clause): StepMention[] {
+    const steps: StepMention[] = [];
     for (let i = clause.from; i < clause.to; i++) {
       if (!this.inClause(clause, i) || this.mentionAt(i) !== null) continue;
       const step = this.stepAt(clause, i, steps[steps.length - 1]);
@@ -282,7 +283,7 @@ class ClauseReader {
     }
     // A noun that is the object of a step verb ("revoked the designation"), or of a step noun
     // ("the revocation of the designation of X"), is part of that step.
-    const kept: Step[] = [];
+    const kept: StepMention[] = [];
     steps.forEach((s, i) => {
       // "the ban ... be overturned", "the listing lapsed": the noun is the subject of the verb's step.
       const later = steps[i + 1];
@@ -300,7 +301,7 @@ class ClauseReader {
   }
 
   /** The step word `i` names, if any; `earlier` is the step found before it in its clause ("... and removed it"). */
-  private stepAt(clause: Clause, i: number, earlier: Step | undefined): Step | null {
+  private stepAt(clause: Clause, i: number, earlier: StepMention | undefined): StepMention | null {
     const w = this.words[i]!;
     const toldBefore = earlier !== undefined || this.made.length > 0 || this.context.steps.length > 0;
     if (!STEP_WORD.test(w.lower) && !STEP_WORD.test(w.lemma) && !STEP_REFERENCES.has(w.lower) && w.pos !== 'PRON') return null;
@@ -438,7 +439,7 @@ class ClauseReader {
     return clause.antecedent !== null && i === clause.from;
   }
 
-  private claimsOf(step: Step, clause: Clause, next: number, previous: number | null): Claim[] {
+  private claimsOf(step: StepMention, clause: Clause, next: number, previous: number | null): Claim[] {
     const mode = this.modeOf(step, clause);
     if (mode === 'none') return [];
     let targets = this.targetsOf(step, clause, next);
@@ -465,7 +466,7 @@ class ClauseReader {
   }
 
   /** Done, pending, or no step at all (negated, refused, only urged or possible). */
-  private modeOf(step: Step, clause: Clause): Mode {
+  private modeOf(step: StepMention, clause: Clause): Mode {
     if (this.quoteGoverns(step, clause) || this.negatedBefore(step, clause)) return 'none';
     if (CONTINUING.has(this.words[step.at - 1]?.lower ?? '')) return 'none';
     const span = this.clauseText(clause);
@@ -512,7 +513,7 @@ class ClauseReader {
   }
 
   /** A step noun with no in-force verb: done when a verb makes it ("announced the proscription of"), else no claim. */
-  private nounMode(step: Step, clause: Clause): Mode {
+  private nounMode(step: StepMention, clause: Clause): Mode {
     const before = this.governing(step, clause);
     // "would support the order", "welcomed the move": a reference to a step says something only when it puts
     // the step in force, or when the authority is to make it ("is expected to announce the step").
@@ -534,7 +535,7 @@ class ClauseReader {
    * ("the prosecutor general asked the Supreme Court to lift the ban"); one state asking
    * another, or anyone else asking, is not the step of the state asked.
    */
-  private requestMode(step: Step, clause: Clause): Mode {
+  private requestMode(step: StepMention, clause: Clause): Mode {
     const before = this.mentioned.filter((m) => m.authority !== null && m.last < step.at && this.inClause(clause, m.first));
     if (before.length === 0) return 'none';
     const countries = new Set(before.map((m) => m.authority));
@@ -546,7 +547,7 @@ class ClauseReader {
    * ("declined to", "plans to"). The scan goes past an authority that is the object of a verb
    * ("urged Ottawa to list", "demanded that Ottawa delist") and stops at its subject.
    */
-  private governing(step: Step, clause: Clause): Word[] {
+  private governing(step: StepMention, clause: Clause): Word[] {
     this.addressed = false;
     const out: Word[] = [];
     for (let k = step.at - 1; k >= clause.from && out.length < 14; k--) {
@@ -597,7 +598,7 @@ class ClauseReader {
    * Whether a negation stands before the step in its clause, since the last "that" or reporting
    * verb: "did not approve the proposal to add X" gives no step, however far the negation is.
    */
-  private negatedBefore(step: Step, clause: Clause): boolean {
+  private negatedBefore(step: StepMention, clause: Clause): boolean {
     for (let k = step.at - 1; k >= clause.from; k--) {
       if (!this.inClause(clause, k)) continue;
       const w = this.words[k]!;
@@ -626,7 +627,7 @@ class ClauseReader {
    * Whether quoted words stand between a step and its subject: "Britain had "no current plans" to
    * ban them" is governed by the quote, which is left out, so nothing can be said of the step.
    */
-  private quoteGoverns(step: Step, clause: Clause): boolean {
+  private quoteGoverns(step: StepMention, clause: Clause): boolean {
     const subject = this.mentioned.filter((m) => m.authority !== null && m.last < step.at && this.inClause(clause, m.first)).pop();
     const from = subject ? this.words[subject.last]!.end : this.words[clause.from]!.start;
     const to = this.words[step.at]!.start;
@@ -634,7 +635,7 @@ class ClauseReader {
   }
 
   /** The in-force predicate a step noun is the subject of, with whether it is in the present ("takes effect"). */
-  private inForceAfter(step: Step, clause: Clause): { at: number; present: boolean } | null {
+  private inForceAfter(step: StepMention, clause: Clause): { at: number; present: boolean } | null {
     const from = this.words[step.at]!.start;
     const to = clause.to < this.words.length ? this.words[clause.to]!.start : this.text.length;
     const region = this.text.slice(from, to);
@@ -657,7 +658,7 @@ class ClauseReader {
   }
 
   /** "the ban on X, which came into force on Friday": an in-force relative clause on the noun. */
-  private relativeInForce(step: Step): { at: number; present: boolean } | null {
+  private relativeInForce(step: StepMention): { at: number; present: boolean } | null {
     for (const clause of this.clauses) {
       if (clause.antecedent === null || clause.from <= step.at) continue;
       const between = this.words.slice(step.at + 1, clause.from - 1);
@@ -672,7 +673,7 @@ class ClauseReader {
   }
 
   /** "The designation was revoked", "Its proscription will be lifted": a passive whose subject is a step already told. */
-  private subjectIsDefiniteStep(step: Step, clause: Clause): boolean {
+  private subjectIsDefiniteStep(step: StepMention, clause: Clause): boolean {
     const from = this.subjectStart(clause, step.at);
     for (let k = from; k < step.at; k++) {
       const w = this.words[k]!;
@@ -683,7 +684,7 @@ class ClauseReader {
   }
 
   /** "lift the terrorist label", "revoke the designation": a verb whose object is a step already told. */
-  private objectIsDefiniteStep(step: Step, clause: Clause, next: number): boolean {
+  private objectIsDefiniteStep(step: StepMention, clause: Clause, next: number): boolean {
     const end = this.phraseEnd(clause, step.at + 1, next);
     for (let k = step.at + 1; k < end; k++) {
       const w = this.words[k]!;
@@ -693,7 +694,7 @@ class ClauseReader {
     return false;
   }
 
-  private refersToStep(step: Step, clause: Clause): boolean {
+  private refersToStep(step: StepMention, clause: Clause): boolean {
     if (this.context.steps.length === 0 && this.made.length === 0) return false;
     const before = this.words[step.at - 1];
     if (!before || !['the', 'this', 'that', 'its', 'their'].includes(before.lower)) return false;
@@ -710,7 +711,7 @@ class ClauseReader {
   }
 
   /** The organisations a step is about: its object, its passive subject, the noun's "of X", or what a reference stands for. */
-  private targetsOf(step: Step, clause: Clause, next: number): string[] {
+  private targetsOf(step: StepMention, clause: Clause, next: number): string[] {
     const regions: [number, number][] = [];
     if (step.noun) {
       regions.push([this.nounPhraseStart(clause, step.at), step.at]);
@@ -877,7 +878,7 @@ class ClauseReader {
   }
 
   /** The authorities that take a step: its subject, the agent of a passive ("by X", "in X"), a possessive, or a reference. */
-  private authoritiesOf(step: Step, clause: Clause, previous: number | null): string[] {
+  private authoritiesOf(step: StepMention, clause: Clause, previous: number | null): string[] {
     this.guessedAuthority = false;
     const inClause = this.mentioned.filter((m) => m.authority !== null && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.last === clause.antecedent)));
     const agent = inClause.filter((m) => {
@@ -977,7 +978,7 @@ class ClauseReader {
    * before it) to the next step or the next verb of another predicate ("..., and police searched
    * properties on Thursday").
    */
-  private predicateSpan(step: Step, clause: Clause, previous: number | null, next: number | null): [number, number] {
+  private predicateSpan(step: StepMention, clause: Clause, previous: number | null, next: number | null): [number, number] {
     let from = clause.from;
     if (previous !== null) {
       from = previous + 1;
@@ -1016,7 +1017,7 @@ class ClauseReader {
   }
 
   /** The date of a step: the in-force date in its clause, else the first date of its clause. */
-  private dateOf(step: Step, clause: Clause, previous: number | null = null, next: number | null = null): PartialDate | null {
+  private dateOf(step: StepMention, clause: Clause, previous: number | null = null, next: number | null = null): PartialDate | null {
     const [from, to] = step.noun ? [clause.from, clause.to] : this.predicateSpan(step, clause, previous, next);
     const inClause = this.dates.filter((d) => {
       const k = this.words.findIndex((w) => w.end > d.start);

@@ -87,11 +87,6 @@ export class EntityMatcher {
     return this.entities.get(id);
   }
 
-  /** Every entity known, configured, built in or found in articles. */
-  all(): Entity[] {
-    return [...this.entities.values()];
-  }
-
   /** All entity mentions in a text, in order, longest name first where names overlap. */
   find(text: string, options: { query?: boolean } = {}): EntityMention[] {
     return this.match(tokenize(text), options.query ?? false);

@@ -5,7 +5,7 @@ import { authorityOf, findClaims, type Claim, type ReferenceContext } from './cl
 import { findDates, type DateMention } from './dates.js';
 import type { EntityMatcher, EntityMention } from './entityMatcher.js';
 import { findFigures, type Figure } from './figures.js';
-import { namesAlsoKnownAs, organisationLikeNames } from './organisations.js';
+import { namesAlsoKnownAs, organisationLikeNames, type OrganisationLikeName } from './organisations.js';
 import { isQuotable, splitSentences } from './sentences.js';
 import { contentStems } from './tokens.js';
 
@@ -66,8 +66,9 @@ export function extractArticle(article: Article, matcher: EntityMatcher): Extrac
     const sentences: Sentence[] = splitSentences(paragraph).map(({ text }) => {
       const entities = matcher.find(text);
       const dates = findDates(text, article.published);
-      const found = findClaims(text, entities, dates, article.published, entity, context);
-      found.discovered.push(...aliasesGiven(text, entities, matcher, found.discovered));
+      const names = organisationLikeNames(text);
+      const found = findClaims(text, entities, dates, entity, context, names);
+      found.discovered.push(...aliasesGiven(text, entities, matcher, found.discovered, names));
       for (const organisation of found.discovered) {
         matcher.add(organisation);
         discovered.push(organisation);
@@ -84,7 +85,7 @@ export function extractArticle(article: Article, matcher: EntityMatcher): Extrac
         claims: found.claims,
         figures: findFigures(text),
       };
-      remember(context, sentence, matcher);
+      remember(context, sentence, matcher, names);
       return sentence;
     });
     sentences.forEach((sentence, i) => {
@@ -134,12 +135,12 @@ function publisherOf(article: Article, matcher: EntityMatcher): string | null {
  * Names an "also known as" list gives an organisation the sentence names ("the Velmora Relief
  * Foundation (VRF), also known as the Velmora Charitable Trust"), as more names for it.
  */
-function aliasesGiven(text: string, mentions: EntityMention[], matcher: EntityMatcher, found: Entity[]): Entity[] {
+function aliasesGiven(text: string, mentions: EntityMention[], matcher: EntityMatcher, found: Entity[], names: OrganisationLikeName[]): Entity[] {
   if (!/known as|a\.k\.a|also called/i.test(text)) return [];
   const more: Entity[] = [];
   const named: { id: string; end: number; candidate?: { name: string; aliases: string[] } }[] = [
     ...mentions.filter((m) => m.kind === 'organisation').map((m) => ({ id: m.entityId, end: m.end })),
-    ...organisationLikeNames(text).map((c) => ({ id: entityId(c.name), end: c.start + text.slice(c.start).indexOf(c.name) + c.name.length, candidate: c })),
+    ...names.map((c) => ({ id: entityId(c.name), end: c.start + text.slice(c.start).indexOf(c.name) + c.name.length, candidate: c })),
   ];
   for (const name of named) {
     const aliases = namesAlsoKnownAs(text, name.end);
@@ -155,9 +156,9 @@ function aliasesGiven(text: string, mentions: EntityMention[], matcher: EntityMa
 }
 
 /** What a sentence leaves for the references of the next: its organisations, authority and claims. */
-function remember(context: ReferenceContext, sentence: Sentence, matcher: EntityMatcher): void {
+function remember(context: ReferenceContext, sentence: Sentence, matcher: EntityMatcher, names: OrganisationLikeName[]): void {
   const named = sentence.entities.filter((m) => m.kind === 'organisation').map((m) => ({ at: m.start, id: m.entityId }));
-  for (const candidate of organisationLikeNames(sentence.text)) {
+  for (const candidate of names) {
     const id = entityId(candidate.name);
     if (matcher.entity(id) && matcher.entity(id)!.kind !== 'organisation') continue;
     if (!matcher.entity(id)) context.candidates.set(id, { id, name: candidate.name, kind: 'organisation', aliases: candidate.aliases, partOf: null });
@@ -166,11 +167,8 @@ function remember(context: ReferenceContext, sentence: Sentence, matcher: Entity
   const organisations = named.sort((a, b) => a.at - b.at).map((n) => n.id);
   const claimed = sentence.claims.map((c) => c.targetId);
   if (organisations.length > 0 || claimed.length > 0) context.organisations = [...new Set([...organisations, ...claimed])];
-  const authorities = sentence.entities.filter((m) => matcher.entity(m.entityId)?.kind === 'authority');
-  if (authorities.length > 0) {
-    const first = matcher.entity(authorities[0]!.entityId)!;
-    context.authority = first.partOf ?? first.id;
-  }
+  const authority = sentence.entities.find((m) => matcher.entity(m.entityId)?.kind === 'authority');
+  if (authority) context.authority = authorityOf((id) => matcher.entity(id), authority.entityId) ?? context.authority;
   if (sentence.claims.length > 0) context.steps = sentence.claims;
 }
 

@@ -181,12 +181,19 @@ const CANDIDATE = new RegExp(
   'gu',
 );
 
+export interface OrganisationLikeName {
+  name: string;
+  aliases: string[];
+  /** Where the match starts in the sentence (a leading "the" included). */
+  start: number;
+}
+
 /**
  * Names in a sentence that look like organisations' ("the Pwani Uhuru Council", "the Northern
  * Dawn Front (NDF)"), found without parsing: what "the group" in a later sentence can stand for.
  */
-export function organisationLikeNames(sentence: string): { name: string; aliases: string[]; start: number }[] {
-  const found: { name: string; aliases: string[]; start: number }[] = [];
+export function organisationLikeNames(sentence: string): OrganisationLikeName[] {
+  const found: OrganisationLikeName[] = [];
   if (!HEAD_WORD.test(sentence)) return found;
   for (const m of [...sentence.matchAll(CANDIDATE), ...sentence.matchAll(HEAD_FIRST)]) {
     let name = m[1]!.replace(/^(?:The|A|An)\s+/, '');

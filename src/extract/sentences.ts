@@ -28,7 +28,7 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
 }
 
 /** Words that open a sentence, so that an abbreviation before them ends the sentence before. */
-const OPENERS = /^(The|A|An|It|Its|He|She|They|We|I|This|That|These|Those|But|And|In|On|At|As|If|Its|There|His|Her|Their|Our|Some|Many|No|Yet|So|Meanwhile|However|Officials|On|After|Before|Since|While|When)\b/;
+const OPENERS = /^(The|A|An|It|Its|He|She|They|We|I|This|That|These|Those|But|And|In|On|At|As|If|There|His|Her|Their|Our|Some|Many|No|Yet|So|Meanwhile|However|Officials|After|Before|Since|While|When)\b/;
 
 /**
  * sbd ends a sentence at "the U.S." before a capitalised word ("The U.S. State Department said"):
