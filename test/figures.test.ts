@@ -41,6 +41,23 @@ describe('where sources disagree', () => {
     expect(votes[0]!.values.map((v) => v.value).sort()).toEqual(['11', '12']);
   });
 
+  it('keeps a vote on one organisation out of the answer about another named beside it', () => {
+    const paragraphs = (path: string, published: string, texts: string[]): Article => ({ ...article(path, published, ''), paragraphs: texts });
+    const other = new KnowledgeBase(
+      [
+        { id: 'quarryfront', name: 'Quarry Front', kind: 'organisation', aliases: [], partOf: null },
+        { id: 'harbourleague', name: 'Harbour League', kind: 'organisation', aliases: [], partOf: null },
+      ],
+      [
+        paragraphs('x.md', '2024-03-06', ['The Security Council added the Quarry Front to its sanctions list.', 'The resolution was adopted with 11 votes in favour.', 'The Harbour League condemned the decision.']),
+        paragraphs('y.md', '2024-03-20', ['The Quarry Front was listed this month, after 12 members of the council backed the listing.', 'The Harbour League said it would appeal.']),
+      ],
+    );
+    const votes = (query: string) => answerQuery(other, query).conflicts.filter((c) => c.about.startsWith('Votes in favour'));
+    expect(votes('Quarry Front')).toHaveLength(1);
+    expect(votes('Harbour League')).toEqual([]);
+  });
+
   it('does not compare sums of money from different occasions', () => {
     expect(answerQuery(kb, 'Quarry Front').conflicts.filter((c) => c.about.startsWith('Amount'))).toEqual([]);
   });

@@ -45,7 +45,7 @@ export function answerQuery(kb: KnowledgeBase, query: string, options: Partial<A
   const status = buildStatus(kb, subjects.map((id) => authorityOf((key) => kb.entity(key), id) ?? id), sources);
   const timeline = buildTimeline(scored, sources);
   const articles = new Set(scored.map((s) => s.sentence.article));
-  const conflicts = findConflicts(kb, [...articles].flatMap((a) => kb.sentencesWithFigures(a.path)), sources);
+  const conflicts = findConflicts(kb, [...articles].flatMap((a) => kb.sentencesWithFigures(a.path)), sources, subjects);
   return {
     query: text,
     summary,

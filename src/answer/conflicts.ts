@@ -34,9 +34,11 @@ const VOTES = new Set<FigureKind>(['votes in favour', 'votes against', 'abstenti
  * conflict lists every value with the sources that give it; `about` says what was counted, and
  * where or when.
  */
-export function findConflicts(kb: KnowledgeBase, sentences: Sentence[], sources: SourceRegistry): Conflict[] {
+export function findConflicts(kb: KnowledgeBase, sentences: Sentence[], sources: SourceRegistry, subjects: string[] = []): Conflict[] {
   const reports: Report[] = [];
   for (const sentence of sentences) {
+    // A vote on another organisation in an article that names this one is not this answer's.
+    if (subjects.length > 0 && sentence.figures.some((f) => VOTES.has(f.kind)) && !organisationsOf(kb, sentence).some((id) => subjects.includes(id))) continue;
     const places = [...new Set(sentence.entities.filter((m) => isPlace(kb, m.entityId)).map((m) => m.entityId))];
     // Votes and sums belong to whom the sentence is about, not to the countries it names in passing.
     const entities = [...new Set(sentence.entities.filter((m) => kb.entity(m.entityId)?.kind !== 'place').map((m) => m.entityId))];
@@ -68,6 +70,18 @@ export function findConflicts(kb: KnowledgeBase, sentences: Sentence[], sources:
     conflicts.push({ about: `${LABEL[kind]}${place}${date ? `, ${date}` : ''}`, values });
   }
   return conflicts;
+}
+
+/**
+ * The organisations a sentence is about: those it names or makes claims about, else, as for "the
+ * resolution was adopted with 12 votes", those of the nearest earlier sentence of its article that names one.
+ */
+function organisationsOf(kb: KnowledgeBase, sentence: Sentence): string[] {
+  const named = (s: Sentence) => [...s.entities.filter((m) => m.kind === 'organisation').map((m) => m.entityId), ...s.claims.map((c) => c.targetId)];
+  const own = named(sentence);
+  if (own.length > 0) return own;
+  const earlier = kb.sentencesOf(sentence.article.path).filter((s) => s.position < sentence.position && named(s).length > 0);
+  return earlier.length > 0 ? named(earlier[earlier.length - 1]!) : [];
 }
 
 /** A place the knowledge base lists, or a country (a city of one is matched as the country). */
