@@ -24,7 +24,9 @@ const { KnowledgeBase } = await import(`${root}/src/index/knowledgeBase.ts`);
 const { prepareAnswers } = await import(`${root}/src/answer/answerCache.ts`);
 
 const started = performance.now();
-const paths: string[] = await listArticleFiles(dir);
+// A checkout from before the listing reported skipped entries returns the paths alone.
+const listed: string[] | { paths: string[] } = await listArticleFiles(dir);
+const paths = Array.isArray(listed) ? listed : listed.paths;
 const { entities } = await loadEntities(dir);
 const kb = new KnowledgeBase(entities, []);
 for (const path of paths) {

@@ -42,7 +42,7 @@ function compare(queries: string[], answer: (q: string) => unknown, raw: (q: str
 }
 
 const started = performance.now();
-const paths = await listArticleFiles(dir);
+const { paths } = await listArticleFiles(dir);
 const { entities } = await loadEntities(dir);
 const kb = new KnowledgeBase(entities, []);
 for (let i = 0; i < paths.length; i++) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_ARTICLE_BYTES } from './knowledge/readKnowledgeFile.js';
 
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
@@ -21,6 +22,14 @@ const schema = z
     LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(LEVELS, { message: `must be one of ${LEVELS.join(', ')}` }).default('info')),
     DATABASE_PATH: z.preprocess(blankIsUnset, z.string().default('data/designation.db')),
     SNAPSHOT_PATH: z.preprocess(blankIsUnset, z.string().default('data/knowledge.snapshot')),
+    MAX_ARTICLE_BYTES: z.preprocess(
+      blankIsUnset,
+      z.coerce.number({ message: 'must be a number of bytes, such as 1048576' }).int('must be a whole number of bytes').min(1024, 'must be at least 1024 bytes').default(DEFAULT_MAX_ARTICLE_BYTES),
+    ),
+    SLACK_API_TIMEOUT_MS: z.preprocess(
+      blankIsUnset,
+      z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(100, 'must be at least 100 ms').max(120_000, 'must be at most 120000 ms').default(10_000),
+    ),
     DIGEST_POST_EMPTY: z.preprocess(
       blankIsUnset,
       z
@@ -44,6 +53,10 @@ export interface Config {
   digestPostEmpty: boolean;
   /** The snapshot of the indexed knowledge that makes a restart fast; null (SNAPSHOT_PATH=none) for none. */
   snapshotPath: string | null;
+  /** An article file larger than this is reported and skipped. */
+  maxArticleBytes: number;
+  /** A Slack Web API call or response_url post that takes longer than this is given up. */
+  slackTimeoutMs: number;
 }
 
 /**
@@ -85,5 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server')
     databasePath: c.DATABASE_PATH,
     digestPostEmpty: c.DIGEST_POST_EMPTY,
     snapshotPath: c.SNAPSHOT_PATH === 'none' ? null : c.SNAPSHOT_PATH,
+    maxArticleBytes: c.MAX_ARTICLE_BYTES,
+    slackTimeoutMs: c.SLACK_API_TIMEOUT_MS,
   };
 }

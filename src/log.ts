@@ -5,23 +5,23 @@ import { pino, type Logger } from 'pino';
 const TOKEN = /\bx(?:ox[abpersc]|app)-[A-Za-z0-9-]+/g;
 
 /**
- * The app's logger: JSON lines in production, readable lines in a terminal. Tokens and the
- * given secrets are replaced by `[redacted]` wherever they appear in a message.
+ * The app's logger: JSON lines in production, readable lines in a terminal. Errors are logged
+ * with message, stack and code (pino's error serializer, under `err` or `error`). Tokens and the
+ * given secrets are replaced by `[redacted]` wherever they appear in the finished line, error
+ * messages and stacks included.
  */
 export function createLogger(options: { level: string; secrets?: (string | undefined)[]; pretty?: boolean; destination?: NodeJS.WritableStream }): Logger {
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 8);
-  const scrub = (text: string) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text.replace(TOKEN, '[redacted]'));
+  // A secret appears in a JSON line as JSON writes it: quotes and backslashes escaped.
+  const written = [...new Set(secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
+  const scrub = (line: string) => written.reduce((out, secret) => out.split(secret).join('[redacted]'), line.replace(TOKEN, '[redacted]'));
   const pretty = options.pretty ?? (process.stdout.isTTY && process.env.NODE_ENV !== 'production');
   return pino(
     {
       level: options.level,
       redact: { paths: ['token', 'botToken', 'appToken', 'signingSecret', '*.token', 'headers.authorization'], censor: '[redacted]' },
-      hooks: {
-        logMethod(args, method) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>);
-        },
-      },
-      formatters: { log: (object) => JSON.parse(scrub(JSON.stringify(object))) as Record<string, unknown> },
+      serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+      hooks: { streamWrite: scrub },
       ...(pretty && !options.destination ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}),
     },
     options.destination as pino.DestinationStream | undefined,

@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import { statSync } from 'node:fs';
 import { AnswerCache, prepareAnswers } from './answer/answerCache.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startDigestScheduler } from './digest/scheduler.js';
@@ -25,10 +26,19 @@ async function main(): Promise<void> {
     for (const problem of error.problems) process.stderr.write(`config: ${problem}\n`);
     process.exit(2);
   }
+  if (!statSync(config.knowledgeDir, { throwIfNoEntry: false })?.isDirectory()) {
+    process.stderr.write(`knowledge: the folder "${config.knowledgeDir}" does not exist; set KNOWLEDGE_DIR to the folder of articles\n`);
+    process.exit(2);
+  }
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret] });
+  // A last guard: a failure no listener caught is logged, and the bot goes on answering.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'a promise failed and nothing handled it'));
   const store = openStore(config.databasePath);
+  const unwritable = store.writeProblem();
+  if (unwritable) logger.error({ reason: unwritable }, 'the database cannot be written: the health check says 503 until it can');
   const live = new LiveKnowledge(config.knowledgeDir, {
     snapshotPath: config.snapshotPath,
+    maxArticleBytes: config.maxArticleBytes,
     onUpdate: (update) => {
       prepareAnswers(update.kb);
       store.ledger.record(articleVersions(update.kb, store.ledger.unknown(update.upserted)), new Date());

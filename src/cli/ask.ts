@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { answerQuery } from '../answer/answer.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { KnowledgeBase } from '../index/knowledgeBase.js';
 import { describeProblem, loadKnowledge } from '../knowledge/loadKnowledge.js';
 import { renderBlocks } from '../render/blocks.js';
@@ -48,7 +49,14 @@ async function main(): Promise<void> {
   const dir = values.knowledge!;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`knowledge folder "${dir}" does not exist`);
 
-  const knowledge = await loadKnowledge(dir);
+  let maxArticleBytes;
+  try {
+    maxArticleBytes = loadConfig(process.env, 'none').maxArticleBytes;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    fail(error.problems.join('; '));
+  }
+  const knowledge = await loadKnowledge(dir, { maxArticleBytes });
   for (const problem of knowledge.problems) process.stderr.write(`${describeProblem(problem)}\n`);
   const answer = answerQuery(KnowledgeBase.fromKnowledge(knowledge), positionals.join(' '));
   const output = {

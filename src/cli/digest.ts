@@ -40,9 +40,10 @@ function config(needs: 'webApi' | 'none'): Config {
  * Loads the knowledge folder. Sending records article versions not seen before, as the app
  * does; a preview only reads, counting an article the ledger does not know as new now.
  */
-async function load(store: Store, { knowledgeDir: dir, snapshotPath }: Config, record: boolean) {
+async function load(store: Store, { knowledgeDir: dir, snapshotPath, maxArticleBytes }: Config, record: boolean) {
   const live = new LiveKnowledge(dir, {
     snapshotPath,
+    maxArticleBytes,
     onUpdate: (update) => {
       if (record) store.ledger.record(articleVersions(update.kb, store.ledger.unknown(update.upserted)), new Date());
       for (const problem of update.problems) process.stderr.write(`${describeProblem(problem)}\n`);

@@ -51,7 +51,9 @@ export function findDates(sentence: string, published: PartialDate | null): Date
     mentions.push({ text, start, end, date });
   };
 
-  for (const result of chrono.parse(sentence, anchor ? referenceOf(anchor) : new Date(0), {})) {
+  // Every date chrono finds that is kept names a month or weekday (see calendarSpan): without one, chrono is not asked.
+  const calendar = CALENDAR_WORD.test(sentence) ? chrono.parse(sentence, anchor ? referenceOf(anchor) : new Date(0), {}) : [];
+  for (const result of calendar) {
     const span = calendarSpan(sentence, result);
     if (span) add(span.text, span.start, resolveCalendar(result.start, span, sentence, anchor));
   }

@@ -1,22 +1,21 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { listArticleFiles } from '../knowledge/loadKnowledge.js';
 import { contentHash } from '../knowledge/parseArticle.js';
+import { readKnowledgeFile } from '../knowledge/readKnowledgeFile.js';
 
 /**
  * The content hash of every article file in a folder, as articles record it; a few dozen read at
- * a time. A file that cannot be read gets an empty hash, so it counts as changed and is read (and
- * reported) like any other.
+ * a time. A file that cannot be read, or is refused (too large, say), gets an empty hash, so it
+ * counts as changed and is read (and reported) like any other.
  */
-export async function hashArticleFiles(dir: string): Promise<Map<string, string>> {
-  const paths = await listArticleFiles(dir);
+export async function hashArticleFiles(dir: string, maxArticleBytes: number): Promise<Map<string, string>> {
+  const { paths } = await listArticleFiles(dir);
   const hashes = new Map<string, string>();
   for (let i = 0; i < paths.length; i += 64) {
     await Promise.all(
       paths.slice(i, i + 64).map(async (path) => {
         try {
-          hashes.set(path, contentHash(await readFile(join(dir, path))));
+          hashes.set(path, contentHash(await readKnowledgeFile(dir, path, maxArticleBytes)));
         } catch {
           hashes.set(path, '');
         }
@@ -30,14 +29,14 @@ export async function hashArticleFiles(dir: string): Promise<Map<string, string>
  * hashArticleFiles on a worker thread: a restart lists and hashes the folder on the second
  * core while the first reads the snapshot.
  */
-export function hashArticleFilesAside(dir: string): { hashes: Promise<Map<string, string>>; stop(): void } {
+export function hashArticleFilesAside(dir: string, maxArticleBytes: number): { hashes: Promise<Map<string, string>>; stop(): void } {
   // The worker loads this module through tsx, as the app itself is run (`node --import tsx`).
   const source = `(async () => {
     const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});
     register();
     await import(${JSON.stringify(import.meta.url)});
   })();`;
-  const worker = new Worker(source, { eval: true, workerData: { dir } });
+  const worker = new Worker(source, { eval: true, workerData: { dir, maxArticleBytes } });
   const hashes = new Promise<Map<string, string>>((resolve, reject) => {
     worker.once('message', (found: Map<string, string>) => resolve(found));
     worker.once('error', reject);
@@ -47,5 +46,6 @@ export function hashArticleFilesAside(dir: string): { hashes: Promise<Map<string
 }
 
 if (!isMainThread && (workerData as { dir?: unknown } | null)?.dir !== undefined) {
-  parentPort!.postMessage(await hashArticleFiles((workerData as { dir: string }).dir));
+  const { dir, maxArticleBytes } = workerData as { dir: string; maxArticleBytes: number };
+  parentPort!.postMessage(await hashArticleFiles(dir, maxArticleBytes));
 }

@@ -13,6 +13,9 @@ export interface ClaimInSentence {
   sentence: Sentence;
 }
 
+/** How long a build runs before it lets other work run. */
+const BUILD_SLICE_MS = 50;
+
 /** What the knowledge base holds, in figures a person can read. */
 export interface Coverage {
   articles: number;
@@ -72,6 +75,22 @@ export class KnowledgeBase {
 
   static fromKnowledge(knowledge: Knowledge): KnowledgeBase {
     return new KnowledgeBase(knowledge.entities, knowledge.articles, knowledge.problems);
+  }
+
+  /**
+   * fromKnowledge, giving the event loop a turn every BUILD_SLICE_MS: while a whole folder is
+   * indexed, the server still answers (the health check, and questions to the knowledge base it replaces).
+   */
+  static async build(knowledge: Knowledge): Promise<KnowledgeBase> {
+    const kb = new KnowledgeBase(knowledge.entities, [], knowledge.problems);
+    let slice = performance.now();
+    for (const article of knowledge.articles) {
+      kb.upsert(article);
+      if (performance.now() - slice < BUILD_SLICE_MS) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+    return kb;
   }
 
   /**
@@ -135,9 +154,11 @@ export class KnowledgeBase {
     for (const sentence of passages.flatMap((p) => p.sentences)) {
       for (const claim of sentence.claims) {
         const pair = `${claim.targetId} ${claim.authorityId}`;
-        const byPath = this.claimsByPair.get(pair) ?? new Map<string, ClaimInSentence[]>();
-        byPath.set(article.path, [...(byPath.get(article.path) ?? []), { claim, sentence }]);
-        this.claimsByPair.set(pair, byPath);
+        let byPath = this.claimsByPair.get(pair);
+        if (!byPath) this.claimsByPair.set(pair, (byPath = new Map()));
+        const here = byPath.get(article.path);
+        if (here) here.push({ claim, sentence });
+        else byPath.set(article.path, [{ claim, sentence }]);
         for (const id of [claim.targetId, claim.authorityId]) this.pairsOf.set(id, (this.pairsOf.get(id) ?? new Set<string>()).add(pair));
       }
     }

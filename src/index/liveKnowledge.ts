@@ -1,8 +1,8 @@
-import { access, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { lstat, stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { ENTITIES_FILE } from '../knowledge/entities.js';
-import { isArticlePath, loadArticleFile, loadKnowledge } from '../knowledge/loadKnowledge.js';
+import { defaultLoadOptions, isArticlePath, loadArticleFile, loadKnowledge, readEntitiesFile, type LoadOptions } from '../knowledge/loadKnowledge.js';
 import { hashArticleFilesAside } from './fileHashes.js';
 import type { Article, KnowledgeProblem } from '../knowledge/types.js';
 import { KnowledgeBase } from './knowledgeBase.js';
@@ -23,12 +23,14 @@ export interface KnowledgeUpdate {
   ms: number;
 }
 
-export interface LiveKnowledgeOptions {
+export interface LiveKnowledgeOptions extends LoadOptions {
   /** Changes arriving within this many ms of each other are applied together (default 200). */
   debounceMs: number;
+  /** While the folder is missing, how often to look for its return (default 1000 ms). */
+  returnPollMs: number;
   /** Called after every load and reload, in order. */
   onUpdate: (update: KnowledgeUpdate) => void;
-  /** Called when a reload fails as a whole (the folder vanished); the old knowledge keeps serving. */
+  /** Called when a reload fails as a whole (the folder vanished, say); the old knowledge keeps serving. */
   onError: (error: Error) => void;
   /**
    * Where to keep a snapshot of the read and indexed knowledge (null for none). A start with a
@@ -54,6 +56,8 @@ export class LiveKnowledge {
   private watcher: FSWatcher | null = null;
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
+  /** Set while the folder is missing: the poll for its return. */
+  private returnPoll: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
   private readonly options: LiveKnowledgeOptions;
   /** The entities.yml the knowledge was built with, and the knowledge base and version last saved to the snapshot. */
@@ -64,7 +68,7 @@ export class LiveKnowledge {
     readonly dir: string,
     options: Partial<LiveKnowledgeOptions> = {},
   ) {
-    this.options = { debounceMs: 200, onUpdate: () => {}, onError: () => {}, snapshotPath: null, ...options };
+    this.options = { ...defaultLoadOptions, debounceMs: 200, returnPollMs: 1000, onUpdate: () => {}, onError: () => {}, snapshotPath: null, ...options };
   }
 
   /** The knowledge base answering now, or null before the first load. */
@@ -83,15 +87,15 @@ export class LiveKnowledge {
       const restored = await this.restore(this.options.snapshotPath, started);
       if (restored) return restored;
     }
-    const entitiesText = await readEntitiesText(this.dir);
-    const knowledge = await loadKnowledge(this.dir);
+    const entitiesText = await readEntitiesText(this.dir, this.options);
+    const knowledge = await loadKnowledge(this.dir, this.options);
     const unreadable = knowledge.problems.filter((p) => p.path === ENTITIES_FILE && p.severity === 'skipped');
     if (this.kb !== null && unreadable.length > 0) {
       this.kb.setProblems(ENTITIES_FILE, unreadable);
       this.options.onUpdate({ kb: this.kb, upserted: [], removed: [], problems: unreadable, full: false, fromSnapshot: false, ms: performance.now() - started });
       return this.kb;
     }
-    const kb = KnowledgeBase.fromKnowledge(knowledge);
+    const kb = await KnowledgeBase.build(knowledge);
     const ms = performance.now() - started;
     this.entitiesText = entitiesText;
     // Saved at start, before it serves (writing blocks for a moment); later changes are saved by saveSnapshot().
@@ -114,8 +118,8 @@ export class LiveKnowledge {
 
   /** The knowledge of the snapshot, brought up to date with the files that changed since; null without a usable one. */
   private async restore(path: string, started: number): Promise<KnowledgeBase | null> {
-    const entitiesText = await readEntitiesText(this.dir);
-    const hashing = hashArticleFilesAside(this.dir);
+    const entitiesText = await readEntitiesText(this.dir, this.options);
+    const hashing = hashArticleFilesAside(this.dir, this.options.maxArticleBytes);
     hashing.hashes.catch(() => {}); // awaited below, unless there is no snapshot to compare with
     const kb = await readSnapshot(path, entitiesText);
     if (kb === null) {
@@ -140,13 +144,39 @@ export class LiveKnowledge {
     return kb;
   }
 
-  /** Starts watching the folder; resolves once the watcher is ready. */
+  /**
+   * Starts watching the folder; resolves once the watcher is ready. Links are reported and
+   * skipped, never followed. A folder that disappears is waited for, and watched again (and read
+   * again in full) when it is back; the last knowledge serves meanwhile.
+   */
   async watch(): Promise<void> {
-    const watcher = watch(this.dir, { ignoreInitial: true, ignored: (path) => /(^|[/\\])\.[^/\\]/.test(relative(this.dir, path)) });
-    for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (path: string) => this.queue(path));
+    const watcher = watch(this.dir, {
+      ignoreInitial: true,
+      followSymlinks: false,
+      ignored: (path) => /(^|[/\\])\.[^/\\]/.test(relative(this.dir, path)),
+    });
+    for (const event of ['add', 'change', 'unlink', 'unlinkDir'] as const) watcher.on(event, (path: string) => this.queue(path));
     watcher.on('error', (error) => this.options.onError(error as Error));
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     this.watcher = watcher;
+  }
+
+  /** The folder is gone: stop watching it and look for its return. */
+  private async awaitReturn(): Promise<void> {
+    if (this.returnPoll) return;
+    this.options.onError(new Error(`the knowledge folder ${this.dir} is gone; the last knowledge keeps serving until it is back`));
+    await this.watcher?.close();
+    this.watcher = null;
+    this.returnPoll = setInterval(() => {
+      void isFolder(this.dir).then(async (back) => {
+        if (!back || this.returnPoll === null) return;
+        clearInterval(this.returnPoll);
+        this.returnPoll = null;
+        await this.watch();
+        await this.refresh([ENTITIES_FILE]);
+      });
+    }, this.options.returnPollMs);
+    this.returnPoll.unref();
   }
 
   /** Applies changes to the given files (relative to the folder), one batch after another. */
@@ -157,7 +187,9 @@ export class LiveKnowledge {
 
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
+    if (this.returnPoll) clearInterval(this.returnPoll);
     this.timer = null;
+    this.returnPoll = null;
     await this.watcher?.close();
     await this.running;
   }
@@ -174,6 +206,7 @@ export class LiveKnowledge {
   }
 
   private async apply(paths: string[]): Promise<void> {
+    if (!(await isFolder(this.dir))) return this.awaitReturn();
     if (this.kb === null || paths.includes(ENTITIES_FILE)) {
       await this.load();
       return;
@@ -187,7 +220,7 @@ export class LiveKnowledge {
   /** Reads the given article files again into the knowledge base: changed ones re-indexed, missing ones removed. */
   private async applyFiles(kb: KnowledgeBase, paths: string[]): Promise<KnowledgeUpdate> {
     const reads = await Promise.all(
-      paths.filter(isArticlePath).map(async (path) => ({ path, exists: await exists(`${this.dir}/${path}`), load: await loadArticleFile(this.dir, path) })),
+      paths.filter(isArticlePath).map(async (path) => ({ path, exists: await exists(`${this.dir}/${path}`), load: await loadArticleFile(this.dir, path, this.options) })),
     );
     // Everything below is synchronous: no question is answered from a half-applied change.
     const update: KnowledgeUpdate = { kb, upserted: [], removed: [], problems: [], full: false, fromSnapshot: false, ms: 0 };
@@ -209,19 +242,22 @@ export class LiveKnowledge {
   }
 }
 
-async function readEntitiesText(dir: string): Promise<string> {
-  try {
-    return await readFile(join(dir, ENTITIES_FILE), 'utf8');
-  } catch {
-    return '';
-  }
+/** The text of entities.yml as a snapshot records it ('' when there is none or it is refused). */
+async function readEntitiesText(dir: string, options: LoadOptions): Promise<string> {
+  return (await readEntitiesFile(dir, options)).text ?? '';
 }
 
+/** Whether anything is at the path; a link counts, whatever it points to (it is then refused by name). */
 async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }

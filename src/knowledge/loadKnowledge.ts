@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { ENTITIES_FILE, parseEntities } from './entities.js';
 import { parseArticle, UnusableFileError } from './parseArticle.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, readKnowledgeFile, RefusedFileError, refusalOf } from './readKnowledgeFile.js';
 import type { Article, Entity, KnowledgeProblem } from './types.js';
 
 export interface Knowledge {
@@ -16,54 +17,82 @@ export function isArticlePath(path: string): boolean {
   return /\.(md|txt)$/i.test(path) && !path.split('/').some((part) => part.startsWith('.'));
 }
 
-/** Every article file under the folder, at any depth, as sorted relative paths with forward slashes. */
-export async function listArticleFiles(dir: string): Promise<string[]> {
+export interface LoadOptions {
+  /** An article file larger than this is reported and skipped (default 1 MB, see DEFAULT_MAX_ARTICLE_BYTES). */
+  maxArticleBytes: number;
+}
+
+export const defaultLoadOptions: LoadOptions = { maxArticleBytes: DEFAULT_MAX_ARTICLE_BYTES };
+
+/**
+ * Every article file under the folder, at any depth, as sorted relative paths with forward
+ * slashes; and, as problems, the links, pipes and other entries that are skipped rather than
+ * followed or read. Links to folders are not followed either.
+ */
+export async function listArticleFiles(dir: string): Promise<{ paths: string[]; problems: KnowledgeProblem[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter(isArticlePath)
-    .sort();
+  const paths: string[] = [];
+  const problems: KnowledgeProblem[] = [];
+  for (const entry of entries) {
+    const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    const refusal = refusalOf(entry);
+    if (refusal === null) {
+      if (entry.isFile() && isArticlePath(path)) paths.push(path);
+    } else if (isArticlePath(path) || path === ENTITIES_FILE || (entry.isSymbolicLink() && !path.split('/').some((part) => part.startsWith('.')))) {
+      problems.push({ path, message: refusal, severity: 'skipped' });
+    }
+  }
+  return { paths: paths.sort(), problems: problems.sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
 export type ArticleLoad = { article: Article; problems: KnowledgeProblem[] } | { article: null; problems: KnowledgeProblem[] };
 
 /** Reads and parses one article file; an unusable file comes back as a problem, never a throw. */
-export async function loadArticleFile(dir: string, path: string): Promise<ArticleLoad> {
+export async function loadArticleFile(dir: string, path: string, options: Partial<LoadOptions> = {}): Promise<ArticleLoad> {
+  const { maxArticleBytes } = { ...defaultLoadOptions, ...options };
   try {
-    const { article, warnings } = parseArticle(path, await readFile(join(dir, path)));
+    const { article, warnings } = parseArticle(path, await readKnowledgeFile(dir, path, maxArticleBytes));
     return { article, problems: warnings.map((message) => ({ path, message, severity: 'warning' })) };
   } catch (error) {
     const message =
-      error instanceof UnusableFileError ? error.message : `could not be read: ${(error as Error).message}`;
+      error instanceof UnusableFileError || error instanceof RefusedFileError ? error.message : `could not be read: ${(error as Error).message}`;
     return { article: null, problems: [{ path, message, severity: 'skipped' }] };
   }
 }
 
-/** Reads entities.yml; a missing file means no entities, an unusable one is reported. */
-export async function loadEntities(dir: string): Promise<{ entities: Entity[]; problems: KnowledgeProblem[] }> {
-  let text: string;
+/**
+ * The text of entities.yml: '' when there is none; null, with the problem, when it is refused
+ * (a link, a pipe, too large) or cannot be read.
+ */
+export async function readEntitiesFile(dir: string, options: Partial<LoadOptions> = {}): Promise<{ text: string | null; problems: KnowledgeProblem[] }> {
+  const { maxArticleBytes } = { ...defaultLoadOptions, ...options };
   try {
-    text = await readFile(join(dir, ENTITIES_FILE), 'utf8');
+    return { text: (await readKnowledgeFile(dir, ENTITIES_FILE, maxArticleBytes)).toString('utf8'), problems: [] };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entities: [], problems: [] };
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: '', problems: [] };
+    const message = error instanceof RefusedFileError ? error.message : `could not be read: ${(error as Error).message}`;
+    return { text: null, problems: [{ path: ENTITIES_FILE, message, severity: 'skipped' }] };
   }
-  return parseEntities(text);
+}
+
+/** Reads entities.yml; a missing file means no entities, an unusable one is reported. */
+export async function loadEntities(dir: string, options: Partial<LoadOptions> = {}): Promise<{ entities: Entity[]; problems: KnowledgeProblem[] }> {
+  const { text, problems } = await readEntitiesFile(dir, options);
+  return text === null ? { entities: [], problems } : parseEntities(text);
 }
 
 /**
  * Loads a whole knowledge folder. Throws only when the folder itself cannot be read;
  * every unusable file is reported in `problems` and the rest still serve.
  */
-export async function loadKnowledge(dir: string): Promise<Knowledge> {
-  const paths = await listArticleFiles(dir);
+export async function loadKnowledge(dir: string, options: Partial<LoadOptions> = {}): Promise<Knowledge> {
+  const listing = await listArticleFiles(dir);
   const [entityLoad, loads] = await Promise.all([
-    loadEntities(dir),
-    Promise.all(paths.map((path) => loadArticleFile(dir, path))),
+    loadEntities(dir, options),
+    Promise.all(listing.paths.map((path) => loadArticleFile(dir, path, options))),
   ]);
   const articles: Article[] = [];
-  const problems: KnowledgeProblem[] = [...entityLoad.problems];
+  const problems: KnowledgeProblem[] = [...listing.problems.filter((p) => p.path !== ENTITIES_FILE), ...entityLoad.problems];
   for (const load of loads) {
     if (load.article) articles.push(load.article);
     problems.push(...load.problems);

@@ -12,7 +12,7 @@ export function contentHash(bytes: Uint8Array | string): string {
 /** Thrown for a knowledge file that cannot be used; the message says what is wrong with it. */
 export class UnusableFileError extends Error {}
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
 
 const optionalText = z
   .union([z.string(), z.null()])
@@ -58,7 +58,8 @@ export interface ParsedArticle {
  */
 export function parseArticle(path: string, bytes: Buffer): ParsedArticle {
   if (bytes.includes(0)) throw new UnusableFileError('binary file (contains NUL bytes), not text');
-  const raw = bytes.toString('utf8');
+  // Line endings of every platform (CR LF, CR alone as old Mac editors write) read as LF.
+  const raw = bytes.toString('utf8').replace(/\r\n?/g, '\n');
   if (raw.includes('\uFFFD')) throw new UnusableFileError('not valid UTF-8 text');
 
   let body = raw;
@@ -109,7 +110,7 @@ export function parseArticle(path: string, bytes: Buffer): ParsedArticle {
  * paragraph (collected news keeps one paragraph a line); in Markdown it is a soft wrap.
  */
 function splitParagraphs(body: string, lineIsParagraph: boolean): string[] {
-  const blocks = body.split(lineIsParagraph ? /\r?\n/ : /\r?\n[ \t]*\r?\n/);
+  const blocks = body.split(lineIsParagraph ? /\n/ : /\n[ \t]*\n/);
   return blocks.map((block) => block.replace(/\s+/g, ' ').trim()).filter((block) => block.length > 0);
 }
 

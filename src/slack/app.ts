@@ -1,7 +1,10 @@
-import { App, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { Config } from '../config.js';
 import { boltLevel, boltLogger } from '../log.js';
 import type { SlackContext } from './context.js';
+import { dropRetries, requireFields } from './middleware.js';
+import { SlackOutbound, slackOrigins, type OutboundStats } from './outbound.js';
+import { guardedReceiver } from './receiver.js';
 import * as actions from './listeners/actions/index.js';
 import * as commands from './listeners/commands/index.js';
 import * as home from './listeners/home/index.js';
@@ -10,48 +13,52 @@ import * as messages from './listeners/messages/index.js';
 /** Listener groups, one per Slack surface, each with a `register(app, ctx)`. */
 const SURFACES = [commands, messages, actions, home];
 
-/** Health check for a load balancer: 200 once the knowledge base is loaded, 503 before. */
-function healthRoute(ctx: SlackContext) {
+/**
+ * Health check for a load balancer: 200 once the knowledge base is loaded and the database can
+ * be written; 503 with the reason before, or when it cannot. Calls to Slack are counted in both.
+ */
+function healthRoute(ctx: SlackContext, slack: () => OutboundStats) {
   return {
     path: '/healthz',
     method: ['GET'],
     handler: (_req: unknown, res: import('node:http').ServerResponse) => {
       const kb = ctx.knowledge();
-      res.writeHead(kb ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(kb ? { status: 'ok', articles: kb.articles.length } : { status: 'loading' }));
+      const unwritable = ctx.store.writeProblem();
+      const health = !kb
+        ? { status: 'loading' }
+        : unwritable
+          ? { status: 'unwritable', reason: unwritable, articles: kb.articles.length }
+          : { status: 'ok', articles: kb.articles.length };
+      res.writeHead(health.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ...health, slack: slack() }));
     },
   };
 }
 
-/** Drops an Events API delivery whose event_id was already handled (Slack's retries). */
-function dropRetries(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !ctx.store.seenEvents.firstTime(eventId)) {
-      ctx.logger.info({ eventId }, 'ignored a retried event already handled');
-      return;
-    }
-    await next();
-  };
-}
+/** Retries of a Web API call that failed (timed out, say): few and quick, so a reply is late rather than stuck. */
+const REPLY_RETRIES = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 };
 
 /**
  * The Bolt app: Socket Mode when an app-level token is configured (development, no public
  * URL), otherwise HTTP with Slack's requests at /slack/events. One codebase for both.
  */
 export function createSlackApp(config: Config, ctx: SlackContext): App {
+  const origins = slackOrigins(config.slackApiUrl);
+  const outbound = new SlackOutbound(ctx.logger.child({ component: 'slack-calls' }), { origins, timeoutMs: config.slackTimeoutMs });
+  const customRoutes = [healthRoute(ctx, () => outbound.stats())];
   const common = {
     token: config.botToken,
     logger: boltLogger(ctx.logger),
     logLevel: boltLevel(ctx.logger.level),
-    customRoutes: [healthRoute(ctx)],
     // Bolt's conversation store keeps per-conversation state in memory for every request; nothing here uses it.
     convoStore: false as const,
-    clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
+    // One fetch for the Web API client and respond(): timeouts, bounded concurrency, Slack's origins only.
+    clientOptions: { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), fetch: outbound.fetch, timeout: config.slackTimeoutMs, retryConfig: REPLY_RETRIES },
   };
   const app = config.appToken
-    ? new App({ ...common, socketMode: true, appToken: config.appToken, installerOptions: { port: config.port } })
-    : new App({ ...common, signingSecret: config.signingSecret! });
+    ? new App({ ...common, customRoutes, socketMode: true, appToken: config.appToken, installerOptions: { port: config.port } })
+    : new App({ ...common, receiver: guardedReceiver({ signingSecret: config.signingSecret!, customRoutes, logger: common.logger, logLevel: common.logLevel }, ctx.logger) });
+  app.use(requireFields(ctx, origins));
   app.use(dropRetries(ctx));
   for (const surface of SURFACES) surface.register(app, ctx);
   app.error(async (error) => {

@@ -14,6 +14,8 @@ export interface Store {
   feedback: FeedbackStore;
   threads: ThreadSubjects;
   seenEvents: SeenEvents;
+  /** Why the database cannot be written now (read-only, say), or null when it can. */
+  writeProblem(): string | null;
   close(): void;
 }
 
@@ -27,6 +29,18 @@ export function openStore(path: string): Store {
     feedback: new FeedbackStore(db),
     threads: new ThreadSubjects(db),
     seenEvents: new SeenEvents(db),
+    writeProblem: () => writeProblem(db),
     close: () => db.close(),
   };
+}
+
+/** A write that changes nothing still needs the database writable: SQLite refuses it otherwise. */
+function writeProblem(db: Db): string | null {
+  try {
+    db.prepare('UPDATE schema_migrations SET version = version WHERE 0').run();
+    return null;
+  } catch (error) {
+    const { message, code } = error as { message: string; code?: string };
+    return `the database cannot be written: ${message}${code ? ` (${code})` : ''}`;
+  }
 }

@@ -1,0 +1,59 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { SlackContext } from './context.js';
+import { isSlackUrl } from './outbound.js';
+
+/** Drops an Events API delivery whose event_id was already handled (Slack's retries). */
+export function dropRetries(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !ctx.store.seenEvents.firstTime(eventId)) {
+      ctx.logger.info({ eventId }, 'ignored a retried event already handled');
+      return;
+    }
+    await next();
+  };
+}
+
+type Fields = Record<string, unknown>;
+const text = (value: unknown) => typeof value === 'string';
+const id = (value: unknown) => typeof value === 'string' && value.length > 0;
+
+/**
+ * What a request lacks that its listener needs, or null. Slack always sends these; a request
+ * without them (or with a response_url that is not Slack's) is not one Slack sent as it should.
+ */
+export function missingField(body: Fields, origins: string[]): string | null {
+  const need = (fields: Fields, checks: Record<string, (v: unknown) => boolean>, prefix = '') => {
+    const bad = Object.entries(checks).find(([name, ok]) => !ok(fields[name]));
+    return bad ? `${prefix}${bad[0]} is missing or not valid` : null;
+  };
+  const slackUrl = (value: unknown) => isSlackUrl(value, origins);
+  if (body.command !== undefined) return need(body, { command: id, user_id: id, channel_id: id, text, response_url: slackUrl });
+  if (body.actions !== undefined) {
+    const action = (body.actions as Fields[])[0] ?? {};
+    return need(body, { response_url: slackUrl }) ?? need((body.user ?? {}) as Fields, { id }, 'user.') ?? need(action, { action_id: id }, 'actions[0].');
+  }
+  const event = body.event as Fields | undefined;
+  if (event === undefined) return null;
+  if (event.type === 'message' || event.type === 'app_mention') {
+    return need(event, { channel: id, ts: id, ...(event.text !== undefined || event.type === 'app_mention' ? { text } : {}) }, 'event.');
+  }
+  if (event.type === 'app_home_opened') return need(event, { user: id }, 'event.');
+  return need(event, { type: id }, 'event.');
+}
+
+/**
+ * Refuses a request its listener could not answer, with a message: the person who typed a
+ * command sees what was wrong, and the log says so. Everything else goes on to the listeners.
+ */
+export function requireFields(ctx: SlackContext, origins: string[]): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const problem = missingField(args.body as Fields, origins);
+    if (problem === null) return args.next();
+    ctx.logger.warn({ problem }, 'refused a Slack request that lacks what its listener needs');
+    if (!('ack' in args) || typeof args.ack !== 'function') return;
+    const ack = args.ack as (response?: object) => Promise<void>;
+    if ((args.body as Fields).command !== undefined) await ack({ response_type: 'ephemeral', text: `This request could not be answered: ${problem}.` });
+    else await ack();
+  };
+}

@@ -1,0 +1,136 @@
+import type { Logger } from 'pino';
+
+/** Where the bot may send: Slack's Web API and its response URLs, and the configured API's origin (a test's fake). */
+export function slackOrigins(slackApiUrl: string | undefined): string[] {
+  return ['https://slack.com', 'https://hooks.slack.com', ...(slackApiUrl ? [new URL(slackApiUrl).origin] : [])];
+}
+
+/** Whether a URL (a response_url, say) goes to one of the origins. */
+export function isSlackUrl(url: unknown, origins: string[]): boolean {
+  if (typeof url !== 'string') return false;
+  try {
+    return origins.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
+}
+
+/** Thrown instead of queueing a call when too many wait already: Slack is not answering. */
+export class SlackBusyError extends Error {}
+
+export interface OutboundOptions {
+  /** A call that has not answered in this many ms is given up. */
+  timeoutMs: number;
+  /** Calls sent at once; more wait in a queue (default 16). */
+  maxInFlight: number;
+  /** Calls that may wait; one more fails at once (default 64). */
+  maxWaiting: number;
+  /** Origins calls may go to (see slackOrigins). */
+  origins: string[];
+}
+
+export const defaultOutboundOptions: Omit<OutboundOptions, 'origins'> = { timeoutMs: 10_000, maxInFlight: 16, maxWaiting: 64 };
+
+/** What the health check reports of calls to Slack. */
+export interface OutboundStats {
+  inFlight: number;
+  waiting: number;
+  /** Calls given up since start: timed out, or refused because the queue was full. */
+  timedOut: number;
+  refused: number;
+}
+
+/**
+ * The `fetch` of every call the app makes to Slack (the Web API client's and `respond()`'s):
+ * only to Slack's origins, each with a timeout, at most `maxInFlight` at once, and a bounded
+ * queue that refuses (and logs) rather than grows while Slack hangs. A call waits in the queue
+ * no longer than its timeout.
+ */
+export class SlackOutbound {
+  private readonly options: OutboundOptions;
+  private inFlight = 0;
+  private readonly queue: { go: () => void }[] = [];
+  private timedOut = 0;
+  private refused = 0;
+
+  constructor(
+    private readonly logger: Logger,
+    options: Partial<OutboundOptions> & Pick<OutboundOptions, 'origins'>,
+  ) {
+    this.options = { ...defaultOutboundOptions, ...options };
+  }
+
+  stats(): OutboundStats {
+    return { inFlight: this.inFlight, waiting: this.queue.length, timedOut: this.timedOut, refused: this.refused };
+  }
+
+  readonly fetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!isSlackUrl(url, this.options.origins)) {
+      this.logger.warn({ origin: originOf(url) }, 'refused to send to an address that is not Slack');
+      throw new Error(`refused to send to ${originOf(url)}: not a Slack address`);
+    }
+    await this.slot(url);
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    try {
+      return await fetch(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+    } catch (error) {
+      if (timeout.aborted) {
+        this.timedOut++;
+        this.logger.warn({ call: pathOf(url), ms: this.options.timeoutMs }, 'a call to Slack timed out');
+      }
+      throw error;
+    } finally {
+      this.inFlight--;
+      this.queue.shift()?.go();
+    }
+  };
+
+  /** Resolves when the call may be sent (and counts it in flight); throws SlackBusyError when it may not. */
+  private async slot(url: string): Promise<void> {
+    if (this.inFlight < this.options.maxInFlight) {
+      this.inFlight++;
+      return;
+    }
+    if (this.queue.length >= this.options.maxWaiting) throw this.busy(url, 'the queue is full');
+    await new Promise<void>((resolve, reject) => {
+      const waiter = {
+        go: () => {
+          clearTimeout(timer);
+          this.inFlight++;
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.queue.splice(this.queue.indexOf(waiter), 1);
+        reject(this.busy(url, `no call finished in ${this.options.timeoutMs} ms`));
+      }, this.options.timeoutMs);
+      this.queue.push(waiter);
+    });
+  }
+
+  private busy(url: string, why: string): SlackBusyError {
+    this.refused++;
+    const { inFlight, waiting } = this.stats();
+    this.logger.warn({ call: pathOf(url), inFlight, waiting }, `a call to Slack was refused: ${why}`);
+    return new SlackBusyError(`Slack is not answering (${inFlight} calls in flight, ${waiting} waiting): ${why}`);
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'an address that is not a URL';
+  }
+}
+
+/** The Web API method a call goes to, or "response_url" (whose path carries a token, so it is not logged). */
+function pathOf(url: string): string {
+  try {
+    const method = new URL(url).pathname.split('/').pop() ?? '';
+    return /^[a-z]+\.[A-Za-z.]+$/.test(method) ? method : 'response_url';
+  } catch {
+    return 'unknown';
+  }
+}
