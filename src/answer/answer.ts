@@ -7,7 +7,17 @@ import { SourceRegistry } from './sources.js';
 import { buildStatus } from './statusLines.js';
 import { buildSummary } from './summary.js';
 import { buildTimeline } from './timeline.js';
+import { truncate } from './truncate.js';
 import type { Answer } from './types.js';
+
+/**
+ * The longest question answered: some 150 words, a long paragraph. A question is a few words
+ * to a sentence or two; Slack lets a message run to 40,000 characters, and reading one that long
+ * as a question would only find everything.
+ */
+export const MAX_QUERY_CHARS = 1000;
+/** How much of a question a "nothing found" or "too long" answer repeats. */
+const ECHO_CHARS = 100;
 
 export interface AnswerOptions {
   /** How many passages the index returns to draw the answer from (default 60). */
@@ -34,6 +44,7 @@ const DEFAULTS: AnswerOptions = { passages: 60, summarySentences: 5, context: []
 export function answerQuery(kb: KnowledgeBase, query: string, options: Partial<AnswerOptions> = {}): Answer {
   const { passages, summarySentences, context } = { ...DEFAULTS, ...options };
   const text = query.replace(/\s+/g, ' ').trim();
+  if (text.length > MAX_QUERY_CHARS) return tooLong(text);
   const analyzed = withContext(kb, analyzeQuery(text, kb.matcher), context);
   const hits = kb.index.find(analyzed, passages);
   const scored = scoreSentences(analyzed, hits).filter((s) => s.relevance > 0);
@@ -85,10 +96,17 @@ function nothingFound(kb: KnowledgeBase, query: string): Answer {
   const coverage = kb.coverage();
   const span = coverage.earliest ? `, ${coverage.earliest} to ${coverage.latest}` : '';
   const topics = coverage.entities.slice(0, 8).join(', ');
-  const asked = query === '' ? 'Ask about an organisation, a person or an authority.' : `Nothing in the knowledge base matches "${query}".`;
+  const asked = query === '' ? 'Ask about an organisation, a person or an authority.' : `Nothing in the knowledge base matches "${truncate(query, ECHO_CHARS)}".`;
   const message =
     coverage.articles === 0
       ? `${asked} The knowledge base holds no articles yet.`
       : `${asked} It holds ${coverage.articles} article${coverage.articles === 1 ? '' : 's'}${span}${topics ? `, covering ${topics}` : ''}.`;
   return { query, summary: [], timeline: [], status: [], conflicts: [], sources: [], subjects: [], message };
+}
+
+function tooLong(query: string): Answer {
+  const message =
+    `That question is ${query.length.toLocaleString('en')} characters long; I answer questions of up to ${MAX_QUERY_CHARS.toLocaleString('en')} characters. ` +
+    `Ask about one organisation, person or authority at a time. Your question began: "${truncate(query, ECHO_CHARS)}"`;
+  return { query: truncate(query, MAX_QUERY_CHARS), summary: [], timeline: [], status: [], conflicts: [], sources: [], subjects: [], message };
 }

@@ -17,6 +17,9 @@ export interface AnalyzedQuery {
   related: string[];
 }
 
+/** Longer than any word of English or of a name in the news. */
+const MAX_WORD_CHARS = 40;
+
 /** Words of the designation trade that sources use for one another. */
 const RELATED: Record<string, string[]> = {
   ask: ['request', 'petition'],
@@ -46,12 +49,25 @@ const RELATED: Record<string, string[]> = {
  */
 export function analyzeQuery(text: string, matcher: EntityMatcher): AnalyzedQuery {
   const mentions = matcher.findInQuery(text);
-  const tokens = tokenize(text);
-  const covered = (start: number) => mentions.some((m) => start >= m.start && start < m.end);
+  // No word is this long; a longer run of letters is not searched for (a fuzzy search for it would take seconds).
+  const tokens = tokenize(text).filter((t) => t.text.length <= MAX_WORD_CHARS);
+  // The tokens inside each mention, found in one pass over both (mentions come in text order and do not overlap).
+  const inMention = new Map<(typeof mentions)[number], typeof tokens>();
+  const covered = new Set<(typeof tokens)[number]>();
+  let next = 0;
+  for (const mention of [...mentions].sort((a, b) => a.start - b.start)) {
+    while (next < tokens.length && tokens[next]!.start < mention.start) next++;
+    const words: typeof tokens = [];
+    for (let k = next; k < tokens.length && tokens[k]!.start < mention.end; k++) {
+      covered.add(tokens[k]!);
+      if (tokens[k]!.end <= mention.end) words.push(tokens[k]!);
+    }
+    inMention.set(mention, words);
+  }
   // A one-word name as typed, or a person's surname: the words a source may misspell.
   const names = mentions
     .map((m) => {
-      const words = tokens.filter((t) => t.start >= m.start && t.end <= m.end);
+      const words = inMention.get(m) ?? [];
       return words.length === 1 || m.kind === 'person' ? words[words.length - 1] : undefined;
     })
     .filter((word) => word !== undefined && word.text.length >= 4)
@@ -67,7 +83,7 @@ export function analyzeQuery(text: string, matcher: EntityMatcher): AnalyzedQuer
     }
   }
   const terms = tokens
-    .filter((t) => !covered(t.start))
+    .filter((t) => !covered.has(t))
     .map((t) => t.text.toLowerCase())
     .filter((w) => w.length > 1 && !STOPWORDS.has(w));
   const uniqueTerms = [...new Set(terms)];

@@ -1,4 +1,5 @@
 import type { Entity, EntityKind } from '../knowledge/types.js';
+import { unusableName } from '../knowledge/entities.js';
 import { allowedEdits, editDistance, tokenize, type Token } from './tokens.js';
 
 /** Where an entity is named in a text. */
@@ -48,6 +49,12 @@ export class EntityMatcher {
   /** Multi-word aliases by each later word, for matching a misspelt first word. */
   private readonly byLaterWord = new Map<string, { pattern: AliasPattern; index: number }[]>();
   private readonly entities = new Map<string, Entity>();
+  /**
+   * One-word names by length, for near spellings in queries. `rank` keeps the order of entities
+   * and of their names, which decides between names at the same distance.
+   */
+  private readonly singleWords = new Map<number, { word: string; entity: Entity; rank: number }[]>();
+  private readonly orderOf = new Map<string, number>();
 
   constructor(entities: Entity[]) {
     for (const entity of entities) this.add(entity);
@@ -57,13 +64,27 @@ export class EntityMatcher {
   add(entity: Entity): void {
     const known = this.entities.get(entity.id);
     const aliases = known ? entity.aliases.filter((a) => a !== known.name && !known.aliases.includes(a)) : [entity.name, ...entity.aliases];
+    // Where these names come in the entity's own list ([name, ...aliases]), and the entity in the matcher's.
+    const firstIndex = known ? 1 + known.aliases.length : 0;
+    if (!known) this.orderOf.set(entity.id, this.orderOf.size);
+    const order = this.orderOf.get(entity.id)!;
     if (known) {
       if (aliases.length === 0) return;
       known.aliases.push(...aliases);
     } else {
       this.entities.set(entity.id, { ...entity, aliases: [...entity.aliases] });
     }
-    for (const alias of aliases) {
+    const stored = this.entities.get(entity.id)!;
+    aliases.forEach((alias, i) => {
+      const words = tokenize(alias);
+      if (words.length !== 1 || unusableName(alias) !== null) return;
+      const word = words[0]!.text.toLowerCase();
+      const bucket = this.singleWords.get(word.length) ?? [];
+      bucket.push({ word, entity: stored, rank: order * 1_000_000 + firstIndex + i });
+      this.singleWords.set(word.length, bucket);
+    });
+    // Whatever its source (configured, built in, found in an article), a name like "a" or "2003" matches nothing.
+    for (const alias of aliases.filter((a) => unusableName(a) === null)) {
       const caseSensitive = isAcronym(alias);
       const tokens = tokenize(alias);
       const words = tokens.map((t) => (caseSensitive ? t.text : t.text.toLowerCase()));
@@ -77,7 +98,9 @@ export class EntityMatcher {
       if (!caseSensitive && words.length >= 2) {
         words.forEach((word, index) => {
           if (index === 0 || word.length < 4) return;
-          this.byLaterWord.set(word, [...(this.byLaterWord.get(word) ?? []), { pattern, index }]);
+          const later = this.byLaterWord.get(word);
+          if (later) later.push({ pattern, index });
+          else this.byLaterWord.set(word, [{ pattern, index }]);
         });
       }
     }
@@ -157,13 +180,13 @@ export class EntityMatcher {
   private closestSingleWordAlias(word: string): Entity | null {
     const max = allowedEdits(word.length);
     if (max === 0) return null;
-    let best: { entity: Entity; distance: number } | null = null;
-    for (const entity of this.entities.values()) {
-      for (const alias of [entity.name, ...entity.aliases]) {
-        const words = tokenize(alias);
-        if (words.length !== 1) continue;
-        const distance = editDistance(word, words[0]!.text.toLowerCase(), max);
-        if (distance <= max && (best === null || distance < best.distance)) best = { entity, distance };
+    let best: { entity: Entity; distance: number; rank: number } | null = null;
+    // Names whose length differs by more than `max` are more than `max` edits away.
+    for (let length = word.length - max; length <= word.length + max; length++) {
+      for (const { word: name, entity, rank } of this.singleWords.get(length) ?? []) {
+        const distance = editDistance(word, name, max);
+        if (distance > max || (best !== null && (distance > best.distance || (distance === best.distance && rank > best.rank)))) continue;
+        best = { entity, distance, rank };
       }
     }
     return best?.entity ?? null;

@@ -1,3 +1,5 @@
+import { FUNCTION_WORDS } from '../knowledge/stopWords.js';
+
 /** A word in a text, with where it stands. */
 export interface Token {
   /** The word as written. */
@@ -18,16 +20,10 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Words too common to say what a sentence or a query is about. */
-export const STOPWORDS = new Set(
-  `a about above after again against all also am an and any are as at be because been before being below between both
-  but by can could did do does doing down during each few for from further had has have having he her here hers him
-  his how i if in into is it its itself just me more most my no nor not now of off on once only or other our ours out
-  over own same she should so some such than that the their theirs them then there these they this those through to
-  too under until up very was we were what when where which while who whom why will with would you your yours said says
-  say tell told show give me please what's who's whats whos latest news update updates s t`
-    .split(/\s+/)
-    .filter(Boolean),
-);
+export const STOPWORDS = new Set([
+  ...FUNCTION_WORDS,
+  ...`said says say tell told show give please what's who's whats whos latest news update updates s t`.split(' '),
+]);
 
 /**
  * A crude suffix stripper, enough to make "removes", "removed" and "removing" one word

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { FUNCTION_WORDS } from './stopWords.js';
 import type { Entity, KnowledgeProblem } from './types.js';
 
 /** The file at the knowledge folder's root that lists entities and their aliases. */
@@ -18,6 +19,19 @@ export function entityId(name: string): string {
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Why a name or alias cannot name an entity, or null when it can. Such a word would match
+ * ordinary text ("a", "the", "of", "2003", "al") and make claims about sentences that are about
+ * something else. An acronym in capitals ("IS", "US") is a name.
+ */
+export function unusableName(name: string): string | null {
+  if ([...name].length === 1) return 'a single character';
+  if (/^\d+(?:[.,]\d+)*$/.test(name)) return 'a bare number';
+  if (name !== name.toUpperCase() && FUNCTION_WORDS.has(name.toLowerCase())) return 'a common English word';
+  if (/^\p{Ll}{1,2}$/u.test(name)) return 'a lowercase word of fewer than three letters';
+  return null;
 }
 
 /**
@@ -52,7 +66,19 @@ export function parseEntities(text: string): { entities: Entity[]; problems: Kno
       problems.push({ path: ENTITIES_FILE, message: `entry ${i + 1}${where}: ${issue.message}; entry ignored`, severity: 'warning' });
       return;
     }
-    const { name, kind, aliases, part_of } = result.data;
+    const { name, kind, aliases: given, part_of } = result.data;
+    const unusable = unusableName(name);
+    if (unusable !== null) {
+      problems.push({ path: ENTITIES_FILE, message: `entry ${i + 1} ("${name}"): the name is ${unusable}, which would match ordinary text; entry ignored`, severity: 'warning' });
+      return;
+    }
+    const aliases = given.filter((alias) => {
+      const why = unusableName(alias.trim());
+      if (why !== null && alias.trim() !== '') {
+        problems.push({ path: ENTITIES_FILE, message: `entry ${i + 1} ("${name}"): the alias "${alias.trim()}" is ${why}, which would match ordinary text; alias ignored`, severity: 'warning' });
+      }
+      return why === null;
+    });
     const id = entityId(name);
     if (id === '' || byId.has(id)) {
       problems.push({ path: ENTITIES_FILE, message: `entry ${i + 1} ("${name}") repeats another entry's name; entry ignored`, severity: 'warning' });

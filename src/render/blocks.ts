@@ -1,6 +1,7 @@
 import type { types as SlackTypes } from '@slack/bolt';
 import type { Answer, Source, SourceId } from '../answer/types.js';
-import { defuseBroadcasts, escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.js';
+import { sliceCodePoints, truncate } from '../answer/truncate.js';
+import { defuseBroadcasts, escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
 import { stateWords } from './words.js';
 
 /** A Block Kit block, as sent to Slack (types from @slack/types, through Bolt). */
@@ -56,9 +57,9 @@ export function citationLinks(ids: SourceId[], sources: Source[]): string {
     .join('');
 }
 
-/** A section block of mrkdwn text, already escaped by the caller. */
+/** A section block of mrkdwn text, already escaped by the caller; cut to Slack's limit. */
 export function section(text: string): Block {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
+  return { type: 'section', text: { type: 'mrkdwn', text: text.length > LIMITS.sectionText ? cutEscaped(text, LIMITS.sectionText) : text } };
 }
 
 /**
@@ -89,7 +90,7 @@ export function fallbackText(text: string): string {
 
 /** Cuts already-escaped mrkdwn without splitting an entity such as `&amp;` or a `<link|label>`. */
 function cutEscaped(text: string, max: number): string {
-  let cut = text.slice(0, max - 1);
+  let cut = sliceCodePoints(text, max - 1);
   const open = Math.max(cut.lastIndexOf('&'), cut.lastIndexOf('<'));
   if (open > cut.lastIndexOf(';') && open > cut.lastIndexOf('>')) cut = cut.slice(0, open);
   return `${cut}…`;

@@ -1,7 +1,8 @@
 import { isEmptyDigest, type Digest } from '../digest/types.js';
 import { citationLinks, fallbackText, header, LIMITS, linkable, section, sections, sourceContext, type Block, type MessagePayload } from './blocks.js';
 import { formatInstant } from './instant.js';
-import { escapeMrkdwn, mrkdwnLink, truncate } from './mrkdwn.js';
+import { truncate } from '../answer/truncate.js';
+import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
 import { stateWords } from './words.js';
 
 

@@ -21,14 +21,3 @@ export function mrkdwnLink(url: string, label: string): string {
   const safeUrl = url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
   return `<${safeUrl}|${escapeMrkdwn(label)}>`;
 }
-
-/**
- * Cuts text to at most `max` characters, at a word boundary where one is near, with an ellipsis.
- * Cut before escaping, so no escape sequence is split.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
-}

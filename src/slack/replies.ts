@@ -2,7 +2,8 @@ import type { AnswerCache } from '../answer/answerCache.js';
 import type { Answer } from '../answer/types.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { renderBlocks, section, type Block, type MessagePayload } from '../render/blocks.js';
-import { escapeMrkdwn, truncate } from '../render/mrkdwn.js';
+import { truncate } from '../answer/truncate.js';
+import { escapeMrkdwn } from '../render/mrkdwn.js';
 import type { FeedbackSummary } from '../store/feedback.js';
 
 export const COMMAND = '/designation';
