@@ -48,7 +48,7 @@ async function main(): Promise<void> {
         update.fromSnapshot ? 'knowledge base loaded from its snapshot' : update.full ? 'knowledge base loaded' : 'knowledge base updated',
       );
     },
-    onError: (error) => logger.error({ err: error }, 'knowledge folder could not be read; the last knowledge keeps serving'),
+    onError: (error) => logger.error({ err: error }, `knowledge: ${error.message}`),
   });
   const knowledge = () => live.current();
   const app = createSlackApp(config, { knowledge, answers: new AnswerCache(), store, clock: () => new Date(), logger });

@@ -1,4 +1,5 @@
 import type { EntityMatcher } from '../extract/entityMatcher.js';
+import { truncate } from '../answer/truncate.js';
 import { STOPWORDS, tokenize } from '../extract/tokens.js';
 
 /**
@@ -17,7 +18,7 @@ export function readTopics(text: string, matcher: EntityMatcher): string[] | str
     .map((t) => t.text)
     .filter((word) => !STOPWORDS.has(word.toLowerCase()) && /\p{L}/u.test(word));
   if (unknown.length > 0) {
-    return `I do not know the topic "${unknown.join(' ')}". Topics are organisations, people or authorities the knowledge base covers.`;
+    return `I do not know the topic "${truncate(unknown.join(' '), 100)}". Topics are organisations, people or authorities the knowledge base covers.`;
   }
   return [...new Set(mentions.map((m) => m.entityId))];
 }

@@ -121,9 +121,10 @@ export class LiveKnowledge {
     const entitiesText = await readEntitiesText(this.dir, this.options);
     const hashing = hashArticleFilesAside(this.dir, this.options.maxArticleBytes);
     hashing.hashes.catch(() => {}); // awaited below, unless there is no snapshot to compare with
-    const kb = await readSnapshot(path, entitiesText);
+    const { kb, problem } = await readSnapshot(path, entitiesText);
     if (kb === null) {
       hashing.stop();
+      if (problem !== null) this.options.onError(new Error(`the snapshot ${path} was not used (${problem}); the folder is read instead`));
       return null;
     }
     let hashes: Map<string, string>;

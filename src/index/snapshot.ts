@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, writeFile, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { contentHash } from '../knowledge/parseArticle.js';
 import type { Entity, KnowledgeProblem } from '../knowledge/types.js';
+import { snapshotProblem } from './checkSnapshot.js';
 import { KnowledgeBase, type Coverage } from './knowledgeBase.js';
 import type { PackedIndex } from './packIndex.js';
 import { packPassages, unpackPassages, type PackedPassages } from './packPassages.js';
@@ -81,20 +82,63 @@ export async function saveSnapshot(path: string, kb: KnowledgeBase, entitiesText
   await rename(temporary, path);
 }
 
+/** A snapshot read: the knowledge base, or null with why (null too when there is simply none). */
+export interface SnapshotRead {
+  kb: KnowledgeBase | null;
+  /** Set when a snapshot was there but could not be trusted: unreadable or inconsistent. */
+  problem: string | null;
+}
+
 /**
- * The knowledge base a snapshot holds, or null when there is none, it is unreadable, or it was
- * made from other entities or by other code. Its articles are as they were when it was saved:
- * the caller brings changed files up to date.
+ * The knowledge base a snapshot holds, or null when there is none, it is unreadable or
+ * inconsistent, or it was made from other entities or by other code. Its articles are as they
+ * were when it was saved: the caller brings changed files up to date. Temporary files that a
+ * process killed while saving left beside it are removed first.
  */
-export async function readSnapshot(path: string, entitiesText: string): Promise<KnowledgeBase | null> {
+export async function readSnapshot(path: string, entitiesText: string): Promise<SnapshotRead> {
+  await removeStaleTemporaries(path);
+  let bytes: Buffer;
   try {
-    const snapshot = deserialize(await readFile(path)) as Snapshot;
-    if (snapshot?.format !== FORMAT || snapshot.code !== (await codeFingerprint()) || snapshot.entities !== contentHash(entitiesText)) return null;
+    bytes = await readFile(path);
+  } catch {
+    return { kb: null, problem: null };
+  }
+  try {
+    const snapshot = deserialize(bytes) as Snapshot;
+    if (snapshot?.format !== FORMAT || snapshot.code !== (await codeFingerprint()) || snapshot.entities !== contentHash(entitiesText)) return { kb: null, problem: null };
+    const problem = snapshotProblem(snapshot.passages, snapshot.index, snapshot.rankings);
+    if (problem !== null) return { kb: null, problem };
     const extracted = unpackPassages(snapshot.passages);
     const passages = extracted.flatMap((e) => e.passages);
+    const indexed = new Set(snapshot.index.ids);
+    if (passages.some((p) => !indexed.has(p.id))) return { kb: null, problem: 'the index and the passages hold different passages' };
     const rankings = new Map(snapshot.rankings.map(([id, order]) => [id, Array.from(order, (i) => passages[i]!)]));
-    return KnowledgeBase.restore(snapshot.entityList, extracted, snapshot.index, { rankings, coverage: snapshot.coverage, problems: snapshot.problems, discovered: snapshot.discovered });
-  } catch {
-    return null; // unreadable, or written by something else: rebuilt from the files
+    const kb = KnowledgeBase.restore(snapshot.entityList, extracted, snapshot.index, { rankings, coverage: snapshot.coverage, problems: snapshot.problems, discovered: snapshot.discovered });
+    const unknown = kb.allClaimPairs().flatMap((pair) => pair.split(' ')).find((id) => kb.entity(id) === undefined);
+    if (unknown !== undefined) return { kb: null, problem: `a claim names an entity the snapshot does not hold ("${unknown}")` };
+    return { kb, problem: null };
+  } catch (error) {
+    return { kb: null, problem: `it cannot be read: ${(error as Error).message}` };
+  }
+}
+
+/** `<snapshot>.<pid>.tmp` files of processes that are no longer running (a save cut short by kill -9). */
+async function removeStaleTemporaries(path: string): Promise<void> {
+  const prefix = `${basename(path)}.`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const name of names) {
+    const middle = name.startsWith(prefix) && name.endsWith('.tmp') ? name.slice(prefix.length, -'.tmp'.length) : '';
+    const pid = /^\d+$/.test(middle) ? Number(middle) : undefined;
+    if (pid === undefined || (pid !== process.pid && isRunning(pid))) continue;
+    await rm(join(dirname(path), name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -17,15 +17,16 @@ export function usageBlocks(): Block[] {
       '*Ask about a designated group, a person or an authority.* Every sentence of an answer is quoted from a news article and cited; ' +
         'dates are taken from the text; where sources disagree, the answer says so.',
     ),
+    // Escaped as every text is: a bare `<question>` would be read as a link or a mention.
     section(
       [
-        `• \`${COMMAND} <question>\`: an answer only you see, with a *Share in channel* button`,
+        `• \`${COMMAND} ${escapeMrkdwn('<question>')}\`: an answer only you see, with a *Share in channel* button`,
         '• a direct message to the bot: any text is a question',
         '• mention the bot in a channel: it answers in a thread; reply in that thread to ask a follow-up',
         `• \`${COMMAND} sources\`: what the knowledge base holds, and how answers have been rated`,
         `• \`${COMMAND} digest\`: a scheduled digest of what changed, posted to a channel`,
         '',
-        `Examples: ${EXAMPLES.map((e) => `\`${COMMAND} ${e}\``).join(' · ')}`,
+        `Examples: ${EXAMPLES.map((e) => `\`${COMMAND} ${escapeMrkdwn(e)}\``).join(' · ')}`,
       ].join('\n'),
     ),
   ];
