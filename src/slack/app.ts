@@ -35,8 +35,12 @@ function healthRoute(ctx: SlackContext, slack: () => OutboundStats) {
   };
 }
 
-/** Retries of a Web API call that failed (timed out, say): few and quick, so a reply is late rather than stuck. */
-const REPLY_RETRIES = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 };
+/**
+ * Retries of a Web API call that failed (timed out, or refused while Slack hung): three, spread
+ * over about twice the timeout, so that the last comes after calls stuck at the outage have
+ * timed out and a reply is late rather than lost. A listener's calls end within about six timeouts.
+ */
+const replyRetries = (timeoutMs: number) => ({ retries: 3, factor: 2, minTimeout: timeoutMs / 4, maxTimeout: timeoutMs });
 
 /**
  * The Bolt app: Socket Mode when an app-level token is configured (development, no public
@@ -53,7 +57,7 @@ export function createSlackApp(config: Config, ctx: SlackContext): App {
     // Bolt's conversation store keeps per-conversation state in memory for every request; nothing here uses it.
     convoStore: false as const,
     // One fetch for the Web API client and respond(): timeouts, bounded concurrency, Slack's origins only.
-    clientOptions: { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), fetch: outbound.fetch, timeout: config.slackTimeoutMs, retryConfig: REPLY_RETRIES },
+    clientOptions: { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), fetch: outbound.fetch, timeout: config.slackTimeoutMs, retryConfig: replyRetries(config.slackTimeoutMs) },
   };
   const app = config.appToken
     ? new App({ ...common, customRoutes, socketMode: true, appToken: config.appToken, installerOptions: { port: config.port } })

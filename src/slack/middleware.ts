@@ -1,6 +1,8 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { ACTIONS } from '../render/blocks.js';
 import type { SlackContext } from './context.js';
 import { isSlackUrl } from './outbound.js';
+import { COMMAND } from './replies.js';
 
 /** Drops an Events API delivery whose event_id was already handled (Slack's retries). */
 export function dropRetries(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
@@ -42,18 +44,35 @@ export function missingField(body: Fields, origins: string[]): string | null {
   return need(event, { type: id }, 'event.');
 }
 
+const OUR_ACTIONS = new Set<string>(Object.values(ACTIONS));
+
+/**
+ * What no listener here answers: another command, a button the bot did not make, a shortcut or
+ * a view. Acknowledged at once, so Slack is not kept waiting for its 3-second timeout.
+ */
+function unanswered(body: Fields): string | null {
+  if (body.command !== undefined) return body.command === COMMAND ? null : `the command ${String(body.command)} is not this app's`;
+  if (body.actions !== undefined) {
+    const action = String((body.actions as Fields[])[0]?.action_id);
+    return OUR_ACTIONS.has(action) ? null : `the action ${action} is not one of this app's buttons`;
+  }
+  return body.event === undefined ? `requests of type ${String(body.type)} are not handled` : null;
+}
+
 /**
  * Refuses a request its listener could not answer, with a message: the person who typed a
- * command sees what was wrong, and the log says so. Everything else goes on to the listeners.
+ * command sees what was wrong, and the log says so. A request no listener answers is
+ * acknowledged at once. Everything else goes on to the listeners.
  */
 export function requireFields(ctx: SlackContext, origins: string[]): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
-    const problem = missingField(args.body as Fields, origins);
+    const body = args.body as Fields;
+    const problem = unanswered(body) ?? missingField(body, origins);
     if (problem === null) return args.next();
-    ctx.logger.warn({ problem }, 'refused a Slack request that lacks what its listener needs');
+    ctx.logger.warn({ problem }, 'refused a Slack request this app does not answer');
     if (!('ack' in args) || typeof args.ack !== 'function') return;
     const ack = args.ack as (response?: object) => Promise<void>;
-    if ((args.body as Fields).command !== undefined) await ack({ response_type: 'ephemeral', text: `This request could not be answered: ${problem}.` });
+    if (body.command !== undefined) await ack({ response_type: 'ephemeral', text: `This request could not be answered: ${problem}.` });
     else await ack();
   };
 }

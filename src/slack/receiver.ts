@@ -26,8 +26,7 @@ export function shapeProblem(raw: string, contentType: string | undefined): stri
     const form = parseForm(raw);
     const repeated = Object.keys(form).find((key) => Array.isArray(form[key]));
     if (repeated !== undefined) return `the field "${repeated}" is given more than once`;
-    if (form.payload === undefined) return null;
-    body = parseJson(String(form.payload));
+    body = form.payload === undefined ? { ...form } : parseJson(String(form.payload));
     if (body === undefined) return 'the payload is not JSON';
   } else {
     body = parseJson(raw);
@@ -40,11 +39,19 @@ export function shapeProblem(raw: string, contentType: string | undefined): stri
   if (wrong !== undefined) return `"${wrong}" is ${describe(body[wrong])}, not an object`;
   const item = isObject(body.event) ? body.event.item : undefined;
   if (item !== undefined && !isObject(item)) return `"event.item" is ${describe(item)}, not an object`;
+  if (!KINDS.some((kind) => kind(body))) return 'it is none of the requests Slack sends (no event, command, actions, view or shortcut)';
   for (const list of ['actions', 'authorizations']) {
     if (body[list] !== undefined && !(Array.isArray(body[list]) && body[list].every(isObject))) return `"${list}" is not a list of objects`;
   }
   return null;
 }
+
+/** The requests Slack sends, as Bolt tells them apart (its getTypeAndConversation), and its checks of the URL. */
+const KINDS: ((body: Record<string, unknown>) => boolean)[] = [
+  (b) => b.event !== undefined || b.command !== undefined || b.name !== undefined || b.actions !== undefined,
+  (b) => ['block_suggestion', 'dialog_submission', 'shortcut', 'message_action', 'view_submission', 'view_closed', 'url_verification'].includes(String(b.type)),
+  (b) => b.ssl_check === '1',
+];
 
 function parseJson(text: string): unknown {
   try {

@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../../src/index/knowledgeBase.js';
 import { createLogger } from '../../src/log.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import type { Store } from '../../src/store/store.js';
+import type { Logger } from 'pino';
 import { startFakeSlackApi, type FakeSlackApi } from './fakeSlackApi.js';
 import { postSigned, type PostedResponse } from './slackRequests.js';
 import { tempStore } from './tempStore.js';
@@ -27,6 +28,10 @@ export interface HarnessOptions {
   /** The database; a fresh temporary SQLite file (removed at stop) unless given. */
   store: Store;
   clock: () => Date;
+  /** More configuration, as environment variables (SLACK_API_TIMEOUT_MS, say). */
+  env: Record<string, string>;
+  /** The app's logger; silent unless given. */
+  logger: Logger;
 }
 
 /** The real Bolt app in HTTP mode on a loopback port, its Web API pointed at a local fake. */
@@ -35,8 +40,8 @@ export async function startSlackApp(knowledge: () => KnowledgeBase | null, optio
   const fake = await startFakeSlackApi({ clock });
   const temp = options.store ? null : tempStore();
   const store = options.store ?? temp!;
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: '0' });
-  const logger = createLogger({ level: 'silent', pretty: false });
+  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: '0', ...options.env });
+  const logger = options.logger ?? createLogger({ level: 'silent', pretty: false });
   const app = createSlackApp(config, { knowledge, answers: new AnswerCache(), store, clock, logger });
   const server = (await app.start(0)) as Server;
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
