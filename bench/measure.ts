@@ -12,6 +12,7 @@ import { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import { saveSnapshot } from '../src/index/snapshot.js';
 import { listArticleFiles, loadArticleFile, loadEntities } from '../src/knowledge/loadKnowledge.js';
 import { parseArticle } from '../src/knowledge/parseArticle.js';
+import { DEFAULT_MAX_ARTICLE_BYTES } from '../src/knowledge/readKnowledgeFile.js';
 import { ENTITIES_FILE } from '../src/knowledge/entities.js';
 import { entityQueries, popularEntities } from './generateKnowledge.js';
 import { percentile, popularStream, type Latency } from './mixes.js';
@@ -66,6 +67,34 @@ kb.upsert(parseArticle(changed, Buffer.from(text)).article);
 prepareAnswers(kb);
 const reindexMs = performance.now() - t;
 
+// One very large article (the articles' own paragraphs, one after another), indexed and removed again.
+const paragraphs = kb.articles.flatMap((a) => a.paragraphs);
+function indexLarge(bytes: number): number {
+  const body: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    body.push(paragraphs[i % paragraphs.length]!);
+    size += Buffer.byteLength(body.at(-1)!) + 2;
+  }
+  const article = parseArticle(`large-${bytes}.md`, Buffer.from(`---\ntitle: Large\npublished: 2025-01-01\n---\n\n${body.join('\n\n')}`)).article;
+  const start = performance.now();
+  kb.upsert(article);
+  const ms = performance.now() - start;
+  kb.remove(article.path);
+  return ms;
+}
+const largeArticleMs = { atLimit: indexLarge(DEFAULT_MAX_ARTICLE_BYTES), twoMb: indexLarge(2 * 1024 * 1024) };
+
+// Questions as long as the cap allows, and far longer (answered that they are too long).
+const sentence = 'who asked the court to lift the ban on the group and when did the ministry remove it from the list ';
+const longQuestionMs = (chars: number) => {
+  const question = sentence.repeat(Math.ceil(chars / sentence.length)).slice(0, chars);
+  const start = performance.now();
+  answerQuery(kb, question);
+  return performance.now() - start;
+};
+const longQuestion = { atCap: longQuestionMs(1000), fortyThousand: longQuestionMs(40_000) };
+
 const engine = kb.index.engine;
 const raw = (q: string) => engine.search(q);
 const distinctQueries = await entityQueries(join(dir, ENTITIES_FILE));
@@ -84,5 +113,7 @@ process.send!({
   peakRssMb,
   snapshotSaveMs,
   reindexMs,
+  largeArticleMs,
+  longQuestion,
   answer: { distinct, popular: repeated, popularUncached, popularEntities: popular },
 });

@@ -23,8 +23,10 @@ import { BENCH_SECRET } from './mixes.js';
 
 
 const [kind, dir, snapshotPath, cache] = process.argv.slice(2) as ['designation' | 'bare', string, string, string | undefined];
-const fake = await startFakeSlackApi();
-const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: BENCH_SECRET, SLACK_API_URL: fake.url, PORT: '0' });
+// The soak test runs the fake in its own process (BENCH_SLACK_API_URL), so that this process's memory is the app's alone.
+const fake = process.env.BENCH_SLACK_API_URL ? null : await startFakeSlackApi();
+const slackApiUrl = process.env.BENCH_SLACK_API_URL ?? fake!.url;
+const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: BENCH_SECRET, SLACK_API_URL: slackApiUrl, PORT: '0' });
 
 const rssMb = () => {
   globalThis.gc?.();
@@ -34,7 +36,7 @@ const rssMb = () => {
 let app: App;
 let fromSnapshot = false;
 if (kind === 'bare') {
-  app = new App({ token: config.botToken, signingSecret: BENCH_SECRET, clientOptions: { slackApiUrl: fake.url } });
+  app = new App({ token: config.botToken, signingSecret: BENCH_SECRET, clientOptions: { slackApiUrl } });
   app.command('/designation', async ({ ack }) => ack('ok'));
 } else {
   const live = new LiveKnowledge(dir, { snapshotPath, onUpdate: (u) => (fromSnapshot = u.fromSnapshot) });
@@ -49,6 +51,6 @@ const server = (await app.start(0)) as Server;
 const readyMs = performance.now();
 process.send!({ port: (server.address() as AddressInfo).port, readyMs, rssMb: rssMb(), fromSnapshot });
 process.on('message', (message) => {
-  if (message === 'rss') process.send!({ rssMb: rssMb() });
+  if (message === 'rss') process.send!({ rssMb: rssMb(), heapMb: process.memoryUsage().heapUsed / 1e6 });
   if (message === 'exit') process.exit(0); // a normal exit, so that --cpu-prof writes its profile
 });

@@ -24,7 +24,7 @@ const schema = z
     SNAPSHOT_PATH: z.preprocess(blankIsUnset, z.string().default('data/knowledge.snapshot')),
     MAX_ARTICLE_BYTES: z.preprocess(
       blankIsUnset,
-      z.coerce.number({ message: 'must be a number of bytes, such as 1048576' }).int('must be a whole number of bytes').min(1024, 'must be at least 1024 bytes').default(DEFAULT_MAX_ARTICLE_BYTES),
+      z.coerce.number({ message: 'must be a number of bytes, such as 524288' }).int('must be a whole number of bytes').min(1024, 'must be at least 1024 bytes').default(DEFAULT_MAX_ARTICLE_BYTES),
     ),
     SLACK_API_TIMEOUT_MS: z.preprocess(
       blankIsUnset,

@@ -18,7 +18,7 @@ export function isArticlePath(path: string): boolean {
 }
 
 export interface LoadOptions {
-  /** An article file larger than this is reported and skipped (default 1 MB, see DEFAULT_MAX_ARTICLE_BYTES). */
+  /** An article file larger than this is reported and skipped (default 512 KB, see DEFAULT_MAX_ARTICLE_BYTES). */
   maxArticleBytes: number;
 }
 

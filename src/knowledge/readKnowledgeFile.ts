@@ -3,12 +3,12 @@ import { open, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
 /**
- * Above this an article is reported and skipped. 1 MB is some 150,000 words, fifty times the
- * longest news feature; it indexes in about 1.7 s here, and an article is indexed in one piece,
- * so nothing else (not even the health check) runs meanwhile. 2 MB took about 3.5 s, past
- * Slack's 3-second deadline for whatever request waits behind it.
+ * Above this an article is reported and skipped. 512 KB is some 75,000 words, twenty-five times
+ * the longest news feature. An article is indexed in one piece, during which nothing else runs
+ * (not even the health check): 512 KB takes about 1.2 s here and 2 MB 3 to 4 s, linearly,
+ * past Slack's 3-second deadline for a request waiting behind it (`npm run bench`).
  */
-export const DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_ARTICLE_BYTES = 512 * 1024;
 
 /** A file of the knowledge folder that is not read, and why (the message completes "<path> ..."). */
 export class RefusedFileError extends Error {}
