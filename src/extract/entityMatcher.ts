@@ -76,20 +76,19 @@ export class EntityMatcher {
     }
     const stored = this.entities.get(entity.id)!;
     aliases.forEach((alias, i) => {
-      const words = tokenize(alias);
-      if (words.length !== 1 || unusableName(alias) !== null) return;
-      const word = words[0]!.text.toLowerCase();
-      const bucket = this.singleWords.get(word.length) ?? [];
-      bucket.push({ word, entity: stored, rank: order * 1_000_000 + firstIndex + i });
-      this.singleWords.set(word.length, bucket);
-    });
-    // Whatever its source (configured, built in, found in an article), a name like "a" or "2003" matches nothing.
-    for (const alias of aliases.filter((a) => unusableName(a) === null)) {
-      const caseSensitive = isAcronym(alias);
+      // Whatever its source (configured, built in, found in an article), a name like "a" or "2003" matches nothing.
+      if (unusableName(alias) !== null) return;
       const tokens = tokenize(alias);
+      if (tokens.length === 1) {
+        const word = tokens[0]!.text.toLowerCase();
+        const bucket = this.singleWords.get(word.length) ?? [];
+        bucket.push({ word, entity: stored, rank: order * 1_000_000 + firstIndex + i });
+        this.singleWords.set(word.length, bucket);
+      }
+      const caseSensitive = isAcronym(alias);
       const words = tokens.map((t) => (caseSensitive ? t.text : t.text.toLowerCase()));
       const first = words[0];
-      if (first === undefined) continue;
+      if (first === undefined) return;
       const pattern: AliasPattern = { entityId: entity.id, kind: entity.kind, words, capitals: tokens.map((t) => CAPITAL.test(t.text)), caseSensitive };
       const list = this.byFirstWord.get(first.toLowerCase()) ?? [];
       list.push(pattern);
@@ -103,7 +102,7 @@ export class EntityMatcher {
           else this.byLaterWord.set(word, [{ pattern, index }]);
         });
       }
-    }
+    });
   }
 
   entity(id: string): Entity | undefined {

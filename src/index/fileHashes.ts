@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { listArticleFiles } from '../knowledge/loadKnowledge.js';
 import { contentHash } from '../knowledge/parseArticle.js';
-import { readKnowledgeFile } from '../knowledge/readKnowledgeFile.js';
+import { knowledgeFileReader } from '../knowledge/readKnowledgeFile.js';
 
 /**
  * The content hash of every article file in a folder, as articles record it; a few dozen read at
@@ -10,12 +10,13 @@ import { readKnowledgeFile } from '../knowledge/readKnowledgeFile.js';
  */
 export async function hashArticleFiles(dir: string, maxArticleBytes: number): Promise<Map<string, string>> {
   const { paths } = await listArticleFiles(dir);
+  const read = knowledgeFileReader(dir, maxArticleBytes);
   const hashes = new Map<string, string>();
   for (let i = 0; i < paths.length; i += 64) {
     await Promise.all(
       paths.slice(i, i + 64).map(async (path) => {
         try {
-          hashes.set(path, contentHash(await readKnowledgeFile(dir, path, maxArticleBytes)));
+          hashes.set(path, contentHash(await read(path)));
         } catch {
           hashes.set(path, '');
         }

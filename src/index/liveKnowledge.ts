@@ -2,7 +2,8 @@ import { lstat, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { ENTITIES_FILE } from '../knowledge/entities.js';
-import { defaultLoadOptions, isArticlePath, loadArticleFile, loadKnowledge, readEntitiesFile, type LoadOptions } from '../knowledge/loadKnowledge.js';
+import { defaultLoadOptions, isArticlePath, isHiddenPath, loadKnowledge, readArticle, readEntitiesFile, type LoadOptions } from '../knowledge/loadKnowledge.js';
+import { knowledgeFileReader } from '../knowledge/readKnowledgeFile.js';
 import { hashArticleFilesAside } from './fileHashes.js';
 import type { Article, KnowledgeProblem } from '../knowledge/types.js';
 import { KnowledgeBase } from './knowledgeBase.js';
@@ -154,7 +155,7 @@ export class LiveKnowledge {
     const watcher = watch(this.dir, {
       ignoreInitial: true,
       followSymlinks: false,
-      ignored: (path) => /(^|[/\\])\.[^/\\]/.test(relative(this.dir, path)),
+      ignored: (path) => isHiddenPath(relative(this.dir, path)),
     });
     for (const event of ['add', 'change', 'unlink', 'unlinkDir'] as const) watcher.on(event, (path: string) => this.queue(path));
     watcher.on('error', (error) => this.options.onError(error as Error));
@@ -220,8 +221,9 @@ export class LiveKnowledge {
 
   /** Reads the given article files again into the knowledge base: changed ones re-indexed, missing ones removed. */
   private async applyFiles(kb: KnowledgeBase, paths: string[]): Promise<KnowledgeUpdate> {
+    const read = knowledgeFileReader(this.dir, this.options.maxArticleBytes);
     const reads = await Promise.all(
-      paths.filter(isArticlePath).map(async (path) => ({ path, exists: await exists(`${this.dir}/${path}`), load: await loadArticleFile(this.dir, path, this.options) })),
+      paths.filter(isArticlePath).map(async (path) => ({ path, exists: await exists(`${this.dir}/${path}`), load: await readArticle(read, path) })),
     );
     // Everything below is synchronous: no question is answered from a half-applied change.
     const update: KnowledgeUpdate = { kb, upserted: [], removed: [], problems: [], full: false, fromSnapshot: false, ms: 0 };

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { ENTITIES_FILE, parseEntities } from './entities.js';
 import { parseArticle, UnusableFileError } from './parseArticle.js';
-import { DEFAULT_MAX_ARTICLE_BYTES, readKnowledgeFile, RefusedFileError, refusalOf } from './readKnowledgeFile.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, knowledgeFileReader, RefusedFileError, refusalOf, type KnowledgeFileReader } from './readKnowledgeFile.js';
 import type { Article, Entity, KnowledgeProblem } from './types.js';
 
 export interface Knowledge {
@@ -12,9 +12,14 @@ export interface Knowledge {
   problems: KnowledgeProblem[];
 }
 
+/** Whether a path relative to the knowledge folder is in a hidden folder or names a hidden file (`.git/...`, `.draft.md`). */
+export function isHiddenPath(path: string): boolean {
+  return path.split(/[/\\]/).some((part) => part.startsWith('.'));
+}
+
 /** Whether a path (relative to the knowledge folder) names an article: any `.md` or `.txt` file. */
 export function isArticlePath(path: string): boolean {
-  return /\.(md|txt)$/i.test(path) && !path.split('/').some((part) => part.startsWith('.'));
+  return /\.(md|txt)$/i.test(path) && !isHiddenPath(path);
 }
 
 export interface LoadOptions {
@@ -38,7 +43,7 @@ export async function listArticleFiles(dir: string): Promise<{ paths: string[]; 
     const refusal = refusalOf(entry);
     if (refusal === null) {
       if (entry.isFile() && isArticlePath(path)) paths.push(path);
-    } else if (isArticlePath(path) || path === ENTITIES_FILE || (entry.isSymbolicLink() && !path.split('/').some((part) => part.startsWith('.')))) {
+    } else if (isArticlePath(path) || path === ENTITIES_FILE || (entry.isSymbolicLink() && !isHiddenPath(path))) {
       problems.push({ path, message: refusal, severity: 'skipped' });
     }
   }
@@ -49,15 +54,22 @@ export type ArticleLoad = { article: Article; problems: KnowledgeProblem[] } | {
 
 /** Reads and parses one article file; an unusable file comes back as a problem, never a throw. */
 export async function loadArticleFile(dir: string, path: string, options: Partial<LoadOptions> = {}): Promise<ArticleLoad> {
-  const { maxArticleBytes } = { ...defaultLoadOptions, ...options };
+  return readArticle(knowledgeFileReader(dir, { ...defaultLoadOptions, ...options }.maxArticleBytes), path);
+}
+
+/** loadArticleFile with a reader shared by a pass over the folder. */
+export async function readArticle(read: KnowledgeFileReader, path: string): Promise<ArticleLoad> {
   try {
-    const { article, warnings } = parseArticle(path, await readKnowledgeFile(dir, path, maxArticleBytes));
+    const { article, warnings } = parseArticle(path, await read(path));
     return { article, problems: warnings.map((message) => ({ path, message, severity: 'warning' })) };
   } catch (error) {
-    const message =
-      error instanceof UnusableFileError || error instanceof RefusedFileError ? error.message : `could not be read: ${(error as Error).message}`;
-    return { article: null, problems: [{ path, message, severity: 'skipped' }] };
+    return { article: null, problems: [{ path, message: whyUnread(error), severity: 'skipped' }] };
   }
+}
+
+/** What a problem says of a file that could not be used. */
+function whyUnread(error: unknown): string {
+  return error instanceof UnusableFileError || error instanceof RefusedFileError ? error.message : `could not be read: ${(error as Error).message}`;
 }
 
 /**
@@ -67,11 +79,10 @@ export async function loadArticleFile(dir: string, path: string, options: Partia
 export async function readEntitiesFile(dir: string, options: Partial<LoadOptions> = {}): Promise<{ text: string | null; problems: KnowledgeProblem[] }> {
   const { maxArticleBytes } = { ...defaultLoadOptions, ...options };
   try {
-    return { text: (await readKnowledgeFile(dir, ENTITIES_FILE, maxArticleBytes)).toString('utf8'), problems: [] };
+    return { text: (await knowledgeFileReader(dir, maxArticleBytes)(ENTITIES_FILE)).toString('utf8'), problems: [] };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: '', problems: [] };
-    const message = error instanceof RefusedFileError ? error.message : `could not be read: ${(error as Error).message}`;
-    return { text: null, problems: [{ path: ENTITIES_FILE, message, severity: 'skipped' }] };
+    return { text: null, problems: [{ path: ENTITIES_FILE, message: whyUnread(error), severity: 'skipped' }] };
   }
 }
 
@@ -87,10 +98,8 @@ export async function loadEntities(dir: string, options: Partial<LoadOptions> = 
  */
 export async function loadKnowledge(dir: string, options: Partial<LoadOptions> = {}): Promise<Knowledge> {
   const listing = await listArticleFiles(dir);
-  const [entityLoad, loads] = await Promise.all([
-    loadEntities(dir, options),
-    Promise.all(listing.paths.map((path) => loadArticleFile(dir, path, options))),
-  ]);
+  const read = knowledgeFileReader(dir, { ...defaultLoadOptions, ...options }.maxArticleBytes);
+  const [entityLoad, loads] = await Promise.all([loadEntities(dir, options), Promise.all(listing.paths.map((path) => readArticle(read, path)))]);
   const articles: Article[] = [];
   const problems: KnowledgeProblem[] = [...listing.problems.filter((p) => p.path !== ENTITIES_FILE), ...entityLoad.problems];
   for (const load of loads) {

@@ -13,12 +13,22 @@ export const DEFAULT_MAX_ARTICLE_BYTES = 512 * 1024;
 /** A file of the knowledge folder that is not read, and why (the message completes "<path> ..."). */
 export class RefusedFileError extends Error {}
 
+/** Reads files of one knowledge folder by their paths in it (see knowledgeFileReader). */
+export type KnowledgeFileReader = (path: string) => Promise<Buffer>;
+
 /**
- * The bytes of a file in the knowledge folder, read only when it is a regular file inside the
- * folder and no larger than `maxBytes`. A symbolic link is refused, not followed (O_NOFOLLOW),
- * and a FIFO or device cannot block the read (O_NONBLOCK, then a check of what was opened).
+ * Reads the files of a knowledge folder: the bytes of a file, only when it is a regular file
+ * inside the folder and no larger than `maxBytes`. A symbolic link is refused, not followed
+ * (O_NOFOLLOW), and a FIFO or device cannot block the read (O_NONBLOCK, then a check of what was
+ * opened). The folder's own real path is looked up once per reader: use one reader for a pass
+ * over the folder.
  */
-export async function readKnowledgeFile(dir: string, path: string, maxBytes: number): Promise<Buffer> {
+export function knowledgeFileReader(dir: string, maxBytes: number): KnowledgeFileReader {
+  let root: Promise<string> | undefined;
+  return async (path) => readInside(dir, (root ??= realpath(dir)), path, maxBytes);
+}
+
+async function readInside(dir: string, folder: Promise<string>, path: string, maxBytes: number): Promise<Buffer> {
   const full = join(dir, path);
   let handle;
   try {
@@ -31,7 +41,7 @@ export async function readKnowledgeFile(dir: string, path: string, maxBytes: num
     const stats = await handle.stat();
     if (!stats.isFile()) throw new RefusedFileError(`is ${kindOf(stats)}, not a regular file`);
     if (stats.size > maxBytes) throw tooLarge(stats.size, maxBytes);
-    const [root, real] = await Promise.all([realpath(dir), realpath(full)]);
+    const [root, real] = await Promise.all([folder, realpath(full)]);
     if (!real.startsWith(root + sep)) throw new RefusedFileError('lies outside the knowledge folder (through a linked folder)');
     const bytes = await handle.readFile();
     if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);

@@ -2,7 +2,7 @@ import { App } from '@slack/bolt';
 import type { Config } from '../config.js';
 import { boltLevel, boltLogger } from '../log.js';
 import type { SlackContext } from './context.js';
-import { dropRetries, requireFields } from './middleware.js';
+import { dropRetries, refuseUnanswerable } from './middleware.js';
 import { SlackOutbound, slackOrigins, type OutboundStats } from './outbound.js';
 import { guardedReceiver } from './receiver.js';
 import * as actions from './listeners/actions/index.js';
@@ -62,7 +62,7 @@ export function createSlackApp(config: Config, ctx: SlackContext): App {
   const app = config.appToken
     ? new App({ ...common, customRoutes, socketMode: true, appToken: config.appToken, installerOptions: { port: config.port } })
     : new App({ ...common, receiver: guardedReceiver({ signingSecret: config.signingSecret!, customRoutes, logger: common.logger, logLevel: common.logLevel }, ctx.logger) });
-  app.use(requireFields(ctx, origins));
+  app.use(refuseUnanswerable(ctx, origins));
   app.use(dropRetries(ctx));
   for (const surface of SURFACES) surface.register(app, ctx);
   app.error(async (error) => {

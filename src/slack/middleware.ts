@@ -64,7 +64,7 @@ function unanswered(body: Fields): string | null {
  * command sees what was wrong, and the log says so. A request no listener answers is
  * acknowledged at once. Everything else goes on to the listeners.
  */
-export function requireFields(ctx: SlackContext, origins: string[]): Middleware<AnyMiddlewareArgs> {
+export function refuseUnanswerable(ctx: SlackContext, origins: string[]): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const body = args.body as Fields;
     const problem = unanswered(body) ?? missingField(body, origins);

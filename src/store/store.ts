@@ -29,18 +29,21 @@ export function openStore(path: string): Store {
     feedback: new FeedbackStore(db),
     threads: new ThreadSubjects(db),
     seenEvents: new SeenEvents(db),
-    writeProblem: () => writeProblem(db),
+    writeProblem: writeProbe(db),
     close: () => db.close(),
   };
 }
 
 /** A write that changes nothing still needs the database writable: SQLite refuses it otherwise. */
-function writeProblem(db: Db): string | null {
-  try {
-    db.prepare('UPDATE schema_migrations SET version = version WHERE 0').run();
-    return null;
-  } catch (error) {
-    const { message, code } = error as { message: string; code?: string };
-    return `the database cannot be written: ${message}${code ? ` (${code})` : ''}`;
-  }
+function writeProbe(db: Db): () => string | null {
+  const probe = db.prepare('UPDATE schema_migrations SET version = version WHERE 0');
+  return () => {
+    try {
+      probe.run();
+      return null;
+    } catch (error) {
+      const { message, code } = error as { message: string; code?: string };
+      return `the database cannot be written: ${message}${code ? ` (${code})` : ''}`;
+    }
+  };
 }
