@@ -26,6 +26,13 @@ const answers: fc.Arbitrary<Answer> = fc
     const cite = (i: number) => [1 + (i % sources.length), 1 + ((i * 7) % sources.length)];
     return {
       query,
+      direct: {
+        form: 'when' as const,
+        found: true,
+        text: `${texts[0]!} [1] [${sources.length + 3}]`,
+        parts: [{ text: texts[0]!, evidence: texts[0]!, citations: [1], fact: null }],
+      },
+      keyEvents: texts.slice(0, 5).map((_, i) => i),
       summary: texts.slice(0, 5).map((text, i) => ({ text, citations: cite(i) })),
       timeline: texts.map((text, i) => ({ date: '2024-05-27', text, citations: cite(i) })),
       status: texts.slice(0, 30).map((text, i) => ({ authority: text, entity: 'Taliban', state: 'removed' as const, date: null, text, citations: cite(i) })),

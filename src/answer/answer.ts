@@ -1,6 +1,9 @@
 import { authorityOf } from '../extract/claims.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { findConflicts } from './conflicts.js';
+import { directAnswer } from './direct.js';
+import { pickKeyEvents } from './keyEvents.js';
+import { readQuestion } from './question.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import { scoreSentences, type ScoredSentence } from './relevance.js';
 import { SourceRegistry } from './sources.js';
@@ -29,9 +32,11 @@ export interface AnswerOptions {
    * organisation keeps them: "and Kazakhstan?" after "taliban" asks about both.
    */
   context: string[];
+  /** The time a question is asked: what "this week" and "this year" are counted from (default: the clock's now). */
+  now: Date | null;
 }
 
-const DEFAULTS: AnswerOptions = { passages: 60, summarySentences: 5, context: [] };
+const DEFAULTS: AnswerOptions = { passages: 60, summarySentences: 5, context: [], now: null };
 
 /**
  * Answers a query from the knowledge base. Never throws for a query: a query that matches
@@ -42,7 +47,7 @@ const DEFAULTS: AnswerOptions = { passages: 60, summarySentences: 5, context: []
  * answer.status // [{ authority: 'Russia', entity: 'Taliban', state: 'removed', date: '2025-04-17', ... }, ...]
  */
 export function answerQuery(kb: KnowledgeBase, query: string, options: Partial<AnswerOptions> = {}): Answer {
-  const { passages, summarySentences, context } = { ...DEFAULTS, ...options };
+  const { passages, summarySentences, context, now } = { ...DEFAULTS, ...options };
   const text = query.replace(/\s+/g, ' ').trim();
   if (text.length > MAX_QUERY_CHARS) return tooLong(text);
   const analyzed = withContext(kb, analyzeQuery(text, kb.matcher), context);
@@ -50,17 +55,23 @@ export function answerQuery(kb: KnowledgeBase, query: string, options: Partial<A
   const scored = scoreSentences(analyzed, hits).filter((s) => s.relevance > 0);
   if (scored.length === 0) return nothingFound(kb, text);
 
-  const subjects = subjectsOf(kb, analyzed.entityIds, scored);
+  const question = readQuestion(kb, analyzed, now ?? new Date());
+  // A question about an organisation is answered about it, not about everything its authority did.
+  const subjects = question && question.targets.length > 0 ? question.targets : subjectsOf(kb, analyzed.entityIds, scored);
   const sources = new SourceRegistry();
-  const summary = buildSummary(scored, new Set(subjects), sources, { maxSentences: summarySentences });
+  const directed = question ? directAnswer(kb, question, sources) : null;
+  const evidence = directed?.evidence ?? [];
+  const summary = buildSummary(scored, new Set(subjects), sources, { maxSentences: summarySentences, lead: directed?.lead ?? [] });
   const status = buildStatus(kb, subjects.map((id) => authorityOf((key) => kb.entity(key), id) ?? id), sources);
-  const timeline = buildTimeline(scored, sources);
+  const events = buildTimeline(scored, sources, evidence);
   const articles = new Set(scored.map((s) => s.sentence.article));
   const conflicts = findConflicts(kb, [...articles].flatMap((a) => kb.sentencesWithFigures(a.path)), sources, subjects);
   return {
     query: text,
+    direct: directed?.direct ?? null,
     summary,
-    timeline,
+    timeline: events.map((e) => e.entry),
+    keyEvents: pickKeyEvents(kb, events, scored, subjects, evidence),
     status,
     conflicts,
     sources: sources.list(),
@@ -101,12 +112,12 @@ function nothingFound(kb: KnowledgeBase, query: string): Answer {
     coverage.articles === 0
       ? `${asked} The knowledge base holds no articles yet.`
       : `${asked} It holds ${coverage.articles} article${coverage.articles === 1 ? '' : 's'}${span}${topics ? `, covering ${topics}` : ''}.`;
-  return { query, summary: [], timeline: [], status: [], conflicts: [], sources: [], subjects: [], message };
+  return { query, direct: null, summary: [], timeline: [], keyEvents: [], status: [], conflicts: [], sources: [], subjects: [], message };
 }
 
 function tooLong(query: string): Answer {
   const message =
     `That question is ${query.length.toLocaleString('en')} characters long; I answer questions of up to ${MAX_QUERY_CHARS.toLocaleString('en')} characters. ` +
     `Ask about one organisation, person or authority at a time. Your question began: "${truncate(query, ECHO_CHARS)}"`;
-  return { query: truncate(query, MAX_QUERY_CHARS), summary: [], timeline: [], status: [], conflicts: [], sources: [], subjects: [], message };
+  return { query: truncate(query, MAX_QUERY_CHARS), direct: null, summary: [], timeline: [], keyEvents: [], status: [], conflicts: [], sources: [], subjects: [], message };
 }

@@ -18,14 +18,19 @@ export interface SummaryOptions {
   maxSentences: number;
   /** Trade-off between relevance and novelty in MMR selection: 1 ignores redundancy (default 0.7). */
   lambda: number;
+  /** Sentences that come first, in this order (the ones a direct answer rests on); at most MAX_LEAD of them. */
+  lead: Sentence[];
 }
 
-const DEFAULTS: SummaryOptions = { maxSentences: 5, lambda: 0.7 };
+const DEFAULTS: SummaryOptions = { maxSentences: 5, lambda: 0.7, lead: [] };
+/** The summary leads with at most this many sentences a direct answer rests on, so that it still says more than the answer. */
+const MAX_LEAD = 3;
 
 /**
  * Picks the sentences that best answer the query, by maximal marginal relevance (a sentence
- * must add something the chosen ones do not say), and orders them newest development first.
- * A sentence that other sources repeat in near-identical words is given once, citing them all.
+ * must add something the chosen ones do not say), and orders them newest development first,
+ * after the `lead` sentences. A sentence that other sources repeat in near-identical words is
+ * given once, citing them all.
  */
 export function buildSummary(
   scored: ScoredSentence[],
@@ -33,10 +38,10 @@ export function buildSummary(
   sources: SourceRegistry,
   options: Partial<SummaryOptions> = {},
 ): SummarySentence[] {
-  const { maxSentences, lambda } = { ...DEFAULTS, ...options };
+  const { maxSentences, lambda, lead } = { ...DEFAULTS, ...options };
   const quotable = scored.filter((s) => s.relevance > 0 && s.sentence.quotable);
-  if (quotable.length === 0) return [];
-  const top = Math.max(...quotable.map((c) => c.relevance));
+  if (quotable.length === 0 && lead.length === 0) return [];
+  const top = Math.max(0, ...quotable.map((c) => c.relevance));
   // Sentences that match the query far less well than the best are filler, however recent.
   const candidates = quotable.filter((c) => c.relevance >= 0.3 * top);
 
@@ -46,12 +51,19 @@ export function buildSummary(
   for (const c of candidates) {
     const s = c.sentence;
     const aboutDesignation = s.claims.some((claim) => subjectIds.has(claim.targetId)) ? 0.5 : 0;
-    const lead = s.position <= 1 ? 0.1 : 0;
-    value.set(c, (3 * c.relevance) / top + aboutDesignation + (s.eventDate ? 0.2 : 0) + lead + 0.2 * recency(s));
+    const opening = s.position <= 1 ? 0.1 : 0;
+    value.set(c, (3 * c.relevance) / top + aboutDesignation + (s.eventDate ? 0.2 : 0) + opening + 0.2 * recency(s));
   }
 
-  const chosen: ScoredSentence[] = [];
   const pool = [...candidates].sort((a, b) => value.get(b)! - value.get(a)!);
+  const leading: ScoredSentence[] = [];
+  for (const sentence of lead) {
+    if (leading.length === Math.min(MAX_LEAD, maxSentences)) break;
+    if (!sentence.quotable || leading.some((k) => restates(k.sentence, sentence))) continue;
+    leading.push(candidates.find((c) => c.sentence === sentence) ?? { sentence, relevance: top, onSubject: true });
+    for (let i = pool.length - 1; i >= 0; i--) if (pool[i]!.sentence === sentence || restates(sentence, pool[i]!.sentence)) pool.splice(i, 1);
+  }
+  const chosen: ScoredSentence[] = [...leading];
   while (chosen.length < maxSentences && pool.length > 0) {
     let best = 0;
     let bestScore = -Infinity;
@@ -67,13 +79,13 @@ export function buildSummary(
   }
 
   const newestFirst = (s: Sentence) => s.eventDate ?? s.article.published ?? '';
-  chosen.sort(
+  const rest = chosen.slice(leading.length).sort(
     (a, b) =>
       newestFirst(b.sentence).localeCompare(newestFirst(a.sentence)) ||
       (b.sentence.article.published ?? '').localeCompare(a.sentence.article.published ?? '') ||
       a.sentence.position - b.sentence.position,
   );
-  return chosen.map(({ sentence }) => {
+  return [...leading, ...rest].map(({ sentence }) => {
     const restatements = candidates.filter((c) => c.sentence === sentence || restates(sentence, c.sentence));
     return { text: sentence.text, citations: sources.cite([sentence.article, ...restatements.map((c) => c.sentence.article)]) };
   });

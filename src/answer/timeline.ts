@@ -10,15 +10,23 @@ interface DatedSentence {
   sentence: Sentence;
 }
 
+/** A timeline entry with the sentences it stands for. */
+export interface TimelineEvent {
+  entry: TimelineEntry;
+  sentences: Sentence[];
+}
+
 /**
- * The dated events of the sentences about the query's subject, oldest first. An event that
- * several sources report is one entry citing them all, dated as precisely as the most precise
- * of them, in that source's words.
+ * The dated events of the sentences about the query's subject, oldest first, with `also` (the
+ * sentences a direct answer rests on) among them. An event that several sources report is one
+ * entry citing them all, dated as precisely as the most precise of them, in that source's words.
  */
-export function buildTimeline(scored: ScoredSentence[], sources: SourceRegistry): TimelineEntry[] {
+export function buildTimeline(scored: ScoredSentence[], sources: SourceRegistry, also: Sentence[] = []): TimelineEvent[] {
   const events: DatedSentence[] = [];
-  for (const { sentence, onSubject } of scored) {
-    if (!onSubject || !sentence.quotable) continue;
+  const seen = new Set<Sentence>();
+  for (const sentence of [...scored.filter((s) => s.onSubject).map((s) => s.sentence), ...also]) {
+    if (!sentence.quotable || seen.has(sentence)) continue;
+    seen.add(sentence);
     for (const date of new Set(sentence.dates.map((d) => d.date))) events.push({ date, sentence });
   }
   // Most precise first, then first reported, so each cluster is led by its best-dated report.
@@ -38,8 +46,7 @@ export function buildTimeline(scored: ScoredSentence[], sources: SourceRegistry)
   return clusters
     .sort((a, b) => compareDates(a[0]!.date, b[0]!.date) || a[0]!.sentence.position - b[0]!.sentence.position)
     .map((cluster) => ({
-      date: cluster[0]!.date,
-      text: cluster[0]!.sentence.text,
-      citations: sources.cite(cluster.map((e) => e.sentence.article)),
+      entry: { date: cluster[0]!.date, text: cluster[0]!.sentence.text, citations: sources.cite(cluster.map((e) => e.sentence.article)) },
+      sentences: cluster.map((e) => e.sentence),
     }));
 }

@@ -51,7 +51,7 @@ export function buildDigest(kb: KnowledgeBase, seen: Map<string, Seen>, options:
   const known = knownEvents(kb.articles.flatMap((a) => kb.sentencesOf(a.path)).filter((s) => !isNew(s)));
   const newEvents = freshSentences.filter((s) => s.quotable && s.dates.length > 0 && !known(s));
   const scratch = new SourceRegistry();
-  const allEvents = buildTimeline(newEvents.map((sentence) => ({ sentence, relevance: 1, onSubject: true })), scratch).reverse();
+  const allEvents = buildTimeline(newEvents.map((sentence) => ({ sentence, relevance: 1, onSubject: true })), scratch).map((e) => e.entry).reverse();
   const events = allEvents.slice(0, maxEvents).map((e) => ({ ...e, citations: recite(kb, e.citations, scratch, sources) }));
 
   // An article is listed when it brought something: a new sentence on the topics.

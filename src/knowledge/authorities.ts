@@ -60,6 +60,19 @@ const INTERNATIONAL: Entity[] = [
   },
 ];
 
+const INTERNATIONAL_IDS = new Set(INTERNATIONAL.map((e) => e.id));
+
+/** Whether an authority is an international body (the EU, the UN Security Council) rather than a country. */
+export function isInternationalBody(id: string): boolean {
+  return INTERNATIONAL_IDS.has(id);
+}
+
+/**
+ * Places whose names hold a country's name or alias: known as places, so that the longer name
+ * wins and "Latin America" does not name the United States, nor "Northern Ireland" Ireland.
+ */
+const REGIONS = ['Latin America', 'South America', 'North America', 'Central America', 'Northern Ireland', 'New Mexico', 'New Guinea', 'Western Sahara'];
+
 /** Whether a name is written in Latin letters (news in English does not use the others). */
 const LATIN = /^[\p{Script=Latin}\s.'’-]+$/u;
 
@@ -94,28 +107,37 @@ function countryEntities(): Entity[] {
 
 let builtIn: Entity[] | undefined;
 
-/** The authorities and bodies known without configuration. */
+/** The authorities and bodies known without configuration, and the regions named like countries. */
 export function builtInAuthorities(): Entity[] {
   builtIn ??= [
     ...countryEntities(),
     ...INTERNATIONAL,
     ...BODIES.map((b) => ({ id: entityId(b.name), name: b.name, kind: 'authority' as const, aliases: b.aliases, partOf: entityId(b.of) })),
+    ...REGIONS.map((name) => ({ id: entityId(name), name, kind: 'place' as const, aliases: [], partOf: null })),
   ];
   return builtIn;
 }
 
 /**
- * The configured entities with the built-in authorities added. A configured entry replaces the
- * built-in one of the same name, and a name or alias the configuration gives any entry is taken
- * from the built-in ones (an operator's "Moscow" the place is not Russia's government).
+ * The configured entities with the built-in authorities added. A configured entry of a built-in
+ * authority's name keeps its own name, kind and body, and gains the built-in names (a knowledge
+ * base that configures the "United Nations Security Council" still knows it as "the UN"). A name
+ * or alias the configuration gives any entry is taken from the built-in ones (an operator's
+ * "Moscow" the place is not Russia's government).
  */
 export function withBuiltInAuthorities(configured: Entity[]): Entity[] {
   const ids = new Set(configured.map((e) => e.id));
   const taken = new Set(configured.flatMap((e) => [e.name, ...e.aliases]).map((n) => n.toLowerCase()));
+  const free = (e: Entity) => e.aliases.filter((a) => !taken.has(a.toLowerCase()));
+  const builtInById = new Map(builtInAuthorities().map((e) => [e.id, e]));
+  const merged = configured.map((e) => {
+    const builtIn = builtInById.get(e.id);
+    return builtIn && e.kind === 'authority' ? { ...e, aliases: [...e.aliases, ...free(builtIn)] } : e;
+  });
   const added = builtInAuthorities()
     .filter((e) => !ids.has(e.id) && !taken.has(e.name.toLowerCase()))
-    .map((e) => ({ ...e, aliases: e.aliases.filter((a) => !taken.has(a.toLowerCase())) }));
+    .map((e) => ({ ...e, aliases: free(e) }));
   // A body keeps speaking for its country only while that country is known, configured or built in.
   const known = new Set([...ids, ...added.map((e) => e.id)]);
-  return [...configured, ...added.filter((e) => e.partOf === null || known.has(e.partOf))];
+  return [...merged, ...added.filter((e) => e.partOf === null || known.has(e.partOf))];
 }

@@ -2,7 +2,7 @@ import type { types as SlackTypes } from '@slack/bolt';
 import type { Answer, Source, SourceId } from '../answer/types.js';
 import { sliceCodePoints, truncate } from '../answer/truncate.js';
 import { defuseBroadcasts, escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
-import { stateWords } from './words.js';
+import { ASSEMBLED, stateWords } from './words.js';
 
 /** A Block Kit block, as sent to Slack (types from @slack/types, through Bolt). */
 export type Block = SlackTypes.KnownBlock;
@@ -34,7 +34,6 @@ export const ACTIONS = {
   notHelpful: 'answer_not_helpful',
 } as const;
 
-const TIMELINE_SNIPPET = 5;
 
 export interface RenderOptions {
   /** Show the buttons (not on a message already shared, nor in a digest). */
@@ -135,13 +134,19 @@ function buttons(query: string): Block {
 
 /** The notification text: what a phone shows, and what screen readers read first. */
 function fallback(answer: Answer): string {
-  const first = answer.message ?? answer.summary[0]?.text ?? `Answer to "${answer.query}"`;
+  const first = answer.message ?? (answer.direct ? `${ASSEMBLED}: ${answer.direct.text}` : undefined) ?? answer.summary[0]?.text ?? `Answer to "${answer.query}"`;
   return fallbackText(first);
+}
+
+/** Mrkdwn of a direct answer, its citations linked to their sources. */
+function directText(answer: Answer): string {
+  const known = new Set(answer.sources.map((s) => s.id));
+  return escapeMrkdwn(answer.direct!.text).replace(/\[(\d+)\]/g, (marker, id: string) => (known.has(Number(id)) ? citationLinks([Number(id)], answer.sources) : marker));
 }
 
 /**
  * Renders an answer as a Slack message within Slack's limits for any knowledge base: header,
- * status, summary with numbered citations linked to their sources, a timeline snippet, a warning
+ * the direct answer to a question, status, summary with numbered citations linked to their sources, a timeline snippet, a warning
  * where sources disagree, the sources, and buttons. All article and user text is escaped.
  */
 export function renderBlocks(answer: Answer, options: RenderOptions = { buttons: true }): MessagePayload {
@@ -152,6 +157,8 @@ export function renderBlocks(answer: Answer, options: RenderOptions = { buttons:
   }
   const cite = (ids: SourceId[]) => citationLinks(ids, answer.sources);
   const budget = LIMITS.blocks - 6; // header, snippet, warning, context, actions, divider to spare
+
+  if (answer.direct) blocks.push(section(`*${ASSEMBLED}* _(not a quotation)_\n${directText(answer)}`));
 
   if (answer.status.length > 0) {
     const lines = answer.status.map(
@@ -165,8 +172,8 @@ export function renderBlocks(answer: Answer, options: RenderOptions = { buttons:
   );
   blocks.push(...summary.blocks);
 
-  if (answer.timeline.length > 0) {
-    const shown = answer.timeline.slice(0, TIMELINE_SNIPPET);
+  if (answer.keyEvents.length > 0) {
+    const shown = answer.keyEvents.map((i) => answer.timeline[i]!);
     const lines = shown.map((t) => `• \`${t.date}\` ${escapeMrkdwn(truncate(t.text, 400))} ${cite(t.citations)}`);
     const rest = answer.timeline.length - shown.length;
     if (rest > 0) lines.push(`_…and ${rest} more: Full timeline_`);

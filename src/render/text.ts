@@ -1,15 +1,21 @@
 import type { Answer } from '../answer/types.js';
-import { citeNumbers as cite, stateWords } from './words.js';
+import { ASSEMBLED, citeNumbers as cite, stateWords } from './words.js';
 
 /**
- * An answer for a person at a terminal: sections with headings, numbered citations,
- * and the sources at the end.
+ * An answer for a person at a terminal: the direct answer to a question on the first line, then
+ * sections with headings, numbered citations, and the sources at the end.
  *
  * @example
  * renderText(answerQuery(kb, 'taliban')).split('\n')[0] // 'taliban'
+ * renderText(answerQuery(kb, 'has russia removed the taliban?')).split('\n')[0]
+ * // 'Answer, assembled from the cited sources: Yes. Russia removed the Taliban on 2025-04-17 [1].'
  */
 export function renderText(answer: Answer): string {
-  const lines: string[] = [answer.query === '' ? '(empty query)' : answer.query, '='.repeat(Math.min(72, Math.max(answer.query.length, 15)))];
+  const lines: string[] = [
+    ...(answer.direct ? [`${ASSEMBLED}: ${answer.direct.text}`, ''] : []),
+    answer.query === '' ? '(empty query)' : answer.query,
+    '='.repeat(Math.min(72, Math.max(answer.query.length, 15))),
+  ];
   if (answer.message !== null) return [...lines, answer.message, ''].join('\n');
 
   const section = (title: string, body: string[]) => {

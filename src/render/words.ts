@@ -10,3 +10,6 @@ export function stateWords(line: { state: DesignationState; toward?: 'listed' | 
 export function citeNumbers(ids: number[]): string {
   return ids.map((id) => `[${id}]`).join('');
 }
+
+/** How a direct answer is labelled wherever it is shown: it is assembled, not quoted. */
+export const ASSEMBLED = 'Answer, assembled from the cited sources';

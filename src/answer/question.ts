@@ -1,0 +1,214 @@
+import { authorityOf } from '../extract/claims.js';
+import { findDates } from '../extract/dates.js';
+import { parseWords, type Word } from '../extract/parse.js';
+import { baseOf, LIST_VERBS, LIST_WORDS, REMOVE_VERBS, STEP_NOUNS, TERROR_WORDS } from '../extract/vocabulary.js';
+import type { KnowledgeBase } from '../index/knowledgeBase.js';
+import { formatPartialDate, type PartialDate } from '../knowledge/partialDate.js';
+import type { AnalyzedQuery } from './query.js';
+import type { QuestionForm } from './types.js';
+
+/** A question about designations, read for what it asks. */
+export interface Question {
+  form: QuestionForm;
+  /** The step asked about; null where any step answers ("what changed"). */
+  step: 'listed' | 'removed' | null;
+  /** Asked about a move toward the step ("asked for its removal", "plans to list") rather than the step. */
+  move: boolean;
+  /** Asked about where things stand ("is it still listed", "which countries list it") rather than what ever happened. */
+  now: boolean;
+  /** The organisations or people asked about, by entity id. */
+  targets: string[];
+  /** The authorities asked about, by entity id (a court or a ministry stands for its country). */
+  authorities: string[];
+  /** "Which countries": international bodies are left out. */
+  countriesOnly: boolean;
+  /** For `changed`: the start of the period asked about, or null for the latest steps. */
+  since: PartialDate | null;
+}
+
+/** Words a question may open with before its question word ("so, when did ..."; "can you tell me who ..."). */
+const OPENING = /^(?:(?:so|and|but|ok|okay|hey|hi|hello|please|quick question|question)\b[\s,:;-]*)*(?:(?:can|could|would) you (?:please )?(?:tell me|say|check|confirm)|(?:please )?(?:tell me|remind me|let me know)|do you know|does anyone know|i(?:'d| would) like to know|i want to know|i wonder|any idea)?[\s,:;-]*/i;
+
+const YES_NO = new Set(['has', 'have', 'had', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'whether', 'if']);
+/** Question words that ask about the state now, not whether a step was ever taken. */
+const PRESENT = new Set(['is', 'are', 'does', 'do', 'am']);
+const PAST_AUXILIARY = new Set(['has', 'have', 'had', 'did', 'was', 'were']);
+/** Words that ask where things stand now. */
+const NOW_WORDS = new Set(['still', 'currently', 'now', 'presently', 'remain', 'remains', 'today', 'anymore', 'longer']);
+/** Nouns after "which" or "what" that name authorities; the first group leaves out international bodies. */
+const COUNTRY_NOUNS = new Set(['countries', 'country', 'governments', 'government', 'states', 'nations', 'nation']);
+const AUTHORITY_NOUNS = new Set(['authorities', 'authority', 'bodies', 'body', 'jurisdictions', 'jurisdiction', 'lists', 'list', 'organisations', 'organizations', 'institutions', 'regulators', 'sanctioners']);
+/** Nouns after "which" or "what" that name the listed: "which groups has Russia banned". */
+const TARGET_NOUNS = new Set(['groups', 'group', 'organisations', 'organizations', 'organisation', 'organization', 'movements', 'entities', 'people', 'persons', 'individuals', 'militias', 'networks']);
+/** Lemmas that make the step asked about a move toward it: asked for, planned, proposed. */
+const MOVE_WORDS = new Set(['ask', 'request', 'petition', 'seek', 'apply', 'recommend', 'propose', 'plan', 'want', 'intend', 'prepare', 'push', 'call', 'demand', 'urge', 'move', 'aim', 'consider', 'suggest', 'lobby', 'campaign']);
+/** "What changed", "what's new", "any news", "latest": the words of a question about what changed. */
+const CHANGED = /^(?:what(?:'s| has| have| is)? (?:changed|new|happened|the latest)|what changes|any (?:changes?|news|updates?)|anything new|changes|updates?|latest)\b/i;
+const RECENT_DAYS = /\b(?:this|past|last) week\b|\b(?:past|last) (\d+|two|three|four|five|six|seven|ten|fourteen|thirty) days\b|\brecently\b/i;
+const DAY_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, fourteen: 14, thirty: 30 };
+
+/**
+ * Reads a query as one of the question forms about designations, or returns null for a plain
+ * query (which is answered as search). The entities come from the analysed query, so a name is
+ * found as search finds it (aliases, near spellings, the conversation's subject); the step from
+ * the vocabulary that claims are read with, by lemma; tense from the question's auxiliary.
+ *
+ * @example
+ * readQuestion(kb, analyzeQuery('when did russia ban the taliban?', kb.matcher), now)
+ * // => { form: 'when', step: 'listed', targets: ['taliban'], authorities: ['russia'], ... }
+ */
+export function readQuestion(kb: KnowledgeBase, query: AnalyzedQuery, now: Date): Question | null {
+  const text = query.text.replace(OPENING, '').replace(/[?!.\s]+$/, '');
+  if (text === '') return null;
+  const words = parseWords(text).filter((w) => w.pos !== 'PUNCT');
+  if (words.length < 2) return null;
+  const lower = words.map((w) => w.lower);
+
+  const targets: string[] = [];
+  const authorities: string[] = [];
+  for (const id of query.entityIds) {
+    const entity = kb.entity(id);
+    if (entity?.kind === 'organisation' || entity?.kind === 'person') targets.push(id);
+    else if (entity?.kind === 'authority') {
+      const top = authorityOf((key) => kb.entity(key), id);
+      if (top !== null && !authorities.includes(top)) authorities.push(top);
+    }
+  }
+  if (targets.length === 0 && authorities.length === 0) return null;
+
+  const form = formOf(text, lower);
+  if (form === null) return null;
+  // The step is read from the question's own words, not from names ("Sanctions Committee").
+  const names = kb.matcher.findInQuery(text);
+  const asked = stepAsked(words.filter((w) => !names.some((m) => w.start < m.end && w.end > m.start)));
+  const noLonger = /\bno longer\b|\bnot any more\b|\banymore\b/i.test(text);
+  const step = noLonger && asked.step === 'listed' ? 'removed' : asked.step;
+  const after = (i: number) => lower[i + 1];
+  const whichNoun = lower[0] === 'which' || lower[0] === 'what' ? after(0) : undefined;
+  const base: Omit<Question, 'form' | 'step' | 'now'> = {
+    move: asked.move,
+    targets,
+    authorities,
+    countriesOnly: whichNoun !== undefined && COUNTRY_NOUNS.has(whichNoun),
+    since: null,
+  };
+
+  if (form === 'changed') {
+    if (targets.length === 0 && authorities.length === 0) return null;
+    return { ...base, form, step: null, now: false, since: sinceOf(text, now) };
+  }
+  if (step === null) return null;
+  if (form === 'who') {
+    // "Who is ...", "which attacks ...": not about who took a step.
+    if (whichNoun !== undefined && !COUNTRY_NOUNS.has(whichNoun) && !AUTHORITY_NOUNS.has(whichNoun) && !TARGET_NOUNS.has(whichNoun)) return null;
+    if (targets.length === 0 && (whichNoun === undefined || !TARGET_NOUNS.has(whichNoun))) return null;
+    return { ...base, form, step, now: noLonger || asksNow(words, false) };
+  }
+  if (targets.length === 0) return null;
+  if (form === 'when') return { ...base, form, step, now: false };
+  return { ...base, form, step, now: noLonger || asksNow(words, PRESENT.has(lower[0]!)) };
+}
+
+function formOf(text: string, lower: string[]): QuestionForm | null {
+  if (CHANGED.test(text)) return 'changed';
+  const [first, second] = lower;
+  if (first === 'when' || (first === 'since' && second === 'when')) return 'when';
+  if ((first === 'what' || first === 'which') && (second === 'year' || second === 'date' || second === 'day' || second === 'month')) return 'when';
+  if ((first === 'in' || first === 'on') && (second === 'what' || second === 'which')) return 'when';
+  if (first === 'who' || first === 'which' || first === 'where' || (first === 'what' && second !== undefined && (COUNTRY_NOUNS.has(second) || AUTHORITY_NOUNS.has(second) || TARGET_NOUNS.has(second)))) return 'who';
+  if (YES_NO.has(first!)) return 'yes-no';
+  return null;
+}
+
+/** What else a question says, that a verb of the vocabulary may need to name a step. */
+interface Cues {
+  list: boolean;
+  terror: boolean;
+  stepNoun: boolean;
+  from: boolean;
+}
+
+/**
+ * The step a question asks about, read with the claim vocabulary: a verb that names a step by
+ * itself ("banned", "delisted"), or with the words it needs ("added to the list", "lifted the
+ * ban"); failing a verb, a noun ("its removal", "the designation") or "a terrorist organisation".
+ */
+function stepAsked(words: Word[]): { step: 'listed' | 'removed' | null; move: boolean } {
+  const lower = words.map((w) => w.lower);
+  const cues: Cues = {
+    list: lower.some((w) => LIST_WORDS.has(w)),
+    terror: lower.some((w) => TERROR_WORDS.test(w)),
+    stepNoun: words.some((w) => baseOf(w.lemma) in STEP_NOUNS || baseOf(w.lower) in STEP_NOUNS),
+    from: lower.includes('from'),
+  };
+  let verb: 'listed' | 'removed' | null = null;
+  let noun: 'listed' | 'removed' | null = null;
+  let move = false;
+  for (const word of words) {
+    const forms = [baseOf(word.lemma), baseOf(word.lower)];
+    if (isMoveWord(word)) move = true;
+    if (word.pos === 'NOUN' || word.pos === 'PROPN') {
+      const state = forms.map((f) => STEP_NOUNS[f]).find((s) => s !== undefined);
+      // The verb's noun ("ban", "sanction") reads as a verb where the tagger takes it for one.
+      if (state !== undefined) noun ??= state;
+      if (state !== undefined && !(forms[0]! in LIST_VERBS) && !(forms[0]! in REMOVE_VERBS)) continue;
+    }
+    const removing = forms.find((f) => f in REMOVE_VERBS);
+    if (removing !== undefined && satisfied(removing, REMOVE_VERBS[removing]!, cues)) {
+      verb = 'removed';
+      continue;
+    }
+    const listing = forms.find((f) => f in LIST_VERBS);
+    if (listing !== undefined && verb === null && satisfied(listing, LIST_VERBS[listing]!, cues)) verb = 'listed';
+  }
+  const step = verb ?? noun ?? (cues.terror ? 'listed' : null);
+  return { step, move };
+}
+
+/** Whether a word asks for, plans or proposes a step, in any inflection ("planning", "asked", "proposes"). */
+function isMoveWord(word: Word): boolean {
+  if (MOVE_WORDS.has(word.lemma)) return true;
+  const w = word.lower;
+  const stems = [w, w.replace(/(?:ing|ed|es|s)$/, ''), w.replace(/(?:ing|ed|es)$/, 'e'), w.replace(/(\w)\1(?:ing|ed)$/, '$1'), w.replace(/ied$/, 'y')];
+  return stems.some((stem) => MOVE_WORDS.has(stem));
+}
+
+/**
+ * Whether a verb of the vocabulary has what it needs to name a step (see LIST_VERBS). A question
+ * about an organisation is about designations already, so less is needed than in news text:
+ * "listed" is a listing, and "removed" a removal unless it says from what ("removed from power").
+ */
+function satisfied(base: string, needs: 'none' | 'terror' | 'list' | 'object', cues: Cues): boolean {
+  if (needs === 'none' || base === 'list') return true;
+  if (needs === 'terror') return cues.terror || cues.list;
+  if (needs === 'list') return cues.list || !cues.from;
+  return cues.stepNoun || cues.terror || cues.list;
+}
+
+/**
+ * Whether a question asks where things stand now: "is it listed", "does Russia ban", "which
+ * countries list", "still", rather than "has", "did", "was" or a verb in the past.
+ */
+function asksNow(words: Word[], presentAuxiliary: boolean): boolean {
+  if (words.some((w) => NOW_WORDS.has(w.lower))) return true;
+  if (presentAuxiliary) return true;
+  if (words.some((w) => PAST_AUXILIARY.has(w.lower))) return false;
+  const verb = words.find((w) => {
+    const base = baseOf(w.lemma);
+    return base in LIST_VERBS || base in REMOVE_VERBS;
+  });
+  // "lists", "ban": present; "banned", "removed": past.
+  return verb !== undefined && !/(?:ed|[^e]en|took|struck)$/.test(verb.lower);
+}
+
+/** The start of the period a "what changed" question asks about: "since March 2024", "this week", "this year". */
+function sinceOf(text: string, now: Date): PartialDate | null {
+  const today = formatPartialDate(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+  const recent = RECENT_DAYS.exec(text);
+  if (recent) {
+    const days = recent[1] === undefined ? 7 : (DAY_WORDS[recent[1]] ?? Number(recent[1]));
+    const start = new Date(now.getTime() - days * 86_400_000);
+    return formatPartialDate(start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate());
+  }
+  return findDates(text, today)[0]?.date ?? null;
+}
