@@ -108,6 +108,36 @@ export async function generateKnowledgeBase(dir: string, options: GenerateOption
   };
 }
 
+/** One designation of a generated world, by name, with its days as ISO dates: the truth its articles are written from. */
+export interface WorldDesignation {
+  organisation: string;
+  /** The top-level authority whose list it is. */
+  authority: string;
+  listed: string;
+  /** The day the authority said it would remove the listing. */
+  intent?: string;
+  /** The day a prosecutor asked a court to lift the ban. */
+  petition?: string;
+  removal?: string;
+}
+
+/**
+ * The designations of the world that `generateKnowledgeBase` with the same options writes about
+ * (steps after the last publication day are left out, as the articles cannot know them).
+ */
+export function worldDesignations(options: GenerateOptions): WorldDesignation[] {
+  const world = buildWorld((options.seed ?? DEFAULT_SEED) >>> 0, Math.max(60, Math.floor(options.entities ?? DEFAULT_ENTITIES)), Math.floor(options.articles));
+  const name = (id: number) => world.entities[id]!.name.text;
+  return world.designations.map((d) => ({
+    organisation: name(d.org),
+    authority: name(d.authority),
+    listed: isoDay(d.listed),
+    ...(d.intent ? { intent: isoDay(d.intent.day) } : {}),
+    ...(d.petition ? { petition: isoDay(d.petition.day) } : {}),
+    ...(d.removal ? { removal: isoDay(d.removal.day) } : {}),
+  }));
+}
+
 /** Every entity name and every alias in an entities.yml, each once, in file order (the "distinct query" stream). */
 export async function entityQueries(entitiesYamlPath: string): Promise<string[]> {
   const data: unknown = parseYaml(await readFile(entitiesYamlPath, 'utf8'));

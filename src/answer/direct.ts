@@ -48,7 +48,7 @@ type Kind = { state: 'listed' | 'removed' | 'pending'; toward?: 'listed' | 'remo
  * // => 'Yes. Russia removed the Taliban on 2025-04-17 [1].'
  */
 export function directAnswer(kb: KnowledgeBase, question: Question, sources: SourceRegistry): Directed {
-  const writer = new Writer(kb, sources);
+  const writer = new Writer(kb, sources, question.form === 'when' || (question.form === 'yes-no' && !question.now));
   const kind: Kind = question.move ? { state: 'pending', toward: question.step ?? 'removed' } : { state: question.step ?? 'listed' };
   const pairs = pairsOf(kb, question);
   const found = {
@@ -295,7 +295,7 @@ function datePhrase(date: PartialDate | null): string {
 }
 
 /** Names that read with "the" however the sources spell them (the United States, the European Union). */
-const DEFINITE = /^(?:United|European|Democratic|Republic|Kingdom|Netherlands|Philippines|Gambia|Bahamas|Maldives|Comoros|Seychelles|Czech|Central African|Dominican|Marshall|Solomon)\b|\b(?:Council|Committee|Office|Department|Ministry|Court|Union|Nations|States|Islands|Emirates|Commission)\b/;
+const DEFINITE = /^(?:United|European|Democratic|Republic|Kingdom|Netherlands|Philippines|Gambia|Bahamas|Maldives|Comoros|Seychelles|Czech|Central African|Dominican|Marshall|Solomon)\b|\b(?:Council|Committee|Office|Department|Ministry|Court|Union|Nations|States|Islands|Emirates|Commission|Organi[sz]ation|League|Treaty)\b/;
 
 /**
  * Assembles the parts of a direct answer and their text. Each fact part states one step in
@@ -313,6 +313,8 @@ class Writer {
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly sources: SourceRegistry,
+    /** Whether a step that reports date otherwise is told with those dates too (asked when it happened). */
+    private readonly datesDiffer: boolean,
   ) {}
 
   say(text: string): void {
@@ -327,12 +329,16 @@ class Writer {
    */
   tell(items: Told[]): void {
     if (items.length === 0) return;
-    if (items.every((item) => item.steps.length === 1 && item.steps[0]!.otherDates.length === 0)) {
+    if (items.every((item) => item.steps.length === 1 && (!this.datesDiffer || item.steps[0]!.otherDates.length === 0))) {
+      // Clauses share what they have in common with the one before: "Russia removed the Taliban on ..., Kazakhstan in 2023";
+      // "Canada listed the Iron Legion on ... and the Mireth People's Army on ...".
       const clauses = items.map(({ pair, steps: [step] }, i) => {
         const previous = items[i - 1];
-        const shared = previous !== undefined && verbOf(kindOf(previous.steps[0]!)) === verbOf(kindOf(step!)) && previous.pair.targetId === pair.targetId;
-        const what = shared ? '' : ` ${verbOf(kindOf(step!))} ${this.name(pair.targetId)}`;
-        return `${this.name(pair.authorityId)}${what} ${datePhrase(step!.told.claim.date)} ${this.cite(this.fact(pair, step!))}`;
+        const sameVerb = previous !== undefined && verbOf(kindOf(previous.steps[0]!)) === verbOf(kindOf(step!));
+        const date = `${datePhrase(step!.told.claim.date)} ${this.cite(this.fact(pair, step!))}`;
+        if (sameVerb && previous.pair.targetId === pair.targetId) return `${this.name(pair.authorityId)} ${date}`;
+        if (sameVerb && previous.pair.authorityId === pair.authorityId) return `${this.name(pair.targetId)} ${date}`;
+        return `${this.name(pair.authorityId)} ${verbOf(kindOf(step!))} ${this.name(pair.targetId)} ${date}`;
       });
       this.pieces.push(`${this.opening(series(clauses))}.`);
       return;
@@ -341,7 +347,7 @@ class Writer {
       const clauses = steps.map((step, i) => {
         const cites = this.fact(pair, step);
         const object = i === 0 ? this.name(pair.targetId) : 'it';
-        const others = step.otherDates.map((other) => `${(other.told.claim.date ?? 'undated')} ${this.cite(this.fact(pair, other))}`);
+        const others = this.datesDiffer ? step.otherDates.map((other) => `${other.told.claim.date ?? 'undated'} ${this.cite(this.fact(pair, other))}`) : [];
         const differ = others.length > 0 ? ` (another report dates it ${series(others)})` : '';
         return `${verbOf(kindOf(step))} ${object} ${datePhrase(step.told.claim.date)} ${this.cite(cites)}${differ}`;
       });
@@ -468,8 +474,9 @@ function definite(entity: Entity, sentences: Sentence[]): boolean {
       if (/\bthe\s$/i.test(text.slice(Math.max(0, at - 4), at))) withThe++;
     }
   }
-  if (uses > 0) return withThe * 2 >= uses;
+  // A country's or a body's article belongs to its name; sources drop it where the name is an adjective ("European Union governments").
   if (entity.kind === 'authority') return DEFINITE.test(entity.name);
+  if (uses > 0) return withThe * 2 >= uses;
   const last = entity.name.split(/\s+/).pop()!.toLowerCase();
   return entity.name.includes(' ') && ORGANISATION_REFERENCES.has(last);
 }

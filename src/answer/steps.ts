@@ -90,6 +90,13 @@ export function latestStep(claims: ClaimInSentence[]): Step | null {
       for (const c of taken) if (later(c, latest)) latest = c;
     }
   }
+  // An undated move toward a step already taken ("the decision is expected to be published") is that step.
+  if (latest.claim.state === 'pending' && latest.claim.date === null) {
+    const taken = claims.filter((c) => c.claim.state !== 'pending');
+    let done = taken[0];
+    for (const c of taken) if (later(c, done!)) done = c;
+    if (done !== undefined && done.claim.state === latest.claim.toward) latest = done;
+  }
   // A dated latest claim tells the step itself (an in-force date after the announcement); an
   // undated one leaves it to the report that dates the step best.
   const sameStep = claims.filter((c) => sameKind(c, latest));
@@ -101,9 +108,9 @@ export function latestStep(claims: ClaimInSentence[]): Step | null {
 /** A step in an authority's history on an entity, with the reports that date the same step otherwise. */
 export interface HistoryStep extends Step {
   /**
-   * Earlier dates reports give the same step (an announcement before the listing took effect, or
-   * sources that disagree), earliest first: a listing followed by a listing, with no removal
-   * between them, is one listing.
+   * Other dates reports give the same step (an announcement before the listing took effect, or
+   * sources that disagree): a listing followed by a listing, with no removal between them, is one
+   * listing, told by the date most reports give.
    */
   otherDates: Step[];
 }
@@ -132,12 +139,19 @@ export function historyOf(claims: ClaimInSentence[]): HistoryStep[] {
   }
   const steps = groups.map((g) => stepOf(g.claims)).sort((a, b) => (later(a.told, b.told) ? 1 : later(b.told, a.told) ? -1 : 0));
   // A listing after a listing (or a removal after a removal) is the same step, dated otherwise: the
-  // later date is the one a status line gives (the step in force); pending steps are separate moves.
+  // date most reports give leads (on a tie, the later: the step in force). Pending steps are separate
+  // moves, but a move toward the state the entity is already in only restates that step.
   const history: HistoryStep[] = [];
+  let standing: DesignationState | null = null;
   for (const step of steps) {
+    const { state, toward } = step.told.claim;
+    if (state === 'pending' && toward === standing) continue;
+    if (state !== 'pending') standing = state;
     const previous = history[history.length - 1];
-    if (previous && step.told.claim.state !== 'pending' && sameKind(previous.told, step.told)) {
-      history[history.length - 1] = { ...step, otherDates: [...previous.otherDates, { told: previous.told, agreeing: previous.agreeing, reports: previous.reports }] };
+    if (previous && state !== 'pending' && sameKind(previous.told, step.told)) {
+      const all = [...previous.otherDates, { told: previous.told, agreeing: previous.agreeing, reports: previous.reports }, step];
+      const lead = all.reduce((best, s) => (s.reports.length >= best.reports.length ? s : best));
+      history[history.length - 1] = { ...lead, otherDates: all.filter((s) => s !== lead) };
     } else {
       history.push({ ...step, otherDates: [] });
     }

@@ -7,7 +7,7 @@ import { findOrganisationNames, type OrganisationLikeName } from './organisation
 import { parseWords, type Word } from './parse.js';
 import { maskQuotes } from './sentences.js';
 import {
-  baseOf, HYPOTHETICAL, IMMEDIATE, IN_FORCE, LAPSE_VERBS, LIST_VERBS, LIST_WORDS, NEGATION, ORGANISATION_REFERENCES,
+  baseOf, HYPOTHETICAL, IMMEDIATE, IN_FORCE, LAPSE_VERBS, LIST_VERBS, LIST_WORDS, MEMBER_NOUNS, NEGATION, ORGANISATION_REFERENCES,
   mayHoldStep, PLANNED, REFUSAL, REMOVE_VERBS, STEP_NOUNS, STEP_REFERENCES, STEP_WORD, TERROR_WORDS,
 } from './vocabulary.js';
 
@@ -737,7 +737,7 @@ class ClauseReader {
     const found: string[] = [];
     for (const [from, to] of regions) {
       for (const m of this.mentioned) {
-        if (m.first >= from && m.last < to && m.mention.kind === 'organisation' && !this.modifiesNoun(m) && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.first === from))) found.push(m.mention.entityId);
+        if (m.first >= from && m.last < to && m.mention.kind === 'organisation' && !this.modifiesNoun(m) && !this.ofMembers(m, from) && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.first === from))) found.push(m.mention.entityId);
       }
     }
     // An organisation an antecedent names: "X, which was banned" (the antecedent may end the name).
@@ -798,6 +798,23 @@ class ClauseReader {
       if (!['NOUN', 'ADJ', 'PUNCT', 'VERB'].includes(w.pos) || (w.pos === 'PUNCT' && w.text !== '-')) return false;
     }
     return false;
+  }
+
+  /**
+   * "sanctioned Ali Musa, a commander of the Front", "designated three leaders of the Front",
+   * "listed the Red Hand, an offshoot of the Front": the name completes a noun for its people, or
+   * an apposition that describes the object; the step is about them.
+   */
+  private ofMembers(m: Mentioned, from: number): boolean {
+    let k = m.first - 1;
+    while (k >= from && ['the', 'its', 'their'].includes(this.words[k]!.lower)) k--;
+    if (k <= from || this.words[k]!.lower !== 'of') return false;
+    if (MEMBER_NOUNS.has(this.words[k - 1]!.lower)) return true;
+    // "the Red Hand Brigade, a splinter of the Front": the name describes the object in apposition,
+    // a noun phrase after a comma that opens with "a", "an" or "the".
+    let c = k - 1;
+    while (c > from && ['NOUN', 'ADJ', 'PROPN', 'PART'].includes(this.words[c]!.pos) && !['a', 'an', 'the', 'its'].includes(this.words[c]!.lower)) c--;
+    return c > from && ['a', 'an', 'the', 'its'].includes(this.words[c]!.lower) && this.words[c - 1]!.text === ',' && c - 1 > from;
   }
 
   /** "a Foo Front leader", "the Foo Front's newspaper": the name qualifies another noun, which is what the step is about. */

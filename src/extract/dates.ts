@@ -98,6 +98,8 @@ function resolveCalendar(
   if (anchor === null) return null;
   const tense = tenseAt(sentence, span.start);
   const future = tense === 'future';
+  // A weekday or a month that may be either side of publication names no one day or month.
+  if (tense === 'either' && (span.weekday || day === undefined)) return null;
   if (span.weekday) return resolveWeekday(c.get('weekday')!, span.text, anchor, future);
   if (month === undefined) return null;
 

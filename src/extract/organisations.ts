@@ -1,4 +1,5 @@
 import type { Word } from './parse.js';
+import { MEMBER_NOUNS } from './vocabulary.js';
 
 /** Lower-case words that may stand inside a proper name ("Brigades of the Eastern Gate", "Hizb ut-Tahrir"). */
 const CONNECTORS = new Set(['of', 'the', 'for', 'al', 'el', 'ul', 'ut', 'bin', 'ibn', 'de', 'la', 'du', 'da', 'e', 'i', 'wa', 'wal', 'an', 'ash', 'ad', 'az', '-', "'", '’', '&', 'und', 'der', 'des', 'del', 'and', "'s", '’s', 'ha']);
@@ -51,6 +52,12 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
       i = name.end - 1; // a category or a document: none of its words starts a name
       continue;
     }
+    // "Omar Haddad, a senior financier of the Front": a person, described by what they are in an organisation.
+    if (describesMember(words, name.end)) {
+      if (found.length > 0) break;
+      i = name.end - 1;
+      continue;
+    }
     const aliases = aliasesAfter(words, name.end, isMention);
     // "Al-Jabha al-Sharqiya, or the Eastern Front,": another name of the one before.
     const joined = found.length > 0 ? words.slice(lastEnd, i).map((w) => w.lower).join(' ') : '';
@@ -60,6 +67,23 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
     i = aliases.end - 1;
   }
   return found;
+}
+
+/**
+ * Whether the words at `k` are an apposition for a person: ", a senior commander of", ", the
+ * group's leader,". Its head is the noun for a member, with only modifiers before it, and
+ * nothing after it but "of" or the apposition's end (", a spokesperson said" is a speaker).
+ */
+function describesMember(words: Word[], k: number): boolean {
+  if (words[k]?.text !== ',' || !['a', 'an', 'the', 'its', 'their', 'one', 'two', 'three'].includes(words[k + 1]?.lower ?? '')) return false;
+  for (let n = k + 2; n < Math.min(words.length, k + 7); n++) {
+    const w = words[n]!;
+    const after = words[n + 1];
+    // "deputy leader": the head is the last noun.
+    if (MEMBER_NOUNS.has(w.lower) && after?.pos !== 'NOUN') return after === undefined || ['of', ',', '.', ';', ')'].includes(after.lower);
+    if (!['ADJ', 'NOUN', 'PROPN', 'PART'].includes(w.pos) && !/^['’]s$/.test(w.text)) return false;
+  }
+  return false;
 }
 
 /**

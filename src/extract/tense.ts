@@ -21,6 +21,17 @@ const BE_PRESENT = new Set(['is', 'are', "'s", "'re", 'am']);
  * tenseAt('Kenya said on Monday it would ban the group.', 11)     // 'past'
  */
 export function tenseAt(sentence: string, offset: number): Tense {
+  const tense = governingTense(sentence, offset);
+  // "The ministry had said it would remove the group in January", "Earlier, it said it would ...": a
+  // future seen from a day before the story, which may be past or still to come at publication.
+  // ("It said it would remove the group in January" is the next January: the plan is news.)
+  return tense === 'future' && FUTURE_IN_PAST.test(sentence.slice(0, offset)) ? 'either' : tense;
+}
+
+/** A verb of saying in the pluperfect or after "earlier", then "would": the future of an earlier statement. */
+const FUTURE_IN_PAST = /\b(?:had|earlier|previously|before that)\b[^.;]*\b(?:said|announced|stated|told|confirmed|indicated|signalled|signaled|promised|pledged|vowed|declared|added|proposed|suggested|hinted|warned)\b[^.;]*\bwould\b(?![^.;]*\b(?:will|shall)\b)[^.;]*$/i;
+
+function governingTense(sentence: string, offset: number): Tense {
   // Most dates in news follow a verb in the past ("was listed on Monday"): read that without parsing.
   const near = sentence.slice(Math.max(0, offset - 60), offset).split(/[,;:]/).pop()!.toLowerCase().split(/\s+/).slice(-7);
   if (!near.some((w) => FUTURE_WORDS.has(w) || w === 'to' || w === 'effective' || w === 'from') && near.some((w) => PAST_WORDS.has(w) || (/ed$/.test(w) && w.length > 4))) return 'past';

@@ -95,6 +95,18 @@ export const ORGANISATION_REFERENCES = new Set([
   'society', 'collective', 'brotherhood', 'alliance', 'syndicate', 'federation', 'legion', 'vanguard',
 ]);
 
+/**
+ * Nouns for people in an organisation: a step on "a commander of the Front" or "three leaders of
+ * the Front" is a step on those people, not on the Front.
+ */
+export const MEMBER_NOUNS = new Set([
+  'leader', 'leaders', 'commander', 'commanders', 'member', 'members', 'chief', 'chiefs', 'head', 'heads', 'founder', 'founders', 'cofounder',
+  'financier', 'financiers', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'figure', 'figures', 'fighter', 'fighters',
+  'ideologue', 'emir', 'operative', 'operatives', 'recruiter', 'recruiters', 'facilitator', 'facilitators', 'associate', 'associates',
+  'supporter', 'supporters', 'cleric', 'deputy', 'boss', 'treasurer', 'envoy', 'representative', 'representatives', 'negotiator', 'negotiators',
+  'militant', 'militants', 'activist', 'activists', 'lieutenant', 'lieutenants', 'strategist', 'propagandist', 'donor', 'donors', 'backer', 'backers',
+]);
+
 /** Words that make a step not done at all. */
 export const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without', 'none', 'nobody', 'nothing']);
 
