@@ -1,4 +1,5 @@
 import { authorityOf } from '../extract/claims.js';
+import { tokenize } from '../extract/tokens.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { findConflicts } from './conflicts.js';
 import { directAnswer } from './direct.js';
@@ -55,9 +56,10 @@ export function answerQuery(kb: KnowledgeBase, query: string, options: Partial<A
   const scored = scoreSentences(analyzed, hits).filter((s) => s.relevance > 0);
   if (scored.length === 0) return nothingFound(kb, text);
 
-  const question = readQuestion(kb, analyzed, now ?? new Date());
+  const found = subjectsOf(kb, analyzed.entityIds, scored);
+  const question = readQuestion(kb, analyzed, now ?? new Date(), partlyNamed(kb, analyzed, found));
   // A question about an organisation is answered about it, not about everything its authority did.
-  const subjects = question && question.targets.length > 0 ? question.targets : subjectsOf(kb, analyzed.entityIds, scored);
+  const subjects = question && question.targets.length > 0 ? question.targets : found;
   const sources = new SourceRegistry();
   const directed = question ? directAnswer(kb, question, sources) : null;
   const evidence = directed?.evidence ?? [];
@@ -101,6 +103,19 @@ function subjectsOf(kb: KnowledgeBase, named: string[], scored: ScoredSentence[]
   }
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   return top ? [top[0]] : [];
+}
+
+/**
+ * The organisations search found that the query names in part: "the Grey Meridian" for the Order
+ * of the Grey Meridian. An organisation the query does not name at all is not what it asks about.
+ */
+function partlyNamed(kb: KnowledgeBase, query: AnalyzedQuery, found: string[]): string[] {
+  if (query.entityIds.length > 0) return [];
+  const words = new Set(query.terms.filter((t) => t.length >= 4));
+  return found.filter((id) => {
+    const entity = kb.entity(id);
+    return entity?.kind === 'organisation' && [entity.name, ...entity.aliases].some((name) => tokenize(name).some((t) => words.has(t.text.toLowerCase())));
+  });
 }
 
 function nothingFound(kb: KnowledgeBase, query: string): Answer {

@@ -3,6 +3,7 @@ import { findDates } from '../extract/dates.js';
 import { parseWords, type Word } from '../extract/parse.js';
 import { baseOf, LIST_VERBS, LIST_WORDS, REMOVE_VERBS, STEP_NOUNS, TERROR_WORDS } from '../extract/vocabulary.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
+import { governmentOf } from '../knowledge/authorities.js';
 import { formatPartialDate, type PartialDate } from '../knowledge/partialDate.js';
 import type { AnalyzedQuery } from './query.js';
 import type { QuestionForm } from './types.js';
@@ -41,23 +42,24 @@ const AUTHORITY_NOUNS = new Set(['authorities', 'authority', 'bodies', 'body', '
 /** Nouns after "which" or "what" that name the listed: "which groups has Russia banned". */
 const TARGET_NOUNS = new Set(['groups', 'group', 'organisations', 'organizations', 'organisation', 'organization', 'movements', 'entities', 'people', 'persons', 'individuals', 'militias', 'networks']);
 /** Lemmas that make the step asked about a move toward it: asked for, planned, proposed. */
-const MOVE_WORDS = new Set(['ask', 'request', 'petition', 'seek', 'apply', 'recommend', 'propose', 'plan', 'want', 'intend', 'prepare', 'push', 'call', 'demand', 'urge', 'move', 'aim', 'consider', 'suggest', 'lobby', 'campaign']);
+const MOVE_WORDS = new Set(['ask', 'request', 'petition', 'seek', 'apply', 'recommend', 'propose', 'plan', 'want', 'intend', 'prepare', 'push', 'call', 'demand', 'urge', 'move', 'aim', 'consider', 'suggest', 'lobby', 'campaign', 'decide']);
 /** "What changed", "what's new", "any news", "latest": the words of a question about what changed. */
-const CHANGED = /^(?:what(?:'s| has| have| is)? (?:changed|new|happened|the latest)|what changes|any (?:changes?|news|updates?)|anything new|changes|updates?|latest)\b/i;
+const CHANGED = /^(?:what(?:'s| has| have| is)? (?:changed|new|the latest)|what changes|any (?:changes?|news|updates?)|anything new|changes|updates?|latest)\b/i;
 const RECENT_DAYS = /\b(?:this|past|last) week\b|\b(?:past|last) (\d+|two|three|four|five|six|seven|ten|fourteen|thirty) days\b|\brecently\b/i;
 const DAY_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, fourteen: 14, thirty: 30 };
 
 /**
  * Reads a query as one of the question forms about designations, or returns null for a plain
  * query (which is answered as search). The entities come from the analysed query, so a name is
- * found as search finds it (aliases, near spellings, the conversation's subject); the step from
- * the vocabulary that claims are read with, by lemma; tense from the question's auxiliary.
+ * found as search finds it (aliases, near spellings, the conversation's subject); `subjects` are
+ * the organisations search found for a query that names none by a whole name. The step comes
+ * from the vocabulary that claims are read with, by lemma; tense from the question's auxiliary.
  *
  * @example
  * readQuestion(kb, analyzeQuery('when did russia ban the taliban?', kb.matcher), now)
  * // => { form: 'when', step: 'listed', targets: ['taliban'], authorities: ['russia'], ... }
  */
-export function readQuestion(kb: KnowledgeBase, query: AnalyzedQuery, now: Date): Question | null {
+export function readQuestion(kb: KnowledgeBase, query: AnalyzedQuery, now: Date, subjects: string[] = []): Question | null {
   const text = query.text.replace(OPENING, '').replace(/[?!.\s]+$/, '');
   if (text === '') return null;
   const words = parseWords(text).filter((w) => w.pos !== 'PUNCT');
@@ -66,14 +68,24 @@ export function readQuestion(kb: KnowledgeBase, query: AnalyzedQuery, now: Date)
 
   const targets: string[] = [];
   const authorities: string[] = [];
+  const places: string[] = [];
   for (const id of query.entityIds) {
     const entity = kb.entity(id);
     if (entity?.kind === 'organisation' || entity?.kind === 'person') targets.push(id);
     else if (entity?.kind === 'authority') {
       const top = authorityOf((key) => kb.entity(key), id);
       if (top !== null && !authorities.includes(top)) authorities.push(top);
+    } else if (entity?.kind === 'place') places.push(entity.name);
+  }
+  // "Has Moscow lifted the ban?": a capital for its government, where the question names no authority.
+  if (authorities.length === 0) {
+    for (const place of places) {
+      const government = governmentOf(place);
+      if (government !== null && kb.entity(government)?.kind === 'authority' && !authorities.includes(government)) authorities.push(government);
     }
   }
+  // A question that names its organisation only in part ("the Grey Meridian") is about the one search finds for it.
+  if (targets.length === 0) targets.push(...subjects);
   if (targets.length === 0 && authorities.length === 0) return null;
 
   const form = formOf(text, lower);
@@ -176,12 +188,13 @@ function isMoveWord(word: Word): boolean {
 /**
  * Whether a verb of the vocabulary has what it needs to name a step (see LIST_VERBS). A question
  * about an organisation is about designations already, so less is needed than in news text:
- * "listed" is a listing, and "removed" a removal unless it says from what ("removed from power").
+ * "listed" is a listing, and "removed" or "dropped" a removal unless it says from what ("removed
+ * from power"); "took" and "struck" still need their list.
  */
 function satisfied(base: string, needs: 'none' | 'terror' | 'list' | 'object', cues: Cues): boolean {
   if (needs === 'none' || base === 'list') return true;
   if (needs === 'terror') return cues.terror || cues.list;
-  if (needs === 'list') return cues.list || !cues.from;
+  if (needs === 'list') return cues.list || ((base === 'remove' || base === 'drop') && !cues.from);
   return cues.stepNoun || cues.terror || cues.list;
 }
 

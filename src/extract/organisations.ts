@@ -142,7 +142,7 @@ function aliasesAfter(words: Word[], end: number, isMention: (i: number) => bool
       skipMarkers();
       const name = nameAt(words, k, words.length, isMention);
       if (!name || name.text === null) break;
-      aliases.push(name.text);
+      aliases.push(...splitAliasList(name.text));
       k = name.end;
       if (words[k]?.text === ',' || words[k]?.lower === 'and' || words[k]?.lower === 'or') k++;
       if (words[k]?.lower === 'and' || words[k]?.lower === 'or') k++;
@@ -150,6 +150,14 @@ function aliasesAfter(words: Word[], end: number, isMention: (i: number) => bool
     break;
   }
   return { names: aliases, end: listed ? k : afterAcronym };
+}
+
+/**
+ * The names of an alias list read as one ("Grey Meridian and Meridian Order"): in a list of names
+ * an "and" or "or" between capitalised words joins two names, not the words of one.
+ */
+function splitAliasList(text: string): string[] {
+  return text.split(/\s+(?:and|or)\s+(?=\p{Lu})/u).filter((name) => name.length >= 2);
 }
 
 /** The words as written, with hyphens and apostrophes joined as in the text. */
@@ -182,7 +190,7 @@ export function namesAlsoKnownAs(sentence: string, end: number): string[] {
     list = list.replace(/^\s*(?:[a-z]\)\s*)?/, '');
     const m = ALIAS.exec(list);
     if (!m) break;
-    names.push(m[1]!);
+    names.push(...splitAliasList(m[1]!));
     list = list.slice(m[0].length);
     const joiner = /^\s*(?:,|;|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?/.exec(list);
     if (!joiner) break;
@@ -205,6 +213,9 @@ const CANDIDATE = new RegExp(
   'gu',
 );
 
+/** The text before a name ends inside an "also known as" list. */
+const IN_ALIAS_LIST = /\b(?:also known as|a\.?k\.?a\.?|formerly known as|also called|otherwise known as)\b[^.;()]*$/i;
+
 export interface OrganisationLikeName {
   name: string;
   aliases: string[];
@@ -224,6 +235,8 @@ export function organisationLikeNames(sentence: string): OrganisationLikeName[] 
     // "Members of the Sindh Liberation Council": a capital that only opens the sentence.
     if (m.index === 0) name = name.replace(/^\p{L}+\s+of\s+(?:the\s+)?/u, '');
     if (name.split(/\s+/).length < 2 || /^(?:Security|European|Sanctions|Home|Foreign|State|Public)\b/.test(name)) continue;
+    // "X, also known as Grey Meridian and Meridian Order": other names of X, not another organisation.
+    if (IN_ALIAS_LIST.test(sentence.slice(0, m.index))) continue;
     found.push({ name, aliases: m[2] ? [m[2]] : [], start: m.index });
   }
   return found;

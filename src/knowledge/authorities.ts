@@ -118,6 +118,18 @@ export function builtInAuthorities(): Entity[] {
   return builtIn;
 }
 
+let governments: Map<string, string> | undefined;
+
+/**
+ * The country whose government a place name stands for, by its built-in names ("Moscow" for
+ * Russia), or null. For questions: "has Moscow lifted the ban" asks about Russia, even where a
+ * knowledge base knows Moscow as the city.
+ */
+export function governmentOf(name: string): string | null {
+  governments ??= new Map(builtInAuthorities().filter((e) => e.kind === 'authority' && e.partOf === null).flatMap((e) => e.aliases.map((a) => [a.toLowerCase(), e.id] as const)));
+  return governments.get(name.toLowerCase()) ?? null;
+}
+
 /**
  * The configured entities with the built-in authorities added. A configured entry of a built-in
  * authority's name keeps its own name, kind and body, and gains the built-in names (a knowledge

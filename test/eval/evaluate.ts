@@ -7,14 +7,23 @@
  * - test/eval/corpora/: folders of articles with the answers expected for some queries, read
  *   through `answerQuery`, the same path as `ask --format json`.
  * - test/questions.yml: the seed knowledge's own questions.
+ * - test/eval/directQuestions.yml: questions about designations with the facts their direct answer
+ *   must state, over the seeds and the corpora; and questions made from the world of a generated
+ *   knowledge base (bench/generateKnowledge.ts), checked against that world's truth.
  *
  * Prints precision and recall of claims, date accuracy, and each per category; `--json` prints
  * the figures as JSON; `--verbose` lists every miss. Exits 1 when a target is missed.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { generateKnowledgeBase, worldDesignations, type GenerateOptions, type WorldDesignation } from '../../bench/generateKnowledge.js';
 import { answerQuery } from '../../src/answer/answer.js';
+import type { Answer, DirectFact } from '../../src/answer/types.js';
+import { compatible } from '../../src/knowledge/partialDate.js';
+import { evidenceProblems } from '../support/directEvidence.js';
 import { KnowledgeBase } from '../../src/index/knowledgeBase.js';
 import { entityId } from '../../src/knowledge/entities.js';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge.js';
@@ -209,6 +218,161 @@ async function scoreSeeds(): Promise<{ passed: number; total: number }> {
   return result;
 }
 
+/** The day the question set is asked on: "this week" and "this year" are counted from it. */
+const ASKED_ON = new Date('2026-12-02T12:00:00Z');
+
+interface DirectQuestion {
+  q: string;
+  about?: string;
+  form: 'when' | 'yes-no' | 'who' | 'changed' | 'none';
+  found?: boolean;
+  facts?: string[];
+  also?: string[];
+  first?: string;
+}
+
+interface ExpectedFact {
+  authority: string;
+  entity: string | null;
+  state: 'listed' | 'removed' | 'pending';
+  toward?: 'listed' | 'removed';
+  /** null: undated; '?': any date. */
+  date: string | null;
+}
+
+interface DirectTally {
+  exact: number;
+  total: number;
+  /** Facts whose evidence is not verbatim in a cited source, or does not carry the fact. */
+  unsupported: number;
+  facts: number;
+  /** Generated world only: stated facts the world contradicts. */
+  untrue: number;
+}
+
+function readFact(text: string, about: string | undefined): ExpectedFact {
+  const match = /^(.+?): (listed|removed|pending-listed|pending-removed) (\S+)(?: @ (.+))?$/.exec(text);
+  if (!match) throw new Error(`directQuestions.yml: cannot read the fact "${text}"`);
+  const [, authority, state, date, entity] = match;
+  const pending = state!.startsWith('pending-');
+  return {
+    authority: authority!,
+    entity: entity ?? about ?? null,
+    state: pending ? 'pending' : (state as 'listed' | 'removed'),
+    ...(pending ? { toward: state!.slice('pending-'.length) as 'listed' | 'removed' } : {}),
+    date: date === 'undated' ? null : date!,
+  };
+}
+
+function factMatches(kb: KnowledgeBase, stated: DirectFact, expected: ExpectedFact): boolean {
+  return (
+    names(kb.entity(entityId(stated.authority)), expected.authority) &&
+    (expected.entity === null || names(kb.entity(entityId(stated.entity)), expected.entity)) &&
+    stated.state === expected.state &&
+    stated.toward === expected.toward &&
+    (expected.date === '?' || stated.date === expected.date)
+  );
+}
+
+function statedFacts(answer: Answer): DirectFact[] {
+  return (answer.direct?.parts ?? []).flatMap((p) => (p.fact ? [p.fact] : []));
+}
+
+async function scoreDirect(): Promise<DirectTally> {
+  const sets = parse(readFileSync(here('./directQuestions.yml'), 'utf8')) as Record<string, DirectQuestion[]>;
+  const tally: DirectTally = { exact: 0, total: 0, unsupported: 0, facts: 0, untrue: 0 };
+  for (const [folder, questions] of Object.entries(sets)) {
+    const dir = folder === 'knowledge' ? here('../../knowledge') : here(`./corpora/${folder}`);
+    const kb = KnowledgeBase.fromKnowledge(await loadKnowledge(dir));
+    for (const q of questions) {
+      const answer = answerQuery(kb, q.q, { now: ASKED_ON });
+      tally.total++;
+      tally.facts += statedFacts(answer).length;
+      for (const problem of evidenceProblems(kb, dir, answer)) {
+        tally.unsupported++;
+        misses.push(`direct ${folder} "${q.q}" UNSUPPORTED ${problem}`);
+      }
+      const wrong = directMiss(kb, q, answer);
+      if (wrong === null) tally.exact++;
+      else misses.push(`direct ${folder} "${q.q}" ${wrong}: ${answer.direct?.text ?? '(no direct answer)'}`);
+    }
+  }
+  await scoreGenerated(tally);
+  return tally;
+}
+
+/** Why a direct answer is not the expected one, or null when it is exact. */
+function directMiss(kb: KnowledgeBase, q: DirectQuestion, answer: Answer): string | null {
+  const direct = answer.direct;
+  if (q.form === 'none') return direct === null ? null : 'answered a plain query directly';
+  if (direct === null) return 'no direct answer';
+  if (direct.form !== q.form) return `form ${direct.form} for ${q.form}`;
+  if (direct.found !== (q.found ?? true)) return direct.found ? 'found what no source says' : 'said no source says';
+  const required = (q.facts ?? []).map((f) => readFact(f, q.about));
+  const allowed = [...required, ...(q.also ?? []).map((f) => readFact(f, q.about))];
+  const stated = statedFacts(answer);
+  const missing = required.find((e) => !stated.some((s) => factMatches(kb, s, e)));
+  if (missing) return `lacks ${missing.authority} ${missing.state} ${missing.date ?? 'undated'}`;
+  const extra = stated.find((s) => !allowed.some((e) => factMatches(kb, s, e)));
+  if (extra) return `states ${extra.authority} ${extra.state}${extra.toward ? `→${extra.toward}` : ''} ${extra.entity} ${extra.date ?? 'undated'}`;
+  if (q.first && !(stated[0] && factMatches(kb, stated[0], readFact(q.first, q.about)))) return `first states ${stated[0]?.state} ${stated[0]?.date}`;
+  return null;
+}
+
+/** A generated knowledge base whose world is known: its questions are made from that world, and checked against it. */
+const GENERATED: GenerateOptions = { articles: 300, seed: 11 };
+
+async function scoreGenerated(tally: DirectTally): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'direct-eval-'));
+  try {
+    const { popular } = await generateKnowledgeBase(dir, GENERATED);
+    const kb = KnowledgeBase.fromKnowledge(await loadKnowledge(dir));
+    const world = worldDesignations(GENERATED);
+    const authorities = [...new Set(world.map((d) => d.authority))];
+    const organisations = popular.filter((name) => world.some((d) => d.organisation === name)).slice(0, 3);
+    const questions: { q: string; organisation: string; authority: string; state: 'listed' | 'removed'; found: boolean }[] = [];
+    for (const organisation of organisations) {
+      const designations = world.filter((d) => d.organisation === organisation);
+      for (const d of designations.slice(0, 10)) {
+        questions.push({ q: `when did ${d.authority} list ${organisation}?`, organisation, authority: d.authority, state: 'listed', found: true });
+        questions.push({ q: `has ${d.authority} removed ${organisation}?`, organisation, authority: d.authority, state: 'removed', found: d.removal !== undefined });
+      }
+      for (const authority of authorities.filter((a) => !designations.some((d) => d.authority === a)).slice(0, 3)) {
+        questions.push({ q: `has ${authority} listed ${organisation}?`, organisation, authority, state: 'listed', found: false });
+      }
+    }
+    for (const g of questions) {
+      const answer = answerQuery(kb, g.q, { now: ASKED_ON });
+      tally.total++;
+      const stated = statedFacts(answer);
+      tally.facts += stated.length;
+      for (const problem of evidenceProblems(kb, dir, answer)) {
+        tally.unsupported++;
+        misses.push(`direct generated "${g.q}" UNSUPPORTED ${problem}`);
+      }
+      const untrue = stated.filter((f) => !trueInWorld(world, f));
+      tally.untrue += untrue.length;
+      for (const f of untrue) misses.push(`direct generated "${g.q}" UNTRUE ${f.authority} ${f.state} ${f.entity} ${f.date ?? 'undated'}`);
+      const asked = stated.some((f) => f.authority === g.authority && f.entity === g.organisation && f.state === g.state);
+      const right = answer.direct !== null && answer.direct.found === g.found && untrue.length === 0 && (!g.found || asked);
+      if (right) tally.exact++;
+      else misses.push(`direct generated "${g.q}" expected ${g.found ? g.state : 'no source says'}: ${answer.direct?.text ?? '(no direct answer)'}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Whether the generated world has the step: the authority's designation of the entity, on a date the fact's date agrees with. */
+function trueInWorld(world: WorldDesignation[], fact: DirectFact): boolean {
+  const d = world.find((w) => w.organisation === fact.entity && w.authority === fact.authority);
+  if (!d) return false;
+  const on = (day: string | undefined) => day !== undefined && (fact.date === null || compatible(fact.date, day));
+  if (fact.state === 'listed') return on(d.listed);
+  if (fact.state === 'removed') return on(d.removal);
+  return fact.toward === 'removed' && (on(d.intent) || on(d.petition));
+}
+
 async function main(): Promise<void> {
   const items = parse(readFileSync(here('./claims.yml'), 'utf8')) as Item[];
   const overall = emptyTally();
@@ -223,6 +387,7 @@ async function main(): Promise<void> {
   }
   const corpora = await scoreCorpora();
   const seeds = await scoreSeeds();
+  const direct = await scoreDirect();
 
   const total = figures(overall);
   const lines = figures(corpora.lines);
@@ -233,10 +398,13 @@ async function main(): Promise<void> {
     { name: 'no future-tense event dated before publication', met: futureViolations.length === 0 },
     { name: 'status line precision >= 0.98 on the corpora', met: lines.precision >= 0.98 },
     { name: 'every seed question check passes', met: seeds.passed === seeds.total },
+    { name: 'direct answers exact >= 0.95', met: ratio(direct.exact, direct.total) >= 0.95 },
+    { name: 'every direct answer fact is verbatim in, and carried by, a cited source', met: direct.unsupported === 0 },
+    { name: 'no direct answer fact the generated world contradicts', met: direct.untrue === 0 },
   ];
   if (process.argv.includes('--json')) {
     const perCategory = Object.fromEntries([...byCategory].map(([c, t]) => [c, figures(t)]));
-    console.log(JSON.stringify({ sentences: items.length, overall: total, perCategory, futureViolations, corpora: { lines, checks: corpora.checks }, seeds, targets }, null, 2));
+    console.log(JSON.stringify({ sentences: items.length, overall: total, perCategory, futureViolations, corpora: { lines, checks: corpora.checks }, seeds, direct, targets }, null, 2));
   } else {
     console.log(`Claims in ${items.length} labelled sentences (test/eval/claims.yml)\n`);
     console.log('| category | claims | precision | recall | claim dates | event dates |');
@@ -246,7 +414,11 @@ async function main(): Promise<void> {
     row('**all**', total);
     console.log(`\nFuture-tense events dated before publication: ${futureViolations.length}${futureViolations.length ? ` (${futureViolations.join(', ')})` : ''}`);
     console.log(`\nStatus lines in the corpora (test/eval/corpora): precision ${fixed(lines.precision)}, recall ${fixed(lines.recall)}, dates ${fixed(lines.claimDates)}; other checks ${corpora.checks.passed}/${corpora.checks.total}`);
-    console.log(`Seed questions (test/questions.yml): ${seeds.passed}/${seeds.total} checks\n`);
+    console.log(`Seed questions (test/questions.yml): ${seeds.passed}/${seeds.total} checks`);
+    console.log(
+      `Direct answers (test/eval/directQuestions.yml and a generated world): ${direct.exact}/${direct.total} exact (${fixed(ratio(direct.exact, direct.total))}); ` +
+        `${direct.facts} facts stated, ${direct.unsupported} not carried by their cited evidence, ${direct.untrue} untrue in the generated world\n`,
+    );
     for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.name}`);
     if (verbose) console.log(`\n${misses.join('\n')}`);
   }
