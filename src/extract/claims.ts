@@ -231,16 +231,19 @@ class ClauseReader {
         from = i;
         continue;
       }
-      const relative = RELATIVE.has(w.lower) && i > 0 && (this.words[i - 1]!.text === ',' || this.mentionAt(i - 1) !== null);
+      // "X, which ...", "X which ...", "a militia whose founder ...".
+      const relative = RELATIVE.has(w.lower) && i > 0 && (this.words[i - 1]!.text === ',' || this.mentionAt(i - 1) !== null || (w.lower === 'whose' && this.words[i - 1]!.pos === 'NOUN'));
       const next = this.words[i + 1];
       const participle =
-        i > 0 && this.words[i - 1]!.text === ',' && !afterRelative && /ed$|en$/.test(w.lower) && (w.pos === 'VERB' || w.pos === 'ADJ') &&
+        i > 0 && this.words[i - 1]!.text === ',' && (!afterRelative || this.mainVerbAfter(i)) && /ed$|en$/.test(w.lower) && (w.pos === 'VERB' || w.pos === 'ADJ') &&
         !(next && (next.pos === 'DET' || next.pos === 'PROPN' || next.pos === 'PRON'));
+      const previousAside = afterRelative ? clauses[clauses.length - 1] : undefined;
       afterRelative = false;
       if (relative || participle) {
         let end = i + 1;
         while (end < this.words.length && this.words[end]!.text !== ',' && this.words[end]!.text !== ';') end++;
-        const antecedent = this.words[i - 1]!.text === ',' ? i - 2 : i - 1;
+        // An aside after an aside ("X, also known as Y, listed in 2021,") is about the same X.
+        const antecedent = previousAside?.antecedent ?? this.beforeAlias(this.words[i - 1]!.text === ',' ? i - 2 : i - 1);
         clauses.push({ from: relative ? i + 1 : i, to: end, antecedent });
         // The main clause goes on around it: blank the relative clause out of it.
         for (let k = i; k < end; k++) this.hidden.add(k);
@@ -253,6 +256,26 @@ class ClauseReader {
   }
 
   private readonly hidden = new Set<number>();
+
+  /** The word before ", also known as Y" where `k` ends such a list of other names; else `k`. */
+  private beforeAlias(k: number): number {
+    let comma = k;
+    while (comma > 0 && this.words[comma]!.text !== ',') comma--;
+    const opener = this.words.slice(comma + 1, comma + 4).map((w) => w.lower).join(' ');
+    return comma > 0 && /^(?:also known as|known as|formerly known as|also called|a\.k\.a)/.test(opener) ? comma - 1 : k;
+  }
+
+  /**
+   * Whether the run of words from `i` to its comma is followed by a finite verb: "X, also known as
+   * Y, listed in 2021, remains listed" has its main verb after the participle, so the participle
+   * is another aside; in "X, which joined in 2014, banned Y" the verb after the aside is the main one.
+   */
+  private mainVerbAfter(i: number): boolean {
+    let end = i + 1;
+    while (end < this.words.length && this.words[end]!.text !== ',' && this.words[end]!.text !== ';') end++;
+    const after = this.words[end + 1];
+    return this.words[end]?.text === ',' && after !== undefined && (after.pos === 'VERB' || after.pos === 'AUX') && !/ing$/.test(after.lower);
+  }
 
   /** Whether "after", "because" or "when" at `i` opens a clause of its own (a finite verb follows before any comma). */
   private opensClause(i: number): boolean {
@@ -740,8 +763,8 @@ class ClauseReader {
         if (m.first >= from && m.last < to && m.mention.kind === 'organisation' && !this.modifiesNoun(m) && !this.ofMembers(m, from) && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.first === from))) found.push(m.mention.entityId);
       }
     }
-    // An organisation an antecedent names: "X, which was banned" (the antecedent may end the name).
-    if (found.length === 0 && step.passive && clause.antecedent !== null) {
+    // An organisation an antecedent names: "X, which was banned", "X, which Canada banned" (the antecedent may end the name).
+    if (found.length === 0 && (step.passive || this.objectGap(step, clause)) && clause.antecedent !== null) {
       const m = this.mentioned.find((x) => x.last === clause.antecedent && x.mention.kind === 'organisation');
       if (m) found.push(m.mention.entityId);
     }
@@ -765,6 +788,19 @@ class ClauseReader {
       if (ids.length > 0) return ids;
     }
     return [];
+  }
+
+  /**
+   * "X, which Canada banned in 2019": a relative clause whose "which" is the step's object, the
+   * clause's own subject standing between it and the verb, and no object after the verb.
+   */
+  private objectGap(step: StepMention, clause: Clause): boolean {
+    if (step.noun || clause.antecedent === null || !['which', 'that', 'whom'].includes(this.words[clause.from - 1]?.lower ?? '')) return false;
+    const subject = this.words.slice(clause.from, step.at);
+    if (!subject.some((w) => w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'PRON')) return false;
+    // Nothing the verb could take as its object: a preposition, an adverb, a date, the clause's end.
+    const next = this.words[step.at + 1];
+    return next === undefined || step.at + 1 >= clause.to || ['ADP', 'ADV', 'PUNCT', 'SCONJ', 'CCONJ', 'NUM', 'PART'].includes(next.pos) || ['last', 'this', 'next', 'earlier'].includes(next.lower);
   }
 
   /**
@@ -821,7 +857,11 @@ class ClauseReader {
   private modifiesNoun(m: Mentioned): boolean {
     const next = this.words[m.last + 1];
     if (!next) return false;
-    if (/^['’]s$/.test(next.text)) return this.words[m.last + 2]?.pos === 'NOUN' && !ORGANISATION_REFERENCES.has(this.words[m.last + 2]!.lower) && !(baseOf(this.words[m.last + 2]!.lower) in STEP_NOUNS);
+    if (/^['’]s$/.test(next.text)) {
+      // "the Front's chief recruiter": its people.
+      if (this.words.slice(m.last + 2, m.last + 5).some((w) => MEMBER_NOUNS.has(w.lower))) return true;
+      return this.words[m.last + 2]?.pos === 'NOUN' && !ORGANISATION_REFERENCES.has(this.words[m.last + 2]!.lower) && !(baseOf(this.words[m.last + 2]!.lower) in STEP_NOUNS);
+    }
     return next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !ORGANISATION_REFERENCES.has(next.lower) && !(baseOf(next.lower) in STEP_NOUNS) && !LIST_WORDS.has(next.lower);
   }
 
@@ -1034,13 +1074,27 @@ class ClauseReader {
   }
 
   /** The date of a step: the in-force date in its clause, else the first date of its clause. */
+  /**
+   * Whether the date at word `k` dates a report of the step rather than the step: "Latvia said on
+   * Wednesday it would lift the ban in November" lifts it in November.
+   */
+  private datesReport(k: number, step: StepMention): boolean {
+    if (k >= step.at) return false;
+    for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+      const w = this.words[j]!;
+      if (w.pos === 'VERB' && REPORTING.has(w.lemma)) return true;
+      if (w.pos !== 'ADP' && w.pos !== 'ADV') return false;
+    }
+    return false;
+  }
+
   private dateOf(step: StepMention, clause: Clause, previous: number | null = null, next: number | null = null): PartialDate | null {
     const [from, to] = step.noun ? [clause.from, clause.to] : this.predicateSpan(step, clause, previous, next);
     const inClause = this.dates.filter((d) => {
       const k = this.words.findIndex((w) => w.end > d.start);
       // "a 2019 arson attack", "the original 2019 listing": a year that qualifies a noun dates that noun, not the step.
       const qualifier = ['a', 'an', 'the', 'its', 'their', 'his', 'her'].includes(this.words[k - 1]?.lower ?? '');
-      return k >= from && k < to && this.inClause(clause, k) && !qualifier;
+      return k >= from && k < to && this.inClause(clause, k) && !qualifier && !this.datesReport(k, step);
     });
     const relative = this.clauses.filter((c) => c.antecedent !== null && c.antecedent >= step.at - 1 && c.antecedent <= step.at + 6);
     const candidates = [...inClause];

@@ -53,7 +53,7 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
       continue;
     }
     // "Omar Haddad, a senior financier of the Front": a person, described by what they are in an organisation.
-    if (describesMember(words, name.end)) {
+    if (describesMember(words, name.end, isMention)) {
       if (found.length > 0) break;
       i = name.end - 1;
       continue;
@@ -74,9 +74,12 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
  * group's leader,". Its head is the noun for a member, with only modifiers before it, and
  * nothing after it but "of" or the apposition's end (", a spokesperson said" is a speaker).
  */
-function describesMember(words: Word[], k: number): boolean {
+function describesMember(words: Word[], k: number, isMention: (i: number) => boolean): boolean {
   if (words[k]?.text !== ',' || !['a', 'an', 'the', 'its', 'their', 'one', 'two', 'three'].includes(words[k + 1]?.lower ?? '')) return false;
-  for (let n = k + 2; n < Math.min(words.length, k + 7); n++) {
+  for (let n = k + 2, seen = 0; n < words.length && seen < 5; n++) {
+    // A known name inside it ("the Sons of the Western Ridge's chief recruiter") is one modifier.
+    if (isMention(n)) continue;
+    seen++;
     const w = words[n]!;
     const after = words[n + 1];
     // "deputy leader": the head is the last noun.
