@@ -24,7 +24,9 @@ export class AnswerCache {
       this.entries.clear();
       this.version = { kb, version: kb.version };
     }
-    const key = `${context.join('\u0001')}\u0000${query.replace(/\s+/g, ' ').trim()}`;
+    // "This week" means another week tomorrow: an answer is remembered for the day it was asked on.
+    const day = new Date().toISOString().slice(0, 10);
+    const key = `${day}\u0002${context.join('\u0001')}\u0000${query.replace(/\s+/g, ' ').trim()}`;
     const known = this.entries.get(key);
     if (known) {
       this.entries.delete(key);

@@ -8,14 +8,15 @@ import type { FeedbackSummary } from '../store/feedback.js';
 
 export const COMMAND = '/designation';
 
-const EXAMPLES = ['taliban', 'IS-K', 'who asked the Supreme Court to lift the ban?', 'sources'];
+const EXAMPLES = ['taliban', 'when did russia ban the taliban?', 'which countries removed the taliban?', 'IS-K', 'sources'];
 
 /** How to ask, with examples: for `/designation help`, an empty command and the App Home. */
 export function usageBlocks(): Block[] {
   return [
     section(
       '*Ask about a designated group, a person or an authority.* Every sentence of an answer is quoted from a news article and cited; ' +
-        'dates are taken from the text; where sources disagree, the answer says so.',
+        'dates are taken from the text; where sources disagree, the answer says so. ' +
+        'A question such as _when_, _has … removed_, _who listed_ or _what changed since_ is answered first in a line assembled from the cited steps.',
     ),
     // Escaped as every text is: a bare `<question>` would be read as a link or a mention.
     section(

@@ -313,7 +313,8 @@ function directMiss(kb: KnowledgeBase, q: DirectQuestion, answer: Answer): strin
   const stated = statedFacts(answer);
   const missing = required.find((e) => !stated.some((s) => factMatches(kb, s, e)));
   if (missing) return `lacks ${missing.authority} ${missing.state} ${missing.date ?? 'undated'}`;
-  const extra = stated.find((s) => !allowed.some((e) => factMatches(kb, s, e)));
+  // A fact the answer adds may be undated where a source dates it: less than the sources say, not wrong.
+  const extra = stated.find((s) => !allowed.some((e) => factMatches(kb, s, e) || (s.date === null && factMatches(kb, s, { ...e, date: '?' }))));
   if (extra) return `states ${extra.authority} ${extra.state}${extra.toward ? `→${extra.toward}` : ''} ${extra.entity} ${extra.date ?? 'undated'}`;
   if (q.first && !(stated[0] && factMatches(kb, stated[0], readFact(q.first, q.about)))) return `first states ${stated[0]?.state} ${stated[0]?.date}`;
   return null;
