@@ -15,7 +15,7 @@ import { parseArticle } from '../src/knowledge/parseArticle.js';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../src/knowledge/readKnowledgeFile.js';
 import { ENTITIES_FILE } from '../src/knowledge/entities.js';
 import { entityQueries, popularEntities } from './generateKnowledge.js';
-import { percentile, popularStream, type Latency } from './mixes.js';
+import { percentile, popularStream, questionStream, type Latency } from './mixes.js';
 
 const [dir, snapshotPath] = process.argv.slice(2) as [string, string];
 
@@ -105,6 +105,13 @@ const distinct = compare(distinctQueries, (q) => answerQuery(kb, q), raw);
 const repeated = compare(popularStream(popular), (q) => cache.get(kb, q), raw);
 // The popular entities once each, worked out afresh: what a cache miss on them costs.
 const popularUncached = compare(popularStream(popular), (q) => answerQuery(kb, q), raw);
+// Questions about the popular organisations, each worked out afresh (most get a direct answer).
+const kindOf = (name: string) => kb.entity(kb.matcher.findInQuery(name)[0]?.entityId ?? '')?.kind;
+const questions = compare(
+  questionStream(popular.filter((n) => kindOf(n) === 'organisation'), popular.filter((n) => kindOf(n) === 'authority')),
+  (q) => answerQuery(kb, q),
+  raw,
+);
 
 process.send!({
   articles: kb.articles.length,
@@ -115,5 +122,5 @@ process.send!({
   reindexMs,
   largeArticleMs,
   longQuestion,
-  answer: { distinct, popular: repeated, popularUncached, popularEntities: popular },
+  answer: { distinct, popular: repeated, popularUncached, questions, popularEntities: popular },
 });

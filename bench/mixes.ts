@@ -11,6 +11,26 @@ export function popularStream(popular: string[]): string[] {
   return Array.from({ length: REPEATS }, () => popular).flat();
 }
 
+/**
+ * Questions as people type them about designations, one of each form per organisation, asked of
+ * the popular organisations and authorities in turn: when, yes or no, who, what changed, and a
+ * question that is a plain query.
+ */
+export function questionStream(organisations: string[], authorities: string[]): string[] {
+  return organisations.flatMap((o, i) => {
+    const a = authorities[i % authorities.length]!;
+    return [
+      `when did ${a} list ${o}?`,
+      `has ${a} removed ${o}?`,
+      `which countries removed ${o}?`,
+      `is ${o} still listed?`,
+      `what changed for ${o} since 2024?`,
+      `who listed ${o}?`,
+      `why did ${a} ban ${o}?`,
+    ];
+  });
+}
+
 export interface Latency {
   queries: number;
   p50: number;

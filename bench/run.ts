@@ -3,9 +3,9 @@
  * 10,000 generated articles; --quick: 100 only) it measures, each part in a fresh process:
  * the full index build and its peak memory, the restart to serving from the snapshot and the
  * memory it serves in, re-indexing one changed file, answer latency beside raw MiniSearch
- * search, and signed /designation over HTTP at 32 connections beside a bare Bolt app, for a
- * stream of distinct queries and for popular queries repeated. Prints a table, checks the
- * targets and writes bench/results.json.
+ * search (entity names, popular entities, and questions about them), and signed /designation
+ * over HTTP at 32 connections beside a bare Bolt app, for a stream of distinct queries and for
+ * popular queries repeated. Prints a table, checks the targets and writes bench/results.json.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -52,7 +52,7 @@ interface SizeResult {
   largeArticleMs: { atLimit: number; twoMb: number };
   /** Answering a question of 1,000 characters (the cap) and of 40,000. */
   longQuestion: { atCap: number; fortyThousand: number };
-  answer: { distinct: Latency; popular: Latency; popularUncached: Latency };
+  answer: { distinct: Latency; popular: Latency; popularUncached: Latency; questions: Latency };
   http: { distinct: Http; popular: Http };
 }
 
@@ -148,6 +148,7 @@ const rows: [string, (r: SizeResult) => string][] = [
   ['raw search p50 / p99, popular (ms)', (r) => `${f(r.answer.popular.rawP50, 2)} / ${f(r.answer.popular.rawP99, 2)}`],
   ['answer / raw at p99, popular', (r) => `${f(r.answer.popular.ratioP99, 2)}x`],
   ['answer p50 / p99, popular uncached (ms)', (r) => `${f(r.answer.popularUncached.p50, 2)} / ${f(r.answer.popularUncached.p99, 2)}`],
+  ['answer p50 / p99, questions (ms)', (r) => `${f(r.answer.questions.p50, 2)} / ${f(r.answer.questions.p99, 2)}`],
   ['HTTP req/s distinct: ours / bare', (r) => `${f(r.http.distinct.rps, 0)} / ${f(r.http.distinct.bareRps, 0)}`],
   ['HTTP p99 distinct: ours / bare (ms)', (r) => `${r.http.distinct.p99} / ${r.http.distinct.bareP99}`],
   ['HTTP req/s popular: ours / bare', (r) => `${f(r.http.popular.rps, 0)} / ${f(r.http.popular.bareRps, 0)} (${f(100 * r.http.popular.throughputRatio, 0)}%)`],

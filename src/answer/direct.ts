@@ -80,8 +80,22 @@ function pairsOf(kb: KnowledgeBase, question: Question): Pair[] {
   return pairs;
 }
 
-/** A pair's history, its latest step told as its status line tells it. */
+/** Histories of the whole knowledge base by pair, for the version they were read from. */
+const histories = new WeakMap<KnowledgeBase, { version: number; steps: Map<string, HistoryStep[]> }>();
+
+/** A pair's history, its latest step told as its status line tells it; read once per version of the knowledge base. */
 function stepsOf(kb: KnowledgeBase, key: string): HistoryStep[] {
+  let cache = histories.get(kb);
+  if (cache?.version !== kb.version) {
+    cache = { version: kb.version, steps: new Map() };
+    histories.set(kb, cache);
+  }
+  let steps = cache.steps.get(key);
+  if (steps === undefined) cache.steps.set(key, (steps = readHistory(kb, key)));
+  return steps;
+}
+
+function readHistory(kb: KnowledgeBase, key: string): HistoryStep[] {
   const steps = historyOf(kb.claimsOfPair(key));
   const latest = cachedStep(kb, key);
   if (latest === null) return steps;
