@@ -61,7 +61,9 @@ const DAY_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, 
  */
 export function readQuestion(kb: KnowledgeBase, query: AnalyzedQuery, now: Date, subjects: string[] = []): Question | null {
   const text = query.text.replace(OPENING, '').replace(/[?!.\s]+$/, '');
-  if (text === '') return null;
+  // The form is read first, from the words alone: most queries are names, and are not parsed.
+  const form = formOf(text, text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
+  if (form === null) return null;
   const words = parseWords(text).filter((w) => w.pos !== 'PUNCT');
   if (words.length < 2) return null;
   const lower = words.map((w) => w.lower);
@@ -88,8 +90,6 @@ export function readQuestion(kb: KnowledgeBase, query: AnalyzedQuery, now: Date,
   if (targets.length === 0) targets.push(...subjects);
   if (targets.length === 0 && authorities.length === 0) return null;
 
-  const form = formOf(text, lower);
-  if (form === null) return null;
   // The step is read from the question's own words, not from names ("Sanctions Committee").
   const names = kb.matcher.findInQuery(text);
   const asked = stepAsked(words.filter((w) => !names.some((m) => w.start < m.end && w.end > m.start)));
