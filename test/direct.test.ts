@@ -111,7 +111,7 @@ describe('direct answers on invented articles', () => {
   it('gives the date most reports agree on, and says where another report dates the step otherwise', () => {
     const answer = direct('when did norway list the ADF?');
     expect(facts(answer).filter((f) => f.state === 'listed').map((f) => f.date).sort()).toEqual(['2019-03-14', '2019-03-18']);
-    expect(answer.direct!.text).toMatch(/another report dates it/);
+    expect(answer.direct!.text).toMatch(/\(also reported as 2019-03-1\d \[\d\]\)/);
     expect(answer.direct!.text).toMatch(/and removed it on 2024-06-19/);
   });
 
@@ -133,6 +133,41 @@ describe('direct answers on invented articles', () => {
 
   it('writes a name the way its sources do: "the Amber Dawn Front", but "Hamasi"', () => {
     expect(direct('who banned hamasi?').direct!.text).toMatch(/^Sweden listed Hamasi on 2026-11-27 \[\d\] and Denmark in 2021 \[\d\]\.$/);
+  });
+
+  it('answers a dated question by the date: no "yes" for a step taken in another year', () => {
+    const other = direct('did norway remove the ADF in 2021?');
+    expect(other.direct!.found).toBe(false);
+    expect(other.direct!.text).toMatch(/^No source in the knowledge base says Norway removed the Amber Dawn Front in 2021\./);
+    expect(direct('did norway remove the ADF in 2024?').direct!.text).toMatch(/^Yes\. Norway removed the Amber Dawn Front on 2024-06-19/);
+  });
+
+  it.each([
+    'is the amber dawn front not listed by norway?',
+    "hasn't norway removed the ADF?",
+    'did hamasi ban newspapers?',
+    'was the norwegian ban on the ADF justified?',
+    'did finland criticise norway for delisting the ADF?',
+    'did sweden ban hamasi before denmark?',
+  ])('gives no direct answer to "%s", which fixed words cannot answer', (query) => {
+    expect(direct(query).direct).toBeNull();
+  });
+
+  it('reads the period of "what changed": before, in, between', () => {
+    expect(direct('what changed for the ADF before 2020?').direct!.text).toMatch(/^Up to 2019: Norway listed the Amber Dawn Front/);
+    expect(direct('what changed for the ADF in 2024?').direct!.text).toMatch(/^In 2024: Norway removed the Amber Dawn Front on 2024-06-19/);
+    expect(facts(direct('what changed for the ADF between 2019 and 2024?'))).toHaveLength(2);
+  });
+
+  it('says in one sentence which named authorities no source reports, and what the others did', () => {
+    const answer = direct('when did norway and finland remove the ADF?');
+    expect(answer.direct!.text).toMatch(/^Norway removed the Amber Dawn Front on 2024-06-19 \[\d\]\. No source in the knowledge base says Finland removed the Amber Dawn Front\.$/);
+  });
+
+  it('keeps a thread to its organisation, not to the authority it was asked about before', () => {
+    const answer = answerQuery(kb, 'has finland listed it?', { now: ASKED_ON, context: ['Amber Dawn Front', 'Norway'] });
+    expect(answer.direct!.found).toBe(false);
+    expect(facts(answer).some((f) => f.authority === 'Norway' && f.state === 'listed')).toBe(false);
   });
 
   it('labels the answer as assembled, first in the terminal and first in Slack', () => {

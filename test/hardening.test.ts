@@ -95,6 +95,12 @@ describe('entities.yml', () => {
     expect(messages).toContainEqual(expect.stringMatching(/^entry 3 \("42"\): the name is a bare number/));
   });
 
+  it('refuses a name that could pass for a citation in an answer', () => {
+    const { entities, problems } = parseEntities(['- name: Cell [1]', '- name: Northern Cell', '  aliases: ["NC [2]", NC]'].join('\n'));
+    expect(entities.map((e) => [e.name, e.aliases])).toEqual([['Northern Cell', ['NC']]]);
+    expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/^entry 1 \("Cell \[1\]"\): the name is written with square brackets/));
+  });
+
   it('makes no claim from such an alias', () => {
     const entities = [
       { id: 'taliban', name: 'Taliban', kind: 'organisation' as const, aliases: ['a', 'of', '2003'], partOf: null },

@@ -1,5 +1,6 @@
 import { authorityOf } from '../extract/claims.js';
 import { tokenize } from '../extract/tokens.js';
+import { ORGANISATION_REFERENCES } from '../extract/vocabulary.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { findConflicts } from './conflicts.js';
 import { directAnswer } from './direct.js';
@@ -20,6 +21,8 @@ import type { Answer } from './types.js';
  * as a question would only find everything.
  */
 export const MAX_QUERY_CHARS = 1000;
+/** Words of organisations' names too common to pick one out: what names are made of, not what tells them apart. */
+const GENERIC_NAME_WORDS = new Set(['people', 'peoples', 'popular', 'national', 'liberation', 'islamic', 'democratic', 'revolutionary', 'united', 'state', 'states', 'republic', 'forces', 'relief', 'order', 'freedom', 'defence', 'defense', 'resistance', 'holy', 'free', 'workers', 'union', 'council', 'committee', 'international', 'world', 'party', 'youth']);
 /** How much of a question a "nothing found" or "too long" answer repeats. */
 const ECHO_CHARS = 100;
 
@@ -84,7 +87,11 @@ export function answerQuery(kb: KnowledgeBase, query: string, options: Partial<A
 
 function withContext(kb: KnowledgeBase, query: AnalyzedQuery, context: string[]): AnalyzedQuery {
   if (query.entityIds.some((id) => kb.entity(id)?.kind === 'organisation')) return query;
-  const kept = context.flatMap((name) => kb.matcher.find(name).map((m) => m.entityId));
+  // "Is it still banned by the UN?" after a thread on the Taliban and Russia: the UN, not Russia too.
+  const namesAuthority = query.entityIds.some((id) => kb.entity(id)?.kind === 'authority');
+  const kept = context
+    .flatMap((name) => kb.matcher.find(name).map((m) => m.entityId))
+    .filter((id) => !namesAuthority || kb.entity(id)?.kind !== 'authority');
   if (kept.length === 0) return query;
   return { ...query, entityIds: [...new Set([...kept, ...query.entityIds])] };
 }
@@ -111,7 +118,8 @@ function subjectsOf(kb: KnowledgeBase, named: string[], scored: ScoredSentence[]
  */
 function partlyNamed(kb: KnowledgeBase, query: AnalyzedQuery, found: string[]): string[] {
   if (query.entityIds.length > 0) return [];
-  const words = new Set(query.terms.filter((t) => t.length >= 4));
+  // A word many names share ("army", "people's", "front") names none of them.
+  const words = new Set(query.terms.filter((t) => t.length >= 4 && !ORGANISATION_REFERENCES.has(t) && !GENERIC_NAME_WORDS.has(t)));
   return found.filter((id) => {
     const entity = kb.entity(id);
     return entity?.kind === 'organisation' && [entity.name, ...entity.aliases].some((name) => tokenize(name).some((t) => words.has(t.text.toLowerCase())));

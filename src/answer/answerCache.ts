@@ -25,15 +25,15 @@ export class AnswerCache {
       this.version = { kb, version: kb.version };
     }
     // "This week" means another week tomorrow: an answer is remembered for the day it was asked on.
-    const day = new Date().toISOString().slice(0, 10);
-    const key = `${day}\u0002${context.join('\u0001')}\u0000${query.replace(/\s+/g, ' ').trim()}`;
+    const now = new Date();
+    const key = `${now.toISOString().slice(0, 10)}\u0002${context.join('\u0001')}\u0000${query.replace(/\s+/g, ' ').trim()}`;
     const known = this.entries.get(key);
     if (known) {
       this.entries.delete(key);
       this.entries.set(key, known);
       return known;
     }
-    const answer = answerQuery(kb, query, { context });
+    const answer = answerQuery(kb, query, { context, now });
     this.entries.set(key, answer);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return answer;

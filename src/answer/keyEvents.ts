@@ -6,7 +6,7 @@ import { cachedStep } from './statusLines.js';
 import type { TimelineEvent } from './timeline.js';
 
 /** How many timeline entries a short message shows. */
-export const KEY_EVENTS = 5;
+const KEY_EVENTS = 5;
 
 /**
  * The timeline entries that matter most, by index, oldest first: first the events a direct

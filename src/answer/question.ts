@@ -4,7 +4,7 @@ import { parseWords, type Word } from '../extract/parse.js';
 import { baseOf, LIST_VERBS, LIST_WORDS, REMOVE_VERBS, STEP_NOUNS, TERROR_WORDS } from '../extract/vocabulary.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { governmentOf } from '../knowledge/authorities.js';
-import { formatPartialDate, type PartialDate } from '../knowledge/partialDate.js';
+import { formatPartialDate, partsOf, type PartialDate } from '../knowledge/partialDate.js';
 import type { AnalyzedQuery } from './query.js';
 import type { QuestionForm } from './types.js';
 
@@ -23,19 +23,38 @@ export interface Question {
   authorities: string[];
   /** "Which countries": international bodies are left out. */
   countriesOnly: boolean;
-  /** For `changed`: the start of the period asked about, or null for the latest steps. */
-  since: PartialDate | null;
+  /**
+   * The period the question asks about ("since 2024", "in 2020", "before March 2023", "this week"),
+   * or null: for `changed`, the latest steps; for the other forms, any time.
+   */
+  period: Period | null;
+}
+
+/** A period of time, its bounds inclusive at their own precision; null for no bound. */
+export interface Period {
+  from: PartialDate | null;
+  until: PartialDate | null;
 }
 
 /** Words a question may open with before its question word ("so, when did ..."; "can you tell me who ..."). */
 const OPENING = /^(?:(?:so|and|but|ok|okay|hey|hi|hello|please|quick question|question)\b[\s,:;-]*)*(?:(?:can|could|would) you (?:please )?(?:tell me|say|check|confirm)|(?:please )?(?:tell me|remind me|let me know)|do you know|does anyone know|i(?:'d| would) like to know|i want to know|i wonder|any idea)?[\s,:;-]*/i;
 
-const YES_NO = new Set(['has', 'have', 'had', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'whether', 'if']);
+const YES_NO = new Set(['has', 'have', 'had', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'whether']);
 /** Question words that ask about the state now, not whether a step was ever taken. */
 const PRESENT = new Set(['is', 'are', 'does', 'do', 'am']);
 const PAST_AUXILIARY = new Set(['has', 'have', 'had', 'did', 'was', 'were']);
 /** Words that ask where things stand now. */
-const NOW_WORDS = new Set(['still', 'currently', 'now', 'presently', 'remain', 'remains', 'today', 'anymore', 'longer']);
+const NOW_WORDS = new Set(['still', 'currently', 'now', 'presently', 'remain', 'remains', 'today']);
+/** Auxiliaries and light verbs: the main verb of a question is the first verb that is none of these. */
+const LIGHT_VERBS = new Set(['be', 'have', 'do', 'get', 'become']);
+/** Before a step verb, these make it passive: the entity before it is the one listed, not the one listing. */
+const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets', 'getting', "'s"]);
+/** "Before 2024", "after Kazakhstan": words that compare; a comparison with anything but a date is not read. */
+const COMPARING = /\b(?:before|after|earlier than|later than|prior to|ahead of|sooner than)\s+(\S+)/i;
+const DATE_START = /^(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|last|this|next)/i;
+/** Negations a question may carry; "no longer" and "not ... anymore" ask whether a step was undone. */
+const NEGATED = /\b(?:not|never|neither|nor|no)\b|n['’]t\b/i;
+const NO_LONGER = /\bno longer\b|(?:\b(?:not|never)\b|n['’]t\b).*\bany ?more\b/i;
 /** Nouns after "which" or "what" that name authorities; the first group leaves out international bodies. */
 const COUNTRY_NOUNS = new Set(['countries', 'country', 'governments', 'government', 'states', 'nations', 'nation']);
 const AUTHORITY_NOUNS = new Set(['authorities', 'authority', 'bodies', 'body', 'jurisdictions', 'jurisdiction', 'lists', 'list', 'organisations', 'organizations', 'institutions', 'regulators', 'sanctioners']);
@@ -47,6 +66,10 @@ const MOVE_WORDS = new Set(['ask', 'request', 'petition', 'seek', 'apply', 'reco
 const CHANGED = /^(?:what(?:'s| has| have| is)? (?:changed|new|the latest)|what changes|any (?:changes?|news|updates?)|anything new|changes|updates?|latest)\b/i;
 const RECENT_DAYS = /\b(?:this|past|last) week\b|\b(?:past|last) (\d+|two|three|four|five|six|seven|ten|fourteen|thirty) days\b|\brecently\b/i;
 const DAY_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, fourteen: 14, thirty: 30 };
+/** What the words before a date make of it: a start, an end, or both ends. */
+const FROM_WORDS = /\b(?:since|from|after)\s*$/i;
+const UNTIL_WORDS = /\b(?:before|until|till|prior to|up to)\s*$/i;
+const BETWEEN = /\bbetween\s*$/i;
 
 /**
  * Reads a query as one of the question forms about designations, or returns null for a plain
@@ -90,10 +113,20 @@ export function readQuestion(kb: KnowledgeBase, query: AnalyzedQuery, now: Date,
   if (targets.length === 0) targets.push(...subjects);
   if (targets.length === 0 && authorities.length === 0) return null;
 
+  // A negated question ("is it not banned", "did Russia never ban it") is not answered yes or no: the
+  // fixed words of an answer would say the opposite of what the reader hears.
+  const noLonger = NO_LONGER.test(text);
+  if (!noLonger && NEGATED.test(text)) return null;
+  // "Did Russia remove it before Kazakhstan?": a comparison that steps in fixed words cannot answer.
+  const comparing = COMPARING.exec(text);
+  if (comparing && !DATE_START.test(comparing[1]!)) return null;
   // The step is read from the question's own words, not from names ("Sanctions Committee").
   const names = kb.matcher.findInQuery(text);
-  const asked = stepAsked(words.filter((w) => !names.some((m) => w.start < m.end && w.end > m.start)));
-  const noLonger = /\bno longer\b|\bnot any more\b|\banymore\b/i.test(text);
+  const own = words.filter((w) => !names.some((m) => w.start < m.end && w.end > m.start));
+  const asked = stepAsked(own);
+  if (form !== 'changed' && !asksAboutStep(own, asked, form)) return null;
+  // "Did the Taliban ban music?": the organisation takes the step; it is not what the step is on.
+  if (form !== 'changed' && actsItself(kb, own, names, asked)) return null;
   const step = noLonger && asked.step === 'listed' ? 'removed' : asked.step;
   const after = (i: number) => lower[i + 1];
   const whichNoun = lower[0] === 'which' || lower[0] === 'what' ? after(0) : undefined;
@@ -102,13 +135,10 @@ export function readQuestion(kb: KnowledgeBase, query: AnalyzedQuery, now: Date,
     targets,
     authorities,
     countriesOnly: whichNoun !== undefined && COUNTRY_NOUNS.has(whichNoun),
-    since: null,
+    period: periodOf(text, now),
   };
 
-  if (form === 'changed') {
-    if (targets.length === 0 && authorities.length === 0) return null;
-    return { ...base, form, step: null, now: false, since: sinceOf(text, now) };
-  }
+  if (form === 'changed') return { ...base, form, step: null, now: false };
   if (step === null) return null;
   if (form === 'who') {
     // "Who is ...", "which attacks ...": not about who took a step.
@@ -117,8 +147,9 @@ export function readQuestion(kb: KnowledgeBase, query: AnalyzedQuery, now: Date,
     return { ...base, form, step, now: noLonger || asksNow(words, false) };
   }
   if (targets.length === 0) return null;
-  if (form === 'when') return { ...base, form, step, now: false };
-  return { ...base, form, step, now: noLonger || asksNow(words, PRESENT.has(lower[0]!)) };
+  if (form === 'when') return { ...base, form, step, now: false, period: null };
+  // "Did Russia remove it in 2020?" asks whether it happened then, whatever the tense.
+  return { ...base, form, step, now: base.period === null && (noLonger || asksNow(words, PRESENT.has(lower[0]!))) };
 }
 
 function formOf(text: string, lower: string[]): QuestionForm | null {
@@ -145,7 +176,7 @@ interface Cues {
  * itself ("banned", "delisted"), or with the words it needs ("added to the list", "lifted the
  * ban"); failing a verb, a noun ("its removal", "the designation") or "a terrorist organisation".
  */
-function stepAsked(words: Word[]): { step: 'listed' | 'removed' | null; move: boolean } {
+function stepAsked(words: Word[]): Asked {
   const lower = words.map((w) => w.lower);
   const cues: Cues = {
     list: lower.some((w) => LIST_WORDS.has(w)),
@@ -156,14 +187,17 @@ function stepAsked(words: Word[]): { step: 'listed' | 'removed' | null; move: bo
   let verb: 'listed' | 'removed' | null = null;
   let noun: 'listed' | 'removed' | null = null;
   let move = false;
-  for (const word of words) {
+  for (const [i, word] of words.entries()) {
     const forms = [baseOf(word.lemma), baseOf(word.lower)];
-    if (isMoveWord(word)) move = true;
+    // "asked to remove", "called for its removal", "proposed lifting": a move toward a step; "moved it off the list" is none.
+    if (isMoveWord(word) && movesToward(words, i)) move = true;
     if (word.pos === 'NOUN' || word.pos === 'PROPN') {
       const state = forms.map((f) => STEP_NOUNS[f]).find((s) => s !== undefined);
-      // The verb's noun ("ban", "sanction") reads as a verb where the tagger takes it for one.
       if (state !== undefined) noun ??= state;
-      if (state !== undefined && !(forms[0]! in LIST_VERBS) && !(forms[0]! in REMOVE_VERBS)) continue;
+      // A noun that is also a verb ("ban", "sanction") is the verb where the tagger missed it ("did Russia
+      // ban ..."), not after a determiner or a modifier ("the ban", "the Russian ban", "Russia's ban").
+      const modified = ['DET', 'ADJ', 'PART', 'ADP', 'NUM'].includes(words[i - 1]?.pos ?? 'DET');
+      if (state !== undefined && (modified || (!(forms[0]! in LIST_VERBS) && !(forms[0]! in REMOVE_VERBS)))) continue;
     }
     const removing = forms.find((f) => f in REMOVE_VERBS);
     if (removing !== undefined && satisfied(removing, REMOVE_VERBS[removing]!, cues)) {
@@ -174,7 +208,58 @@ function stepAsked(words: Word[]): { step: 'listed' | 'removed' | null; move: bo
     if (listing !== undefined && verb === null && satisfied(listing, LIST_VERBS[listing]!, cues)) verb = 'listed';
   }
   const step = verb ?? noun ?? (cues.terror ? 'listed' : null);
-  return { step, move };
+  return { step, move, byVerb: verb !== null, listCue: cues.list || cues.terror };
+}
+
+/** What a question asks about: the step, whether it asks about a move toward it, and what named the step. */
+interface Asked {
+  step: 'listed' | 'removed' | null;
+  move: boolean;
+  /** A verb of the vocabulary named it ("banned", "lifted the ban"). */
+  byVerb: boolean;
+  /** The question speaks of a list or of terrorism. */
+  listCue: boolean;
+}
+
+/** Whether the word after a move word takes it toward a step: "to", "for", "that", a gerund or a step noun. */
+function movesToward(words: Word[], i: number): boolean {
+  let next = i + 1;
+  while (words[next]?.pos === 'ADV') next++;
+  const w = words[next];
+  if (!w) return false;
+  return w.lower === 'to' || w.lower === 'for' || w.lower === 'that' || /ing$/.test(w.lower) || baseOf(w.lemma) in STEP_NOUNS;
+}
+
+/**
+ * Whether the question's predicate is the step: its main verb names a step or a move toward one,
+ * or, with no verb of its own, it speaks of a list or of terrorism ("is it on the EU list?").
+ * "Did the UN criticise Russia for removing it?" and "was the ban a mistake?" ask something else.
+ */
+function asksAboutStep(words: Word[], asked: Asked, form: QuestionForm): boolean {
+  if (asked.step === null) return false;
+  const main = words.find((w) => w.pos === 'VERB' && !LIGHT_VERBS.has(w.lemma));
+  if (main) {
+    const forms = [baseOf(main.lemma), baseOf(main.lower)];
+    return forms.some((f) => f in LIST_VERBS || f in REMOVE_VERBS) || (asked.move && isMoveWord(main));
+  }
+  // No verb of its own: "is it a terrorist organisation in X", "when was its removal"; not "was the ban legal".
+  return asked.byVerb || asked.listCue || form !== 'yes-no';
+}
+
+/**
+ * Whether the organisation asked about is the subject of an active step verb: "did the Taliban
+ * ban music", with no authority before the verb. In "was the Taliban banned by Russia" it is not.
+ */
+function actsItself(kb: KnowledgeBase, words: Word[], names: { entityId: string; start: number }[], asked: Asked): boolean {
+  const at = words.findIndex((w) => {
+    const base = baseOf(w.lemma);
+    return base in LIST_VERBS || base in REMOVE_VERBS || (asked.move && isMoveWord(w));
+  });
+  if (at < 0) return false;
+  // Passive: a participle after a form of "be" or "get" anywhere before it ("is the Taliban no longer banned").
+  if (words[at]!.lower !== words[at]!.lemma && words.slice(0, at).some((w) => PASSIVE.has(w.lower))) return false;
+  const before = names.filter((m) => m.start < words[at]!.start).map((m) => kb.entity(m.entityId)?.kind);
+  return before.some((kind) => kind === 'organisation' || kind === 'person') && !before.includes('authority');
 }
 
 /** Whether a word asks for, plans or proposes a step, in any inflection ("planning", "asked", "proposes"). */
@@ -214,14 +299,47 @@ function asksNow(words: Word[], presentAuxiliary: boolean): boolean {
   return verb !== undefined && !/(?:ed|[^e]en|took|struck)$/.test(verb.lower);
 }
 
-/** The start of the period a "what changed" question asks about: "since March 2024", "this week", "this year". */
-function sinceOf(text: string, now: Date): PartialDate | null {
+/**
+ * The period a question asks about, from its dates and the words before them: "since March 2024"
+ * and "after 2023" start it, "before 2024" and "until May" end it, "in 2020" and "between 2019 and
+ * 2021" bound it; "this week" and "the past 30 days" count back from `now`, and "this year" runs
+ * from the start of the year of `now`.
+ */
+function periodOf(text: string, now: Date): Period | null {
   const today = formatPartialDate(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
   const recent = RECENT_DAYS.exec(text);
   if (recent) {
     const days = recent[1] === undefined ? 7 : (DAY_WORDS[recent[1]] ?? Number(recent[1]));
     const start = new Date(now.getTime() - days * 86_400_000);
-    return formatPartialDate(start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate());
+    return { from: formatPartialDate(start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate()), until: null };
   }
-  return findDates(text, today)[0]?.date ?? null;
+  const [first, second] = findDates(text, today);
+  if (!first) return null;
+  const before = text.slice(0, first.start);
+  if (BETWEEN.test(before) && second) return { from: first.date, until: second.date };
+  if (FROM_WORDS.test(before)) return { from: /after\s*$/i.test(before) ? shifted(first.date, 1) : first.date, until: null };
+  if (UNTIL_WORDS.test(before)) return { from: null, until: /(?:before|prior to)\s*$/i.test(before) ? shifted(first.date, -1) : first.date };
+  if (/\bthis (?:year|month)$/i.test(first.text)) return { from: first.date, until: null };
+  return { from: first.date, until: first.date };
+}
+
+/** The year, month or day next to a date, at its precision: "before 2024" ends with 2023. */
+function shifted(date: PartialDate, by: 1 | -1): PartialDate {
+  const { year, month, day } = partsOf(date);
+  if (month === undefined) return formatPartialDate(year + by);
+  if (day === undefined) {
+    const index = year * 12 + month - 1 + by;
+    return formatPartialDate(Math.floor(index / 12), (index % 12) + 1);
+  }
+  const next = new Date(Date.UTC(year, month - 1, day) + by * 86_400_000);
+  return formatPartialDate(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
+}
+
+/** Whether a date falls in a period, at the coarser of the two precisions ("2024" is in "since March 2024"). */
+export function inPeriod(date: PartialDate, period: Period): boolean {
+  const at = (bound: PartialDate) => {
+    const length = Math.min(date.length, bound.length);
+    return date.slice(0, length).localeCompare(bound.slice(0, length));
+  };
+  return (period.from === null || at(period.from) >= 0) && (period.until === null || at(period.until) <= 0);
 }

@@ -37,3 +37,8 @@ export class SourceRegistry {
     }));
   }
 }
+
+/** Citations as they stand in text: `[1][3]`. */
+export function citationMarkers(ids: SourceId[]): string {
+  return ids.map((id) => `[${id}]`).join('');
+}

@@ -1,5 +1,6 @@
 import type { Sentence } from '../extract/extractArticle.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
+import { PerVersion } from './perVersion.js';
 import type { SourceRegistry } from './sources.js';
 import { latestStep, type Step } from './steps.js';
 import type { StatusLine } from './types.js';
@@ -37,21 +38,15 @@ export function buildStatus(
   return lines.sort((a, b) => a.entity.localeCompare(b.entity) || (b.date ?? '').localeCompare(a.date ?? '') || a.authority.localeCompare(b.authority));
 }
 
-/** Steps of the whole knowledge base by pair, for the version they were computed on. */
-const stepCache = new WeakMap<KnowledgeBase, { version: number; steps: Map<string, Step | null> }>();
+/** The latest step of every pair asked about, for the version of the knowledge base it was worked out on. */
+const latestSteps = new PerVersion<Step | null>();
 
 /** Works out the latest step of every pair now, so that no question waits for it. */
 export function prepareStatus(kb: KnowledgeBase): void {
   for (const pair of kb.allClaimPairs()) cachedStep(kb, pair);
 }
 
-/** The latest step of a "target authority" pair, computed once per version of the knowledge base. */
+/** The latest step of a "target authority" pair, worked out once per version of the knowledge base. */
 export function cachedStep(kb: KnowledgeBase, pair: string): Step | null {
-  let cache = stepCache.get(kb);
-  if (cache?.version !== kb.version) {
-    cache = { version: kb.version, steps: new Map() };
-    stepCache.set(kb, cache);
-  }
-  if (!cache.steps.has(pair)) cache.steps.set(pair, latestStep(kb.claimsOfPair(pair)));
-  return cache.steps.get(pair)!;
+  return latestSteps.get(kb, pair, () => latestStep(kb.claimsOfPair(pair)));
 }

@@ -19,27 +19,67 @@ export interface Step {
 /** On the same date, a later stage of the process is the later news. */
 const STAGE: Record<DesignationState, number> = { listed: 0, pending: 1, removed: 2 };
 
+/** What kind of step: a state, and for a move toward one, which. */
+export interface Kind {
+  state: DesignationState;
+  toward?: 'listed' | 'removed';
+}
+
 /** When a claim's event happened, or failing that when it was reported: for ordering only. */
 function when(c: ClaimInSentence): string {
   return c.claim.date ?? c.sentence.article.published ?? '';
 }
 
+/** When a step happened, or failing that when it was first reported: for ordering only. */
+export function happenedAt(step: Step): string {
+  return when(step.told);
+}
+
+export function kindOf(step: Step): Kind {
+  const { state, toward } = step.told.claim;
+  return toward ? { state, toward } : { state };
+}
+
+export function isOfKind(step: Step, kind: Kind): boolean {
+  return step.told.claim.state === kind.state && step.told.claim.toward === kind.toward;
+}
+
+/** Orders steps by their dates, oldest first (newest first with `newest`); steps no source dates come last either way. */
+export function byDate(a: Step, b: Step, newest = false): number {
+  const da = a.told.claim.date;
+  const db = b.told.claim.date;
+  if (da === null || db === null) return da === db ? 0 : da === null ? 1 : -1;
+  return newest ? db.localeCompare(da) : da.localeCompare(db);
+}
+
 /** Whether claim `a` is later news than `b`: a later event, or on the same date a later stage. */
-export function later(a: ClaimInSentence, b: ClaimInSentence): boolean {
+function later(a: ClaimInSentence, b: ClaimInSentence): boolean {
   const wa = when(a);
   const wb = when(b);
   if (wa !== wb) return wa > wb;
   return STAGE[a.claim.state] !== STAGE[b.claim.state] ? STAGE[a.claim.state] > STAGE[b.claim.state] : earlierInKnowledge(a, b);
 }
 
-/** Whether `a` tells a step better than `b`: dated more precisely, then quotable alone. */
+/**
+ * Whether `a` tells a step better than `b`: dated more precisely, then naming the entity and the
+ * authority itself (not "the move", "the group"), then quotable alone.
+ */
 function tellsBetter(a: ClaimInSentence, b: ClaimInSentence): boolean {
   const pa = a.claim.date?.length ?? 0;
   const pb = b.claim.date?.length ?? 0;
   if (pa !== pb) return pa > pb;
+  const na = namesParties(a);
+  const nb = namesParties(b);
+  if (na !== nb) return na > nb;
   const qa = Number(a.sentence.quotable);
   const qb = Number(b.sentence.quotable);
   return qa !== qb ? qa > qb : earlierInKnowledge(a, b);
+}
+
+/** How many of the entity and an authority a claim's sentence names in words. */
+function namesParties(c: ClaimInSentence): number {
+  const named = c.sentence.entities;
+  return Number(named.some((m) => m.entityId === c.claim.targetId)) + Number(named.some((m) => m.kind === 'authority'));
 }
 
 /**

@@ -1073,7 +1073,6 @@ class ClauseReader {
     return null;
   }
 
-  /** The date of a step: the in-force date in its clause, else the first date of its clause. */
   /**
    * Whether the date at word `k` dates a report of the step rather than the step: "Latvia said on
    * Wednesday it would lift the ban in November" lifts it in November.
@@ -1088,6 +1087,7 @@ class ClauseReader {
     return false;
   }
 
+  /** The date of a step: the in-force date in its clause, else the date of its clause nearest the step. */
   private dateOf(step: StepMention, clause: Clause, previous: number | null = null, next: number | null = null): PartialDate | null {
     const [from, to] = step.noun ? [clause.from, clause.to] : this.predicateSpan(step, clause, previous, next);
     const inClause = this.dates.filter((d) => {

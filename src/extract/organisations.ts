@@ -52,8 +52,9 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
       i = name.end - 1; // a category or a document: none of its words starts a name
       continue;
     }
-    // "Omar Haddad, a senior financier of the Front": a person, described by what they are in an organisation.
-    if (describesMember(words, name.end, isMention)) {
+    // "Omar Haddad, a senior financier of the Front": a person, described by what they are in an organisation
+    // ("the Red Crescent Army, a member of the coalition" is an organisation in another).
+    if (!HEAD_WORD.test(name.text) && describesMember(words, name.end, isMention)) {
       if (found.length > 0) break;
       i = name.end - 1;
       continue;
@@ -157,10 +158,12 @@ function aliasesAfter(words: Word[], end: number, isMention: (i: number) => bool
 
 /**
  * The names of an alias list read as one ("Grey Meridian and Meridian Order"): in a list of names
- * an "and" or "or" between capitalised words joins two names, not the words of one.
+ * an "and" or "or" between capitalised words joins two names, not the words of one name.
  */
 function splitAliasList(text: string): string[] {
-  return text.split(/\s+(?:and|or)\s+(?=\p{Lu})/u).filter((name) => name.length >= 2);
+  const names = text.split(/\s+(?:and|or)\s+(?=\p{Lu})/u);
+  // "Front for Peace and Democracy" is one name: each of two names has two words or more.
+  return names.length > 1 && names.every((name) => name.split(/\s+/).length >= 2) ? names : [text];
 }
 
 /** The words as written, with hyphens and apostrophes joined as in the text. */
@@ -216,8 +219,20 @@ const CANDIDATE = new RegExp(
   'gu',
 );
 
-/** The text before a name ends inside an "also known as" list. */
-const IN_ALIAS_LIST = /\b(?:also known as|a\.?k\.?a\.?|formerly known as|also called|otherwise known as)\b[^.;()]*$/i;
+const ALIAS_OPENER = /\b(?:also known as|a\.?k\.?a\.?|formerly known as|also called|otherwise known as)\b/gi;
+const ALIAS_JOINERS = new Set(['of', 'for', 'al', 'el', 'the', 'and', 'or', 'a', 'b', 'c', 'd', 'e']);
+
+/**
+ * Whether the text before a name ends inside an "also known as" list: the opener, then only names
+ * and the words that join them ("also known as Grey Meridian and"); a lower-case word ends it.
+ */
+function inAliasList(before: string): boolean {
+  let opener = -1;
+  for (const m of before.matchAll(ALIAS_OPENER)) opener = m.index + m[0].length;
+  if (opener < 0) return false;
+  const words = before.slice(opener).match(/[\p{L}'’-]+/gu) ?? [];
+  return words.every((w) => /^\p{Lu}/u.test(w) || ALIAS_JOINERS.has(w.toLowerCase()));
+}
 
 export interface OrganisationLikeName {
   name: string;
@@ -239,7 +254,7 @@ export function organisationLikeNames(sentence: string): OrganisationLikeName[] 
     if (m.index === 0) name = name.replace(/^\p{L}+\s+of\s+(?:the\s+)?/u, '');
     if (name.split(/\s+/).length < 2 || /^(?:Security|European|Sanctions|Home|Foreign|State|Public)\b/.test(name)) continue;
     // "X, also known as Grey Meridian and Meridian Order": other names of X, not another organisation.
-    if (IN_ALIAS_LIST.test(sentence.slice(0, m.index))) continue;
+    if (inAliasList(sentence.slice(0, m.index))) continue;
     found.push({ name, aliases: m[2] ? [m[2]] : [], start: m.index });
   }
   return found;

@@ -31,6 +31,8 @@ export function unusableName(name: string): string | null {
   if (/^\d+(?:[.,]\d+)*$/.test(name)) return 'a bare number';
   if (name !== name.toUpperCase() && FUNCTION_WORDS.has(name.toLowerCase())) return 'a common English word';
   if (/^\p{Ll}{1,2}$/u.test(name)) return 'a lowercase word of fewer than three letters';
+  // Answers mark citations as [1]: a name with brackets could pass for one.
+  if (/[[\]]/.test(name)) return 'written with square brackets, which answers use for citations';
   return null;
 }
 

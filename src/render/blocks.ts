@@ -34,7 +34,6 @@ export const ACTIONS = {
   notHelpful: 'answer_not_helpful',
 } as const;
 
-
 export interface RenderOptions {
   /** Show the buttons (not on a message already shared, nor in a digest). */
   buttons: boolean;
@@ -146,8 +145,9 @@ function directText(answer: Answer): string {
 
 /**
  * Renders an answer as a Slack message within Slack's limits for any knowledge base: header,
- * the direct answer to a question, status, summary with numbered citations linked to their sources, a timeline snippet, a warning
- * where sources disagree, the sources, and buttons. All article and user text is escaped.
+ * the direct answer to a question, status, summary with numbered citations linked to their
+ * sources, the key events of the timeline, a warning where sources disagree, the sources, and
+ * buttons. All article and user text is escaped.
  */
 export function renderBlocks(answer: Answer, options: RenderOptions = { buttons: true }): MessagePayload {
   const blocks: Block[] = [header(answer.query === '' ? 'Designation desk' : answer.query)];

@@ -1,6 +1,7 @@
 import { isEmptyDigest, type Digest } from '../digest/types.js';
 import { formatInstant } from './instant.js';
-import { citeNumbers as cite, stateWords } from './words.js';
+import { citationMarkers as cite } from '../answer/sources.js';
+import { stateWords } from './words.js';
 
 /** A digest for a person at a terminal, in the same layout as a text answer. */
 export function renderDigestText(digest: Digest, timeZone = 'UTC'): string {

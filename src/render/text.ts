@@ -1,5 +1,6 @@
 import type { Answer } from '../answer/types.js';
-import { ASSEMBLED, citeNumbers as cite, stateWords } from './words.js';
+import { citationMarkers as cite } from '../answer/sources.js';
+import { ASSEMBLED, stateWords } from './words.js';
 
 /**
  * An answer for a person at a terminal: the direct answer to a question on the first line, then

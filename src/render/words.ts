@@ -6,10 +6,5 @@ export function stateWords(line: { state: DesignationState; toward?: 'listed' | 
   return line.toward === 'listed' ? 'listing pending' : 'removal pending';
 }
 
-/** Citations as plain numbers, for text: `[1][3]`. */
-export function citeNumbers(ids: number[]): string {
-  return ids.map((id) => `[${id}]`).join('');
-}
-
 /** How a direct answer is labelled wherever it is shown: it is assembled, not quoted. */
 export const ASSEMBLED = 'Answer, assembled from the cited sources';
