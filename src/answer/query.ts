@@ -104,14 +104,18 @@ export function analyzeQuery(text: string, matcher: EntityMatcher): AnalyzedQuer
 }
 
 /**
- * Whether a word of a text matches a query term: the same word, a longer word it begins
- * ("ban" finds "banned"), the same stem, or a near spelling ("Kabulov" finds "Kamulov").
+ * A test of whether a word of a text matches a query term: the same word, a longer word it begins
+ * ("ban" finds "banned"), the same stem, or a near spelling ("Kabulov" finds "Kamulov"). The
+ * term's stem and edit allowance are worked out once; `wordStem` is the word's stem, which the
+ * caller works out once for every term.
  */
-export function termMatches(term: string, word: string): boolean {
-  const w = word.toLowerCase();
-  if (w === term) return true;
-  if (term.length >= 3 && w.startsWith(term)) return true;
-  if (term.length >= 4 && stem(w) === stem(term)) return true;
+export function termMatcher(term: string): (word: string, wordStem: string) => boolean {
+  const termStem = stem(term);
   const max = allowedEdits(term.length);
-  return max > 0 && editDistance(term, w, max) <= max;
+  return (word, wordStem) => {
+    if (word === term) return true;
+    if (term.length >= 3 && word.startsWith(term)) return true;
+    if (term.length >= 4 && wordStem === termStem) return true;
+    return max > 0 && editDistance(term, word, max) <= max;
+  };
 }

@@ -1,7 +1,7 @@
 import type { Sentence } from '../extract/extractArticle.js';
-import { tokenize } from '../extract/tokens.js';
+import { stem, tokenize } from '../extract/tokens.js';
 import type { PassageHit } from '../index/searchIndex.js';
-import { termMatches, type AnalyzedQuery } from './query.js';
+import { termMatcher, type AnalyzedQuery } from './query.js';
 
 /** A sentence weighed against a query. */
 export interface ScoredSentence {
@@ -23,8 +23,24 @@ export interface ScoredSentence {
 export function scoreSentences(query: AnalyzedQuery, hits: PassageHit[]): ScoredSentence[] {
   const sentences = hits.flatMap((hit) => hit.passage.sentences);
   const words = sentences.map(wordsOf);
-  const matchesOf = (terms: string[]) =>
-    words.map((ws) => new Set(terms.filter((term) => ws.some((w) => termMatches(term, w)))));
+  // Which terms each distinct word matches, worked out once per question: the same words recur in
+  // every sentence, and a stem or an edit distance per word and sentence costs tens of milliseconds.
+  const matched = new Map<string, Set<string>>();
+  const matchers = [...new Set([...query.terms, ...query.related, ...query.names])].map((term) => ({ term, matches: termMatcher(term) }));
+  const termsOf = (word: string) => {
+    let found = matched.get(word);
+    if (found === undefined) {
+      const wordStem = stem(word);
+      matched.set(word, (found = new Set(matchers.filter((m) => m.matches(word, wordStem)).map((m) => m.term))));
+    }
+    return found;
+  };
+  const hitsOf = words.map((ws) => {
+    const hit = new Set<string>();
+    for (const w of ws) for (const term of termsOf(w)) hit.add(term);
+    return hit;
+  });
+  const matchesOf = (terms: string[]) => hitsOf.map((hit) => new Set(terms.filter((term) => hit.has(term))));
   const termHits = matchesOf(query.terms);
   const relatedHits = matchesOf(query.related);
   const nameHits = matchesOf(query.names);
@@ -45,10 +61,10 @@ export function scoreSentences(query: AnalyzedQuery, hits: PassageHit[]): Scored
 
 const wordCache = new WeakMap<Sentence, string[]>();
 
-/** A sentence's words as written (remembered: the same sentences serve many questions). */
+/** A sentence's distinct words, lower-cased (remembered: the same sentences serve many questions). */
 function wordsOf(sentence: Sentence): string[] {
   let found = wordCache.get(sentence);
-  if (found === undefined) wordCache.set(sentence, (found = tokenize(sentence.text).map((t) => t.text)));
+  if (found === undefined) wordCache.set(sentence, (found = [...new Set(tokenize(sentence.text).map((t) => t.text.toLowerCase()))]));
   return found;
 }
 
