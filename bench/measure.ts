@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { answerQuery } from '../src/answer/answer.js';
 import { AnswerCache, prepareAnswers } from '../src/answer/answerCache.js';
+import { STOPWORDS } from '../src/extract/tokens.js';
 import { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import { saveSnapshot } from '../src/index/snapshot.js';
 import { listArticleFiles, loadArticleFile, loadEntities } from '../src/knowledge/loadKnowledge.js';
@@ -15,7 +16,7 @@ import { parseArticle } from '../src/knowledge/parseArticle.js';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../src/knowledge/readKnowledgeFile.js';
 import { ENTITIES_FILE } from '../src/knowledge/entities.js';
 import { entityQueries, popularEntities } from './generateKnowledge.js';
-import { percentile, popularStream, questionStream, type Latency } from './mixes.js';
+import { FREE_TEXT, misspelt, percentile, popularStream, questionStream, type Latency } from './mixes.js';
 
 const [dir, snapshotPath] = process.argv.slice(2) as [string, string];
 
@@ -38,8 +39,19 @@ function compare(queries: string[], answer: (q: string) => unknown, raw: (q: str
     answer(q);
     answerMs.push(performance.now() - t);
   }
-  const p = { p50: percentile(answerMs, 0.5), p99: percentile(answerMs, 0.99), rawP50: percentile(rawMs, 0.5), rawP99: percentile(rawMs, 0.99) };
+  const p = { p50: percentile(answerMs, 0.5), p99: percentile(answerMs, 0.99), max: Math.max(...answerMs), rawP50: percentile(rawMs, 0.5), rawP99: percentile(rawMs, 0.99) };
   return { queries: queries.length, ...p, ratioP50: p.p50 / p.rawP50, ratioP99: p.p99 / p.rawP99 };
+}
+
+/** The words in most passages (not stopwords, not names): single-word queries that match nearly everything. */
+function commonWords(count: number): string[] {
+  const df = new Map<string, number>();
+  for (const article of kb.articles) {
+    for (const sentence of kb.sentencesOf(article.path)) {
+      for (const word of new Set(sentence.text.toLowerCase().match(/\p{Ll}{4,}/gu) ?? [])) df.set(word, (df.get(word) ?? 0) + 1);
+    }
+  }
+  return [...df].filter(([word]) => !STOPWORDS.has(word)).sort((a, b) => b[1] - a[1]).slice(0, count).map(([word]) => word);
 }
 
 const started = performance.now();
@@ -112,6 +124,9 @@ const authorities = popular.filter((n) => kindOf(n) === 'authority');
 const others = distinctQueries.filter((n) => kindOf(n) === 'organisation' && !popular.includes(n)).slice(0, 3);
 for (const q of questionStream(others, authorities)) answerQuery(kb, q);
 const questions = compare(questionStream(popular.filter((n) => kindOf(n) === 'organisation'), authorities), (q) => answerQuery(kb, q), raw);
+const freeText = compare(FREE_TEXT, (q) => answerQuery(kb, q), raw);
+const typos = compare(misspelt(distinctQueries).slice(0, 300), (q) => answerQuery(kb, q), raw);
+const common = compare(commonWords(10), (q) => answerQuery(kb, q), raw);
 
 process.send!({
   articles: kb.articles.length,
@@ -122,5 +137,5 @@ process.send!({
   reindexMs,
   largeArticleMs,
   longQuestion,
-  answer: { distinct, popular: repeated, popularUncached, questions, popularEntities: popular },
+  answer: { distinct, popular: repeated, popularUncached, questions, freeText, typos, common, popularEntities: popular },
 });

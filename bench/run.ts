@@ -52,7 +52,7 @@ interface SizeResult {
   largeArticleMs: { atLimit: number; twoMb: number };
   /** Answering a question of 1,000 characters (the cap) and of 40,000. */
   longQuestion: { atCap: number; fortyThousand: number };
-  answer: { distinct: Latency; popular: Latency; popularUncached: Latency; questions: Latency };
+  answer: { distinct: Latency; popular: Latency; popularUncached: Latency; questions: Latency; freeText: Latency; typos: Latency; common: Latency };
   http: { distinct: Http; popular: Http };
 }
 
@@ -132,6 +132,7 @@ const results: SizeResult[] = [];
 for (const size of SIZES) results.push(await measure(size));
 
 const f = (n: number, digits = 1) => n.toFixed(digits);
+const latency = (l: Latency) => `${f(l.p50, 2)} / ${f(l.p99, 2)} / ${f(l.max, 1)}`;
 const rows: [string, (r: SizeResult) => string][] = [
   ['passages', (r) => String(r.passages)],
   ['full build (s)', (r) => f(r.buildMs / 1000)],
@@ -148,7 +149,10 @@ const rows: [string, (r: SizeResult) => string][] = [
   ['raw search p50 / p99, popular (ms)', (r) => `${f(r.answer.popular.rawP50, 2)} / ${f(r.answer.popular.rawP99, 2)}`],
   ['answer / raw at p99, popular', (r) => `${f(r.answer.popular.ratioP99, 2)}x`],
   ['answer p50 / p99, popular uncached (ms)', (r) => `${f(r.answer.popularUncached.p50, 2)} / ${f(r.answer.popularUncached.p99, 2)}`],
-  ['answer p50 / p99, questions (ms)', (r) => `${f(r.answer.questions.p50, 2)} / ${f(r.answer.questions.p99, 2)}`],
+  ['answer p50 / p99 / max, questions (ms)', (r) => latency(r.answer.questions)],
+  ['answer p50 / p99 / max, free text (ms)', (r) => latency(r.answer.freeText)],
+  ['answer p50 / p99 / max, names misspelt (ms)', (r) => latency(r.answer.typos)],
+  ['answer p50 / p99 / max, common words (ms)', (r) => latency(r.answer.common)],
   ['HTTP req/s distinct: ours / bare', (r) => `${f(r.http.distinct.rps, 0)} / ${f(r.http.distinct.bareRps, 0)}`],
   ['HTTP p99 distinct: ours / bare (ms)', (r) => `${r.http.distinct.p99} / ${r.http.distinct.bareP99}`],
   ['HTTP req/s popular: ours / bare', (r) => `${f(r.http.popular.rps, 0)} / ${f(r.http.popular.bareRps, 0)} (${f(100 * r.http.popular.throughputRatio, 0)}%)`],
