@@ -59,7 +59,7 @@ export function answerQuery(kb: KnowledgeBase, query: string, options: Partial<A
   const scored = scoreSentences(analyzed, hits).filter((s) => s.relevance > 0);
   if (scored.length === 0) return nothingFound(kb, text);
 
-  const found = subjectsOf(kb, analyzed.entityIds, scored);
+  const found = subjectsOf(analyzed.entityIds, scored);
   const question = readQuestion(kb, analyzed, now ?? new Date(), partlyNamed(kb, analyzed, found));
   // A question about an organisation is answered about it, not about everything its authority did.
   const subjects = question && question.targets.length > 0 ? question.targets : found;
@@ -100,7 +100,7 @@ function withContext(kb: KnowledgeBase, query: AnalyzedQuery, context: string[])
  * What the answer is about: the entities the query names, or, for a question that names none,
  * the organisation its best sentences name most.
  */
-function subjectsOf(kb: KnowledgeBase, named: string[], scored: ScoredSentence[]): string[] {
+function subjectsOf(named: string[], scored: ScoredSentence[]): string[] {
   if (named.length > 0) return named;
   const counts = new Map<string, number>();
   for (const { sentence } of [...scored].sort((a, b) => b.relevance - a.relevance).slice(0, 10)) {
