@@ -1,7 +1,8 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Passage } from '../extract/extractArticle.js';
 import { STOPWORDS } from '../extract/tokens.js';
 import { packIndex, unpackIndex, type PackedIndex } from './packIndex.js';
+import { topResults } from './topResults.js';
 
 /** What the index is asked: entities by id, and words matched forgivingly. */
 export interface IndexQuery {
@@ -186,8 +187,8 @@ export class SearchIndex {
       queries.push({ queries: query.related, fields: ['text'], prefix: true, boost: { text: 0.5 } });
     }
     if (queries.length === 0) return [];
-    // Equal scores in passage id order, not the order passages were added: the same answer on every replica.
-    const results: SearchResult[] = this.search.search({ queries, combineWith: 'OR' }).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-    return results.slice(0, limit).map((r) => ({ passage: this.passages.get(r.id as string)!, score: r.score }));
+    // The best `limit` by MiniSearch's scores, equal scores in passage id order (not the order passages
+    // were added: the same answer on every replica), without a result object for every match.
+    return topResults(this.search, { queries, combineWith: 'OR' }, limit).map((r) => ({ passage: this.passages.get(r.id)!, score: r.score }));
   }
 }
