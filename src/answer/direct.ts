@@ -1,7 +1,8 @@
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { DirectWriter, type Stated, type Unreported, type Written } from './directWriter.js';
 import { latestOf, pairsOf, standing, type Pair } from './pairs.js';
-import { inPeriod, type Question } from './question.js';
+import { inPeriod } from './period.js';
+import type { Question } from './question.js';
 import type { SourceRegistry } from './sources.js';
 import { byDate, happenedAt, isOfKind, kindOf, type HistoryStep, type Kind } from './steps.js';
 

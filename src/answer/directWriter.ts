@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import type { PartialDate } from '../knowledge/partialDate.js';
 import type { Entity } from '../knowledge/types.js';
 import type { Pair } from './pairs.js';
-import type { Period } from './question.js';
+import { periodWords, type Period } from './period.js';
 import { citationMarkers, type SourceRegistry } from './sources.js';
 import { kindOf, type HistoryStep, type Kind, type Step } from './steps.js';
 import type { DirectAnswer, DirectFact, DirectPart, QuestionForm, SourceId } from './types.js';
@@ -197,12 +197,6 @@ function verbOf(kind: Kind): string {
 function datePhrase(date: PartialDate | null): string {
   if (date === null) return '(no source gives the date)';
   return date.length === 10 ? `on ${date}` : `in ${date}`;
-}
-
-/** A period in fixed words: "since 2024", "in 2024", "from 2023 to 2024", "up to 2023". */
-function periodWords(period: Period): string {
-  if (period.from !== null && period.until !== null) return period.from === period.until ? `in ${period.from}` : `from ${period.from} to ${period.until}`;
-  return period.from !== null ? `since ${period.from}` : `up to ${period.until}`;
 }
 
 /** Whether sources write "the" before an organisation's name; a country's or a body's article belongs to its name. */
