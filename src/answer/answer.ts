@@ -135,12 +135,17 @@ function nothingFound(kb: KnowledgeBase, query: string): Answer {
     coverage.articles === 0
       ? `${asked} The knowledge base holds no articles yet.`
       : `${asked} It holds ${coverage.articles} article${coverage.articles === 1 ? '' : 's'}${span}${topics ? `, covering ${topics}` : ''}.`;
-  return { query, direct: null, summary: [], timeline: [], keyEvents: [], status: [], conflicts: [], sources: [], subjects: [], message };
+  return withoutContent(query, message);
 }
 
 function tooLong(query: string): Answer {
   const message =
     `That question is ${query.length.toLocaleString('en')} characters long; I answer questions of up to ${MAX_QUERY_CHARS.toLocaleString('en')} characters. ` +
     `Ask about one organisation, person or authority at a time. Your question began: "${truncate(query, ECHO_CHARS)}"`;
-  return { query: truncate(query, MAX_QUERY_CHARS), direct: null, summary: [], timeline: [], keyEvents: [], status: [], conflicts: [], sources: [], subjects: [], message };
+  return withoutContent(truncate(query, MAX_QUERY_CHARS), message);
+}
+
+/** An answer that is only a message: nothing matched, or the question was too long. */
+function withoutContent(query: string, message: string): Answer {
+  return { query, direct: null, summary: [], timeline: [], keyEvents: [], status: [], conflicts: [], sources: [], subjects: [], message };
 }

@@ -49,6 +49,12 @@ function asked({ question, kind }: Context, pair: Pair): HistoryStep[] {
   return pair.steps.filter((s) => isOfKind(s, kind) && (period === null || (s.told.claim.date !== null && inPeriod(s.told.claim.date, period))));
 }
 
+/** The pairs with steps that answer the question, with those steps; and the pairs with none. */
+function split(context: Context): { answered: Stated[]; missing: Pair[] } {
+  const answered = context.pairs.map((pair) => ({ pair, steps: asked(context, pair) })).filter((a) => a.steps.length > 0);
+  return { answered, missing: context.pairs.filter((p) => !answered.some((a) => a.pair === p)) };
+}
+
 /** The steps asked about, then the pair's latest step where it came after them and is of another kind (it undid them). */
 function withLatest(pair: Pair, steps: HistoryStep[]): HistoryStep[] {
   const latest = latestOf(pair);
@@ -60,7 +66,7 @@ function withLatest(pair: Pair, steps: HistoryStep[]): HistoryStep[] {
 /** "when did A list E": the steps of that kind, then the later step that undid them. */
 function answerWhen(context: Context): boolean {
   const { writer, pairs } = context;
-  const answered = pairs.map((pair) => ({ pair, steps: asked(context, pair) })).filter((a) => a.steps.length > 0);
+  const { answered, missing } = split(context);
   if (answered.length === 0) {
     reportNone(context, pairs);
     return false;
@@ -69,7 +75,6 @@ function answerWhen(context: Context): boolean {
   writer.tell(answered.slice(0, MAX_NAMED).map(({ pair, steps }) => ({ pair, steps: withLatest(pair, steps) })));
   writer.more(answered.length - MAX_NAMED, 'authorities');
   // Authorities the question names that no source says took the step: said so in one sentence.
-  const missing = pairs.filter((p) => !answered.some((a) => a.pair === p));
   if (context.question.authorities.length > 0 && missing.length > 0) writer.noSource(unreported(context, missing));
   return true;
 }
@@ -77,16 +82,15 @@ function answerWhen(context: Context): boolean {
 /** "has A removed E", "did A ban E in 2020": whether a source reports the step, ever or in the period. */
 function answerEver(context: Context): boolean {
   const { writer, question, pairs } = context;
-  const answered = pairs.map((pair) => ({ pair, steps: asked(context, pair) })).filter((a) => a.steps.length > 0);
+  const { answered, missing } = split(context);
   if (answered.length === 0) {
     reportNone(context, pairs);
     return false;
   }
-  if (question.authorities.length === 0 || answered.length === pairs.length) writer.say('Yes.');
+  if (question.authorities.length === 0 || missing.length === 0) writer.say('Yes.');
   const shown = question.authorities.length > 0 ? answered : answered.slice(0, MAX_NAMED).map(({ pair, steps }) => ({ pair, steps: [steps[steps.length - 1]!] }));
   writer.tell(shown.map(({ pair, steps }) => ({ pair, steps: withLatest(pair, steps) })));
   writer.more(answered.length - shown.length, 'authorities');
-  const missing = pairs.filter((p) => !answered.some((a) => a.pair === p));
   if (question.authorities.length > 0 && missing.length > 0) writer.noSource(unreported(context, missing));
   return true;
 }

@@ -6,7 +6,7 @@ import type { Entity } from '../knowledge/types.js';
 import type { Pair } from './pairs.js';
 import { periodWords, type Period } from './period.js';
 import { citationMarkers, type SourceRegistry } from './sources.js';
-import { kindOf, type HistoryStep, type Kind, type Step } from './steps.js';
+import { kindOf, partiesNamed, type HistoryStep, type Kind, type Step } from './steps.js';
 import type { DirectAnswer, DirectFact, DirectPart, QuestionForm, SourceId } from './types.js';
 
 /** Steps of one pair that an answer states. */
@@ -157,7 +157,7 @@ export class DirectWriter {
     const text = `${capital(this.name(pair.authorityId))} ${verbOf(kindOf(step))} ${this.name(pair.targetId)} ${datePhrase(claim.date)}`;
     this.parts.push({ text, evidence: sentence.text, citations, fact });
     if (!this.evidence.includes(sentence)) this.evidence.push(sentence);
-    const alone = tellsAlone(step, pair);
+    const alone = tellsAlone(step);
     if (alone && !this.lead.includes(alone)) this.lead.push(alone);
     return citations;
   }
@@ -221,13 +221,13 @@ function definite(entity: Entity, sentences: Sentence[]): boolean {
  * ("Russia's Supreme Court has removed the Taliban ..." rather than "The move, announced on
  * Thursday, ..."), the report that dates it best where it does.
  */
-function tellsAlone(step: Step, pair: Pair): Sentence | null {
+function tellsAlone(step: Step): Sentence | null {
   let best: { sentence: Sentence; score: number } | null = null;
-  for (const { sentence } of [step.told, ...step.reports]) {
-    if (!sentence.quotable) continue;
-    const ids = new Set(sentence.entities.map((m) => m.entityId));
-    const score = (ids.has(pair.targetId) ? 2 : 0) + (sentence.entities.some((m) => m.kind === 'authority') ? 1 : 0) + (sentence === step.told.sentence ? 0.5 : 0);
-    if (best === null || score > best.score) best = { sentence, score };
+  for (const report of [step.told, ...step.reports]) {
+    if (!report.sentence.quotable) continue;
+    const { entity, authority } = partiesNamed(report);
+    const score = (entity ? 2 : 0) + (authority ? 1 : 0) + (report.sentence === step.told.sentence ? 0.5 : 0);
+    if (best === null || score > best.score) best = { sentence: report.sentence, score };
   }
   return best?.sentence ?? null;
 }

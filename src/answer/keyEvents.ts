@@ -24,13 +24,14 @@ export function pickKeyEvents(kb: KnowledgeBase, events: TimelineEvent[], scored
     event.sentences.some((s) =>
       s.claims.some((c) => (wanted.has(c.targetId) || wanted.has(c.authorityId)) && c.date !== null && compatible(c.date, event.entry.date)),
     );
-  const firstStep = events.findIndex(isStep);
+  const steps = events.map(isStep);
+  const firstStep = steps.indexOf(true);
   const weighed = events.map((event, index) => {
     const tier = event.sentences.some((s) => evidence.includes(s))
       ? 3
       : index === firstStep || event.sentences.some((s) => latest.has(s))
         ? 2
-        : isStep(event)
+        : steps[index]
           ? 1
           : 0;
     return { index, tier, relevance: Math.max(0, ...event.sentences.map((s) => relevance.get(s) ?? 0)) };

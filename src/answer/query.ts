@@ -1,4 +1,4 @@
-import type { EntityMatcher } from '../extract/entityMatcher.js';
+import type { EntityMatcher, EntityMention } from '../extract/entityMatcher.js';
 import { allowedEdits, editDistance, stem, STOPWORDS, tokenize } from '../extract/tokens.js';
 
 /** A query read for what it asks about. */
@@ -15,6 +15,8 @@ export interface AnalyzedQuery {
   names: string[];
   /** Designation vocabulary related to the terms ("request" for "asked"). */
   related: string[];
+  /** Where the query names its entities, in text order. */
+  mentions: EntityMention[];
 }
 
 /** Longer than any word of English or of a name in the news. */
@@ -55,7 +57,7 @@ export function analyzeQuery(text: string, matcher: EntityMatcher): AnalyzedQuer
   const inMention = new Map<(typeof mentions)[number], typeof tokens>();
   const covered = new Set<(typeof tokens)[number]>();
   let next = 0;
-  for (const mention of [...mentions].sort((a, b) => a.start - b.start)) {
+  for (const mention of mentions) {
     while (next < tokens.length && tokens[next]!.start < mention.start) next++;
     const words: typeof tokens = [];
     for (let k = next; k < tokens.length && tokens[k]!.start < mention.end; k++) {
@@ -100,6 +102,7 @@ export function analyzeQuery(text: string, matcher: EntityMatcher): AnalyzedQuer
     terms: uniqueTerms,
     names: [...new Set(names)],
     related: [...related],
+    mentions,
   };
 }
 

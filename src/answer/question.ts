@@ -70,7 +70,8 @@ const CHANGED = /^(?:what(?:'s| has| have| is)? (?:changed|new|the latest)|what 
  * // => { form: 'when', step: 'listed', targets: ['taliban'], authorities: ['russia'], ... }
  */
 export function readQuestion(kb: KnowledgeBase, query: AnalyzedQuery, now: Date, subjects: string[] = []): Question | null {
-  const text = query.text.replace(OPENING, '').replace(/[?!.\s]+$/, '');
+  const opening = query.text.length - query.text.replace(OPENING, '').length;
+  const text = query.text.slice(opening).replace(/[?!.\s]+$/, '');
   // The form is read first, from the words alone: most queries are names, and are not parsed.
   const form = formOf(text, text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
   if (form === null) return null;
@@ -108,7 +109,7 @@ export function readQuestion(kb: KnowledgeBase, query: AnalyzedQuery, now: Date,
   const comparing = COMPARING.exec(text);
   if (comparing && !DATE_START.test(comparing[1]!)) return null;
   // The step is read from the question's own words, not from names ("Sanctions Committee").
-  const names = kb.matcher.findInQuery(text);
+  const names = query.mentions.filter((m) => m.start >= opening).map((m) => ({ ...m, start: m.start - opening, end: m.end - opening }));
   const own = words.filter((w) => !names.some((m) => w.start < m.end && w.end > m.start));
   const asked = stepAsked(own);
   if (form !== 'changed' && !asksAboutStep(own, asked, form)) return null;

@@ -76,10 +76,15 @@ function tellsBetter(a: ClaimInSentence, b: ClaimInSentence): boolean {
   return qa !== qb ? qa > qb : earlierInKnowledge(a, b);
 }
 
-/** How many of the entity and an authority a claim's sentence names in words. */
-function namesParties(c: ClaimInSentence): number {
+/** Whether a claim's sentence names its entity, and an authority, in words (not "the group", "the move"). */
+export function partiesNamed(c: ClaimInSentence): { entity: boolean; authority: boolean } {
   const named = c.sentence.entities;
-  return Number(named.some((m) => m.entityId === c.claim.targetId)) + Number(named.some((m) => m.kind === 'authority'));
+  return { entity: named.some((m) => m.entityId === c.claim.targetId), authority: named.some((m) => m.kind === 'authority') };
+}
+
+function namesParties(c: ClaimInSentence): number {
+  const { entity, authority } = partiesNamed(c);
+  return Number(entity) + Number(authority);
 }
 
 /**
