@@ -170,6 +170,15 @@ describe('direct answers on invented articles', () => {
     expect(facts(answer).some((f) => f.authority === 'Norway' && f.state === 'listed')).toBe(false);
   });
 
+  it('does not read a question word as an acronym of an organisation ("has" is not HAS)', () => {
+    const named = new KnowledgeBase(
+      [{ id: 'hizbalsayf', name: 'Hizb al-Sayf', kind: 'organisation', aliases: ['HAS'], partOf: null }],
+      [{ path: 'h.md', title: 'h', outlet: null, url: null, published: '2024-06-20', paragraphs: ['Norway banned Hizb al-Sayf (HAS) on Wednesday.'], hash: 'h' }],
+    );
+    expect(named.matcher.findInQuery('has norway banned the group?').map((m) => m.entityId)).toEqual(['norway']);
+    expect(named.matcher.findInQuery('has norway banned HAS?').map((m) => m.entityId)).toEqual(['norway', 'hizbalsayf']);
+  });
+
   it('labels the answer as assembled, first in the terminal and first in Slack', () => {
     const answer = direct('has norway removed the ADF?');
     expect(renderText(answer).split('\n')[0]).toBe(`Answer, assembled from the cited sources: ${answer.direct!.text}`);

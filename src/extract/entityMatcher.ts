@@ -1,5 +1,6 @@
 import type { Entity, EntityKind } from '../knowledge/types.js';
 import { unusableName } from '../knowledge/entities.js';
+import { FUNCTION_WORDS } from '../knowledge/stopWords.js';
 import { allowedEdits, editDistance, tokenize, type Token } from './tokens.js';
 
 /** Where an entity is named in a text. */
@@ -195,13 +196,13 @@ export class EntityMatcher {
 /**
  * Whether a word of a text matches word `k` of an alias. In articles an acronym matches only in
  * capitals, and a capitalised word of a name only capitalised ("Chad", not "chad"). Queries are
- * typed in lower case, so there only a lone two-letter acronym ("US", "UK") keeps its case, as
- * "us" is a common word. `misspelt` allows one edit in a word of five letters or more.
+ * typed in lower case, so there only a lone acronym that is also a word keeps its case: "US" and
+ * "UK" (any two letters), "HAS" or "WHO" (a common English word). `misspelt` allows one edit in a word of five letters or more.
  */
 function wordMatches(pattern: AliasPattern, k: number, word: string | undefined, query: boolean, misspelt: boolean): boolean {
   if (word === undefined) return false;
   const written = pattern.words[k]!;
-  const exact = pattern.caseSensitive && (!query || (pattern.words.length === 1 && written.length <= 2));
+  const exact = pattern.caseSensitive && (!query || (pattern.words.length === 1 && (written.length <= 2 || FUNCTION_WORDS.has(written.toLowerCase()))));
   if (exact) return word === written;
   const expected = written.toLowerCase();
   if (!query && pattern.capitals[k] && !CAPITAL.test(word)) return false;
