@@ -2,7 +2,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import type { Passage } from '../extract/extractArticle.js';
 import { STOPWORDS } from '../extract/tokens.js';
 import { packIndex, unpackIndex, type PackedIndex } from './packIndex.js';
-import { topResults } from './topResults.js';
+import { QueryScorer, type QueryGroup } from './queryScorer.js';
 
 /** What the index is asked: entities by id, and words matched forgivingly. */
 export interface IndexQuery {
@@ -73,6 +73,8 @@ export class SearchIndex {
   private search: MiniSearch<Passage>;
   private readonly passages = new Map<string, Passage>();
   private readonly byEntity = new Map<string, EntityPassages>();
+  /** Scores queries; made again after documents are added or removed. */
+  private scorer: QueryScorer | null = null;
 
   constructor() {
     this.search = new MiniSearch<Passage>(INDEX_OPTIONS);
@@ -85,6 +87,7 @@ export class SearchIndex {
   add(passages: Passage[]): void {
     this.track(passages);
     this.search.addAll(passages);
+    this.scorer = null;
   }
 
   /** The MiniSearch index itself, for the benchmark that compares answering with searching it directly. */
@@ -101,6 +104,7 @@ export class SearchIndex {
   restore(saved: PackedIndex, passages: Passage[]): void {
     this.search = unpackIndex<Passage>(saved, INDEX_OPTIONS);
     this.track(passages);
+    this.scorer = null;
   }
 
   private track(passages: Passage[]): void {
@@ -119,6 +123,7 @@ export class SearchIndex {
     for (const passage of passages) {
       if (!this.passages.delete(passage.id)) continue;
       this.search.discard(passage.id);
+      this.scorer = null;
       for (const id of passage.entityIds) {
         const entry = this.byEntity.get(id);
         if (!entry) continue;
@@ -173,22 +178,23 @@ export class SearchIndex {
       .slice(0, limit);
   }
 
-  /** One MiniSearch query over the whole index: entity ids, words forgivingly, related words lower. */
+  /** One OR query over the whole index: entity ids, words forgivingly, related words lower. */
   private searchAll(query: IndexQuery, limit: number): PassageHit[] {
-    const queries = [];
-    if (query.entityIds.length > 0) {
-      queries.push({ queries: query.entityIds, fields: ['entities'], boost: { entities: 3 } });
-    }
-    const words = [...query.terms, ...query.names];
-    if (words.length > 0) {
-      queries.push({ queries: words, fields: ['text'], fuzzy: 0.2, prefix: true });
-    }
-    if (query.related.length > 0) {
-      queries.push({ queries: query.related, fields: ['text'], prefix: true, boost: { text: 0.5 } });
-    }
-    if (queries.length === 0) return [];
+    const groups = queryGroups(query);
+    if (groups.length === 0) return [];
     // The best `limit` by MiniSearch's scores, equal scores in passage id order (not the order passages
     // were added: the same answer on every replica), without a result object for every match.
-    return topResults(this.search, { queries, combineWith: 'OR' }, limit).map((r) => ({ passage: this.passages.get(r.id)!, score: r.score }));
+    this.scorer ??= new QueryScorer(this.search as MiniSearch<unknown>);
+    return this.scorer.top(groups, limit).map((r) => ({ passage: this.passages.get(r.id)!, score: r.score }));
   }
+}
+
+/** The parts of the MiniSearch query a search asks: entity ids in their field, words by prefix and within a small edit distance, related words at half weight. */
+export function queryGroups(query: IndexQuery): QueryGroup[] {
+  const groups: QueryGroup[] = [];
+  if (query.entityIds.length > 0) groups.push({ queries: query.entityIds, fields: ['entities'], boost: { entities: 3 } });
+  const words = [...query.terms, ...query.names];
+  if (words.length > 0) groups.push({ queries: words, fields: ['text'], fuzzy: 0.2, prefix: true });
+  if (query.related.length > 0) groups.push({ queries: query.related, fields: ['text'], prefix: true, boost: { text: 0.5 } });
+  return groups;
 }

@@ -1,40 +1,13 @@
-import type MiniSearch from 'minisearch';
-import type { Query, SearchOptions } from 'minisearch';
-
-/** What MiniSearch scores before it makes results of its scores: by short id, the score and the query terms matched. */
-type RawResults = Map<number, { score: number; terms: string[] }>;
-
-/** The internals of MiniSearch 7 that `search` is built from (see its `search` in node_modules/minisearch). */
-interface Internals {
-  executeQuery(query: Query, options?: SearchOptions): RawResults;
-  _documentIds: Map<number, string>;
-}
-
 export interface TopResult {
   id: string;
   score: number;
 }
 
 /**
- * The best `limit` results of a MiniSearch query, best first, equal scores in id order: the same
- * as `search(query).sort(...)` with that order, sliced, and the same scores (the raw score times
- * the number of query terms matched, as `search` computes it). `search` makes a result object
- * for every matching document and sorts them all; this keeps a heap of `limit`, so a word in
- * most passages costs a pass over its matches, not an object and a sort place for each.
- */
-export function topResults<T>(engine: MiniSearch<T>, query: Query, limit: number): TopResult[] {
-  const internals = engine as unknown as Internals;
-  const raw = internals.executeQuery(query);
-  const heap = new WorstFirst(limit, (shortId) => internals._documentIds.get(shortId)!);
-  for (const [shortId, { score, terms }] of raw) heap.offer(shortId, score * (terms.length || 1));
-  return heap.drain();
-}
-
-/**
  * A bounded binary heap whose root is the worst result kept: a lower score, or on an equal score
  * the greater id. An id is looked up only to break a tie.
  */
-class WorstFirst {
+export class WorstFirst {
   private readonly ids: number[] = [];
   private readonly scores: number[] = [];
 
