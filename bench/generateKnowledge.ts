@@ -25,9 +25,18 @@ export interface GenerateOptions {
   articles: number;
   /** PRNG seed; default 42. */
   seed?: number;
-  /** How many entities entities.yml lists; default 300. */
+  /** How many entities the world has; default 300. */
   entities?: number;
+  /**
+   * `news` (the default): articles of 5 to 15 paragraphs, every kind of entity in entities.yml.
+   * `long`: longer articles (longer paragraphs, with asides on other organisations' listings
+   * and more boilerplate), so that a few words are in most passages, and only organisations in
+   * entities.yml: authorities, people and places are left to what the app knows itself.
+   */
+  shape?: Shape;
 }
+
+export type Shape = 'news' | 'long';
 
 export interface GenerateResult {
   /** Files written: the articles plus entities.yml (the `.generated` marker is not counted). */
@@ -62,10 +71,11 @@ export async function generateKnowledgeBase(dir: string, options: GenerateOption
   await writeFile(join(dir, MARKER_FILE), JSON.stringify({ generator: 'bench/generateKnowledge.ts', status: 'incomplete' }) + '\n');
 
   const t0 = performance.now();
+  const shape = options.shape ?? 'news';
   const world = buildWorld(seed, entityCount, articles);
-  const docs = writeArticles(world, seed, articles);
+  const docs = writeArticles(world, seed, articles, shape);
 
-  const files: { path: string; text: string }[] = [{ path: 'entities.yml', text: entitiesYaml(world) }];
+  const files: { path: string; text: string }[] = [{ path: 'entities.yml', text: entitiesYaml(world, shape === 'long' ? ['organisation'] : ENTITY_KINDS) }];
   for (const doc of docs) files.push({ path: doc.path, text: doc.text });
 
   const t1 = performance.now();
@@ -92,6 +102,7 @@ export async function generateKnowledgeBase(dir: string, options: GenerateOption
     generator: 'bench/generateKnowledge.ts',
     status: 'complete',
     seed,
+    shape,
     articles: docs.length,
     entities: world.entities.length,
     popular,
@@ -1197,7 +1208,10 @@ function possessive(text: string, apos: string): string {
   return text.endsWith('s') ? `${text}${apos}` : `${text}${apos}s`;
 }
 
-function entitiesYaml(w: World): string {
+/** The kinds entities.yml lists, in the order a hand-written file groups them. */
+const ENTITY_KINDS: Kind[] = ['organisation', 'authority', 'person', 'place'];
+
+function entitiesYaml(w: World, kinds: Kind[]): string {
   const q = (s: string) => (/^[A-Za-z0-9][A-Za-z0-9 .\-]*$/.test(s) && !/^(yes|no|true|false|null|on|off|y|n)$/i.test(s) ? s : JSON.stringify(s));
   const lines = [
     '# Synthetic entities for the benchmark, written by bench/generateKnowledge.ts.',
@@ -1205,9 +1219,7 @@ function entitiesYaml(w: World): string {
     '#   part_of: for a body of an authority (a ministry, a court), the authority whose list it keeps.',
     '',
   ];
-  // Grouped by kind like a hand-written file, in a stable order.
-  const order: Kind[] = ['organisation', 'authority', 'person', 'place'];
-  for (const kind of order) {
+  for (const kind of kinds) {
     for (const e of w.entities) {
       if (e.kind !== kind) continue;
       lines.push(`- name: ${q(e.name.text)}`);
@@ -2245,7 +2257,7 @@ interface Doc {
 const STORY_TYPES: StoryType[] = ['list', 'intent', 'petition', 'removal', 'attack', 'visit', 'sanction'];
 const STORY_WEIGHTS = [0.17, 0.14, 0.07, 0.12, 0.28, 0.12, 0.1];
 
-function writeArticles(w: World, seed: number, n: number): Doc[] {
+function writeArticles(w: World, seed: number, n: number, shape: Shape): Doc[] {
   const rng = new Rng(hash32(seed, 2));
   const docs: Doc[] = [];
   const usedPaths = new Set<string>();
@@ -2263,13 +2275,37 @@ function writeArticles(w: World, seed: number, n: number): Doc[] {
     const outletIdx = rng.shuffle(w.outlets.map((_, i) => i)).slice(0, k);
     for (let j = 0; j < k; j++) {
       const P = Math.min(PUB_END, story.day + followUp + (j === 0 ? rng.int(0, 1) : rng.int(0, 4)));
-      docs.push(renderArticle(w, story, outletIdx[j]!, P, hash32(seed, 4, storyNo, j), usedPaths));
+      docs.push(renderArticle(w, story, outletIdx[j]!, P, hash32(seed, 4, storyNo, j), usedPaths, shape));
     }
   }
   return docs;
 }
 
-function renderArticle(w: World, story: Story, oi: number, P: number, artSeed: number, usedPaths: Set<string>): Doc {
+/** Boilerplate of every kind, for the long shape's padding. */
+const ALL_FILLER = [...FILLER.general, ...FILLER.legal, ...FILLER.attack, ...FILLER.diplomacy];
+
+/**
+ * The long shape's asides: other organisations' listings told in passing, and boilerplate,
+ * 8 to 14 sentences in all.
+ */
+function asides(w: World, r: Render, o: Rng): string[] {
+  const orgs = [...w.desByOrg.keys()];
+  const out: string[] = [];
+  for (let k = o.int(8, 14); k > 0; k--) {
+    if (o.chance(0.55)) {
+      const des = w.desByOrg.get(o.pick(orgs))!;
+      if (des.length > 0) {
+        const d = o.pick(des);
+        out.push(r.sentence(o.int(0, 0x7fffffff), (x) => designationFact(x, d)));
+        continue;
+      }
+    }
+    out.push(r.sentence(o.int(0, 0x7fffffff), o.pick(ALL_FILLER)));
+  }
+  return out.flatMap((x) => x.split(SENTENCE_BREAK));
+}
+
+function renderArticle(w: World, story: Story, oi: number, P: number, artSeed: number, usedPaths: Set<string>, shape: Shape): Doc {
   const o = new Rng(artSeed);
   const outlet = w.outlets[oi]!;
   const mentioned = new Set<number>();
@@ -2280,7 +2316,8 @@ function renderArticle(w: World, story: Story, oi: number, P: number, artSeed: n
   if (outlet.titleCase) title = titleCase(title);
 
   // Sentences in story order; background and context shuffled per outlet; longer or shorter pieces.
-  const keep = o.pick([0.7, 0.85, 0.9, 1]);
+  const long = shape === 'long';
+  const keep = long ? 1 : o.pick([0.7, 0.85, 0.9, 1]);
   const groups: Group[] = ['lead', 'detail', 'quote', 'background', 'context', 'outlook'];
   const ordered: Spec[] = [];
   for (const g of groups) {
@@ -2304,15 +2341,17 @@ function renderArticle(w: World, story: Story, oi: number, P: number, artSeed: n
     }
   };
   for (const spec of ordered) for (const x of r.sentence(spec.seed, spec.fn).split(SENTENCE_BREAK)) push(x);
+  if (long) for (const x of asides(w, r, o)) push(x);
 
-  // 5 to 15 paragraphs of 1 to 4 sentences; a long story is cut, as editors do.
-  const target = o.pick([5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 12, 13, 14, 15]);
+  // 5 to 15 paragraphs of 1 to 4 sentences (long: 8 to 14 of up to 6); a long story is cut, as editors do.
+  const target = long ? o.int(8, 14) : o.pick([5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 12, 13, 14, 15]);
+  const most = long ? 6 : 4;
   const paragraphs: string[] = [];
   let i = 0;
   while (i < sentences.length && paragraphs.length < target) {
     const left = target - paragraphs.length;
     const ideal = (sentences.length - i) / left;
-    const size = paragraphs.length === 0 ? o.int(1, 2) : Math.max(1, Math.min(4, Math.round(ideal + (o.next() - 0.5) * 2)));
+    const size = paragraphs.length === 0 ? o.int(1, 2) : Math.max(1, Math.min(most, Math.round(ideal + (o.next() - 0.5) * 2)));
     let chunk = sentences.slice(i, i + size);
     // A quotation opens its own paragraph.
     const qi = chunk.findIndex((x, k) => k > 0 && /^[“"]/.test(x));
@@ -2404,7 +2443,7 @@ function titleCase(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // CLI
 
-function parseArgs(argv: string[]): { articles: number; out: string; seed?: number; entities?: number } {
+function parseArgs(argv: string[]): { articles: number; out: string; seed?: number; entities?: number; shape?: Shape } {
   const get = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
     if (i >= 0) return argv[i + 1];
@@ -2414,15 +2453,18 @@ function parseArgs(argv: string[]): { articles: number; out: string; seed?: numb
   const articles = Number(get('--articles'));
   const out = get('--out');
   if (!Number.isInteger(articles) || articles < 1 || !out) {
-    throw new Error('usage: tsx bench/generateKnowledge.ts --articles N --out DIR [--seed S] [--entities E]');
+    throw new Error('usage: tsx bench/generateKnowledge.ts --articles N --out DIR [--seed S] [--entities E] [--shape news|long]');
   }
   const seed = get('--seed');
   const entities = get('--entities');
+  const shape = get('--shape');
+  if (shape !== undefined && shape !== 'news' && shape !== 'long') throw new Error(`--shape must be news or long, got ${shape}`);
   return {
     articles,
     out,
     ...(seed !== undefined ? { seed: Number(seed) } : {}),
     ...(entities !== undefined ? { entities: Number(entities) } : {}),
+    ...(shape !== undefined ? { shape } : {}),
   };
 }
 
@@ -2444,6 +2486,7 @@ if (isMain()) {
       articles: args.articles,
       ...(args.seed !== undefined ? { seed: args.seed } : {}),
       ...(args.entities !== undefined ? { entities: args.entities } : {}),
+      ...(args.shape !== undefined ? { shape: args.shape } : {}),
     });
     const ms = Math.round(performance.now() - started);
     console.log(
