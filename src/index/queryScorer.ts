@@ -28,14 +28,12 @@ interface Internals {
   _documentCount: number;
   _documentIds: Map<number, string>;
   _fieldLength: Map<number, number[]>;
-  _dirtCount: number;
   _nextId: number;
   _options: {
     fields: string[];
     tokenize: (text: string) => string[];
     processTerm: (term: string) => string | string[] | null | undefined | false;
   };
-  removeTerm(fieldId: number, documentId: number, term: string): void;
 }
 
 /** MiniSearch's defaults, which the index does not change: BM25+ parameters, the weights of prefix and fuzzy matches. */
@@ -45,6 +43,15 @@ const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = 6;
 /** Expansions of a term (its prefix and fuzzy matches) remembered per version of the index. */
 const EXPANSIONS_KEPT = 10_000;
+/** A term's postings in one field are copied into flat arrays once this long, up to this many postings in all. */
+const FLAT_FROM = 256;
+const FLAT_KEPT = 4_000_000;
+
+/** A term's postings in one field as flat arrays: document short ids and term frequencies, in MiniSearch's order. */
+interface FlatPostings {
+  docs: Int32Array;
+  frequencies: Int32Array;
+}
 
 /** A term a query term stands for: itself, or a prefix or fuzzy match, with the weight MiniSearch gives it. */
 interface Derived {
@@ -95,9 +102,12 @@ class Sums {
 export class QueryScorer {
   private readonly engine: Internals;
   private readonly expansions = new Map<string, Derived[]>();
+  private flat = new Map<Map<number, number>, FlatPostings>();
+  private flatPostings = 0;
   private fieldLengths: Int32Array | null = null;
   private levels: Sums[] | null = null;
   private masks = new Uint32Array(0);
+  private ids: string[] | null = null;
 
   constructor(engine: MiniSearch<unknown>) {
     this.engine = engine as unknown as Internals;
@@ -125,7 +135,8 @@ export class QueryScorer {
       }
       if (groupSums !== query) groupSums.foldInto(query!);
     });
-    const heap = new WorstFirst(limit, (shortId) => engine._documentIds.get(shortId)!);
+    const ids = (this.ids ??= idsByShortId(engine));
+    const heap = new WorstFirst(limit, (shortId) => ids[shortId]!);
     for (let i = 0; i < query!.count; i++) {
       const doc = query!.touched[i]!;
       let matched = 0;
@@ -180,31 +191,51 @@ export class QueryScorer {
     const engine = this.engine;
     const lengths = this.lengths();
     const fieldCount = engine._options.fields.length;
-    const total = engine._documentCount;
-    const dirty = engine._dirtCount > 0;
     const maskWord = termIndex >> 5;
     const maskBit = 1 << (termIndex & 31);
+    const masks = this.masks;
     for (const field of group.fields) {
-      const fieldBoost = group.boost?.[field] || 1;
       const fieldId = engine._fieldIds[field]!;
       const postings = derived.data.get(fieldId);
       if (postings == null) continue;
-      const weight = derived.weight * fieldBoost;
+      const weight = derived.weight * (group.boost?.[field] || 1);
       const average = engine._avgFieldLength[fieldId]!;
-      let matching = postings.size;
-      let idf = inverseDocumentFrequency(matching, total);
-      for (const [doc, frequency] of postings) {
-        if (dirty && !engine._documentIds.has(doc)) {
-          // A discarded document: MiniSearch drops it from the postings as it meets it.
-          engine.removeTerm(fieldId, doc, derived.term);
-          idf = inverseDocumentFrequency(--matching, total);
-          continue;
-        }
+      const idf = Math.log(1 + (engine._documentCount - postings.size + 0.5) / (postings.size + 0.5));
+      const add = (doc: number, frequency: number) => {
         const fieldLength = lengths[doc * fieldCount + fieldId]!;
         into.add(doc, weight * (idf * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / average)))));
-        this.masks[doc * words + maskWord]! |= maskBit;
+        masks[doc * words + maskWord]! |= maskBit;
+      };
+      const flat = this.flatten(postings);
+      if (flat === null) {
+        postings.forEach((frequency, doc) => add(doc, frequency));
+        continue;
       }
+      const { docs, frequencies } = flat;
+      for (let i = 0; i < docs.length; i++) add(docs[i]!, frequencies[i]!);
     }
+  }
+
+  /** The postings as flat arrays, made on first use: iterating a Map of tens of thousands costs several times more. */
+  private flatten(postings: Map<number, number>): FlatPostings | null {
+    if (postings.size < FLAT_FROM) return null;
+    const known = this.flat.get(postings);
+    if (known) return known;
+    if (this.flatPostings + postings.size > FLAT_KEPT) {
+      this.flat = new Map();
+      this.flatPostings = 0;
+    }
+    const docs = new Int32Array(postings.size);
+    const frequencies = new Int32Array(postings.size);
+    let i = 0;
+    for (const [doc, frequency] of postings) {
+      docs[i] = doc;
+      frequencies[i++] = frequency;
+    }
+    const flat = { docs, frequencies };
+    this.flat.set(postings, flat);
+    this.flatPostings += postings.size;
+    return flat;
   }
 
   /** Every document's field lengths, by short id and field id, in one array. */
@@ -217,9 +248,11 @@ export class QueryScorer {
   }
 }
 
-/** BM25's inverse document frequency, as MiniSearch computes it. */
-function inverseDocumentFrequency(matching: number, total: number): number {
-  return Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+/** Document ids by short id, for breaking ties without a Map lookup. */
+function idsByShortId(engine: Internals): string[] {
+  const ids = new Array<string>(engine._nextId);
+  for (const [shortId, id] of engine._documentIds) ids[shortId] = id;
+  return ids;
 }
 
 function bitCount(n: number): number {

@@ -29,7 +29,7 @@ const INDEX_OPTIONS: Options<Passage> = {
     return STOPWORDS.has(lower) ? null : lower;
   },
   extractField: (passage: Passage, field: string) =>
-    field === 'entities' ? passage.entityIds.join(' ') : field === 'id' ? passage.id : passage.text,
+    field === 'entities' ? passage.entityIds.join(' ') : field === 'id' ? passage.id : passage.sentences.map((s) => s.text).join(' '),
 };
 
 /** An entity named in more passages than this is popular (the Taliban in a desk's archive). */
@@ -122,7 +122,8 @@ export class SearchIndex {
   remove(passages: Passage[]): void {
     for (const passage of passages) {
       if (!this.passages.delete(passage.id)) continue;
-      this.search.discard(passage.id);
+      // Removed from the postings now (not discarded, to be swept later), so that scores never count a removed passage.
+      this.search.remove(passage);
       this.scorer = null;
       for (const id of passage.entityIds) {
         const entry = this.byEntity.get(id);
