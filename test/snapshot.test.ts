@@ -43,6 +43,9 @@ describe('the knowledge snapshot', () => {
     expect(restarted.problems).toEqual([]);
     const fresh = KnowledgeBase.fromKnowledge(await loadKnowledge(join(dir, 'knowledge')));
     for (const query of QUERIES) expect(answerQuery(restarted.kb, query), query).toEqual(answerQuery(fresh, query));
+    // A passage is about the same entities, those its claims are about included, as when it was first read.
+    const aboutWhom = (kb: KnowledgeBase) => new Map(kb.extracted().map((e) => [e.article.path, e.passages.map((p) => [...p.entityIds].sort())]));
+    expect(aboutWhom(restarted.kb)).toEqual(aboutWhom(fresh));
   });
 
   it('keeps the organisations found in articles, with their aliases, across a restart', async () => {

@@ -17,7 +17,8 @@ export interface Sentence {
   text: string;
   /** Whether it can be quoted alone in an answer (not a headline, caption or fragment). */
   quotable: boolean;
-  stems: Set<string>;
+  /** The stems of its content words (worked out when first read). */
+  readonly stems: Set<string>;
   entities: EntityMention[];
   dates: DateMention[];
   /**
@@ -29,12 +30,45 @@ export interface Sentence {
   figures: Figure[];
 }
 
+/**
+ * A sentence as extraction and a snapshot make it. Its stems are worked out from its text when
+ * first compared: most sentences never are, and a set of strings for each of hundreds of
+ * thousands of sentences is a fifth of the memory a large knowledge base takes.
+ */
+export class ExtractedSentence implements Sentence {
+  article: Article;
+  position: number;
+  text: string;
+  quotable: boolean;
+  entities: EntityMention[];
+  dates: DateMention[];
+  eventDate: PartialDate | null;
+  claims: Claim[];
+  figures: Figure[];
+  private stemsRead: Set<string> | null = null;
+
+  constructor(fields: Omit<Sentence, 'stems'>) {
+    this.article = fields.article;
+    this.position = fields.position;
+    this.text = fields.text;
+    this.quotable = fields.quotable;
+    this.entities = fields.entities;
+    this.dates = fields.dates;
+    this.eventDate = fields.eventDate;
+    this.claims = fields.claims;
+    this.figures = fields.figures;
+  }
+
+  get stems(): Set<string> {
+    return (this.stemsRead ??= contentStems(this.text));
+  }
+}
+
 /** A paragraph-sized run of sentences: the unit the search index holds. */
 export interface Passage {
   /** `path#n`, unique in the knowledge base. */
   id: string;
   article: Article;
-  text: string;
   sentences: Sentence[];
   entityIds: string[];
 }
@@ -73,18 +107,17 @@ export function extractArticle(article: Article, matcher: EntityMatcher): Extrac
         matcher.add(organisation);
         discovered.push(organisation);
       }
-      const sentence: Sentence = {
+      const sentence = new ExtractedSentence({
         article,
         position: position++,
         text,
         quotable: isQuotable(text),
-        stems: contentStems(text),
         entities: found.discovered.length > 0 ? matcher.find(text) : entities,
         dates,
         eventDate: dates[0]?.date ?? null,
         claims: found.claims,
         figures: findFigures(text),
-      };
+      });
       remember(context, sentence, matcher, names);
       return sentence;
     });
@@ -103,14 +136,21 @@ export function extractArticle(article: Article, matcher: EntityMatcher): Extrac
       passages.push({
         id: `${article.path}#${passages.length}`,
         article,
-        text: group.map((s) => s.text).join(' '),
         sentences: group,
-        // A sentence that refers back to an entity ("the designation took effect") is about it too.
-        entityIds: [...new Set(group.flatMap((s) => [...s.entities.map((m) => m.entityId), ...s.claims.flatMap((c) => [c.targetId, c.authorityId])]))],
+        entityIds: passageEntityIds(group),
       });
     }
   }
   return { passages, discovered };
+}
+
+/**
+ * The entities a passage is about: those its sentences name, and those their claims are
+ * about, since a sentence that refers back to an entity ("the designation took effect") is
+ * about it too.
+ */
+export function passageEntityIds(sentences: Sentence[]): string[] {
+  return [...new Set(sentences.flatMap((s) => [...s.entities.map((m) => m.entityId), ...s.claims.flatMap((c) => [c.targetId, c.authorityId])]))];
 }
 
 /**

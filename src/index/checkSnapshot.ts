@@ -20,7 +20,7 @@ export function snapshotProblem(passages: PackedPassages, index: PackedIndex, ra
   if (p.passagesPerArticle.length !== p.articles.length) return 'the passage counts do not match the articles';
   if (sum(p.passagesPerArticle) !== passageCount) return 'the passages do not add up';
   if (sum(p.sentencesPerPassage) !== sentenceCount) return 'the sentences do not add up';
-  for (const column of [p.position, p.quotable, p.stems, p.eventDate, p.mentionsPerSentence]) {
+  for (const column of [p.position, p.quotable, p.eventDate, p.mentionsPerSentence]) {
     if (column.length !== sentenceCount) return 'a column of sentences has the wrong length';
   }
   if (sum(p.mentionsPerSentence) !== mentionCount || p.mentionStart.length !== mentionCount || p.mentionEnd.length !== mentionCount) return 'the entity mentions do not add up';

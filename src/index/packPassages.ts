@@ -1,4 +1,4 @@
-import type { Passage, Sentence } from '../extract/extractArticle.js';
+import { ExtractedSentence, passageEntityIds, type Passage, type Sentence } from '../extract/extractArticle.js';
 import type { DateMention } from '../extract/dates.js';
 import type { EntityMention } from '../extract/entityMatcher.js';
 import type { Figure } from '../extract/figures.js';
@@ -19,8 +19,6 @@ export interface PackedPassages {
   text: string[];
   position: Int32Array;
   quotable: Uint8Array;
-  /** Each sentence's stems, joined by spaces. */
-  stems: string[];
   eventDate: (string | null)[];
   mentionsPerSentence: Int32Array;
   /** Index into `entityIds` and `entityKinds`. */
@@ -49,7 +47,6 @@ export function packPassages(extracted: Extracted): PackedPassages {
     text: sentences.map((s) => s.text),
     position: Int32Array.from(sentences, (s) => s.position),
     quotable: Uint8Array.from(sentences, (s) => Number(s.quotable)),
-    stems: sentences.map((s) => [...s.stems].join(' ')),
     eventDate: sentences.map((s) => s.eventDate),
     mentionsPerSentence: Int32Array.from(sentences, (s) => s.entities.length),
     mentionEntity: Int32Array.from(mentions, (m) => {
@@ -88,26 +85,25 @@ export function unpackPassages(packed: PackedPassages): Extracted {
           const e = packed.mentionEntity[mentionIndex]!;
           entities.push({ entityId: packed.entityIds[e]!, kind: packed.entityKinds[e]!, start: packed.mentionStart[mentionIndex]!, end: packed.mentionEnd[mentionIndex]! });
         }
-        const stems = packed.stems[i]!;
-        sentences.push({
-          article,
-          position: packed.position[i]!,
-          text: packed.text[i]!,
-          quotable: packed.quotable[i] === 1,
-          stems: new Set(stems === '' ? [] : stems.split(' ')),
-          entities,
-          dates: packed.dates.get(i) ?? [],
-          eventDate: packed.eventDate[i]!,
-          claims: packed.claims.get(i) ?? [],
-          figures: packed.figures.get(i) ?? [],
-        });
+        sentences.push(
+          new ExtractedSentence({
+            article,
+            position: packed.position[i]!,
+            text: packed.text[i]!,
+            quotable: packed.quotable[i] === 1,
+            entities,
+            dates: packed.dates.get(i) ?? [],
+            eventDate: packed.eventDate[i]!,
+            claims: packed.claims.get(i) ?? [],
+            figures: packed.figures.get(i) ?? [],
+          }),
+        );
       }
       passages.push({
         id: `${article.path}#${passages.length}`,
         article,
-        text: sentences.map((s) => s.text).join(' '),
         sentences,
-        entityIds: [...new Set(sentences.flatMap((s) => s.entities.map((m) => m.entityId)))],
+        entityIds: passageEntityIds(sentences),
       });
     }
     return { article, passages };
