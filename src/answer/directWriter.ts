@@ -5,6 +5,7 @@ import type { PartialDate } from '../knowledge/partialDate.js';
 import type { Entity } from '../knowledge/types.js';
 import type { Pair } from './pairs.js';
 import { periodWords, type Period } from './period.js';
+import { PerVersion } from './perVersion.js';
 import { citationMarkers, type SourceRegistry } from './sources.js';
 import { kindOf, partiesNamed, type HistoryStep, type Kind, type Step } from './steps.js';
 import type { DirectAnswer, DirectFact, DirectPart, QuestionForm, SourceId } from './types.js';
@@ -39,6 +40,8 @@ export interface Written {
 const DEFINITE = /^(?:United|European|Democratic|Republic|Kingdom|Netherlands|Philippines|Gambia|Bahamas|Maldives|Comoros|Seychelles|Czech|Central African|Dominican|Marshall|Solomon)\b|\b(?:Council|Committee|Office|Department|Ministry|Court|Union|Nations|States|Islands|Emirates|Commission|Organi[sz]ation|League|Treaty)\b/;
 /** How many sentences are read to see how sources write a name. */
 const NAME_SAMPLE = 200;
+/** Each entity's name as prose uses it, worked out once per version of the knowledge base. */
+const proseNames = new PerVersion<string>();
 
 /**
  * Writes a direct answer: its parts (each fact a step in fixed words, with its citations and the
@@ -51,7 +54,6 @@ export class DirectWriter {
   private readonly pieces: string[] = [];
   private readonly evidence: Sentence[] = [];
   private readonly lead: Sentence[] = [];
-  private readonly names = new Map<string, string>();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -168,12 +170,10 @@ export class DirectWriter {
    * States, the European Union).
    */
   private name(id: string): string {
-    const known = this.names.get(id);
-    if (known !== undefined) return known;
-    const entity = this.kb.entity(id)!;
-    const prose = definite(entity, this.sentencesNaming(id)) ? `the ${entity.name}` : entity.name;
-    this.names.set(id, prose);
-    return prose;
+    return proseNames.get(this.kb, id, () => {
+      const entity = this.kb.entity(id)!;
+      return definite(entity, this.sentencesNaming(id)) ? `the ${entity.name}` : entity.name;
+    });
   }
 
   private sentencesNaming(id: string): Sentence[] {
@@ -224,6 +224,8 @@ function definite(entity: Entity, sentences: Sentence[]): boolean {
 function tellsAlone(step: Step): Sentence | null {
   let best: { sentence: Sentence; score: number } | null = null;
   for (const report of [step.told, ...step.reports]) {
+    // The most a report can score: nothing after it is better.
+    if (best !== null && best.score >= 3.5) break;
     if (!report.sentence.quotable) continue;
     const { entity, authority } = partiesNamed(report);
     const score = (entity ? 2 : 0) + (authority ? 1 : 0) + (report.sentence === step.told.sentence ? 0.5 : 0);

@@ -33,6 +33,8 @@ function isAcronym(alias: string): boolean {
 }
 
 const CAPITAL = /^\p{Lu}/u;
+/** How many words' closest aliases are remembered before the memory starts again. */
+const CLOSEST_KEPT = 20_000;
 
 /**
  * Finds the entities of the knowledge base named in a text, by name or alias, matching
@@ -55,6 +57,7 @@ export class EntityMatcher {
    * and of their names, which decides between names at the same distance.
    */
   private readonly singleWords = new Map<number, { word: string; entity: Entity; rank: number }[]>();
+  private readonly closest = new Map<string, Entity | null>();
   private readonly orderOf = new Map<string, number>();
 
   constructor(entities: Entity[]) {
@@ -63,6 +66,7 @@ export class EntityMatcher {
 
   /** Adds an entity, or more names for one already known. */
   add(entity: Entity): void {
+    this.closest.clear();
     const known = this.entities.get(entity.id);
     const aliases = known ? entity.aliases.filter((a) => a !== known.name && !known.aliases.includes(a)) : [entity.name, ...entity.aliases];
     // Where these names come in the entity's own list ([name, ...aliases]), and the entity in the matcher's.
@@ -177,7 +181,17 @@ export class EntityMatcher {
     return mentions.sort((a, b) => a.start - b.start);
   }
 
+  /** A word's closest one-word alias, remembered: the same words come back question after question. */
   private closestSingleWordAlias(word: string): Entity | null {
+    const known = this.closest.get(word);
+    if (known !== undefined) return known;
+    if (this.closest.size >= CLOSEST_KEPT) this.closest.clear();
+    const entity = this.findClosestSingleWordAlias(word);
+    this.closest.set(word, entity);
+    return entity;
+  }
+
+  private findClosestSingleWordAlias(word: string): Entity | null {
     const max = allowedEdits(word.length);
     if (max === 0) return null;
     let best: { entity: Entity; distance: number; rank: number } | null = null;

@@ -59,23 +59,38 @@ export function jaccard<T>(a: Set<T>, b: Set<T>): number {
   return shared / (a.size + b.size - shared);
 }
 
-/** Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */
+/** Two rows of the edit-distance table, reused by every call. */
+let rows = [new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Levenshtein distance, or max + 1 once it exceeds `max`. Only the cells within `max` of the
+ * diagonal are worked out: any other is more than `max` edits away.
+ */
 export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+  const n = a.length;
+  const m = b.length;
+  const beyond = max + 1;
+  if (Math.abs(n - m) > max) return beyond;
+  if (m + 2 > rows[0]!.length) rows = [new Int32Array(2 * m + 2), new Int32Array(2 * m + 2)];
+  let [previous, current] = rows as [Int32Array, Int32Array];
+  for (let j = 0; j <= m; j++) previous[j] = Math.min(j, beyond);
+  for (let i = 1; i <= n; i++) {
+    const low = Math.max(1, i - max);
+    const high = Math.min(m, i + max);
+    current[low - 1] = low === 1 ? Math.min(i, beyond) : beyond;
+    let rowMin = current[low - 1]!;
+    const letter = a.charCodeAt(i - 1);
+    for (let j = low; j <= high; j++) {
+      const cost = letter === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost, beyond);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
-    if (rowMin > max) return max + 1;
-    previous = current;
+    if (high < m) current[high + 1] = beyond;
+    if (rowMin > max) return beyond;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length]!;
+  return previous[m]!;
 }
 
 /** How many edits a word of this length may differ by and still count as the same word. */
