@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuery } from '../src/answer/answer.js';
+import { prepareAnswers } from '../src/answer/answerCache.js';
 import type { Answer, DirectFact } from '../src/answer/types.js';
 import { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import type { Article, Entity } from '../src/knowledge/types.js';
@@ -168,6 +169,26 @@ describe('direct answers on invented articles', () => {
     const answer = answerQuery(kb, 'has finland listed it?', { now: ASKED_ON, context: ['Amber Dawn Front', 'Norway'] });
     expect(answer.direct!.found).toBe(false);
     expect(facts(answer).some((f) => f.authority === 'Norway' && f.state === 'listed')).toBe(false);
+  });
+
+  it('answers from the new claims after an edit, and the same from the claims no edit touched', () => {
+    const edited = inventedKnowledge([
+      { path: 'e.md', published: '2022-05-10', text: 'Iceland banned Hamasi on Tuesday.' },
+      { path: 'f.md', published: '2023-01-12', text: 'Norway designated the Amber Dawn Front as a terrorist organisation on Thursday.' },
+    ]);
+    prepareAnswers(edited);
+    const ask = (query: string) => answerQuery(edited, query, { now: ASKED_ON });
+    const norwayBefore = ask('has norway removed the Amber Dawn Front?');
+    expect(norwayBefore.direct!.found).toBe(false);
+    expect(facts(ask('is hamasi banned in iceland?'))).toMatchObject([{ authority: 'Iceland', state: 'listed', date: '2022-05-10' }]);
+    // A later report: Iceland lifted the ban. Only that pair's history is new.
+    edited.upsert({ path: 'g.md', title: 'g', outlet: null, url: null, published: '2025-02-03', paragraphs: ['Iceland lifted its ban on Hamasi on Monday.'], hash: 'g' });
+    prepareAnswers(edited);
+    expect(facts(ask('is hamasi banned in iceland?'))).toMatchObject([{ authority: 'Iceland', state: 'removed', date: '2025-02-03' }]);
+    expect(ask('has norway removed the Amber Dawn Front?')).toEqual(norwayBefore);
+    // The report withdrawn: the ban stands again.
+    edited.remove('g.md');
+    expect(facts(ask('is hamasi banned in iceland?'))).toMatchObject([{ authority: 'Iceland', state: 'listed', date: '2022-05-10' }]);
   });
 
   it('does not read a question word as an acronym of an organisation ("has" is not HAS)', () => {

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { answerQuery } from './answer.js';
+import { prepareHistories } from './pairs.js';
 import { prepareStatus } from './statusLines.js';
 import type { Answer } from './types.js';
 
@@ -42,12 +43,13 @@ export class AnswerCache {
 
 /**
  * Does ahead of time what the first questions would otherwise wait for: ranking the passages of
- * popular entities, working out every status line, and the coverage a question that matches
- * nothing is answered with. Call it after the knowledge base
- * is loaded or changed.
+ * popular entities, working out every status line and every pair's history (after an edit, only
+ * those of the pairs whose claims changed), and the coverage a question that matches nothing is
+ * answered with. Call it after the knowledge base is loaded or changed.
  */
 export function prepareAnswers(kb: KnowledgeBase): void {
   kb.index.rankPopular();
   prepareStatus(kb);
+  prepareHistories(kb);
   kb.coverage();
 }

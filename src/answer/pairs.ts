@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { isInternationalBody } from '../knowledge/authorities.js';
-import { PerVersion } from './perVersion.js';
+import { PerPair } from './perVersion.js';
 import { cachedStep } from './statusLines.js';
 import { historyOf, sameStep, type HistoryStep } from './steps.js';
 
@@ -44,9 +44,14 @@ export function pairsOf(kb: KnowledgeBase, query: PairQuery): Pair[] {
   return pairs;
 }
 
-const histories = new PerVersion<HistoryStep[]>();
+const histories = new PerPair<HistoryStep[]>();
 
-/** A pair's history, its latest step told as its status line tells it; read once per version of the knowledge base. */
+/** Works out every pair's history now, so that no question waits for it (only pairs whose claims changed, after an edit). */
+export function prepareHistories(kb: KnowledgeBase): void {
+  for (const pair of kb.allClaimPairs()) stepsOf(kb, pair);
+}
+
+/** A pair's history, its latest step told as its status line tells it; read once until the pair's claims change. */
 function stepsOf(kb: KnowledgeBase, key: string): HistoryStep[] {
   return histories.get(kb, key, () => {
     const steps = historyOf(kb.claimsOfPair(key));

@@ -17,3 +17,22 @@ export class PerVersion<T> {
     return cache.values.get(key)!;
   }
 }
+
+/**
+ * Values worked out from one "target authority" pair's claims alone, kept until those claims
+ * change: an edit to one article leaves every other pair's worked out.
+ */
+export class PerPair<T> {
+  private readonly byKnowledge = new WeakMap<KnowledgeBase, Map<string, { version: number; value: T }>>();
+
+  get(kb: KnowledgeBase, pair: string, compute: () => T): T {
+    let values = this.byKnowledge.get(kb);
+    if (values === undefined) this.byKnowledge.set(kb, (values = new Map()));
+    const version = kb.pairVersion(pair);
+    const known = values.get(pair);
+    if (known?.version === version) return known.value;
+    const value = compute();
+    values.set(pair, { version, value });
+    return value;
+  }
+}

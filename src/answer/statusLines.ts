@@ -1,6 +1,6 @@
 import type { Sentence } from '../extract/extractArticle.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
-import { PerVersion } from './perVersion.js';
+import { PerPair } from './perVersion.js';
 import type { SourceRegistry } from './sources.js';
 import { latestStep, type Step } from './steps.js';
 import type { StatusLine } from './types.js';
@@ -38,15 +38,15 @@ export function buildStatus(
   return lines.sort((a, b) => a.entity.localeCompare(b.entity) || (b.date ?? '').localeCompare(a.date ?? '') || a.authority.localeCompare(b.authority));
 }
 
-/** The latest step of every pair asked about, for the version of the knowledge base it was worked out on. */
-const latestSteps = new PerVersion<Step | null>();
+/** The latest step of every pair asked about, until the pair's claims change. */
+const latestSteps = new PerPair<Step | null>();
 
 /** Works out the latest step of every pair now, so that no question waits for it. */
 export function prepareStatus(kb: KnowledgeBase): void {
   for (const pair of kb.allClaimPairs()) cachedStep(kb, pair);
 }
 
-/** The latest step of a "target authority" pair, worked out once per version of the knowledge base. */
+/** The latest step of a "target authority" pair, worked out once until its claims change. */
 export function cachedStep(kb: KnowledgeBase, pair: string): Step | null {
   return latestSteps.get(kb, pair, () => latestStep(kb.claimsOfPair(pair)));
 }

@@ -45,6 +45,8 @@ export class KnowledgeBase {
   /** Which organisations each article found, by path. */
   private readonly discoveredIn = new Map<string, string[]>();
   private changes = 0;
+  /** For each "target authority" pair, the version in which its claims last changed. */
+  private readonly pairChanges = new Map<string, number>();
   private coverageCache: { version: number; coverage: Coverage } | null = null;
 
   constructor(
@@ -154,6 +156,7 @@ export class KnowledgeBase {
     for (const sentence of passages.flatMap((p) => p.sentences)) {
       for (const claim of sentence.claims) {
         const pair = `${claim.targetId} ${claim.authorityId}`;
+        this.pairChanges.set(pair, this.changes);
         let byPath = this.claimsByPair.get(pair);
         if (!byPath) this.claimsByPair.set(pair, (byPath = new Map()));
         const here = byPath.get(article.path);
@@ -175,10 +178,10 @@ export class KnowledgeBase {
     this.byPath.delete(path);
     this.articleMap.delete(path);
     this.figures.delete(path);
-    if (old?.some((p) => p.sentences.some((s) => s.claims.length > 0))) {
-      for (const byPath of this.claimsByPair.values()) byPath.delete(path);
-    }
     this.changes++;
+    if (old?.some((p) => p.sentences.some((s) => s.claims.length > 0))) {
+      for (const [pair, byPath] of this.claimsByPair) if (byPath.delete(path)) this.pairChanges.set(pair, this.changes);
+    }
   }
 
   article(path: string): Article | undefined {
@@ -202,6 +205,11 @@ export class KnowledgeBase {
   /** Every "target authority" pair with designation claims. */
   allClaimPairs(): string[] {
     return [...this.claimsByPair.keys()].filter((pair) => this.claimsByPair.get(pair)!.size > 0);
+  }
+
+  /** The version in which a pair's claims last changed: what is worked out from them alone holds until then. */
+  pairVersion(pair: string): number {
+    return this.pairChanges.get(pair) ?? 0;
   }
 
   /** Every designation claim of a pair from claimPairs. */
