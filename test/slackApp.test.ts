@@ -143,6 +143,19 @@ describe('buttons', () => {
   });
 });
 
+describe('a button no version of the bot made', () => {
+  it('is acknowledged and answers nothing', async () => {
+    const url = slack.fake.responseUrl('unknown');
+    const res = await slack.post(blockActionsBody({ action_id: 'answer_forged', value: 'taliban', response_url: url }));
+    expect(res.status).toBe(200);
+    // A known button pressed after it is answered, so anything the forged one sent would be there by then.
+    const known = slack.fake.responseUrl('known');
+    await slack.post(blockActionsBody({ action_id: ACTIONS.sources, value: 'taliban', response_url: known }));
+    await slack.fake.waitForCall('response_url:known');
+    expect(slack.fake.callsTo('response_url:unknown')).toEqual([]);
+  });
+});
+
 describe('health', () => {
   it('is 200 once the knowledge base is loaded and 503 before', async () => {
     expect((await fetch(`${slack.base}/healthz`)).status).toBe(200);

@@ -1,0 +1,35 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Answer } from '../../../answer/types.js';
+import { ACTIONS } from '../../../render/blocks.js';
+import type { SlackContext } from '../../context.js';
+import { onFeedback } from './feedback.js';
+import { onFullTimeline } from './fullTimeline.js';
+import { onShare } from './share.js';
+import { onSources } from './sources.js';
+
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+/** The action ids of the buttons under an answer: one listener matches them all. */
+export const ANSWER_BUTTON = /^answer_/;
+
+const HANDLERS: Record<string, (args: ButtonArgs, ctx: SlackContext) => Promise<void>> = {
+  [ACTIONS.fullTimeline]: onFullTimeline,
+  [ACTIONS.sources]: onSources,
+  [ACTIONS.share]: onShare,
+  [ACTIONS.helpful]: (args, ctx) => onFeedback(args, ctx, 1),
+  [ACTIONS.notHelpful]: (args, ctx) => onFeedback(args, ctx, -1),
+};
+
+/** A button under an answer, handed to its handler; one that no version of the bot made is acknowledged and logged. */
+export async function onAnswerButton(args: ButtonArgs, ctx: SlackContext): Promise<void> {
+  const handler = Object.hasOwn(HANDLERS, args.action.action_id) ? HANDLERS[args.action.action_id] : undefined;
+  if (handler) return handler(args, ctx);
+  await args.ack();
+  ctx.logger.warn({ action: args.action.action_id }, 'a button this bot does not know was pressed');
+}
+
+/** The answer a button's query has now, or null while the knowledge is loading. */
+export function answerOf(ctx: SlackContext, query: string | undefined): Answer | null {
+  const kb = ctx.knowledge();
+  return kb ? ctx.answers.get(kb, query ?? '') : null;
+}

@@ -1,0 +1,9 @@
+import type { KnownEventFromType } from '@slack/bolt';
+import { slackTextToQuery } from '../../slackText.js';
+import type { SlackContext } from '../../context.js';
+import { reply, type Say } from './reply.js';
+
+/** An @mention in a channel: answered in a thread under it. */
+export async function onMention(event: KnownEventFromType<'app_mention'>, say: Say, ctx: SlackContext): Promise<void> {
+  await reply(ctx, say, event.channel, event.thread_ts ?? event.ts, slackTextToQuery(event.text), 'mention');
+}
