@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateKnowledgeBase, MARKER_FILE } from './generateKnowledge.js';
+import { generateKnowledgeBase, MARKER_FILE, type Shape } from './generateKnowledge.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
@@ -17,13 +17,25 @@ export function child<T>(script: string, args: string[], env: Record<string, str
   return { process: proc, first };
 }
 
-export async function ensureKnowledge(articles: number): Promise<string> {
-  const dir = join(HERE, 'kb', String(articles));
+/** A knowledge base the benchmark measures: how many articles, of which shape. */
+export interface Size {
+  articles: number;
+  shape: Shape;
+}
+
+/** "10000" for the news shape, "long-10000" for the long one: the folder name and the table's column. */
+export function sizeName(size: Size): string {
+  return size.shape === 'news' ? String(size.articles) : `${size.shape}-${size.articles}`;
+}
+
+/** The generated knowledge base of that size, written into bench/kb/ the first time. */
+export async function ensureKnowledge(size: Size): Promise<string> {
+  const dir = join(HERE, 'kb', sizeName(size));
   const marker = join(dir, MARKER_FILE);
   const complete = existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')) as { status?: string }).status === 'complete';
   if (!complete) {
-    process.stderr.write(`  generating ${articles} articles in ${dir}\n`);
-    await generateKnowledgeBase(dir, { articles });
+    process.stderr.write(`  generating ${size.articles} articles (${size.shape}) in ${dir}\n`);
+    await generateKnowledgeBase(dir, { articles: size.articles, shape: size.shape });
   }
   return dir;
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --quick]`: the benchmark. For each knowledge base size (100, 1,000 and
- * 10,000 generated articles; --quick: 100 only) it measures, each part in a fresh process:
+ * `npm run bench [-- --quick | --sizes 100,long-10000,...]`: the benchmark. For each generated
+ * knowledge base (news-shaped 100, 1,000 and 10,000 articles and long-shaped 10,000; FULL=1 adds
+ * long-shaped 30,000; --quick: 100 only) it measures, each part in a fresh process:
  * the full index build and its peak memory, the restart to serving from the snapshot and the
  * memory it serves in, re-indexing one changed file, answer latency beside raw MiniSearch
  * search (entity names, popular entities, and questions about them), and signed /designation
@@ -15,7 +16,7 @@ import autocannon from 'autocannon';
 import { signSlackRequest, slashCommandBody } from '../test/support/slackRequests.js';
 import { entityQueries, popularEntities } from './generateKnowledge.js';
 import { BENCH_SECRET, popularStream, type Latency } from './mixes.js';
-import { child, ensureKnowledge } from './processes.js';
+import { child, ensureKnowledge, sizeName, type Size } from './processes.js';
 import { soak } from './soak.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -25,7 +26,11 @@ if (process.argv.includes('--soak')) {
   await soak(QUICK ? 100 : 10_000, QUICK ? 10 : 60, rate === -1 ? 10 : Number(process.argv[rate + 1]));
   process.exit(0);
 }
-const SIZES = QUICK ? [100] : [100, 1_000, 10_000];
+const SIZES = sizesAsked();
+/** Where the targets are checked: the long shape at 10,000 articles, as the issue measured it, or the largest size run. */
+const TARGET_SIZE = 'long-10000';
+/** The size whose growth over TARGET_SIZE is checked. */
+const GROWTH_SIZE = 'long-30000';
 const CONNECTIONS = 32;
 const SECONDS = QUICK ? 3 : 8;
 
@@ -39,7 +44,25 @@ interface Http {
   throughputRatio: number;
 }
 
+/** --sizes 100,long-10000 (news-shaped by default); else --quick, FULL=1 or the default set. */
+function sizesAsked(): Size[] {
+  const at = process.argv.indexOf('--sizes');
+  if (at !== -1) {
+    return (process.argv[at + 1] ?? '').split(',').map((name) => {
+      const match = /^(?:(news|long)-)?(\d+)$/.exec(name.trim());
+      if (!match) throw new Error(`--sizes takes names such as 100 or long-10000, got "${name}"`);
+      return { articles: Number(match[2]), shape: (match[1] ?? 'news') as Size['shape'] };
+    });
+  }
+  if (QUICK) return [{ articles: 100, shape: 'news' }];
+  const sizes: Size[] = [100, 1_000, 10_000].map((articles) => ({ articles, shape: 'news' }));
+  sizes.push({ articles: 10_000, shape: 'long' });
+  if (process.env.FULL === '1') sizes.push({ articles: 30_000, shape: 'long' });
+  return sizes;
+}
+
 interface SizeResult {
+  name: string;
   articles: number;
   passages: number;
   buildMs: number;
@@ -89,12 +112,12 @@ async function http(ours: number, bare: number, queries: string[]): Promise<Http
   return { rps: a.requests.average, p99: a.latency.p99, errors, bareRps: b.requests.average, bareP99: b.latency.p99, throughputRatio: a.requests.average / b.requests.average };
 }
 
-async function measure(articles: number): Promise<SizeResult> {
-  const dir = await ensureKnowledge(articles);
-  const snapshot = join(HERE, 'kb', `${articles}.snapshot`);
+async function measure(size: Size): Promise<SizeResult> {
+  const dir = await ensureKnowledge(size);
+  const snapshot = join(HERE, 'kb', `${sizeName(size)}.snapshot`);
   rmSync(snapshot, { force: true });
-  process.stderr.write(`${articles} articles\n`);
-  const built = child<Omit<SizeResult, 'restartToServingMs' | 'servingRssMb' | 'reindexOneFileMs' | 'http'> & { reindexMs: number }>('measure.ts', [dir, snapshot]);
+  process.stderr.write(`${size.articles} articles (${size.shape})\n`);
+  const built = child<Omit<SizeResult, 'name' | 'restartToServingMs' | 'servingRssMb' | 'reindexOneFileMs' | 'http'> & { reindexMs: number }>('measure.ts', [dir, snapshot]);
   const core = await built.first;
 
   type Started = { port: number; readyMs: number; rssMb: number; fromSnapshot: boolean };
@@ -113,6 +136,7 @@ async function measure(articles: number): Promise<SizeResult> {
   const serving = await new Promise<{ rssMb: number }>((resolve) => ours.process.once('message', (m) => resolve(m as { rssMb: number })));
   for (const c of [ours, uncached, bare]) c.process.send('exit');
   return {
+    name: sizeName(size),
     articles: core.articles,
     passages: core.passages,
     buildMs: core.buildMs,
@@ -159,27 +183,35 @@ const rows: [string, (r: SizeResult) => string][] = [
   ['HTTP p99 popular: ours / bare (ms)', (r) => `${r.http.popular.p99} / ${r.http.popular.bareP99}`],
   ['HTTP errors', (r) => String(r.http.distinct.errors + r.http.popular.errors)],
 ];
-const header = ['articles', ...results.map((r) => String(r.articles))];
+const header = ['articles', ...results.map((r) => r.name)];
 const table = [header, ...rows.map(([label, cell]) => [label, ...results.map(cell)])];
 const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
 const line = (row: string[]) => `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
 console.log([line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...table.slice(1).map(line)].join('\n'));
 
-const largest = results[results.length - 1]!;
+const largest = results.find((r) => r.name === TARGET_SIZE) ?? results[results.length - 1]!;
+const mixes = ['distinct', 'popularUncached', 'questions', 'freeText', 'typos', 'common'] as const;
+const worst = (pick: (l: Latency) => number) => Math.max(...mixes.map((m) => pick(largest.answer[m])));
+const grown = results.find((r) => r.name === GROWTH_SIZE);
 const targets: [string, boolean][] = [
-  ['answer p99 < 25 ms (distinct)', largest.answer.distinct.p99 < 25],
-  ['answer p99 < 25 ms (popular, also uncached)', largest.answer.popular.p99 < 25 && largest.answer.popularUncached.p99 < 25],
-  ['answer / raw search <= 3x at p99 (distinct)', largest.answer.distinct.ratioP99 <= 3],
+  [`answer p99 < 30 ms, every mix (worst ${f(worst((l) => l.p99))})`, worst((l) => l.p99) < 30],
+  [`answer max < 100 ms, every mix (worst ${f(worst((l) => l.max))})`, worst((l) => l.max) < 100],
+  [`answer / raw search <= 3x at p99, every mix (worst ${f(worst((l) => l.ratioP99), 2)}x)`, worst((l) => l.ratioP99) <= 3],
   ['HTTP throughput >= 70% of bare (popular)', largest.http.popular.throughputRatio >= 0.7],
-  ['HTTP p99 < 100 ms (distinct)', largest.http.distinct.p99 < 100],
-  ['RSS serving < 1 GB', largest.servingRssMb < 1000],
-  ['restart to serving < 3 s', largest.restartToServingMs < 3000],
+  ['HTTP p99 < 150 ms (distinct)', largest.http.distinct.p99 < 150],
+  ['RSS serving < 500 MB', largest.servingRssMb < 500],
+  ['restart to serving < 2 s', largest.restartToServingMs < 2000],
+  ['full build < 30 s', largest.buildMs < 30_000],
   ['re-index one file < 500 ms', largest.reindexOneFileMs < 500],
-  ['full build < 60 s', largest.buildMs < 60_000],
   ['index an article of the size limit (MAX_ARTICLE_BYTES) < 2 s', largest.largeArticleMs.atLimit < 2000],
   ['a 40,000-character question answered < 200 ms', largest.longQuestion.fortyThousand < 200],
 ];
-console.log(`\nTargets at ${largest.articles} articles:`);
+if (grown) {
+  const ratio = (pick: (r: SizeResult) => number) => pick(grown) / pick(largest);
+  const growth = Math.max(ratio((r) => r.buildMs), ratio((r) => r.peakRssMb), ratio((r) => r.servingRssMb));
+  targets.push([`${grown.name} costs <= 3.3x ${largest.name} in build time and memory (${f(growth, 2)}x)`, growth <= 3.3]);
+}
+console.log(`\nTargets at ${largest.name}:`);
 for (const [name, met] of targets) console.log(`  ${met ? 'met   ' : 'MISSED'} ${name}`);
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };

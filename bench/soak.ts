@@ -41,7 +41,7 @@ function signed(body: string, contentType: string) {
 }
 
 export async function soak(articles: number, seconds: number, rate: number): Promise<void> {
-  const dir = await ensureKnowledge(articles);
+  const dir = await ensureKnowledge({ articles, shape: 'news' });
   const snapshot = join(HERE, 'kb', `${articles}.snapshot`);
   const fake = await startFakeSlackApi();
   const responseUrl = fake.responseUrl('soak');
