@@ -55,7 +55,6 @@ interface FlatPostings {
 
 /** A term a query term stands for: itself, or a prefix or fuzzy match, with the weight MiniSearch gives it. */
 interface Derived {
-  term: string;
   data: TermData;
   weight: number;
 }
@@ -167,7 +166,7 @@ export class QueryScorer {
     const index = this.engine._index;
     const derived: Derived[] = [];
     const exact = index.get(term);
-    if (exact) derived.push({ term, data: exact, weight: 1 });
+    if (exact) derived.push({ data: exact, weight: 1 });
     const maxDistance = group.fuzzy ? (group.fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * group.fuzzy)) : group.fuzzy) : 0;
     const fuzzy = maxDistance ? index.fuzzyGet(term, maxDistance) : null;
     if (group.prefix) {
@@ -175,11 +174,11 @@ export class QueryScorer {
         const distance = t.length - term.length;
         if (!distance) continue;
         fuzzy?.delete(t);
-        derived.push({ term: t, data, weight: (PREFIX_WEIGHT * t.length) / (t.length + 0.3 * distance) });
+        derived.push({ data, weight: (PREFIX_WEIGHT * t.length) / (t.length + 0.3 * distance) });
       }
     }
     for (const [t, [data, distance]] of fuzzy ?? []) {
-      if (distance) derived.push({ term: t, data, weight: (FUZZY_WEIGHT * t.length) / (t.length + distance) });
+      if (distance) derived.push({ data, weight: (FUZZY_WEIGHT * t.length) / (t.length + distance) });
     }
     if (this.expansions.size >= EXPANSIONS_KEPT) this.expansions.clear();
     this.expansions.set(key, derived);
