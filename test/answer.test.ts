@@ -113,6 +113,18 @@ describe('finding what the query names', () => {
     expect(answer.subjects).toEqual(['Taliban']);
     expect(answer.status.find((s) => s.authority === 'Russia')?.state).toBe('removed');
   });
+
+  it.each([
+    ['talbian', ['Taliban']],
+    ['islmaic state', ['Islamic State']],
+  ])('reads two neighbouring letters swapped as one typing mistake: "%s"', async (query, subjects) => {
+    expect((await ask(query)).subjects).toEqual(subjects);
+  });
+
+  it('reads an authority typed with two letters swapped', async () => {
+    const answer = await ask('has rusisa removed the taliban?');
+    expect(answer.direct?.parts.flatMap((p) => (p.fact ? [p.fact.authority] : []))).toEqual(['Russia']);
+  });
 });
 
 describe('queries that match nothing', () => {

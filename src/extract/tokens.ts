@@ -59,20 +59,22 @@ export function jaccard<T>(a: Set<T>, b: Set<T>): number {
   return shared / (a.size + b.size - shared);
 }
 
-/** Two rows of the edit-distance table, reused by every call. */
-let rows = [new Int32Array(64), new Int32Array(64)];
+/** Three rows of the edit-distance table, reused by every call. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
- * Levenshtein distance, or max + 1 once it exceeds `max`. Only the cells within `max` of the
- * diagonal are worked out: any other is more than `max` edits away.
+ * Edits between two words, counting a swap of neighbouring letters as one ("katiab" for
+ * "kataib", the commonest typing mistake) besides a letter added, dropped or changed (optimal
+ * string alignment); max + 1 once it exceeds `max`. Only the cells within `max` of the diagonal
+ * are worked out: any other is more than `max` edits away.
  */
 export function editDistance(a: string, b: string, max: number): number {
   const n = a.length;
   const m = b.length;
   const beyond = max + 1;
   if (Math.abs(n - m) > max) return beyond;
-  if (m + 2 > rows[0]!.length) rows = [new Int32Array(2 * m + 2), new Int32Array(2 * m + 2)];
-  let [previous, current] = rows as [Int32Array, Int32Array];
+  if (m + 2 > rows[0]!.length) rows = Array.from({ length: 3 }, () => new Int32Array(2 * m + 2));
+  let [beforePrevious, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
   for (let j = 0; j <= m; j++) previous[j] = Math.min(j, beyond);
   for (let i = 1; i <= n; i++) {
     const low = Math.max(1, i - max);
@@ -81,14 +83,15 @@ export function editDistance(a: string, b: string, max: number): number {
     let rowMin = current[low - 1]!;
     const letter = a.charCodeAt(i - 1);
     for (let j = low; j <= high; j++) {
-      const cost = letter === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost, beyond);
+      const other = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (letter === other ? 0 : 1), beyond);
+      if (i > 1 && j > 1 && letter === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === other) value = Math.min(value, beforePrevious[j - 2]! + 1);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (high < m) current[high + 1] = beyond;
     if (rowMin > max) return beyond;
-    [previous, current] = [current, previous];
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
   return previous[m]!;
 }
