@@ -144,7 +144,7 @@ describe('buttons', () => {
 });
 
 describe('a button no version of the bot made', () => {
-  it('is acknowledged and answers nothing', async () => {
+  it('is acknowledged and answers nothing, even with the prefix of the answer buttons', async () => {
     const url = slack.fake.responseUrl('unknown');
     const res = await slack.post(blockActionsBody({ action_id: 'answer_forged', value: 'taliban', response_url: url }));
     expect(res.status).toBe(200);

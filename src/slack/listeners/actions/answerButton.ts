@@ -20,12 +20,12 @@ const HANDLERS: Record<string, (args: ButtonArgs, ctx: SlackContext) => Promise<
   [ACTIONS.notHelpful]: (args, ctx) => onFeedback(args, ctx, -1),
 };
 
-/** A button under an answer, handed to its handler; one that no version of the bot made is acknowledged and logged. */
+/**
+ * A button under an answer, handed to its handler. A button the bot never made does not get here:
+ * the app's middleware acknowledges and logs it (`refuseUnanswerable`).
+ */
 export async function onAnswerButton(args: ButtonArgs, ctx: SlackContext): Promise<void> {
-  const handler = Object.hasOwn(HANDLERS, args.action.action_id) ? HANDLERS[args.action.action_id] : undefined;
-  if (handler) return handler(args, ctx);
-  await args.ack();
-  ctx.logger.warn({ action: args.action.action_id }, 'a button this bot does not know was pressed');
+  return HANDLERS[args.action.action_id]!(args, ctx);
 }
 
 /** The answer a button's query has now, or null while the knowledge is loading. */
