@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { LOOKUP } from '../src/render/lookupView.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = join(root, 'test/fixtures/slack-manifest-schema');
@@ -93,6 +94,11 @@ describe('manifest.yml', () => {
     expect(scopes).toContain('chat:write');
   });
 
+  it('declares the lookup shortcut with the callback id the app answers to', () => {
+    const shortcuts = (m.features as { shortcuts?: { callback_id: string; type: string }[] } | undefined)?.shortcuts ?? [];
+    expect(shortcuts).toContainEqual(expect.objectContaining({ callback_id: LOOKUP.shortcut, type: 'global' }));
+  });
+
   it('requests the scope of every Web API method the app calls', () => {
     const scopes = m.oauth_config?.scopes?.bot ?? [];
     const needs: Record<string, string[]> = {
@@ -100,6 +106,8 @@ describe('manifest.yml', () => {
       'users.info': ['users:read'],
       'conversations.history': ['channels:history', 'groups:history'],
       'views.publish': [],
+      'views.open': [],
+      'views.update': [],
     };
     const called = new Set<string>();
     for (const file of readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {

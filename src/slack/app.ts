@@ -9,9 +9,10 @@ import * as actions from './listeners/actions/index.js';
 import * as commands from './listeners/commands/index.js';
 import * as home from './listeners/home/index.js';
 import * as messages from './listeners/messages/index.js';
+import * as shortcuts from './listeners/shortcuts/index.js';
 
 /** Listener groups, one per Slack surface, each with a `register(app, ctx)`. */
-const SURFACES = [commands, messages, actions, home];
+const SURFACES = [commands, messages, actions, home, shortcuts];
 
 /**
  * Health check for a load balancer: 200 once the knowledge base is loaded and the database can

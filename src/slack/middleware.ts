@@ -1,5 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { ACTIONS } from '../render/blocks.js';
+import { LOOKUP } from '../render/lookupView.js';
 import type { SlackContext } from './context.js';
 import { isSlackUrl } from './outbound.js';
 import { COMMAND } from './replies.js';
@@ -33,8 +34,12 @@ export function missingField(body: Fields, origins: string[]): string | null {
   if (body.command !== undefined) return need(body, { command: id, user_id: id, channel_id: id, text, response_url: slackUrl });
   if (body.actions !== undefined) {
     const action = (body.actions as Fields[])[0] ?? {};
-    return need(body, { response_url: slackUrl }) ?? need((body.user ?? {}) as Fields, { id }, 'user.') ?? need(action, { action_id: id }, 'actions[0].');
+    // A button in a message is answered through its response_url; one in a modal by updating the modal.
+    const where = body.view !== undefined ? need(body.view as Fields, { id, private_metadata: text }, 'view.') : need(body, { response_url: slackUrl });
+    return where ?? need((body.user ?? {}) as Fields, { id }, 'user.') ?? need(action, { action_id: id }, 'actions[0].');
   }
+  if (body.type === 'shortcut') return need(body, { trigger_id: id });
+  if (body.type === 'view_submission') return need((body.user ?? {}) as Fields, { id }, 'user.');
   const event = body.event as Fields | undefined;
   if (event === undefined) return null;
   if (event.type === 'message' || event.type === 'app_mention') {
@@ -44,17 +49,22 @@ export function missingField(body: Fields, origins: string[]): string | null {
   return need(event, { type: id }, 'event.');
 }
 
-const OUR_ACTIONS = new Set<string>(Object.values(ACTIONS));
+const OUR_ACTIONS = new Set<string>([...Object.values(ACTIONS), LOOKUP.shareAction]);
 
 /**
- * What no listener here answers: another command, a button the bot did not make, a shortcut or
- * a view. Acknowledged at once, so Slack is not kept waiting for its 3-second timeout.
+ * What no listener here answers: another command, a button, shortcut or view the bot did not
+ * make. Acknowledged at once, so Slack is not kept waiting for its 3-second timeout.
  */
 function unanswered(body: Fields): string | null {
   if (body.command !== undefined) return body.command === COMMAND ? null : `the command ${String(body.command)} is not this app's`;
   if (body.actions !== undefined) {
     const action = String((body.actions as Fields[])[0]?.action_id);
     return OUR_ACTIONS.has(action) ? null : `the action ${action} is not one of this app's buttons`;
+  }
+  if (body.type === 'shortcut') return body.callback_id === LOOKUP.shortcut ? null : `the shortcut ${String(body.callback_id)} is not this app's`;
+  if (body.type === 'view_submission') {
+    const callbackId = (body.view as Fields | undefined)?.callback_id;
+    return callbackId === LOOKUP.view ? null : `the view ${String(callbackId)} is not this app's`;
   }
   return body.event === undefined ? `requests of type ${String(body.type)} are not handled` : null;
 }

@@ -228,6 +228,62 @@ export function blockActionsBody(options: BlockActionOptions): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+/** A global shortcut's payload, form-encoded as Slack sends it. */
+export function globalShortcutBody(callback_id: string, user_id = 'U1'): string {
+  const payload = {
+    type: 'shortcut',
+    token: 'verification-token',
+    action_ts: nextMessageTs(),
+    team: { id: 'T1', domain: 'testteam' },
+    user: { id: user_id, username: 'alice', team_id: 'T1' },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id,
+    trigger_id: TRIGGER_ID,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A modal as Slack sends it back: the view the app opened, with an id, a hash and the state of its inputs. */
+export function openedView(view: Record<string, unknown>, values: Record<string, Record<string, Record<string, unknown>>> = {}): Record<string, unknown> {
+  return { id: 'VMODAL', hash: '1712345678.abcdef', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT', private_metadata: '', ...view, state: { values } };
+}
+
+/** A `view_submission` payload of that view, form-encoded. */
+export function viewSubmissionBody(view: Record<string, unknown>, user_id = 'U1'): string {
+  const payload = {
+    type: 'view_submission',
+    token: 'verification-token',
+    team: { id: 'T1', domain: 'testteam' },
+    user: { id: user_id, username: 'alice', name: 'alice', team_id: 'T1' },
+    api_app_id: 'A1',
+    trigger_id: TRIGGER_ID,
+    view,
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A `block_actions` payload for a channel picked in a conversations_select of a modal, form-encoded. */
+export function viewConversationSelectBody(view: Record<string, unknown>, action_id: string, selected_conversation: string, user_id = 'U1'): string {
+  const payload = {
+    type: 'block_actions',
+    user: { id: user_id, username: 'alice', name: 'alice', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'verification-token',
+    trigger_id: TRIGGER_ID,
+    team: { id: 'T1', domain: 'testteam' },
+    enterprise: null,
+    is_enterprise_install: false,
+    container: { type: 'view', view_id: view.id },
+    view,
+    actions: [{ type: 'conversations_select', action_id, block_id: 'share', selected_conversation, action_ts: nextMessageTs() }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
 export interface PostSignedOptions {
   secret: string;
   /** Default: application/json for an object body, application/x-www-form-urlencoded for a string body. */
