@@ -34,12 +34,12 @@ export function missingField(body: Fields, origins: string[]): string | null {
   if (body.command !== undefined) return need(body, { command: id, user_id: id, channel_id: id, text, response_url: slackUrl });
   if (body.actions !== undefined) {
     const action = (body.actions as Fields[])[0] ?? {};
-    // A button in a message is answered through its response_url; one in a modal by updating the modal.
-    const where = body.view !== undefined ? need(body.view as Fields, { id, private_metadata: text }, 'view.') : need(body, { response_url: slackUrl });
+    // The lookup modal's channel picker updates the modal; a button under an answer replies through its response_url.
+    const where = action.action_id === LOOKUP.shareAction ? need((body.view ?? {}) as Fields, { id, private_metadata: text }, 'view.') : need(body, { response_url: slackUrl });
     return where ?? need((body.user ?? {}) as Fields, { id }, 'user.') ?? need(action, { action_id: id }, 'actions[0].');
   }
   if (body.type === 'shortcut') return need(body, { trigger_id: id });
-  if (body.type === 'view_submission') return need((body.user ?? {}) as Fields, { id }, 'user.');
+  if (body.type === 'view_submission') return need((body.user ?? {}) as Fields, { id }, 'user.') ?? need(((body.view ?? {}) as Fields).state as Fields ?? {}, { values: (v) => typeof v === 'object' && v !== null }, 'view.state.');
   const event = body.event as Fields | undefined;
   if (event === undefined) return null;
   if (event.type === 'message' || event.type === 'app_mention') {

@@ -34,5 +34,10 @@ export async function onLookupShare({ ack, action, body, client }: SlackActionMi
     note = CANNOT_POST[code] ?? 'Slack did not take the message; try again in a moment.';
     ctx.logger.warn({ surface: 'lookup-share', channel, err: error }, 'could not share an answer');
   }
-  await client.views.update({ view_id: view.id, hash: view.hash, view: renderLookupView({ query, answer, note }) });
+  try {
+    await client.views.update({ view_id: view.id, hash: view.hash, view: renderLookupView({ query, answer, note }) });
+  } catch (error) {
+    // The modal was closed or asked something else meanwhile: the share itself stands.
+    ctx.logger.warn({ surface: 'lookup-share', err: error }, 'could not update the lookup modal');
+  }
 }
