@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { ACTIONS } from '../src/render/blocks.js';
+import { ANSWER_ACTIONS } from '../src/render/slackIds.js';
 import { startFakeSlackApi } from '../test/support/fakeSlackApi.js';
 import { blockActionsBody, messageImEvent, signSlackRequest, slashCommandBody } from '../test/support/slackRequests.js';
 import { entityQueries } from './generateKnowledge.js';
@@ -66,7 +66,7 @@ export async function soak(articles: number, seconds: number, rate: number): Pro
       case 1:
         return signed(JSON.stringify(messageImEvent({ text, channel: `D${i % 50}` })), 'application/json');
       default: {
-        const action = [ACTIONS.sources, ACTIONS.fullTimeline, ACTIONS.helpful][i % 9 === 2 ? 2 : i % 2]!;
+        const action = [ANSWER_ACTIONS.sources, ANSWER_ACTIONS.fullTimeline, ANSWER_ACTIONS.helpful][i % 9 === 2 ? 2 : i % 2]!;
         return signed(blockActionsBody({ action_id: action, value: text, response_url: responseUrl, container: 'ephemeral' }), 'application/x-www-form-urlencoded');
       }
     }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/store.js';
-import { DIGEST_EVENT } from '../src/slack/digestTransport.js';
+import { DIGEST_EVENT } from '../src/render/slackIds.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fakeSlackApi.js';
 import { SEED_DIR } from './support/seedKnowledge.js';
 

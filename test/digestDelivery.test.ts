@@ -4,8 +4,8 @@ import { articleVersions } from '../src/digest/versions.js';
 import { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import type { Article } from '../src/knowledge/types.js';
-import { ACTIONS } from '../src/render/blocks.js';
-import { deliveryClient, DIGEST_EVENT, slackDigestTransport } from '../src/slack/digestTransport.js';
+import { ANSWER_ACTIONS, DIGEST_EVENT } from '../src/render/slackIds.js';
+import { deliveryClient, slackDigestTransport } from '../src/slack/digestTransport.js';
 import type { Store } from '../src/store/store.js';
 import { capturedLogger } from './support/logCapture.js';
 import { SEED_DIR } from './support/seedKnowledge.js';
@@ -355,7 +355,7 @@ describe('sending digests', () => {
 
 describe('rating answers', () => {
   it('stores 👍 / 👎 with the query and shows the ratings with /designation sources', async () => {
-    for (const [user, action] of [['U1', ACTIONS.helpful], ['U2', ACTIONS.notHelpful], ['U2', ACTIONS.notHelpful]] as const) {
+    for (const [user, action] of [['U1', ANSWER_ACTIONS.helpful], ['U2', ANSWER_ACTIONS.notHelpful], ['U2', ANSWER_ACTIONS.notHelpful]] as const) {
       const id = `fb${++responses}`;
       await slack.post(blockActionsBody({ action_id: action, value: 'who banned IS-K?', user_id: user, container: 'ephemeral', response_url: slack.fake.responseUrl(id) }));
       expect((await slack.fake.waitForCall(`response_url:${id}`)).body.text).toMatch(/^Thanks/);

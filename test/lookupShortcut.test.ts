@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../src/index/knowledgeBase.js';
-import { LOOKUP } from '../src/render/lookupView.js';
+import { LOOKUP } from '../src/render/slackIds.js';
 import { seedKnowledgeBase } from './support/seedKnowledge.js';
 import { startSlackApp, type RunningApp } from './support/slackAppHarness.js';
 import { globalShortcutBody, openedView, viewConversationSelectBody, viewSubmissionBody } from './support/slackRequests.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../src/index/knowledgeBase.js';
-import { ACTIONS } from '../src/render/blocks.js';
+import { ANSWER_ACTIONS } from '../src/render/slackIds.js';
 import { seedKnowledgeBase } from './support/seedKnowledge.js';
 import { startSlackApp, type RunningApp } from './support/slackAppHarness.js';
 import { appHomeOpenedEvent, appMentionEvent, blockActionsBody, messageImEvent, slashCommandBody } from './support/slackRequests.js';
@@ -30,7 +30,7 @@ describe('/designation', () => {
     expect(shown(body.blocks)).toMatch(/\*Russia\* on Taliban: removed, 2025-04-17/);
     expect(shown(body.blocks)).toMatch(/Sources disagree/);
     expect(body.blocks.at(-1)).toMatchObject({ type: 'actions' });
-    expect(shown(body.blocks)).toContain(ACTIONS.share);
+    expect(shown(body.blocks)).toContain(ANSWER_ACTIONS.share);
   });
 
   it.each(['', 'help'])('explains usage for "%s"', async (text) => {
@@ -120,19 +120,19 @@ describe('conversations', () => {
 describe('buttons', () => {
   it('shares an ephemeral answer in the channel through response_url', async () => {
     const url = slack.fake.responseUrl('share');
-    const res = await slack.post(blockActionsBody({ action_id: ACTIONS.share, value: 'taliban', container: 'ephemeral', response_url: url, user_id: 'U42' }));
+    const res = await slack.post(blockActionsBody({ action_id: ANSWER_ACTIONS.share, value: 'taliban', container: 'ephemeral', response_url: url, user_id: 'U42' }));
     expect(res.status).toBe(200);
     await slack.fake.waitForCall('response_url:share', { where: (c) => c.body.response_type === 'in_channel' });
     const posts = slack.fake.callsTo('response_url:share').map((c) => c.body);
     expect(posts[0]).toMatchObject({ delete_original: true });
     expect(posts[1]).toMatchObject({ response_type: 'in_channel' });
     expect(shown(posts[1])).toMatch(/Shared by <@U42>/);
-    expect(shown(posts[1])).not.toContain(ACTIONS.share);
+    expect(shown(posts[1])).not.toContain(ANSWER_ACTIONS.share);
   });
 
   it.each([
-    [ACTIONS.fullTimeline, /Timeline: taliban/, /`2003`.*`2025-04-17`/],
-    [ACTIONS.sources, /Sources: taliban/, /2025-04-17-russias-supreme-court/],
+    [ANSWER_ACTIONS.fullTimeline, /Timeline: taliban/, /`2003`.*`2025-04-17`/],
+    [ANSWER_ACTIONS.sources, /Sources: taliban/, /2025-04-17-russias-supreme-court/],
   ])('%s answers to the asker', async (action_id, title, content) => {
     const url = slack.fake.responseUrl(action_id);
     await slack.post(blockActionsBody({ action_id, value: 'taliban', response_url: url }));
@@ -150,7 +150,7 @@ describe('a button no version of the bot made', () => {
     expect(res.status).toBe(200);
     // A known button pressed after it is answered, so anything the forged one sent would be there by then.
     const known = slack.fake.responseUrl('known');
-    await slack.post(blockActionsBody({ action_id: ACTIONS.sources, value: 'taliban', response_url: known }));
+    await slack.post(blockActionsBody({ action_id: ANSWER_ACTIONS.sources, value: 'taliban', response_url: known }));
     await slack.fake.waitForCall('response_url:known');
     expect(slack.fake.callsTo('response_url:unknown')).toEqual([]);
   });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../src/index/knowledgeBase.js';
-import { ACTIONS } from '../src/render/blocks.js';
+import { ANSWER_ACTIONS } from '../src/render/slackIds.js';
 import { capturedLogger } from './support/logCapture.js';
 import { seedKnowledgeBase } from './support/seedKnowledge.js';
 import { SECRET, startSlackApp, type RunningApp } from './support/slackAppHarness.js';
@@ -117,14 +117,14 @@ describe('response_url', () => {
   it('is never posted to when its host is not Slack', async () => {
     const command = await slack.post(slashCommandBody({ text: 'digest subscribe daily', response_url: foreign() }));
     expect(command.text).toContain('response_url is missing or not valid');
-    const button = await slack.post(blockActionsBody({ action_id: ACTIONS.sources, value: 'taliban', response_url: foreign() }));
+    const button = await slack.post(blockActionsBody({ action_id: ANSWER_ACTIONS.sources, value: 'taliban', response_url: foreign() }));
     expect(button.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(received).toBe(0);
   });
 
   it("is posted to when it is Slack's", async () => {
-    await slack.post(blockActionsBody({ action_id: ACTIONS.sources, value: 'taliban', response_url: slack.fake.responseUrl('ours') }));
+    await slack.post(blockActionsBody({ action_id: ANSWER_ACTIONS.sources, value: 'taliban', response_url: slack.fake.responseUrl('ours') }));
     await slack.fake.waitForCall('response_url:ours');
   });
 });
@@ -186,7 +186,8 @@ describe('logged errors', () => {
       slack.fake.respondWith('chat.postMessage', { body: { ok: false, error: 'channel_not_found' } });
       await slack.post(messageImEvent({ text: 'taliban' }));
       await expect.poll(() => lines.find((l) => l.msg === 'a Slack listener failed'), { timeout: 5000 }).toBeDefined();
-      const line = lines.find((l) => l.msg === 'a Slack listener failed') as { err: { message: string; stack: string; code: string } };
+      const line = lines.find((l) => l.msg === 'a Slack listener failed') as { err: { message: string; stack: string; code: string }; surface: string };
+      expect(line.surface).toBe('event message');
       expect(line.err.message).toContain('channel_not_found');
       expect(line.err.stack).toMatch(/\n\s+at /);
       expect(line.err.code).toBe('slack_webapi_platform_error');

@@ -2,6 +2,7 @@ import type { types as SlackTypes } from '@slack/bolt';
 import type { Answer, Source, SourceId } from '../answer/types.js';
 import { sliceCodePoints, truncate } from '../answer/truncate.js';
 import { defuseBroadcasts, escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
+import { ANSWER_ACTIONS } from './slackIds.js';
 import { ASSEMBLED, stateWords } from './words.js';
 
 /** A Block Kit block, as sent to Slack (types from @slack/types, through Bolt). */
@@ -23,15 +24,6 @@ export const LIMITS = {
   buttonText: 75,
   buttonValue: 2000,
   fallbackText: 3000,
-} as const;
-
-/** action_ids of the buttons under an answer; the listeners in src/slack answer to these. */
-export const ACTIONS = {
-  fullTimeline: 'answer_full_timeline',
-  sources: 'answer_sources',
-  share: 'answer_share',
-  helpful: 'answer_helpful',
-  notHelpful: 'answer_not_helpful',
 } as const;
 
 export interface RenderOptions {
@@ -122,11 +114,11 @@ function buttons(query: string): Block {
     type: 'actions',
     block_id: 'answer_actions',
     elements: [
-      button('Full timeline', ACTIONS.fullTimeline),
-      button('Sources', ACTIONS.sources),
-      { ...button('Share in channel', ACTIONS.share), style: 'primary' },
-      button('👍', ACTIONS.helpful),
-      button('👎', ACTIONS.notHelpful),
+      button('Full timeline', ANSWER_ACTIONS.fullTimeline),
+      button('Sources', ANSWER_ACTIONS.sources),
+      { ...button('Share in channel', ANSWER_ACTIONS.share), style: 'primary' },
+      button('👍', ANSWER_ACTIONS.helpful),
+      button('👎', ANSWER_ACTIONS.notHelpful),
     ],
   };
 }

@@ -2,19 +2,7 @@ import type { types as SlackTypes } from '@slack/bolt';
 import { MAX_QUERY_CHARS } from '../answer/answer.js';
 import type { Answer } from '../answer/types.js';
 import { renderBlocks, type Block } from './blocks.js';
-
-/** Ids of the "Look up a designation" shortcut and its modal; the listeners in src/slack answer to these. */
-export const LOOKUP = {
-  /** The global shortcut (manifest.yml, features.shortcuts). */
-  shortcut: 'lookup_designation',
-  /** The modal's callback_id: its submission asks the question. */
-  view: 'lookup_modal',
-  /** The query field. */
-  queryBlock: 'query',
-  queryAction: 'query',
-  /** The channel picker under an answer: choosing a channel shares the answer there. */
-  shareAction: 'lookup_share',
-} as const;
+import { LOOKUP } from './slackIds.js';
 
 /** What the modal shows under its query field: nothing yet, or an answer and perhaps a note on sharing it. */
 export interface LookupState {

@@ -5,6 +5,7 @@ import type { SlackContext } from './context.js';
 import { dropRetries, refuseUnanswerable } from './middleware.js';
 import { SlackOutbound, slackOrigins, type OutboundStats } from './outbound.js';
 import { guardedReceiver } from './receiver.js';
+import { surfaceOf } from './surface.js';
 import * as actions from './listeners/actions/index.js';
 import * as commands from './listeners/commands/index.js';
 import * as home from './listeners/home/index.js';
@@ -57,6 +58,8 @@ export function createSlackApp(config: Config, ctx: SlackContext): App {
     logLevel: boltLevel(ctx.logger.level),
     // Bolt's conversation store keeps per-conversation state in memory for every request; nothing here uses it.
     convoStore: false as const,
+    // The error handler is given the request, so a logged failure names the surface it came from.
+    extendedErrorHandler: true,
     // One fetch for the Web API client and respond(): timeouts, bounded concurrency, Slack's origins only.
     clientOptions: { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), fetch: outbound.fetch, timeout: config.slackTimeoutMs, retryConfig: replyRetries(config.slackTimeoutMs) },
   };
@@ -66,8 +69,9 @@ export function createSlackApp(config: Config, ctx: SlackContext): App {
   app.use(refuseUnanswerable(ctx, origins));
   app.use(dropRetries(ctx));
   for (const surface of SURFACES) surface.register(app, ctx);
-  app.error(async (error) => {
-    ctx.logger.error({ err: error }, 'a Slack listener failed');
+  // Bolt 5.1 does not export ExtendedErrorHandlerArgs; these are the fields of it read here.
+  app.error(async ({ error, body, context }: { error: Error; body: object; context: { teamId?: string } }) => {
+    ctx.logger.error({ err: error, surface: surfaceOf(body as Record<string, unknown>), team: context.teamId }, 'a Slack listener failed');
   });
   return app;
 }

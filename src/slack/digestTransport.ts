@@ -1,9 +1,7 @@
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, WebClient, type WebClientOptions } from '@slack/web-api';
 import { DeliveryError, type DigestKey, type DigestTransport } from '../digest/sendDue.js';
 import { renderDigestBlocks } from '../render/digestBlocks.js';
-
-/** The message metadata event type that marks a digest, so an interrupted delivery can be found. */
-export const DIGEST_EVENT = 'designation_digest';
+import { DIGEST_EVENT } from '../render/slackIds.js';
 
 /** Platform errors after which posting to the channel cannot work until someone acts. */
 const PAUSING = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
@@ -23,27 +21,20 @@ export function deliveryClient(token: string, options: Pick<WebClientOptions, 's
   return new WebClient(token, { ...options, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: REQUEST_TIMEOUT_MS });
 }
 
-/** Maps a Web API error to what the sender should do with it. */
+/** Maps a Web API error to what the sender should do with it, by @slack/web-api's error classes. */
 export function classify(error: unknown): DeliveryError {
-  const e = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; message?: string };
-  const message = e.message ?? String(error);
-  switch (e.code) {
-    case 'slack_webapi_rate_limited_error':
-      return new DeliveryError('rate limited', 'retry', (e.retryAfter ?? 1) * 1000);
-    case 'slack_webapi_request_error':
-      return new DeliveryError(`network error: ${message}`, 'retry', null, true);
-    case 'slack_webapi_http_error': {
-      const serverError = (e.statusCode ?? 0) >= 500;
-      return new DeliveryError(`HTTP ${e.statusCode}`, serverError ? 'retry' : 'fail', null, serverError);
-    }
-    case 'slack_webapi_platform_error': {
-      const code = e.data?.error ?? 'unknown_error';
-      if (PAUSING.has(code)) return new DeliveryError(code, 'pause');
-      return TRANSIENT.has(code) ? new DeliveryError(code, 'retry', null, code !== 'ratelimited') : new DeliveryError(code, 'fail');
-    }
-    default:
-      return new DeliveryError(message, 'fail');
+  if (error instanceof WebAPIRateLimitedError) return new DeliveryError('rate limited', 'retry', error.retryAfter * 1000);
+  if (error instanceof WebAPIRequestError) return new DeliveryError(`network error: ${error.message}`, 'retry', null, true);
+  if (error instanceof WebAPIHTTPError) {
+    const serverError = error.statusCode >= 500;
+    return new DeliveryError(`HTTP ${error.statusCode}`, serverError ? 'retry' : 'fail', null, serverError);
   }
+  if (error instanceof WebAPIPlatformError) {
+    const code = error.data.error;
+    if (PAUSING.has(code)) return new DeliveryError(code, 'pause');
+    return TRANSIENT.has(code) ? new DeliveryError(code, 'retry', null, code !== 'ratelimited') : new DeliveryError(code, 'fail');
+  }
+  return new DeliveryError(error instanceof Error ? error.message : String(error), 'fail');
 }
 
 /** Digests as Block Kit through the Slack Web API, each message carrying its key as message metadata. */

@@ -1,9 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { ACTIONS } from '../render/blocks.js';
-import { LOOKUP } from '../render/lookupView.js';
+import { ALL_ACTIONS, COMMAND, LOOKUP, SHORTCUTS, VIEWS } from '../render/slackIds.js';
 import type { SlackContext } from './context.js';
 import { isSlackUrl } from './outbound.js';
-import { COMMAND } from './replies.js';
 
 /** Drops an Events API delivery whose event_id was already handled (Slack's retries). */
 export function dropRetries(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
@@ -38,7 +36,7 @@ export function missingField(body: Fields, origins: string[]): string | null {
     const where = action.action_id === LOOKUP.shareAction ? need((body.view ?? {}) as Fields, { id, private_metadata: text }, 'view.') : need(body, { response_url: slackUrl });
     return where ?? need((body.user ?? {}) as Fields, { id }, 'user.') ?? need(action, { action_id: id }, 'actions[0].');
   }
-  if (body.type === 'shortcut') return need(body, { trigger_id: id });
+  if (body.type === 'shortcut' || body.type === 'message_action') return need(body, { trigger_id: id });
   if (body.type === 'view_submission') return need((body.user ?? {}) as Fields, { id }, 'user.') ?? need(((body.view ?? {}) as Fields).state as Fields ?? {}, { values: (v) => typeof v === 'object' && v !== null }, 'view.state.');
   const event = body.event as Fields | undefined;
   if (event === undefined) return null;
@@ -49,7 +47,9 @@ export function missingField(body: Fields, origins: string[]): string | null {
   return need(event, { type: id }, 'event.');
 }
 
-const OUR_ACTIONS = new Set<string>([...Object.values(ACTIONS), LOOKUP.shareAction]);
+const OUR_ACTIONS = new Set(ALL_ACTIONS);
+const OUR_SHORTCUTS = new Set<string>(SHORTCUTS.map((s) => s.callbackId));
+const OUR_VIEWS = new Set(VIEWS);
 
 /**
  * What no listener here answers: another command, a button, shortcut or view the bot did not
@@ -61,10 +61,10 @@ function unanswered(body: Fields): string | null {
     const action = String((body.actions as Fields[])[0]?.action_id);
     return OUR_ACTIONS.has(action) ? null : `the action ${action} is not one of this app's buttons`;
   }
-  if (body.type === 'shortcut') return body.callback_id === LOOKUP.shortcut ? null : `the shortcut ${String(body.callback_id)} is not this app's`;
+  if (body.type === 'shortcut' || body.type === 'message_action') return OUR_SHORTCUTS.has(String(body.callback_id)) ? null : `the shortcut ${String(body.callback_id)} is not this app's`;
   if (body.type === 'view_submission') {
     const callbackId = (body.view as Fields | undefined)?.callback_id;
-    return callbackId === LOOKUP.view ? null : `the view ${String(callbackId)} is not this app's`;
+    return OUR_VIEWS.has(String(callbackId)) ? null : `the view ${String(callbackId)} is not this app's`;
   }
   return body.event === undefined ? `requests of type ${String(body.type)} are not handled` : null;
 }

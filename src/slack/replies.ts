@@ -4,9 +4,8 @@ import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { renderBlocks, section, type Block, type MessagePayload } from '../render/blocks.js';
 import { truncate } from '../answer/truncate.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
+import { COMMAND } from '../render/slackIds.js';
 import type { FeedbackSummary } from '../store/feedback.js';
-
-export const COMMAND = '/designation';
 
 const EXAMPLES = ['taliban', 'when did russia ban the taliban?', 'which countries removed the taliban?', 'IS-K', 'sources'];
 

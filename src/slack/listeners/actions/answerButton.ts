@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Answer } from '../../../answer/types.js';
-import { ACTIONS } from '../../../render/blocks.js';
+import { ANSWER_ACTIONS } from '../../../render/slackIds.js';
 import type { SlackContext } from '../../context.js';
 import { onFeedback } from './feedback.js';
 import { onFullTimeline } from './fullTimeline.js';
@@ -13,11 +13,11 @@ export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddl
 export const ANSWER_BUTTON = /^answer_/;
 
 const HANDLERS: Record<string, (args: ButtonArgs, ctx: SlackContext) => Promise<void>> = {
-  [ACTIONS.fullTimeline]: onFullTimeline,
-  [ACTIONS.sources]: onSources,
-  [ACTIONS.share]: onShare,
-  [ACTIONS.helpful]: (args, ctx) => onFeedback(args, ctx, 1),
-  [ACTIONS.notHelpful]: (args, ctx) => onFeedback(args, ctx, -1),
+  [ANSWER_ACTIONS.fullTimeline]: onFullTimeline,
+  [ANSWER_ACTIONS.sources]: onSources,
+  [ANSWER_ACTIONS.share]: onShare,
+  [ANSWER_ACTIONS.helpful]: (args, ctx) => onFeedback(args, ctx, 1),
+  [ANSWER_ACTIONS.notHelpful]: (args, ctx) => onFeedback(args, ctx, -1),
 };
 
 /**

@@ -8,7 +8,8 @@ import { formatInstant } from '../../../render/instant.js';
 import { escapeMrkdwn } from '../../../render/mrkdwn.js';
 import type { Subscription } from '../../../store/subscriptions.js';
 import type { SlackContext } from '../../context.js';
-import { COMMAND, LOADING } from '../../replies.js';
+import { COMMAND } from '../../../render/slackIds.js';
+import { LOADING } from '../../replies.js';
 import { DEFAULT_TIME, parseDigestArgs } from './digestArgs.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;

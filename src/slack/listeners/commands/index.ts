@@ -1,26 +1,8 @@
 import type { App } from '@slack/bolt';
-import { answerFor, COMMAND, helpPayload, LOADING, sourcesPayload } from '../../replies.js';
+import { COMMAND } from '../../../render/slackIds.js';
 import type { SlackContext } from '../../context.js';
-import { slackTextToQuery } from '../../slackText.js';
-import { handleDigestCommand } from './digest.js';
+import { onDesignation } from './designation.js';
 
-/**
- * `/designation <query>`: answered in the acknowledgement itself (answering takes
- * milliseconds), visible only to the asker, with a Share in channel button.
- * `/designation digest ...` manages the channel's digests.
- */
 export function register(app: App, ctx: SlackContext): void {
-  app.command(COMMAND, async (args) => {
-    const { command, ack } = args;
-    const text = slackTextToQuery(command.text);
-    const kb = ctx.knowledge();
-    const word = text.toLowerCase();
-    if (word === '' || word === 'help') return ack({ response_type: 'ephemeral', ...helpPayload() });
-    if (word === 'digest' || word.startsWith('digest ')) return handleDigestCommand(args, text.slice('digest'.length), ctx);
-    if (!kb) return ack({ response_type: 'ephemeral', ...LOADING });
-    if (word === 'sources') return ack({ response_type: 'ephemeral', ...sourcesPayload(kb, ctx.store.feedback.summary()) });
-    const { payload } = answerFor(ctx.answers, kb, text);
-    ctx.logger.info({ surface: 'command', user: command.user_id, channel: command.channel_id }, 'answered /designation');
-    return ack({ response_type: 'ephemeral', ...payload });
-  });
+  app.command(COMMAND, (args) => onDesignation(args, ctx));
 }

@@ -1,26 +1,7 @@
 import type { App } from '@slack/bolt';
-import { coverageBlocks, feedbackBlocks, LOADING, usageBlocks } from '../../replies.js';
 import type { SlackContext } from '../../context.js';
+import { onHomeTab } from './homeTab.js';
 
-/** The App Home tab: what the bot does, how to ask, what the knowledge base covers and how answers were rated. */
 export function register(app: App, ctx: SlackContext): void {
-  app.event('app_home_opened', async ({ event, client }) => {
-    if (event.tab !== 'home') return;
-    const kb = ctx.knowledge();
-    await client.views.publish({
-      user_id: event.user,
-      view: {
-        type: 'home',
-        blocks: [
-          { type: 'header', text: { type: 'plain_text', text: 'Designation desk' } },
-          ...usageBlocks(),
-          { type: 'divider' },
-          { type: 'header', text: { type: 'plain_text', text: 'What the knowledge base covers' } },
-          ...(kb ? coverageBlocks(kb) : LOADING.blocks),
-          { type: 'divider' },
-          ...feedbackBlocks(ctx.store.feedback.summary()),
-        ],
-      },
-    });
-  });
+  app.event('app_home_opened', (args) => onHomeTab(args, ctx));
 }

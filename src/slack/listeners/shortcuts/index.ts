@@ -1,5 +1,5 @@
 import type { App, BlockAction, ConversationsSelectAction } from '@slack/bolt';
-import { LOOKUP } from '../../../render/lookupView.js';
+import { LOOKUP } from '../../../render/slackIds.js';
 import type { SlackContext } from '../../context.js';
 import { onLookupShortcut } from './openLookup.js';
 import { onLookupShare } from './shareLookup.js';

@@ -1,3 +1,4 @@
+import { WebAPIPlatformError } from '@slack/web-api';
 import type { AllMiddlewareArgs, BlockAction, ConversationsSelectAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { renderBlocks } from '../../../render/blocks.js';
 import { renderLookupView } from '../../../render/lookupView.js';
@@ -30,8 +31,7 @@ export async function onLookupShare({ ack, action, body, client }: SlackActionMi
     await client.chat.postMessage({ channel: channel!, ...shared, unfurl_links: false, unfurl_media: false });
     ctx.logger.info({ surface: 'lookup-share', user: body.user.id, channel }, 'shared an answer');
   } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error ?? '';
-    note = CANNOT_POST[code] ?? 'Slack did not take the message; try again in a moment.';
+    note = (error instanceof WebAPIPlatformError ? CANNOT_POST[error.data.error] : undefined) ?? 'Slack did not take the message; try again in a moment.';
     ctx.logger.warn({ surface: 'lookup-share', channel, err: error }, 'could not share an answer');
   }
   try {

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import { LOOKUP, renderLookupView } from '../../../render/lookupView.js';
+import { renderLookupView } from '../../../render/lookupView.js';
+import { LOOKUP } from '../../../render/slackIds.js';
 import type { SlackContext } from '../../context.js';
 import { slackTextToQuery } from '../../slackText.js';
 
