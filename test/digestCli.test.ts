@@ -49,7 +49,7 @@ describe('npm run digest', () => {
     // Subscribed two days before the articles were first seen (now, by this CLI); due at 09:00 UTC tomorrow.
     const store = openStore(env.DATABASE_PATH!);
     store.subscriptions.subscribe(
-      { channelId: 'C42', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' },
+      { teamId: 'T1', channelId: 'C42', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' },
       new Date(Date.now() - 2 * 86_400_000),
     );
     store.close();

@@ -75,13 +75,13 @@ describe('subscribing with /designation digest', () => {
     expect(JSON.stringify(reply)).toMatch(/daily designation digest at 09:00 on every topic \(Europe\/Berlin, your time zone\)/);
     expect(JSON.stringify(reply)).toMatch(/The first one comes Mon 23 Nov 2026, 09:00 Europe\/Berlin/);
     expect(slack.fake.callsTo('users.info')[0]!.body.user).toBe('U1');
-    expect(store.subscriptions.inChannel('C1')).toMatchObject([{ cadence: 'daily', atTime: '09:00', timeZone: 'Europe/Berlin', topics: [], createdBy: 'U1' }]);
+    expect(store.subscriptions.inChannel('T1', 'C1')).toMatchObject([{ cadence: 'daily', atTime: '09:00', timeZone: 'Europe/Berlin', topics: [], createdBy: 'U1' }]);
   });
 
   it('takes a weekday and topics by any alias, and survives a restart', async () => {
     await (await command('digest subscribe weekly fri 08:30 taliban, IS-K')).later();
     const reopened = store.reopen();
-    const [sub] = reopened.subscriptions.inChannel('C1');
+    const [sub] = reopened.subscriptions.inChannel('T1', 'C1');
     reopened.close();
     expect(sub).toMatchObject({ cadence: 'weekly', weekday: 5, atTime: '08:30' });
     expect(sub!.topics.map((id) => kb.entity(id)!.name).sort()).toEqual(['Islamic State – Khorasan Province', 'Taliban']);
@@ -98,7 +98,7 @@ describe('subscribing with /designation digest', () => {
     expect(ack).toMatchObject({ response_type: 'ephemeral' });
     expect(ack?.text).toMatch(problem);
     expect(ack?.text).toMatch(/digest subscribe weekly \[day\]/);
-    expect(store.subscriptions.inChannel('C1')).toEqual([]);
+    expect(store.subscriptions.inChannel('T1', 'C1')).toEqual([]);
   });
 
   it('lists, narrows and removes the channel\'s subscriptions', async () => {
@@ -110,11 +110,11 @@ describe('subscribing with /designation digest', () => {
 
     const narrowed = JSON.stringify((await command('digest unsubscribe taliban')).ack);
     expect(narrowed).toMatch(/the daily digest now covers Islamic State – Khorasan Province/);
-    expect(store.subscriptions.inChannel('C1').map((s) => s.topics.length)).toEqual([1, 0]);
+    expect(store.subscriptions.inChannel('T1', 'C1').map((s) => s.topics.length)).toEqual([1, 0]);
 
     const stopped = (await command('digest unsubscribe')).ack;
     expect(stopped).toMatchObject({ response_type: 'in_channel' });
-    expect(store.subscriptions.inChannel('C1')).toEqual([]);
+    expect(store.subscriptions.inChannel('T1', 'C1')).toEqual([]);
   });
 
   it('previews the next digest only to the asker', async () => {
@@ -133,7 +133,7 @@ describe('sending digests', () => {
     await (await command(text)).later();
     at('2026-11-23T07:30:00Z');
     addRuling();
-    return store.subscriptions.inChannel('C1')[0]!;
+    return store.subscriptions.inChannel('T1', 'C1')[0]!;
   }
 
   it('posts a due digest once per period, with what was added since the last one', async () => {
@@ -152,7 +152,7 @@ describe('sending digests', () => {
     expect(shown).toMatch(/\*Russia\* on Taliban: removed, 2025-04-17 \(was removal pending, 2024-10-04\)/);
     expect(shown).toMatch(/Russia's Supreme Court removes Taliban/);
     expect(shown).not.toMatch(/Russia to remove Taliban from its terrorist list/); // known before the subscription
-    expect(store.deliveries.get(store.subscriptions.inChannel('C1')[0]!.id, NINE_BERLIN)).toMatchObject({ state: 'sent' });
+    expect(store.deliveries.get(store.subscriptions.inChannel('T1', 'C1')[0]!.id, NINE_BERLIN)).toMatchObject({ state: 'sent' });
 
     // The next day nothing is new: no post.
     at('2026-11-24T08:00:30Z');
@@ -360,7 +360,7 @@ describe('rating answers', () => {
       await slack.post(blockActionsBody({ action_id: action, value: 'who banned IS-K?', user_id: user, container: 'ephemeral', response_url: slack.fake.responseUrl(id) }));
       expect((await slack.fake.waitForCall(`response_url:${id}`)).body.text).toMatch(/^Thanks/);
     }
-    expect(store.feedback.summary()).toEqual({ up: 1, down: 1, leastHelpful: [{ query: 'who banned IS-K?', up: 1, down: 1 }] });
+    expect(store.feedback.summary('T1')).toEqual({ up: 1, down: 1, leastHelpful: [{ query: 'who banned IS-K?', up: 1, down: 1 }] });
     const sources = JSON.stringify((await command('sources')).ack);
     expect(sources).toMatch(/1 👍 · 1 👎 \(50% helpful, 2 ratings\)/);
     expect(sources).toMatch(/Rated down most: “who banned IS-K\?” \(1 👎\)/);

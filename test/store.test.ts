@@ -15,20 +15,28 @@ const day = (d: number) => new Date(Date.UTC(2026, 10, d, 9));
 describe('the database file', () => {
   it('is created with every migration applied once, and keeps its data when opened again', () => {
     expect(schemaVersion(store.db)).toBe(MIGRATIONS.at(-1)!.version);
-    store.subscriptions.subscribe({ channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: ['taliban'], createdBy: 'U1' }, day(1));
+    store.subscriptions.subscribe({ teamId: 'T1', channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: ['taliban'], createdBy: 'U1' }, day(1));
     store.close();
     const again = store.reopen();
     expect(again.db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
-    expect(again.subscriptions.inChannel('C1')).toMatchObject([{ topics: ['taliban'], createdAt: day(1).toISOString() }]);
+    expect(again.subscriptions.inChannel('T1', 'C1')).toMatchObject([{ topics: ['taliban'], createdAt: day(1).toISOString() }]);
     again.close();
   });
 
+  it("keeps a workspace's subscriptions to itself, even in a channel shared with another workspace", () => {
+    const input: NewSubscription = { teamId: 'T1', channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' };
+    store.subscriptions.subscribe(input, day(1));
+    expect(store.subscriptions.inChannel('T2', 'C1')).toEqual([]);
+    expect(store.subscriptions.subscribe({ ...input, teamId: 'T2', atTime: '18:00', createdBy: 'U9' }, day(2))).toBeNull();
+    expect(store.subscriptions.inChannel('T1', 'C1')).toMatchObject([{ atTime: '09:00', createdBy: 'U1' }]);
+  });
+
   it('keeps one subscription per channel and cadence: subscribing again replaces and resumes it', () => {
-    const input: NewSubscription = { channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' };
-    const first = store.subscriptions.subscribe(input, day(1));
+    const input: NewSubscription = { teamId: 'T1', channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' };
+    const first = store.subscriptions.subscribe(input, day(1))!;
     store.subscriptions.pause(first.id, 'is_archived', day(2));
     expect(store.subscriptions.active()).toEqual([]);
-    const second = store.subscriptions.subscribe({ ...input, atTime: '10:30', createdBy: 'U2' }, day(3));
+    const second = store.subscriptions.subscribe({ ...input, atTime: '10:30', createdBy: 'U2' }, day(3))!;
     // The schedule starts anew (no slot before it counts); the first digest's window does not.
     expect(second).toMatchObject({ id: first.id, atTime: '10:30', createdBy: 'U2', createdAt: day(1).toISOString(), scheduleSetAt: day(3).toISOString(), pausedAt: null, pauseReason: null });
     expect(store.subscriptions.active()).toHaveLength(1);
@@ -50,7 +58,7 @@ describe('the article ledger', () => {
 
 describe('the delivery log', () => {
   it('lets one caller claim a slot; a failed slot can be claimed again, only by one', () => {
-    const sub = store.subscriptions.subscribe({ channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' }, day(1));
+    const sub = store.subscriptions.subscribe({ teamId: 'T1', channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' }, day(1))!;
     const window = { since: day(1).toISOString(), until: day(2).toISOString() };
     expect(store.deliveries.claim(sub.id, 'slot', window, day(2), null)).toBe(true);
     expect(store.deliveries.claim(sub.id, 'slot', window, day(2), null)).toBe(false);
@@ -65,10 +73,12 @@ describe('the delivery log', () => {
 
 describe('answer feedback', () => {
   it('counts one rating per person and question, the latest click winning', () => {
-    store.feedback.record({ query: 'taliban', value: 1, userId: 'U1', channelId: 'C1' }, day(1));
-    store.feedback.record({ query: 'taliban', value: -1, userId: 'U1', channelId: 'C1' }, day(2));
-    store.feedback.record({ query: 'taliban', value: -1, userId: 'U2', channelId: null }, day(2));
-    store.feedback.record({ query: 'is-k', value: 1, userId: 'U2', channelId: null }, day(2));
-    expect(store.feedback.summary()).toEqual({ up: 1, down: 2, leastHelpful: [{ query: 'taliban', up: 0, down: 2 }] });
+    store.feedback.record({ teamId: 'T1', query: 'taliban', value: 1, userId: 'U1', channelId: 'C1' }, day(1));
+    store.feedback.record({ teamId: 'T1', query: 'taliban', value: -1, userId: 'U1', channelId: 'C1' }, day(2));
+    store.feedback.record({ teamId: 'T1', query: 'taliban', value: -1, userId: 'U2', channelId: null }, day(2));
+    store.feedback.record({ teamId: 'T1', query: 'is-k', value: 1, userId: 'U2', channelId: null }, day(2));
+    store.feedback.record({ teamId: 'T2', query: 'taliban', value: -1, userId: 'U7', channelId: null }, day(2));
+    expect(store.feedback.summary('T2')).toEqual({ up: 0, down: 1, leastHelpful: [{ query: 'taliban', up: 0, down: 1 }] });
+    expect(store.feedback.summary('T1')).toEqual({ up: 1, down: 2, leastHelpful: [{ query: 'taliban', up: 0, down: 2 }] });
   });
 });

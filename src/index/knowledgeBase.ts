@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EntityMatcher } from '../extract/entityMatcher.js';
 import { extractArticle, type Passage, type Sentence } from '../extract/extractArticle.js';
 import type { Claim } from '../extract/claims.js';
@@ -48,6 +49,7 @@ export class KnowledgeBase {
   /** For each "target authority" pair, the version in which its claims last changed. */
   private readonly pairChanges = new Map<string, number>();
   private coverageCache: { version: number; coverage: Coverage } | null = null;
+  private fingerprintCache: { version: number; value: string } | null = null;
 
   constructor(
     readonly entities: Entity[],
@@ -73,6 +75,19 @@ export class KnowledgeBase {
   /** Goes up with every change to the articles: whatever was computed from an older version is stale. */
   get version(): number {
     return this.changes;
+  }
+
+  /**
+   * What the articles are, in 12 hex digits: the same files give the same fingerprint in any
+   * process and after a restart, unlike `version`. Recorded with a feedback report.
+   */
+  fingerprint(): string {
+    if (this.fingerprintCache?.version !== this.changes) {
+      const hash = createHash('sha256');
+      for (const a of [...this.articles].sort((x, y) => (x.path < y.path ? -1 : 1))) hash.update(`${a.path}\0${a.hash}\n`);
+      this.fingerprintCache = { version: this.changes, value: hash.digest('hex').slice(0, 12) };
+    }
+    return this.fingerprintCache.value;
   }
 
   static fromKnowledge(knowledge: Knowledge): KnowledgeBase {

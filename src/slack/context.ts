@@ -14,3 +14,12 @@ export interface SlackContext {
   clock: () => Date;
   logger: Logger;
 }
+
+/**
+ * The workspace a request came from: what subscriptions, ratings, reports and thread subjects are
+ * kept under, so one workspace never sees another's. An org-wide install without a team uses its
+ * enterprise id.
+ */
+export function teamOf(context: { teamId?: string; enterpriseId?: string }): string {
+  return context.teamId ?? context.enterpriseId ?? '';
+}

@@ -16,26 +16,27 @@ export class ThreadSubjects {
 
   constructor(private readonly db: Db) {}
 
-  remember(channel: string, threadTs: string, subjects: string[]): void {
+  remember(teamId: string, channel: string, threadTs: string, subjects: string[]): void {
     const now = new Date();
     // Read and write in one write transaction: two replicas answering in one thread keep both subjects.
     this.db.transaction(() => {
-      const merged = [...new Set([...(this.of(channel, threadTs) ?? []), ...subjects])];
+      const merged = [...new Set([...(this.of(teamId, channel, threadTs) ?? []), ...subjects])];
       this.db
         .prepare(
-          `INSERT INTO thread_subjects (channel_id, thread_ts, subjects, updated_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (channel_id, thread_ts) DO UPDATE SET subjects = excluded.subjects, updated_at = excluded.updated_at`,
+          `INSERT INTO thread_subjects (team_id, channel_id, thread_ts, subjects, updated_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (channel_id, thread_ts) DO UPDATE SET subjects = excluded.subjects, updated_at = excluded.updated_at
+           WHERE thread_subjects.team_id = excluded.team_id`,
         )
-        .run(channel, threadTs, JSON.stringify(merged), now.toISOString());
+        .run(teamId, channel, threadTs, JSON.stringify(merged), now.toISOString());
     }).immediate();
     if (++this.writes % PRUNE_EVERY === 0) {
       this.db.prepare('DELETE FROM thread_subjects WHERE updated_at < ?').run(new Date(now.getTime() - THREAD_DAYS * 86_400_000).toISOString());
     }
   }
 
-  /** The thread's subjects, or undefined when the bot has not answered in that thread. */
-  of(channel: string, threadTs: string): string[] | undefined {
-    const json = this.db.prepare('SELECT subjects FROM thread_subjects WHERE channel_id = ? AND thread_ts = ?').pluck().get(channel, threadTs) as string | undefined;
+  /** The thread's subjects, or undefined when the bot has not answered in that thread for this workspace. */
+  of(teamId: string, channel: string, threadTs: string): string[] | undefined {
+    const json = this.db.prepare('SELECT subjects FROM thread_subjects WHERE team_id = ? AND channel_id = ? AND thread_ts = ?').pluck().get(teamId, channel, threadTs) as string | undefined;
     return json === undefined ? undefined : (JSON.parse(json) as string[]);
   }
 }

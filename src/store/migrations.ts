@@ -72,4 +72,41 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 3,
+    name: 'workspaces: installations, and the team of each subscription, rating and thread; feedback reports; articles added from Slack',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+      ALTER TABLE feedback ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+      ALTER TABLE thread_subjects ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+      CREATE TABLE installations (
+        install_key TEXT PRIMARY KEY,
+        team_id TEXT,
+        enterprise_id TEXT,
+        installation TEXT NOT NULL,
+        installed_at TEXT NOT NULL
+      );
+      CREATE TABLE feedback_reports (
+        id INTEGER PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        channel_id TEXT,
+        query TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        note TEXT NOT NULL,
+        knowledge_version TEXT NOT NULL,
+        citations TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX feedback_reports_team ON feedback_reports (team_id, created_at);
+      CREATE TABLE added_articles (
+        path TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        removed_at TEXT
+      );
+    `,
+  },
 ];

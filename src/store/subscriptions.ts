@@ -5,6 +5,8 @@ export type Cadence = 'daily' | 'weekly';
 /** A channel's standing request for a digest. `topics` empty means every topic. */
 export interface Subscription {
   id: number;
+  /** The workspace that subscribed; digests go out with its token, and only it sees the subscription. */
+  teamId: string;
   channelId: string;
   cadence: Cadence;
   /** For weekly digests: 0 = Sunday ... 6 = Saturday. */
@@ -28,6 +30,7 @@ export type NewSubscription = Omit<Subscription, 'id' | 'createdAt' | 'scheduleS
 
 interface Row {
   id: number;
+  team_id: string;
   channel_id: string;
   cadence: Cadence;
   weekday: number | null;
@@ -43,6 +46,7 @@ interface Row {
 
 const fromRow = (r: Row): Subscription => ({
   id: r.id,
+  teamId: r.team_id,
   channelId: r.channel_id,
   cadence: r.cadence,
   weekday: r.weekday,
@@ -64,18 +68,23 @@ const fromRow = (r: Row): Subscription => ({
 export class SubscriptionStore {
   constructor(private readonly db: Db) {}
 
-  subscribe(input: NewSubscription, now: Date): Subscription {
+  /**
+   * Subscribes, or sets the schedule anew; null when the channel's digest of that cadence belongs
+   * to another workspace (a channel shared between workspaces), which is left as it is.
+   */
+  subscribe(input: NewSubscription, now: Date): Subscription | null {
     const row = this.db
       .prepare(
-        `INSERT INTO subscriptions (channel_id, cadence, weekday, at_time, time_zone, topics, created_by, created_at, schedule_set_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO subscriptions (team_id, channel_id, cadence, weekday, at_time, time_zone, topics, created_by, created_at, schedule_set_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (channel_id, cadence) DO UPDATE SET weekday = excluded.weekday, at_time = excluded.at_time,
            time_zone = excluded.time_zone, topics = excluded.topics, created_by = excluded.created_by,
            schedule_set_at = excluded.schedule_set_at, paused_at = NULL, pause_reason = NULL
+         WHERE subscriptions.team_id = excluded.team_id
          RETURNING *`,
       )
-      .get(input.channelId, input.cadence, input.weekday, input.atTime, input.timeZone, JSON.stringify(input.topics), input.createdBy, now.toISOString(), now.toISOString()) as Row;
-    return fromRow(row);
+      .get(input.teamId, input.channelId, input.cadence, input.weekday, input.atTime, input.timeZone, JSON.stringify(input.topics), input.createdBy, now.toISOString(), now.toISOString()) as Row | undefined;
+    return row ? fromRow(row) : null;
   }
 
   get(id: number): Subscription | null {
@@ -83,8 +92,9 @@ export class SubscriptionStore {
     return row ? fromRow(row) : null;
   }
 
-  inChannel(channelId: string): Subscription[] {
-    return (this.db.prepare('SELECT * FROM subscriptions WHERE channel_id = ? ORDER BY cadence').all(channelId) as Row[]).map(fromRow);
+  /** The workspace's subscriptions in a channel. */
+  inChannel(teamId: string, channelId: string): Subscription[] {
+    return (this.db.prepare('SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ? ORDER BY cadence').all(teamId, channelId) as Row[]).map(fromRow);
   }
 
   /** Every subscription that is not paused. */

@@ -7,7 +7,7 @@ import { renderDigestBlocks } from '../../../render/digestBlocks.js';
 import { formatInstant } from '../../../render/instant.js';
 import { escapeMrkdwn } from '../../../render/mrkdwn.js';
 import type { Subscription } from '../../../store/subscriptions.js';
-import type { SlackContext } from '../../context.js';
+import { teamOf, type SlackContext } from '../../context.js';
 import { COMMAND } from '../../../render/slackIds.js';
 import { LOADING } from '../../replies.js';
 import { DEFAULT_TIME, parseDigestArgs } from './digestArgs.js';
@@ -33,6 +33,7 @@ const note = (text: string): MessagePayload => ({ text, blocks: [section(text)] 
 /** `/designation digest ...`: subscribe a channel to digests, list, unsubscribe, preview. */
 export async function handleDigestCommand(args: CommandArgs, words: string, ctx: SlackContext): Promise<void> {
   const { command, ack, respond, client } = args;
+  const team = teamOf(args.context);
   const kb = ctx.knowledge();
   if (!kb) return void (await ack(ephemeral(LOADING)));
   const parsed = parseDigestArgs(words, kb.matcher);
@@ -43,19 +44,20 @@ export async function handleDigestCommand(args: CommandArgs, words: string, ctx:
     case 'invalid':
       return void (await ack(ephemeral(note(`${escapeMrkdwn(parsed.problem)}\n\n${DIGEST_USAGE}`))));
     case 'list':
-      return void (await ack(ephemeral(listPayload(ctx.store.subscriptions.inChannel(channel), kb, ctx.clock()))));
+      return void (await ack(ephemeral(listPayload(ctx.store.subscriptions.inChannel(team, channel), kb, ctx.clock()))));
     case 'preview':
-      return void (await ack(ephemeral(previewPayload(kb, ctx, channel))));
+      return void (await ack(ephemeral(previewPayload(kb, ctx, team, channel))));
     case 'unsubscribe':
-      return unsubscribe(parsed.topics, kb, args, ctx);
+      return unsubscribe(parsed.topics, kb, team, args, ctx);
     case 'subscribe': {
       // Reading the time zone is a Web API call: acknowledge first, confirm through response_url.
       await ack();
       const zone = await timeZoneOf(client, command.user_id);
       const sub = ctx.store.subscriptions.subscribe(
-        { channelId: channel, cadence: parsed.cadence, weekday: parsed.weekday, atTime: parsed.atTime, timeZone: zone ?? 'UTC', topics: parsed.topics, createdBy: command.user_id },
+        { teamId: team, channelId: channel, cadence: parsed.cadence, weekday: parsed.weekday, atTime: parsed.atTime, timeZone: zone ?? 'UTC', topics: parsed.topics, createdBy: command.user_id },
         ctx.clock(),
       );
+      if (sub === null) return void (await respond(ephemeral(note('This channel already gets designation digests set up from another workspace (a channel shared between workspaces); subscribe from that workspace to change them.'))));
       ctx.logger.info({ subscription: sub.id, channel, user: command.user_id, cadence: sub.cadence }, 'digest subscription saved');
       const whose = zone ? 'your time zone' : 'UTC: I could not read your time zone';
       const first = formatInstant(nextSlot(sub, ctx.clock()).toISOString(), sub.timeZone);
@@ -94,9 +96,9 @@ function listPayload(subs: Subscription[], kb: KnowledgeBase, now: Date): Messag
   return note(`*Digest subscriptions in this channel*\n${lines.join('\n')}`);
 }
 
-function previewPayload(kb: KnowledgeBase, ctx: SlackContext, channel: string): MessagePayload {
+function previewPayload(kb: KnowledgeBase, ctx: SlackContext, team: string, channel: string): MessagePayload {
   const now = ctx.clock();
-  const sub = ctx.store.subscriptions.inChannel(channel)[0];
+  const sub = ctx.store.subscriptions.inChannel(team, channel)[0];
   if (!sub) {
     const since = new Date(now.getTime() - PREVIEW_DAYS * 86_400_000).toISOString();
     const digest = digestFor(kb, ctx.store, { since, until: now.toISOString() }, []);
@@ -109,8 +111,8 @@ function previewPayload(kb: KnowledgeBase, ctx: SlackContext, channel: string): 
   return renderDigestBlocks(digest, { timeZone: sub.timeZone, label: `Preview of the next ${sub.cadence} digest` });
 }
 
-async function unsubscribe(topics: string[], kb: KnowledgeBase, { command, ack }: CommandArgs, ctx: SlackContext): Promise<void> {
-  const subs = ctx.store.subscriptions.inChannel(command.channel_id);
+async function unsubscribe(topics: string[], kb: KnowledgeBase, team: string, { command, ack }: CommandArgs, ctx: SlackContext): Promise<void> {
+  const subs = ctx.store.subscriptions.inChannel(team, command.channel_id);
   if (subs.length === 0) return void (await ack(ephemeral(note('This channel has no digest subscriptions.'))));
   const by = `<@${command.user_id}>`;
   if (topics.length === 0) {

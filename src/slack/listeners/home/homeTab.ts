@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { coverageBlocks, feedbackBlocks, LOADING, usageBlocks } from '../../replies.js';
-import type { SlackContext } from '../../context.js';
+import { teamOf, type SlackContext } from '../../context.js';
 
 /** The App Home tab opened: what the bot does, how to ask, what the knowledge base covers and how answers were rated. */
-export async function onHomeTab({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs, ctx: SlackContext): Promise<void> {
+export async function onHomeTab({ event, client, context }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs, ctx: SlackContext): Promise<void> {
   if (event.tab !== 'home') return;
   const kb = ctx.knowledge();
   await client.views.publish({
@@ -17,7 +17,7 @@ export async function onHomeTab({ event, client }: SlackEventMiddlewareArgs<'app
         { type: 'header', text: { type: 'plain_text', text: 'What the knowledge base covers' } },
         ...(kb ? coverageBlocks(kb) : LOADING.blocks),
         { type: 'divider' },
-        ...feedbackBlocks(ctx.store.feedback.summary()),
+        ...feedbackBlocks(ctx.store.feedback.summary(teamOf(context))),
       ],
     },
   });

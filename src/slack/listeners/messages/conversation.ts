@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, KnownEventFromType, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { SlackContext } from '../../context.js';
+import { teamOf, type SlackContext } from '../../context.js';
 import { onMention } from './mention.js';
 import { onMessage } from './message.js';
 import type { Say } from './reply.js';
@@ -13,6 +13,7 @@ type ConversationArgs = SlackEventMiddlewareArgs<'app_mention' | 'message'> & Al
 export async function onConversation(args: SlackEventMiddlewareArgs<string> & AllMiddlewareArgs, ctx: SlackContext): Promise<void> {
   // Bolt types a listener matched by a pattern loosely; both events come from a channel, and have `say`.
   const { event, say, context } = args as unknown as ConversationArgs;
-  if (event.type === 'app_mention') return onMention(event, say as Say, ctx);
-  return onMessage(event as KnownEventFromType<'message'>, say as Say, context.botUserId, ctx);
+  const team = teamOf(context);
+  if (event.type === 'app_mention') return onMention(event, say as Say, team, ctx);
+  return onMessage(event as KnownEventFromType<'message'>, say as Say, team, context.botUserId, ctx);
 }

@@ -1,0 +1,89 @@
+import type { Db } from './database.js';
+
+/** Why an answer did not help, as the 👎 modal offers it. */
+export const REPORT_REASONS = {
+  wrong_status: 'Wrong status',
+  wrong_date: 'Wrong or missing date',
+  missing_source: 'Missing source',
+  off_topic: 'Off-topic',
+  other: 'Other',
+} as const;
+
+export type ReportReason = keyof typeof REPORT_REASONS;
+
+/** A cited source of the answer reported, as it was then. */
+export interface ReportedCitation {
+  id: number;
+  title: string;
+  path: string;
+  url: string | null;
+}
+
+/** A 👎 with its reason: what an editor needs to check the answer again. */
+export interface FeedbackReport {
+  id: number;
+  teamId: string;
+  userId: string;
+  channelId: string | null;
+  query: string;
+  reason: ReportReason;
+  /** Free text from the reporter; empty when none. */
+  note: string;
+  /** The knowledge base's fingerprint when the answer was given. */
+  knowledgeVersion: string;
+  citations: ReportedCitation[];
+  createdAt: string;
+}
+
+export type NewReport = Omit<FeedbackReport, 'id' | 'createdAt'>;
+
+interface Row {
+  id: number;
+  team_id: string;
+  user_id: string;
+  channel_id: string | null;
+  query: string;
+  reason: ReportReason;
+  note: string;
+  knowledge_version: string;
+  citations: string;
+  created_at: string;
+}
+
+const fromRow = (r: Row): FeedbackReport => ({
+  id: r.id,
+  teamId: r.team_id,
+  userId: r.user_id,
+  channelId: r.channel_id,
+  query: r.query,
+  reason: r.reason,
+  note: r.note,
+  knowledgeVersion: r.knowledge_version,
+  citations: JSON.parse(r.citations) as ReportedCitation[],
+  createdAt: r.created_at,
+});
+
+/** Reports on answers that did not help, each kept (a person may report the same answer twice, for two reasons). */
+export class FeedbackReports {
+  constructor(private readonly db: Db) {}
+
+  add(report: NewReport, now: Date): FeedbackReport {
+    const row = this.db
+      .prepare(
+        `INSERT INTO feedback_reports (team_id, user_id, channel_id, query, reason, note, knowledge_version, citations, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      )
+      .get(report.teamId, report.userId, report.channelId, report.query, report.reason, report.note, report.knowledgeVersion, JSON.stringify(report.citations), now.toISOString()) as Row;
+    return fromRow(row);
+  }
+
+  /** The workspace's latest reports, newest first. */
+  latest(teamId: string, limit = 5): FeedbackReport[] {
+    return (this.db.prepare('SELECT * FROM feedback_reports WHERE team_id = ? ORDER BY created_at DESC, id DESC LIMIT ?').all(teamId, limit) as Row[]).map(fromRow);
+  }
+
+  /** Every report, oldest first, one at a time (an export of any size). */
+  *all(): Generator<FeedbackReport> {
+    for (const row of this.db.prepare('SELECT * FROM feedback_reports ORDER BY created_at, id').iterate() as IterableIterator<Row>) yield fromRow(row);
+  }
+}
