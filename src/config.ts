@@ -10,6 +10,17 @@ const schema = z
     SLACK_BOT_TOKEN: z.preprocess(blankIsUnset, z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional()),
     SLACK_SIGNING_SECRET: z.preprocess(blankIsUnset, z.string().min(8, 'is too short to be a signing secret').optional()),
     SLACK_APP_TOKEN: z.preprocess(blankIsUnset, z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional()),
+    SLACK_CLIENT_ID: z.preprocess(blankIsUnset, z.string().regex(/^\d+\.\d+$/, 'must be a client id such as 1234567890.1234567890').optional()),
+    SLACK_CLIENT_SECRET: z.preprocess(blankIsUnset, z.string().min(8, 'is too short to be a client secret').optional()),
+    SLACK_STATE_SECRET: z.preprocess(blankIsUnset, z.string().min(16, 'must be at least 16 characters (it signs the OAuth state)').optional()),
+    KNOWLEDGE_EDITORS: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+        .pipe(z.array(z.string().regex(/^[UWS][A-Z0-9]{2,}$/, 'must list user ids (U…, W…) or user group ids (S…), separated by commas')))
+        .optional(),
+    ),
     PORT: z.preprocess(blankIsUnset, z.coerce.number({ message: 'must be a port number from 0 to 65535' }).int().min(0).max(65535).default(3000)),
     SLACK_API_URL: z.preprocess(
       blankIsUnset,
@@ -39,8 +50,20 @@ const schema = z
     ),
   });
 
+/** Slack's OAuth install flow, for an app installed in many workspaces. */
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+}
+
 export interface Config {
+  /** The single workspace's bot token; empty when installs go through OAuth. */
   botToken: string;
+  /** Set when the app serves /slack/install and keeps a token per workspace; null in single-workspace mode. */
+  oauth: OAuthConfig | null;
+  /** Who may add and remove articles from Slack: user ids and user group ids; empty means nobody. */
+  knowledgeEditors: string[];
   signingSecret: string | undefined;
   appToken: string | undefined;
   port: number;
@@ -81,7 +104,12 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server'): Config {
   const result = schema.safeParse(env);
   const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
-  if (needs !== 'none' && !env.SLACK_BOT_TOKEN?.trim()) problems.push('SLACK_BOT_TOKEN is required (the bot token, xoxb-...)');
+  const oauthParts = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'].filter((name) => env[name]?.trim());
+  const oauth = oauthParts.length === 3;
+  if (oauthParts.length > 0 && !oauth) problems.push(`SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are needed together for installs in many workspaces (only ${oauthParts.join(', ')} set)`);
+  if (oauth && env.SLACK_BOT_TOKEN?.trim()) problems.push('SLACK_BOT_TOKEN is for a single workspace: leave it unset when SLACK_CLIENT_ID installs the app in many');
+  if (oauth && env.SLACK_APP_TOKEN?.trim()) problems.push('installs in many workspaces need HTTP request URLs: unset SLACK_APP_TOKEN (Socket Mode) when SLACK_CLIENT_ID is set');
+  if (needs !== 'none' && !oauth && oauthParts.length === 0 && !env.SLACK_BOT_TOKEN?.trim()) problems.push('SLACK_BOT_TOKEN is required (the bot token, xoxb-...), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for installs in many workspaces');
   if (needs === 'server' && !env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
     problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)');
   }
@@ -89,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server')
   const c = result.data;
   return {
     botToken: c.SLACK_BOT_TOKEN ?? '',
+    oauth: oauth ? { clientId: c.SLACK_CLIENT_ID!, clientSecret: c.SLACK_CLIENT_SECRET!, stateSecret: c.SLACK_STATE_SECRET! } : null,
+    knowledgeEditors: c.KNOWLEDGE_EDITORS ?? [],
     signingSecret: c.SLACK_SIGNING_SECRET,
     appToken: c.SLACK_APP_TOKEN,
     port: c.PORT,

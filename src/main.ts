@@ -9,8 +9,10 @@ import { LiveKnowledge } from './index/liveKnowledge.js';
 import { describeProblem } from './knowledge/loadKnowledge.js';
 import { createLogger } from './log.js';
 import { createSlackApp } from './slack/app.js';
-import { deliveryClient, slackDigestTransport } from './slack/digestTransport.js';
-import { openStore } from './store/store.js';
+import { deliveryClients, slackDigestTransport } from './slack/digestTransport.js';
+import { openStore, type Store } from './store/store.js';
+import { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
 
 /**
  * Starts the Slack app: the server comes up first (the health check says 503), then the
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
     process.stderr.write(`knowledge: the folder "${config.knowledgeDir}" does not exist; set KNOWLEDGE_DIR to the folder of articles\n`);
     process.exit(2);
   }
-  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret] });
+  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret, config.oauth?.clientSecret, config.oauth?.stateSecret] });
   // A last guard: a failure no listener caught is logged, and the bot goes on answering.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'a promise failed and nothing handled it'));
   const store = openStore(config.databasePath);
@@ -76,9 +78,23 @@ async function main(): Promise<void> {
   await live.load();
   await live.watch();
   if (stopping) return;
-  const client = deliveryClient(config.botToken, config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {});
-  const sender = new DigestSender({ store, knowledge, transport: slackDigestTransport(client), logger, postEmpty: config.digestPostEmpty });
+  const clients = deliveryClients(config, store);
+  if (clients instanceof WebClient) await claimUnscopedRows(clients, store, logger);
+  const sender = new DigestSender({ store, knowledge, transport: slackDigestTransport(clients), logger, postEmpty: config.digestPostEmpty });
   scheduler = startDigestScheduler(sender, logger);
+}
+
+/**
+ * Rows kept before workspaces were recorded (subscriptions, ratings, threads) belong to the one
+ * workspace of a single-token install: its team id is asked of Slack once, at start.
+ */
+async function claimUnscopedRows(client: WebClient, store: Store, logger: Logger): Promise<void> {
+  try {
+    const auth = await client.auth.test();
+    if (auth.team_id) store.claimUnscoped(auth.team_id);
+  } catch (error) {
+    logger.warn({ err: error }, 'could not ask Slack which workspace the bot token is for; rows kept before workspaces were recorded stay unclaimed until the next start');
+  }
 }
 
 await main();

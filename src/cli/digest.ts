@@ -8,7 +8,7 @@ import { LiveKnowledge } from '../index/liveKnowledge.js';
 import { describeProblem } from '../knowledge/loadKnowledge.js';
 import { createLogger } from '../log.js';
 import { renderDigestText } from '../render/digestText.js';
-import { deliveryClient, slackDigestTransport } from '../slack/digestTransport.js';
+import { deliveryClients, slackDigestTransport } from '../slack/digestTransport.js';
 import { openStore, type Store } from '../store/store.js';
 
 const USAGE = `Usage:
@@ -82,8 +82,7 @@ async function sendDue(nowText: string | undefined): Promise<void> {
   const store = openStore(cfg.databasePath);
   try {
     const kb = await load(store, cfg, true);
-    const client = deliveryClient(cfg.botToken, cfg.slackApiUrl ? { slackApiUrl: cfg.slackApiUrl } : {});
-    const sender = new DigestSender({ store, knowledge: () => kb, transport: slackDigestTransport(client), logger, postEmpty: cfg.digestPostEmpty });
+    const sender = new DigestSender({ store, knowledge: () => kb, transport: slackDigestTransport(deliveryClients(cfg, store)), logger, postEmpty: cfg.digestPostEmpty });
     const reports = await sender.sendDue(now);
     for (const r of reports) {
       const sub = r.subscription;

@@ -35,9 +35,9 @@ export interface DigestTransport {
   /** Posts the subscription's digest to its channel and returns the message's ts; throws a DeliveryError. */
   post(subscription: Subscription, digest: Digest, key: DigestKey): Promise<string>;
   /** The ts of a message for `key` posted to the channel since `after`, or null if there is none. */
-  findPosted(channelId: string, key: DigestKey, after: Date): Promise<string | null>;
-  /** Tells a person something directly (a DM). */
-  notify(userId: string, text: string): Promise<void>;
+  findPosted(subscription: Subscription, key: DigestKey, after: Date): Promise<string | null>;
+  /** Tells the person who set the subscription something directly (a DM in its workspace). */
+  notify(subscription: Subscription, text: string): Promise<void>;
 }
 
 export type DeliveryOutcome =
@@ -90,6 +90,7 @@ const PAUSE_NOTES: Record<string, string> = {
   channel_not_found: 'the channel no longer exists or I cannot see it',
   not_in_channel: 'I am not a member of the channel (invite me with `/invite`)',
   is_archived: 'the channel is archived',
+  app_uninstalled: 'the app is no longer installed in this workspace',
 };
 
 /** What the knowledge base learned between two instants, for some topics. */
@@ -230,7 +231,7 @@ export class DigestSender {
       `I could not post the ${sub.cadence} designation digest to <#${sub.channelId}>: ${why}. ` +
       'The subscription is paused; subscribe again in that channel with `/designation digest subscribe` to resume it.';
     try {
-      await transport.notify(sub.createdBy, note);
+      await transport.notify(sub, note);
     } catch (error) {
       logger.warn({ subscription: sub.id, user: sub.createdBy, error: String(error) }, 'could not tell the subscriber about the pause');
     }
@@ -244,7 +245,7 @@ export class DigestSender {
     // No digest for a slot is posted before its scheduled time; a few minutes allow for clock skew.
     const after = new Date(Date.parse(slot) - 5 * 60_000);
     try {
-      return await this.options.transport.findPosted(sub.channelId, { subscriptionId: sub.id, slot }, after);
+      return await this.options.transport.findPosted(sub, { subscriptionId: sub.id, slot }, after);
     } catch (error) {
       this.options.logger.error({ subscription: sub.id, slot, error: String(error) }, 'could not check whether a digest was posted');
       return undefined;

@@ -72,3 +72,19 @@ export const BOT_EVENTS = ['app_mention', 'message.im', 'message.channels', 'mes
 
 /** The message metadata event type that marks a digest, so an interrupted delivery can be found. */
 export const DIGEST_EVENT = 'designation_digest';
+
+/** The bot scopes the app asks for (manifest.yml, oauth_config.scopes.bot; the OAuth install asks for the same). */
+export const BOT_SCOPES = [
+  'commands',
+  'app_mentions:read',
+  'chat:write',
+  'im:history',
+  'channels:history',
+  'groups:history',
+  'users:read',
+  'usergroups:read',
+  'assistant:write',
+] as const;
+
+/** Where Slack's OAuth install flow starts, and where Slack sends the person back. */
+export const OAUTH_PATHS = { install: '/slack/install', redirect: '/slack/oauth_redirect' } as const;

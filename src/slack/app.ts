@@ -1,4 +1,6 @@
-import { App } from '@slack/bolt';
+import { App, type HTTPReceiverOptions } from '@slack/bolt';
+import { BOT_SCOPES, OAUTH_PATHS } from '../render/slackIds.js';
+import { databaseInstallationStore } from './installationStore.js';
 import type { Config } from '../config.js';
 import { boltLevel, boltLogger } from '../log.js';
 import type { SlackContext } from './context.js';
@@ -11,9 +13,10 @@ import * as commands from './listeners/commands/index.js';
 import * as home from './listeners/home/index.js';
 import * as messages from './listeners/messages/index.js';
 import * as shortcuts from './listeners/shortcuts/index.js';
+import * as workspace from './listeners/workspace/index.js';
 
 /** Listener groups, one per Slack surface, each with a `register(app, ctx)`. */
-const SURFACES = [commands, messages, actions, home, shortcuts];
+const SURFACES = [commands, messages, actions, home, shortcuts, workspace];
 
 /**
  * Health check for a load balancer: 200 once the knowledge base is loaded and the database can
@@ -45,6 +48,25 @@ function healthRoute(ctx: SlackContext, slack: () => OutboundStats) {
 const replyRetries = (timeoutMs: number) => ({ retries: 3, factor: 2, minTimeout: timeoutMs / 4, maxTimeout: timeoutMs });
 
 /**
+ * Slack's OAuth install flow through Bolt's installer, when configured: /slack/install sends the
+ * person to Slack at once, /slack/oauth_redirect stores the installation in the database.
+ */
+function installOptions(config: Config, ctx: SlackContext): Partial<HTTPReceiverOptions> {
+  if (!config.oauth) return {};
+  return {
+    ...config.oauth,
+    scopes: [...BOT_SCOPES],
+    installationStore: databaseInstallationStore(ctx.store, ctx.clock),
+    installerOptions: {
+      installPath: OAUTH_PATHS.install,
+      redirectUriPath: OAUTH_PATHS.redirect,
+      directInstall: true,
+      ...(config.slackApiUrl ? { clientOptions: { slackApiUrl: config.slackApiUrl } } : {}),
+    },
+  };
+}
+
+/**
  * The Bolt app: Socket Mode when an app-level token is configured (development, no public
  * URL), otherwise HTTP with Slack's requests at /slack/events. One codebase for both.
  */
@@ -53,7 +75,8 @@ export function createSlackApp(config: Config, ctx: SlackContext): App {
   const outbound = new SlackOutbound(ctx.logger.child({ component: 'slack-calls' }), { origins, timeoutMs: config.slackTimeoutMs });
   const customRoutes = [healthRoute(ctx, () => outbound.stats())];
   const common = {
-    token: config.botToken,
+    // A single workspace's token; with OAuth each request is authorised with its workspace's installation.
+    ...(config.oauth ? {} : { token: config.botToken }),
     logger: boltLogger(ctx.logger),
     logLevel: boltLevel(ctx.logger.level),
     // Bolt's conversation store keeps per-conversation state in memory for every request; nothing here uses it.
@@ -65,7 +88,7 @@ export function createSlackApp(config: Config, ctx: SlackContext): App {
   };
   const app = config.appToken
     ? new App({ ...common, customRoutes, socketMode: true, appToken: config.appToken, installerOptions: { port: config.port } })
-    : new App({ ...common, receiver: guardedReceiver({ signingSecret: config.signingSecret!, customRoutes, logger: common.logger, logLevel: common.logLevel }, ctx.logger) });
+    : new App({ ...common, receiver: guardedReceiver({ signingSecret: config.signingSecret!, customRoutes, logger: common.logger, logLevel: common.logLevel, ...installOptions(config, ctx) }, ctx.logger) });
   app.use(refuseUnanswerable(ctx, origins));
   app.use(dropRetries(ctx));
   for (const surface of SURFACES) surface.register(app, ctx);

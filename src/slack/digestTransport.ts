@@ -1,5 +1,9 @@
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, WebClient, type WebClientOptions } from '@slack/web-api';
 import { DeliveryError, type DigestKey, type DigestTransport } from '../digest/sendDue.js';
+import type { Config } from '../config.js';
+import type { Store } from '../store/store.js';
+import type { Subscription } from '../store/subscriptions.js';
+import { installedBotToken } from './installationStore.js';
 import { renderDigestBlocks } from '../render/digestBlocks.js';
 import { DIGEST_EVENT } from '../render/slackIds.js';
 
@@ -21,6 +25,23 @@ export function deliveryClient(token: string, options: Pick<WebClientOptions, 's
   return new WebClient(token, { ...options, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: REQUEST_TIMEOUT_MS });
 }
 
+/**
+ * The clients digests are posted with: the bot token's, for a single workspace; with OAuth, the
+ * token of each workspace's installation (a client per token, made once).
+ */
+export function deliveryClients(config: Pick<Config, 'botToken' | 'oauth' | 'slackApiUrl'>, store: Store): WebClient | WorkspaceClients {
+  const options = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
+  if (!config.oauth) return deliveryClient(config.botToken, options);
+  const made = new Map<string, WebClient>();
+  return (teamId) => {
+    const token = installedBotToken(store, teamId);
+    if (token === null) return null;
+    let client = made.get(token);
+    if (!client) made.set(token, (client = deliveryClient(token, options)));
+    return client;
+  };
+}
+
 /** Maps a Web API error to what the sender should do with it, by @slack/web-api's error classes. */
 export function classify(error: unknown): DeliveryError {
   if (error instanceof WebAPIRateLimitedError) return new DeliveryError('rate limited', 'retry', error.retryAfter * 1000);
@@ -37,10 +58,23 @@ export function classify(error: unknown): DeliveryError {
   return new DeliveryError(error instanceof Error ? error.message : String(error), 'fail');
 }
 
-/** Digests as Block Kit through the Slack Web API, each message carrying its key as message metadata. */
-export function slackDigestTransport(client: WebClient): DigestTransport {
+/** The Web API client of a workspace, or null when the app is no longer installed there. */
+export type WorkspaceClients = (teamId: string) => WebClient | null;
+
+/**
+ * Digests as Block Kit through the Slack Web API, each message carrying its key as message
+ * metadata, each posted with the token of the workspace that subscribed: one client for a
+ * single-workspace install, or a client per installed workspace.
+ */
+export function slackDigestTransport(clients: WebClient | WorkspaceClients): DigestTransport {
+  const clientOf = (subscription: Subscription): WebClient => {
+    const client = clients instanceof WebClient ? clients : clients(subscription.teamId);
+    if (client === null) throw new DeliveryError('app_uninstalled', 'pause');
+    return client;
+  };
   return {
     async post(subscription, digest, key) {
+      const client = clientOf(subscription);
       const label = `${subscription.cadence === 'daily' ? 'Daily' : 'Weekly'} digest`;
       try {
         const result = await client.chat.postMessage({
@@ -55,7 +89,9 @@ export function slackDigestTransport(client: WebClient): DigestTransport {
         throw classify(error);
       }
     },
-    async findPosted(channelId, key: DigestKey, after) {
+    async findPosted(subscription, key: DigestKey, after) {
+      const client = clientOf(subscription);
+      const channelId = subscription.channelId;
       let cursor: string | undefined;
       for (let page = 0; page < HISTORY_PAGES; page++) {
         const history = await client.conversations.history({
@@ -75,8 +111,8 @@ export function slackDigestTransport(client: WebClient): DigestTransport {
       }
       throw new Error(`more than ${HISTORY_PAGES * 200} messages since the digest was due; cannot tell whether it was posted`);
     },
-    async notify(userId, text) {
-      await client.chat.postMessage({ channel: userId, text });
+    async notify(subscription, text) {
+      await clientOf(subscription).chat.postMessage({ channel: subscription.createdBy, text });
     },
   };
 }

@@ -1,8 +1,11 @@
+import { AddedArticles } from './addedArticles.js';
 import { ArticleLedger } from './articleLedger.js';
 import { SeenEvents, ThreadSubjects } from './conversations.js';
 import { openDatabase, type Db } from './database.js';
 import { DeliveryLog } from './deliveries.js';
 import { FeedbackStore } from './feedback.js';
+import { FeedbackReports } from './feedbackReports.js';
+import { Installations } from './installations.js';
 import { SubscriptionStore } from './subscriptions.js';
 
 /** Everything the bot keeps on disk, in one SQLite file. */
@@ -12,6 +15,11 @@ export interface Store {
   ledger: ArticleLedger;
   deliveries: DeliveryLog;
   feedback: FeedbackStore;
+  reports: FeedbackReports;
+  added: AddedArticles;
+  installations: Installations;
+  /** Gives rows kept before workspaces were recorded to the one workspace of a single-token install. */
+  claimUnscoped(teamId: string): void;
   threads: ThreadSubjects;
   seenEvents: SeenEvents;
   /** Why the database cannot be written now (read-only, say), or null when it can. */
@@ -27,6 +35,13 @@ export function openStore(path: string): Store {
     ledger: new ArticleLedger(db),
     deliveries: new DeliveryLog(db),
     feedback: new FeedbackStore(db),
+    reports: new FeedbackReports(db),
+    added: new AddedArticles(db),
+    installations: new Installations(db),
+    claimUnscoped: (teamId) =>
+      db.transaction(() => {
+        for (const table of ['subscriptions', 'feedback', 'thread_subjects']) db.prepare(`UPDATE ${table} SET team_id = ? WHERE team_id = ''`).run(teamId);
+      })(),
     threads: new ThreadSubjects(db),
     seenEvents: new SeenEvents(db),
     writeProblem: writeProbe(db),

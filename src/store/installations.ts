@@ -1,0 +1,39 @@
+import type { Db } from './database.js';
+
+/** Which install a request belongs to: a workspace's, or an organisation-wide one. */
+export interface InstallKey {
+  teamId: string | undefined;
+  enterpriseId: string | undefined;
+  /** An org-wide install, found by its enterprise id alone. */
+  isEnterpriseInstall: boolean;
+}
+
+const keyOf = (k: InstallKey) => (k.isEnterpriseInstall ? `E:${k.enterpriseId ?? ''}` : `T:${k.teamId ?? ''}`);
+
+/**
+ * The app's installations in each workspace, as Slack's OAuth flow hands them over (tokens
+ * included). Stored as the JSON Bolt gives, so that nothing here depends on Slack's types.
+ */
+export class Installations {
+  constructor(private readonly db: Db) {}
+
+  save(key: InstallKey, installation: object, now: Date): void {
+    this.db
+      .prepare(
+        `INSERT INTO installations (install_key, team_id, enterprise_id, installation, installed_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (install_key) DO UPDATE SET installation = excluded.installation, installed_at = excluded.installed_at`,
+      )
+      .run(keyOf(key), key.teamId ?? null, key.enterpriseId ?? null, JSON.stringify(installation), now.toISOString());
+  }
+
+  /** The installation, or null when the app is not installed there. */
+  find(key: InstallKey): unknown {
+    const json = this.db.prepare('SELECT installation FROM installations WHERE install_key = ?').pluck().get(keyOf(key)) as string | undefined;
+    return json === undefined ? null : (JSON.parse(json) as unknown);
+  }
+
+  /** Forgets the installation; true when there was one. */
+  remove(key: InstallKey): boolean {
+    return this.db.prepare('DELETE FROM installations WHERE install_key = ?').run(keyOf(key)).changes > 0;
+  }
+}
