@@ -17,6 +17,7 @@ import { loadConfig } from '../src/config.js';
 import { LiveKnowledge } from '../src/index/liveKnowledge.js';
 import { createLogger } from '../src/log.js';
 import { createSlackApp } from '../src/slack/app.js';
+import { Editors } from '../src/slack/editors.js';
 import { openStore } from '../src/store/store.js';
 import { startFakeSlackApi } from '../test/support/fakeSlackApi.js';
 import { BENCH_SECRET } from './mixes.js';
@@ -42,7 +43,7 @@ if (kind === 'bare') {
   const live = new LiveKnowledge(dir, { snapshotPath, onUpdate: (u) => (fromSnapshot = u.fromSnapshot) });
   const store = openStore(join(mkdtempSync(join(tmpdir(), 'designation-bench-')), 'bench.db'));
   const logger = createLogger({ level: 'silent', pretty: false });
-  app = createSlackApp(config, { knowledge: () => live.current(), answers: new AnswerCache(cache === '--no-cache' ? 0 : undefined), store, clock: () => new Date(), logger });
+  app = createSlackApp(config, { knowledge: () => live.current(), answers: new AnswerCache(cache === '--no-cache' ? 0 : undefined), store, editors: new Editors([]), knowledgeDir: dir, clock: () => new Date(), logger });
   await live.load();
   prepareAnswers(live.current()!);
 }

@@ -18,7 +18,7 @@ const schema = z
       z
         .string()
         .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-        .pipe(z.array(z.string().regex(/^[UWS][A-Z0-9]{2,}$/, 'must list user ids (U…, W…) or user group ids (S…), separated by commas')))
+        .pipe(z.array(z.string().regex(/^[UWS][A-Z0-9]+$/, 'must list user ids (U…, W…) or user group ids (S…), separated by commas')))
         .optional(),
     ),
     PORT: z.preprocess(blankIsUnset, z.coerce.number({ message: 'must be a port number from 0 to 65535' }).int().min(0).max(65535).default(3000)),

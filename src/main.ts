@@ -9,6 +9,7 @@ import { LiveKnowledge } from './index/liveKnowledge.js';
 import { describeProblem } from './knowledge/loadKnowledge.js';
 import { createLogger } from './log.js';
 import { createSlackApp } from './slack/app.js';
+import { Editors } from './slack/editors.js';
 import { deliveryClients, slackDigestTransport } from './slack/digestTransport.js';
 import { openStore, type Store } from './store/store.js';
 import { WebClient } from '@slack/web-api';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     onError: (error) => logger.error({ err: error }, `knowledge: ${error.message}`),
   });
   const knowledge = () => live.current();
-  const app = createSlackApp(config, { knowledge, answers: new AnswerCache(), store, clock: () => new Date(), logger });
+  const app = createSlackApp(config, { knowledge, answers: new AnswerCache(), store, editors: new Editors(config.knowledgeEditors), knowledgeDir: config.knowledgeDir, clock: () => new Date(), logger });
 
   let scheduler: { stop(): Promise<void> } | null = null;
   let stopping = false;

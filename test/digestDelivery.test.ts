@@ -358,7 +358,10 @@ describe('rating answers', () => {
     for (const [user, action] of [['U1', ANSWER_ACTIONS.helpful], ['U2', ANSWER_ACTIONS.notHelpful], ['U2', ANSWER_ACTIONS.notHelpful]] as const) {
       const id = `fb${++responses}`;
       await slack.post(blockActionsBody({ action_id: action, value: 'who banned IS-K?', user_id: user, container: 'ephemeral', response_url: slack.fake.responseUrl(id) }));
-      expect((await slack.fake.waitForCall(`response_url:${id}`)).body.text).toMatch(/^Thanks/);
+      // 👍 is thanked; 👎 asks why, in a modal (test/feedbackReports.test.ts).
+      if (action === ANSWER_ACTIONS.helpful) expect((await slack.fake.waitForCall(`response_url:${id}`)).body.text).toMatch(/^Thanks/);
+      else expect((await slack.fake.waitForCall('views.open', { where: (c) => JSON.stringify(c.body.view).includes('who banned IS-K?') })).body.view).toBeDefined();
+      slack.fake.reset();
     }
     expect(store.feedback.summary('T1')).toEqual({ up: 1, down: 1, leastHelpful: [{ query: 'who banned IS-K?', up: 1, down: 1 }] });
     const sources = JSON.stringify((await command('sources')).ack);

@@ -13,10 +13,11 @@ import * as commands from './listeners/commands/index.js';
 import * as home from './listeners/home/index.js';
 import * as messages from './listeners/messages/index.js';
 import * as shortcuts from './listeners/shortcuts/index.js';
+import * as views from './listeners/views/index.js';
 import * as workspace from './listeners/workspace/index.js';
 
 /** Listener groups, one per Slack surface, each with a `register(app, ctx)`. */
-const SURFACES = [commands, messages, actions, home, shortcuts, workspace];
+const SURFACES = [commands, messages, actions, home, shortcuts, views, workspace];
 
 /**
  * Health check for a load balancer: 200 once the knowledge base is loaded and the database can

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AnswerCache } from '../answer/answerCache.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import type { Store } from '../store/store.js';
+import type { Editors } from './editors.js';
 
 /** What the listeners share: the current knowledge base, remembered answers and the database (which also holds thread subjects and handled events). */
 export interface SlackContext {
@@ -10,6 +11,10 @@ export interface SlackContext {
   /** Answers asked again are answered from here until the knowledge base changes. */
   answers: AnswerCache;
   store: Store;
+  /** Who may add articles from Slack and sees feedback reports. */
+  editors: Editors;
+  /** The knowledge folder: articles added from Slack are written under its `added/`. */
+  knowledgeDir: string;
   /** Now; tests set the time. */
   clock: () => Date;
   logger: Logger;

@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { ALL_ACTIONS, COMMAND, LOOKUP, SHORTCUTS, VIEWS } from '../render/slackIds.js';
+import { ALL_ACTIONS, COMMAND, HOME_ACTIONS, LOOKUP, SHORTCUTS, VIEWS } from '../render/slackIds.js';
 import type { SlackContext } from './context.js';
 import { isSlackUrl } from './outbound.js';
 
@@ -32,8 +32,14 @@ export function missingField(body: Fields, origins: string[]): string | null {
   if (body.command !== undefined) return need(body, { command: id, user_id: id, channel_id: id, text, response_url: slackUrl });
   if (body.actions !== undefined) {
     const action = (body.actions as Fields[])[0] ?? {};
-    // The lookup modal's channel picker updates the modal; a button under an answer replies through its response_url.
-    const where = action.action_id === LOOKUP.shareAction ? need((body.view ?? {}) as Fields, { id, private_metadata: text }, 'view.') : need(body, { response_url: slackUrl });
+    // The lookup modal's channel picker updates the modal; a button in the App Home answers in the DM;
+    // a button under a message replies through its response_url.
+    const where =
+      action.action_id === LOOKUP.shareAction
+        ? need((body.view ?? {}) as Fields, { id, private_metadata: text }, 'view.')
+        : action.action_id === HOME_ACTIONS.reask
+          ? null
+          : need(body, { response_url: slackUrl });
     return where ?? need((body.user ?? {}) as Fields, { id }, 'user.') ?? need(action, { action_id: id }, 'actions[0].');
   }
   if (body.type === 'shortcut' || body.type === 'message_action') return need(body, { trigger_id: id });

@@ -1,11 +1,13 @@
 import type { AnswerCache } from '../answer/answerCache.js';
 import type { Answer } from '../answer/types.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
-import { renderBlocks, section, type Block, type MessagePayload } from '../render/blocks.js';
+import { LIMITS, renderBlocks, section, type Block, type MessagePayload } from '../render/blocks.js';
+import { formatInstant } from '../render/instant.js';
 import { truncate } from '../answer/truncate.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
-import { COMMAND } from '../render/slackIds.js';
+import { COMMAND, HOME_ACTIONS } from '../render/slackIds.js';
 import type { FeedbackSummary } from '../store/feedback.js';
+import { REPORT_REASONS, type FeedbackReport } from '../store/feedbackReports.js';
 
 const EXAMPLES = ['taliban', 'when did russia ban the taliban?', 'which countries removed the taliban?', 'IS-K', 'sources'];
 
@@ -57,6 +59,29 @@ export function feedbackBlocks(summary: FeedbackSummary): Block[] {
     lines.push(`Rated down most: ${summary.leastHelpful.map((q) => `“${escapeMrkdwn(truncate(q.query, 80))}” (${q.down} 👎)`).join(', ')}`);
   }
   return [section(lines.join('\n'))];
+}
+
+/** The latest 👎 reports, for editors: reason, query, note, who and when, and a button that asks the query again. */
+export function reportBlocks(reports: FeedbackReport[]): Block[] {
+  if (reports.length === 0) return [section('*Latest reports*\nNo answer has been reported yet.')];
+  return [
+    section('*Latest reports*'),
+    ...reports.map((r): Block => ({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: truncate(
+          [
+            `*${REPORT_REASONS[r.reason]}* · “${escapeMrkdwn(truncate(r.query, 200))}” · <@${r.userId}> · ${escapeMrkdwn(formatInstant(r.createdAt, 'UTC'))}`,
+            ...(r.note ? [`> ${escapeMrkdwn(truncate(r.note, 600)).replace(/\n/g, '\n> ')}`] : []),
+            `_${r.citations.length} source${r.citations.length === 1 ? '' : 's'} cited · knowledge ${r.knowledgeVersion}_`,
+          ].join('\n'),
+          LIMITS.sectionText,
+        ),
+      },
+      accessory: { type: 'button', action_id: HOME_ACTIONS.reask, text: { type: 'plain_text', text: 'Ask again' }, value: r.query },
+    })),
+  ];
 }
 
 export function sourcesPayload(kb: KnowledgeBase, ratings: FeedbackSummary): MessagePayload {

@@ -1,13 +1,27 @@
+import { renderFeedbackView } from '../../../render/feedbackView.js';
 import { teamOf, type SlackContext } from '../../context.js';
 import type { ButtonArgs } from './answerButton.js';
 
-/** "Helpful" (1) or "Not helpful" (-1): the rating recorded, and thanks to the asker alone. */
+/**
+ * "Helpful" (1) or "Not helpful" (-1): the rating recorded at once. 👍 is thanked; 👎 opens a
+ * modal asking why (the rating stands if it is closed unanswered), or, when Slack no longer
+ * lets the modal open, is thanked too.
+ */
 export async function onFeedback(args: ButtonArgs, ctx: SlackContext, value: 1 | -1): Promise<void> {
-  const { ack, action, body, respond } = args;
+  const { ack, action, body, respond, client } = args;
   await ack();
   const query = action.value ?? '';
-  ctx.store.feedback.record({ teamId: teamOf(args.context), query, value, userId: body.user.id, channelId: body.channel?.id ?? null }, ctx.clock());
+  const channelId = body.channel?.id ?? null;
+  ctx.store.feedback.record({ teamId: teamOf(args.context), query, value, userId: body.user.id, channelId }, ctx.clock());
   ctx.logger.info({ surface: 'feedback', user: body.user.id, rating: value }, 'answer rated');
+  if (value === -1) {
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view: renderFeedbackView({ query, channelId }) });
+      return;
+    } catch (error) {
+      ctx.logger.warn({ surface: 'feedback', err: error }, 'could not open the feedback modal');
+    }
+  }
   const thanks = value === 1 ? 'Thanks: noted that this answer helped.' : 'Thanks: noted that this answer did not help. The ratings are shown with `/designation sources`.';
   await respond({ response_type: 'ephemeral', replace_original: false, text: thanks });
 }

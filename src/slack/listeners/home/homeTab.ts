@@ -1,11 +1,16 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { coverageBlocks, feedbackBlocks, LOADING, usageBlocks } from '../../replies.js';
+import { coverageBlocks, feedbackBlocks, LOADING, reportBlocks, usageBlocks } from '../../replies.js';
 import { teamOf, type SlackContext } from '../../context.js';
 
-/** The App Home tab opened: what the bot does, how to ask, what the knowledge base covers and how answers were rated. */
+/**
+ * The App Home tab opened: what the bot does, how to ask, what the knowledge base covers and how
+ * answers were rated; for editors, the latest reports too, each with a button to ask it again.
+ */
 export async function onHomeTab({ event, client, context }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs, ctx: SlackContext): Promise<void> {
   if (event.tab !== 'home') return;
   const kb = ctx.knowledge();
+  const team = teamOf(context);
+  const editor = await ctx.editors.include(event.user, team, client);
   await client.views.publish({
     user_id: event.user,
     view: {
@@ -17,7 +22,8 @@ export async function onHomeTab({ event, client, context }: SlackEventMiddleware
         { type: 'header', text: { type: 'plain_text', text: 'What the knowledge base covers' } },
         ...(kb ? coverageBlocks(kb) : LOADING.blocks),
         { type: 'divider' },
-        ...feedbackBlocks(ctx.store.feedback.summary(teamOf(context))),
+        ...feedbackBlocks(ctx.store.feedback.summary(team)),
+        ...(editor ? [{ type: 'divider' as const }, ...reportBlocks(ctx.store.reports.latest(team))] : []),
       ],
     },
   });
