@@ -1,5 +1,5 @@
-import { lstat, stat } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { lstat, readdir, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { ENTITIES_FILE } from '../knowledge/entities.js';
 import { defaultLoadOptions, isArticlePath, isHiddenPath, loadKnowledge, readArticle, readEntitiesFile, type LoadOptions } from '../knowledge/loadKnowledge.js';
@@ -158,6 +158,10 @@ export class LiveKnowledge {
       ignored: (path) => isHiddenPath(relative(this.dir, path)),
     });
     for (const event of ['add', 'change', 'unlink', 'unlinkDir'] as const) watcher.on(event, (path: string) => this.queue(path));
+    // A folder created with files already in it (copied in, or made and filled at once) may show
+    // only as the folder: its files are queued from a listing, taken once what is being written
+    // into it now has had the debounce time to land (a file written later has its own event).
+    watcher.on('addDir', (path: string) => void setTimeout(() => void this.queueFolder(path), this.options.debounceMs));
     watcher.on('error', (error) => this.options.onError(error as Error));
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     this.watcher = watcher;
@@ -193,10 +197,23 @@ export class LiveKnowledge {
     this.timer = null;
     this.returnPoll = null;
     await this.watcher?.close();
+    this.watcher = null;
     await this.running;
   }
 
+  private async queueFolder(absolute: string): Promise<void> {
+    if (this.watcher === null) return;
+    try {
+      const entries = await readdir(absolute, { recursive: true, withFileTypes: true });
+      for (const entry of entries) if (!entry.isDirectory()) this.queue(join(entry.parentPath, entry.name));
+    } catch (error) {
+      // Gone again before it could be listed: its unlinkDir follows.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.options.onError(error as Error);
+    }
+  }
+
   private queue(absolute: string): void {
+    if (isHiddenPath(relative(this.dir, absolute))) return;
     this.pending.add(relative(this.dir, absolute).split(sep).join('/'));
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {

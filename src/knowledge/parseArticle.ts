@@ -43,6 +43,25 @@ const frontMatterSchema = z.object({
 
 const KNOWN_KEYS = new Set(Object.keys(frontMatterSchema.shape));
 
+/** A front-matter field that breaks the rules every knowledge file is held to, and why. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+function frontMatterProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+}
+
+/**
+ * What is wrong with front matter before it is written to a file (an article added from Slack):
+ * the rules `parseArticle` reads files with, one problem per field.
+ */
+export function checkFrontMatter(data: Record<string, unknown>): FieldProblem[] {
+  const result = frontMatterSchema.safeParse(data);
+  return result.success ? [] : frontMatterProblems(result.error);
+}
+
 export interface ParsedArticle {
   article: Article;
   /** Things in the file that were ignored, such as unknown front-matter keys. */
@@ -79,8 +98,8 @@ export function parseArticle(path: string, bytes: Buffer): ParsedArticle {
     }
     const result = frontMatterSchema.safeParse(data);
     if (!result.success) {
-      const issue = result.error.issues[0]!;
-      throw new UnusableFileError(`front matter "${issue.path.join('.')}": ${issue.message}`);
+      const [problem] = frontMatterProblems(result.error);
+      throw new UnusableFileError(`front matter "${problem!.field}": ${problem!.message}`);
     }
     meta = result.data;
     const unknown = Object.keys(data as object).filter((k) => !KNOWN_KEYS.has(k));

@@ -244,6 +244,27 @@ export function globalShortcutBody(callback_id: string, user_id = 'U1'): string 
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+/** A message shortcut's payload (`message_action`) on `message` in channel C1, form-encoded as Slack sends it. */
+export function messageShortcutBody(callback_id: string, message: Record<string, unknown>, user_id = 'U1'): string {
+  const ts = nextMessageTs();
+  const payload = {
+    type: 'message_action',
+    token: 'verification-token',
+    action_ts: nextMessageTs(),
+    team: { id: 'T1', domain: 'testteam' },
+    user: { id: user_id, name: 'alice', username: 'alice', team_id: 'T1' },
+    channel: { id: 'C1', name: 'general' },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id,
+    trigger_id: TRIGGER_ID,
+    response_url: 'https://hooks.slack.com/app/T1/1/message-action',
+    message_ts: ts,
+    message: { type: 'message', user: 'U9', ts, ...message },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
 /** A modal as Slack sends it back: the view the app opened, with an id, a hash and the state of its inputs. */
 export function openedView(view: Record<string, unknown>, values: Record<string, Record<string, Record<string, unknown>>> = {}): Record<string, unknown> {
   return { id: 'VMODAL', hash: '1712345678.abcdef', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT', private_metadata: '', ...view, state: { values } };

@@ -1,0 +1,120 @@
+import type { types as SlackTypes } from '@slack/bolt';
+import type { EntityChanges } from '../answer/articleChanges.js';
+import { sliceCodePoints, truncate } from '../answer/truncate.js';
+import { MAX_TITLE_CHARS, type ArticleFields } from '../knowledge/addedArticle.js';
+import { citationLinks, fallbackText, header, LIMITS, section, sections, type Block, type MessagePayload } from './blocks.js';
+import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
+import { ADD_ARTICLE } from './slackIds.js';
+import { stateWords } from './words.js';
+
+/** Slack's limit on a plain-text input; a longer text is spread over several parts. */
+const PART_CHARS = 3000;
+/** Parts the modal offers at most (30,000 characters). */
+const MAX_PARTS = 10;
+
+const plain = (text: string) => ({ type: 'plain_text' as const, text });
+
+/** The block id of the text's nth part, from 0. */
+export const textPart = (n: number) => (n === 0 ? ADD_ARTICLE.textBlock : `${ADD_ARTICLE.textBlock}_${n + 1}`);
+
+/** The text cut into the parts the modal shows, whole code points each; one spare empty part for more. */
+function parts(text: string): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > 0 && out.length < MAX_PARTS) {
+    const part = sliceCodePoints(rest, PART_CHARS);
+    out.push(part);
+    rest = rest.slice(part.length);
+  }
+  return out.length < MAX_PARTS ? [...out, ''] : out;
+}
+
+function input(blockId: string, label: string, element: Record<string, unknown>, options: { optional?: boolean; hint?: string } = {}): Block {
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: plain(label),
+    optional: options.optional ?? false,
+    ...(options.hint ? { hint: plain(options.hint) } : {}),
+    element: { action_id: blockId, ...element },
+  } as Block;
+}
+
+const initial = (value: string) => (value === '' ? {} : { initial_value: value });
+
+/**
+ * The "Add an article" modal: title, outlet, URL, published date and the text, filled in with
+ * what is known (from a message, for the message shortcut). A text longer than a field holds is
+ * spread over several fields, joined again on submission.
+ */
+export function renderAddArticleView(fields: ArticleFields): SlackTypes.ModalView {
+  const textParts = parts(fields.text);
+  const url = /^https?:\/\/\S+$/.test(fields.url) ? fields.url : '';
+  return {
+    type: 'modal',
+    callback_id: ADD_ARTICLE.view,
+    title: plain('Add an article'),
+    submit: plain('Add'),
+    close: plain('Cancel'),
+    blocks: [
+      input(ADD_ARTICLE.titleBlock, 'Headline', { type: 'plain_text_input', max_length: MAX_TITLE_CHARS, ...initial(fields.title) }),
+      input(ADD_ARTICLE.outletBlock, 'Outlet', { type: 'plain_text_input', max_length: 200, ...initial(fields.outlet) }, { optional: true }),
+      input(ADD_ARTICLE.urlBlock, 'Link', { type: 'url_text_input', ...initial(url) }, { optional: true }),
+      input(
+        ADD_ARTICLE.publishedBlock,
+        'Published',
+        { type: 'plain_text_input', max_length: 10, placeholder: plain('2025-04-17, 2025-04 or 2025'), ...initial(fields.published) },
+        { optional: true, hint: 'As precisely as the article says: a day, a month or a year.' },
+      ),
+      ...textParts.map((part, n) =>
+        input(textPart(n), n === 0 ? 'Text of the article' : 'Text, continued', { type: 'plain_text_input', multiline: true, max_length: PART_CHARS, ...initial(part) }, { optional: n > 0 }),
+      ),
+    ],
+  };
+}
+
+/** A modal that says why the person cannot add an article. */
+export function renderRefusalView(text: string): SlackTypes.ModalView {
+  return { type: 'modal', title: plain('Add an article'), close: plain('Close'), blocks: [section(text)] };
+}
+
+export interface AddedConfirmation {
+  path: string;
+  fields: ArticleFields;
+  addedBy: string;
+  changes: EntityChanges[];
+  /** False when the knowledge base did not read the file in time: what it changed is not known yet. */
+  indexed: boolean;
+}
+
+/** The confirmation of an added article: where it is, and what it changed, as answers show it, with a Remove button. */
+export function renderAddedConfirmation(c: AddedConfirmation): MessagePayload {
+  const title = escapeMrkdwn(truncate(c.fields.title, 200));
+  const linked = /^https?:\/\//.test(c.fields.url) && c.fields.url.length <= 1000 ? mrkdwnLink(c.fields.url, truncate(c.fields.title, 200)) : title;
+  const meta = [c.fields.outlet || 'outlet unknown', c.fields.published || 'date unknown'].map(escapeMrkdwn).join(', ');
+  const blocks: Block[] = [header('Added to the knowledge base'), section(`${linked} · ${meta} · \`${escapeMrkdwn(c.path)}\` · added by <@${c.addedBy}>`)];
+  const lines: string[] = [];
+  for (const e of c.changes.filter((x) => x.status.length + x.timeline.length > 0)) {
+    const cite = (ids: number[]) => citationLinks(ids, e.sources);
+    lines.push(`*${escapeMrkdwn(e.entity)}*`);
+    for (const s of e.status) lines.push(`• *${escapeMrkdwn(s.authority)}* on ${escapeMrkdwn(s.entity)}: ${stateWords(s)}${s.date ? `, ${s.date}` : ''} ${cite(s.citations)}`);
+    for (const t of e.timeline) lines.push(`• \`${t.date}\` ${escapeMrkdwn(truncate(t.text, 400))} ${cite(t.citations)}`);
+  }
+  if (!c.indexed) blocks.push(section('_The knowledge base has not read it yet; ask about it in a moment._'));
+  else if (lines.length === 0) blocks.push(section('It adds no status line or dated event to the answers about what it names; its sentences are searchable now.'));
+  else blocks.push(section('*What it changed*'), ...sections(lines, LIMITS.blocks - 5).blocks);
+  blocks.push({
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        action_id: ADD_ARTICLE.removeAction,
+        text: plain('Remove'),
+        style: 'danger',
+        value: c.path,
+        confirm: { title: plain('Remove the article?'), text: plain(sliceCodePoints(`"${c.fields.title}" leaves the knowledge base, and answers no longer cite it.`, 300)), confirm: plain('Remove'), deny: plain('Keep') },
+      },
+    ],
+  });
+  return { text: fallbackText(`Added to the knowledge base: ${truncate(c.fields.title, 200)}`), blocks };
+}

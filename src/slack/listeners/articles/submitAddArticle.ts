@@ -1,0 +1,86 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import { changesIn, indexedSubjects, knownSubjects, type EntityChanges } from '../../../answer/articleChanges.js';
+import type { Answer } from '../../../answer/types.js';
+import type { KnowledgeBase } from '../../../index/knowledgeBase.js';
+import { addedArticle, articleFieldProblems, writeAddedArticle, type ArticleFields } from '../../../knowledge/addedArticle.js';
+import { renderAddedConfirmation, textPart } from '../../../render/addArticleView.js';
+import { ADD_ARTICLE } from '../../../render/slackIds.js';
+import { teamOf, type SlackContext } from '../../context.js';
+import { refusal } from './openAddArticle.js';
+
+type SubmitArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
+
+/** How long the confirmation waits for the watcher to index the new file. */
+const INDEX_WAIT_MS = 5000;
+
+/** The modal's fields by the block that holds each; the text joined from its parts in order. */
+function readFields(values: SubmitArgs['view']['state']['values']): ArticleFields {
+  const value = (block: string) => values[block]?.[block]?.value ?? '';
+  let text = '';
+  for (let n = 0; values[textPart(n)] !== undefined; n++) text += value(textPart(n));
+  return {
+    title: value(ADD_ARTICLE.titleBlock),
+    outlet: value(ADD_ARTICLE.outletBlock),
+    url: value(ADD_ARTICLE.urlBlock),
+    published: value(ADD_ARTICLE.publishedBlock),
+    text,
+  };
+}
+
+/** The field each problem belongs to, as the modal's block. */
+const BLOCK_OF: Record<string, string> = {
+  title: ADD_ARTICLE.titleBlock,
+  outlet: ADD_ARTICLE.outletBlock,
+  url: ADD_ARTICLE.urlBlock,
+  published: ADD_ARTICLE.publishedBlock,
+  text: textPart(0),
+};
+
+/** Resolves with the knowledge base once it holds `path`, or null after the wait. */
+async function indexed(ctx: SlackContext, path: string): Promise<KnowledgeBase | null> {
+  const until = Date.now() + INDEX_WAIT_MS;
+  for (;;) {
+    const kb = ctx.knowledge();
+    if (kb?.article(path)) return kb;
+    if (Date.now() > until) return null;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * The "Add an article" modal submitted: problems are shown on their fields; otherwise the file
+ * is written under `added/` (the watcher indexes it as any other file), who added it is
+ * recorded, the modal closes, and the editor gets a DM with what the article changed: the new
+ * status lines and dated events of the entities it names, as answers show them.
+ */
+export async function onAddArticleSubmit({ ack, view, body, client, context }: SubmitArgs, ctx: SlackContext): Promise<void> {
+  const fields = readFields(view.state.values);
+  const problems = articleFieldProblems(fields);
+  const kb = ctx.knowledge();
+  if (kb === null) problems.push({ field: 'text', message: 'The knowledge base is still loading; add the article in a moment.' });
+  if (problems.length > 0) {
+    const errors = Object.fromEntries(problems.map((p) => [BLOCK_OF[p.field] ?? textPart(0), p.message]).reverse());
+    return void (await ack({ response_action: 'errors', errors }));
+  }
+  const user = body.user.id;
+  const team = teamOf(context);
+  if (!(await ctx.editors.include(user, team, client))) return void (await ack({ response_action: 'errors', errors: { [ADD_ARTICLE.titleBlock]: refusal(ctx) } }));
+
+  // The answers about what the article names, before it is added: what it changed is measured against them.
+  const before = new Map<string, Answer>();
+  for (const id of knownSubjects(kb!, addedArticle('added/new.md', fields))) before.set(id, ctx.answers.get(kb!, kb!.entity(id)!.name));
+  const path = await writeAddedArticle(ctx.knowledgeDir, fields, ctx.clock());
+  ctx.store.added.record({ path, teamId: team, userId: user, title: fields.title.trim() }, ctx.clock());
+  await ack();
+  ctx.logger.info({ surface: 'add-article', user, path }, 'article added from Slack');
+
+  const after = await indexed(ctx, path);
+  const changes: EntityChanges[] = after
+    ? indexedSubjects(after, path).map((id) => {
+        const entity = after.entity(id)!.name;
+        return { entity, ...changesIn(before.get(id) ?? null, ctx.answers.get(after, entity), path) };
+      })
+    : [];
+  const confirmation = renderAddedConfirmation({ path, fields, addedBy: user, changes, indexed: after !== null });
+  await client.chat.postMessage({ channel: user, ...confirmation, unfurl_links: false, unfurl_media: false });
+}

@@ -1,0 +1,160 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AnswerCache } from '../src/answer/answerCache.js';
+import { digestFor } from '../src/digest/sendDue.js';
+import { articleVersions } from '../src/digest/versions.js';
+import { LiveKnowledge } from '../src/index/liveKnowledge.js';
+import { textPart } from '../src/render/addArticleView.js';
+import { ADD_ARTICLE } from '../src/render/slackIds.js';
+import { SEED_DIR } from './support/seedKnowledge.js';
+import { startSlackApp, type RunningApp } from './support/slackAppHarness.js';
+import { blockActionsBody, globalShortcutBody, messageShortcutBody, openedView, slashCommandBody, viewSubmissionBody } from './support/slackRequests.js';
+import { tempStore } from './support/tempStore.js';
+
+let dir: string;
+let live: LiveKnowledge;
+let slack: RunningApp;
+const store = tempStore();
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'designation-add-'));
+  cpSync(SEED_DIR, dir, { recursive: true });
+  // As src/main.ts runs it: every version read is recorded in the article ledger, for the digests.
+  live = new LiveKnowledge(dir, { snapshotPath: null, onUpdate: (u) => store.ledger.record(articleVersions(u.kb, store.ledger.unknown(u.upserted)), new Date()) });
+  await live.load();
+  await live.watch();
+  slack = await startSlackApp(() => live.current(), { store, env: { KNOWLEDGE_EDITORS: 'U1', KNOWLEDGE_DIR: dir } });
+});
+afterAll(async () => {
+  await slack.stop();
+  await live.close();
+  store.remove();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => slack.fake.reset());
+
+const shown = (value: unknown) => JSON.stringify(value);
+const addedFiles = () => (existsSync(join(dir, 'added')) ? readdirSync(join(dir, 'added')).sort() : []);
+
+/** A sentence nobody on the team wrote an article with: a new authority removing a known organisation. */
+const FRESH_TEXT =
+  'Mongolia removed the Taliban from its list of banned organisations on 3 June 2025, the foreign ministry in Ulaanbaatar said on Tuesday.\n\n' +
+  'Officials said trade talks with Kabul would follow.';
+
+/** The modal as opened, then sent back with these field values typed in. */
+function filled(view: Record<string, unknown>, fields: Partial<Record<'title' | 'outlet' | 'url' | 'published' | 'text', string>>): Record<string, unknown> {
+  const blocks = view.blocks as { block_id: string; element: { type: string; initial_value?: string } }[];
+  const values: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const b of blocks) {
+    const key = b.block_id === textPart(0) ? 'text' : b.block_id;
+    const typed = key in fields ? fields[key as keyof typeof fields] : b.element.initial_value;
+    values[b.block_id] = { [b.block_id]: { type: b.element.type, value: b.block_id.startsWith(`${ADD_ARTICLE.textBlock}_`) ? (b.element.initial_value ?? null) : (typed ?? null) } };
+  }
+  return openedView(view, values);
+}
+
+async function openedModal(body: string): Promise<Record<string, unknown>> {
+  await slack.post(body);
+  return (await slack.fake.waitForCall('views.open')).body.view as Record<string, unknown>;
+}
+
+const newspaperMessage = {
+  text: 'Worth adding: <https://news.example/central-asia/mongolia-taliban?ref=slack&amp;x=1|Mongolia drops Taliban ban>\n' + FRESH_TEXT,
+  attachments: [{ title: 'Mongolia drops Taliban from banned list', service_name: 'Steppe Herald', from_url: 'https://news.example/central-asia/mongolia-taliban', text: 'Ulaanbaatar follows Moscow and Astana.' }],
+};
+
+describe('adding an article from Slack', () => {
+  let added = '';
+
+  it('fills the modal from a message, answers from the article within a second of submitting it, and puts it in the next digest', async () => {
+    const view = await openedModal(messageShortcutBody(ADD_ARTICLE.messageShortcut, newspaperMessage));
+    expect(view.callback_id).toBe(ADD_ARTICLE.view);
+    const prefilled = shown(view.blocks);
+    expect(prefilled).toContain('"initial_value":"Mongolia drops Taliban from banned list"');
+    expect(prefilled).toContain('"initial_value":"Steppe Herald"');
+    expect(prefilled).toContain('"initial_value":"https://news.example/central-asia/mongolia-taliban?ref=slack&x=1"');
+    expect(prefilled).toContain('Mongolia removed the Taliban from its list of banned organisations on 3 June 2025');
+    expect(prefilled).toContain('Ulaanbaatar follows Moscow and Astana.');
+
+    const before = new Date().toISOString();
+    const submitted = Date.now();
+    const res = await slack.post(viewSubmissionBody(filled(view, { published: '2025-06-03' })));
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    await expect
+      .poll(async () => shown((await slack.post(slashCommandBody({ text: "taliban", response_url: slack.fake.responseUrl("q") }))).json()), { timeout: 1000, interval: 50 })
+      .toMatch(/\*Mongolia\* on Taliban: removed, 2025-06-03/);
+    expect(Date.now() - submitted).toBeLessThan(1000);
+
+    added = addedFiles()[0]!;
+    expect(added).toBe('2025-06-03-mongolia-drops-taliban-from-banned-list.md');
+    const file = readFileSync(join(dir, 'added', added!), 'utf8');
+    expect(file).toMatch(/^---\ntitle: Mongolia drops Taliban from banned list\noutlet: Steppe Herald\nurl: https:\/\/news\.example\/central-asia\/mongolia-taliban\?ref=slack&x=1\npublished: 2025-06-03\n---\n\nWorth adding: /);
+    expect(store.added.get(`added/${added}`)).toMatchObject({ userId: 'U1', teamId: 'T1', removedAt: null });
+
+    // The editor is told what it changed, as an answer would show it, with a button to take it back.
+    const dm = await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'U1', timeoutMs: 6000 });
+    expect(shown(dm.body.blocks)).toMatch(/What it changed/);
+    expect(shown(dm.body.blocks)).toMatch(/\*Mongolia\* on Taliban: removed, 2025-06-03/);
+    expect(shown(dm.body.blocks)).toMatch(/`2025-06-03` Mongolia removed the Taliban/);
+    expect(shown(dm.body.blocks)).toContain(ADD_ARTICLE.removeAction);
+
+    const digest = digestFor(live.current()!, store, { since: before, until: new Date().toISOString() }, []);
+    expect(shown(digest)).toContain('Mongolia drops Taliban from banned list');
+    expect(shown(digest)).toMatch(/Mongolia/);
+  });
+
+  it('refuses someone who is not an editor, naming one who is', async () => {
+    const view = await openedModal(globalShortcutBody(ADD_ARTICLE.globalShortcut, 'U2'));
+    expect(view.callback_id).toBeUndefined();
+    expect(shown(view.blocks)).toMatch(/Only the editors of the knowledge base can add articles\. Ask <@U1>/);
+  });
+
+  it('shows a date that is not real on its field, and writes nothing', async () => {
+    const files = addedFiles();
+    const view = await openedModal(globalShortcutBody(ADD_ARTICLE.globalShortcut));
+    const ack = (await slack.post(viewSubmissionBody(filled(view, { title: 'A ruling in Almaty', published: '2025-02-30', text: FRESH_TEXT })))).json() as { response_action: string; errors: Record<string, string> };
+    expect(ack.response_action).toBe('errors');
+    expect(ack.errors).toEqual({ [ADD_ARTICLE.publishedBlock]: expect.stringMatching(/"2025-02-30" is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD/) });
+    const noText = (await slack.post(viewSubmissionBody(filled(view, { title: 'Empty', text: '   ' })))).json() as { errors: Record<string, string> };
+    expect(Object.keys(noText.errors)).toEqual([textPart(0)]);
+    expect(addedFiles()).toEqual(files);
+  });
+
+  it('writes two files for two articles of the same title, overwriting nothing', async () => {
+    const files = addedFiles();
+    for (const text of ['Tajikistan kept the Taliban on its list of banned groups in 2025.', 'Turkmenistan did not list the Taliban in 2025.']) {
+      slack.fake.reset();
+      const view = await openedModal(globalShortcutBody(ADD_ARTICLE.globalShortcut));
+      expect((await slack.post(viewSubmissionBody(filled(view, { title: 'Central Asia and the Taliban', published: '2025', text })))).status).toBe(200);
+    }
+    const now = addedFiles();
+    const fresh = now.filter((f) => !files.includes(f));
+    expect(fresh).toEqual(['2025-central-asia-and-the-taliban-2.md', '2025-central-asia-and-the-taliban.md']);
+    expect(readFileSync(join(dir, 'added', fresh[1]!), 'utf8')).toContain('Tajikistan kept');
+    expect(readFileSync(join(dir, 'added', fresh[0]!), 'utf8')).toContain('Turkmenistan did not');
+    expect(now).toContain(added);
+  });
+
+  it('lets the editor who added an article remove it, and nobody else', async () => {
+    const path = `added/${added}`;
+    await slack.post(blockActionsBody({ action_id: ADD_ARTICLE.removeAction, value: path, user_id: 'U2', channel_id: 'DU2', response_url: slack.fake.responseUrl('no') }));
+    expect((await slack.fake.waitForCall('response_url:no')).body.text).toMatch(/Only <@U1>, who added it, can remove it/);
+    expect(existsSync(join(dir, path))).toBe(true);
+
+    await slack.post(blockActionsBody({ action_id: ADD_ARTICLE.removeAction, value: path, user_id: 'U1', channel_id: 'DU1', response_url: slack.fake.responseUrl('yes') }));
+    expect((await slack.fake.waitForCall('response_url:yes')).body).toMatchObject({ replace_original: true, text: expect.stringMatching(/^Removed “Mongolia drops Taliban from banned list”/) });
+    expect(existsSync(join(dir, path))).toBe(false);
+    expect(store.added.get(path)?.removedAt).not.toBeNull();
+    await expect.poll(() => live.current()!.article(path), { timeout: 3000 }).toBeUndefined();
+    const answer = new AnswerCache().get(live.current()!, 'taliban');
+    expect(shown(answer.status)).not.toMatch(/Mongolia/);
+
+    // A path that was not added from Slack is never touched.
+    await slack.post(blockActionsBody({ action_id: ADD_ARTICLE.removeAction, value: 'articles/../entities.yml', user_id: 'U1', response_url: slack.fake.responseUrl('odd') }));
+    expect((await slack.fake.waitForCall('response_url:odd')).body.text).toMatch(/was not added from Slack/);
+    expect(existsSync(join(dir, 'entities.yml'))).toBe(true);
+  });
+});
