@@ -43,7 +43,7 @@ if (kind === 'bare') {
   const live = new LiveKnowledge(dir, { snapshotPath, onUpdate: (u) => (fromSnapshot = u.fromSnapshot) });
   const store = openStore(join(mkdtempSync(join(tmpdir(), 'designation-bench-')), 'bench.db'));
   const logger = createLogger({ level: 'silent', pretty: false });
-  app = createSlackApp(config, { knowledge: () => live.current(), answers: new AnswerCache(cache === '--no-cache' ? 0 : undefined), store, editors: new Editors([]), knowledgeDir: dir, clock: () => new Date(), logger });
+  app = createSlackApp(config, { knowledge: () => live.current(), answers: new AnswerCache(cache === '--no-cache' ? 0 : undefined), store, editors: new Editors([]), knowledgeDir: dir, agentStatusMinArticles: config.agentStatusMinArticles, clock: () => new Date(), logger });
   await live.load();
   prepareAnswers(live.current()!);
 }

@@ -21,6 +21,7 @@ const schema = z
         .pipe(z.array(z.string().regex(/^[UWS][A-Z0-9]+$/, 'must list user ids (U…, W…) or user group ids (S…), separated by commas')))
         .optional(),
     ),
+    AGENT_STATUS_MIN_ARTICLES: z.preprocess(blankIsUnset, z.coerce.number({ message: 'must be a number of articles' }).int().min(0).default(5000)),
     PORT: z.preprocess(blankIsUnset, z.coerce.number({ message: 'must be a port number from 0 to 65535' }).int().min(0).max(65535).default(3000)),
     SLACK_API_URL: z.preprocess(
       blankIsUnset,
@@ -62,6 +63,12 @@ export interface Config {
   botToken: string;
   /** Set when the app serves /slack/install and keeps a token per workspace; null in single-workspace mode. */
   oauth: OAuthConfig | null;
+  /**
+   * In the agent pane, a question not answered before shows "processing" while its answer is
+   * built when the knowledge base holds at least this many articles (below, answers take a few
+   * milliseconds and the status would only flash).
+   */
+  agentStatusMinArticles: number;
   /** Who may add and remove articles from Slack: user ids and user group ids; empty means nobody. */
   knowledgeEditors: string[];
   signingSecret: string | undefined;
@@ -119,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server')
     botToken: c.SLACK_BOT_TOKEN ?? '',
     oauth: oauth ? { clientId: c.SLACK_CLIENT_ID!, clientSecret: c.SLACK_CLIENT_SECRET!, stateSecret: c.SLACK_STATE_SECRET! } : null,
     knowledgeEditors: c.KNOWLEDGE_EDITORS ?? [],
+    agentStatusMinArticles: c.AGENT_STATUS_MIN_ARTICLES,
     signingSecret: c.SLACK_SIGNING_SECRET,
     appToken: c.SLACK_APP_TOKEN,
     port: c.PORT,

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     onError: (error) => logger.error({ err: error }, `knowledge: ${error.message}`),
   });
   const knowledge = () => live.current();
-  const app = createSlackApp(config, { knowledge, answers: new AnswerCache(), store, editors: new Editors(config.knowledgeEditors), knowledgeDir: config.knowledgeDir, clock: () => new Date(), logger });
+  const app = createSlackApp(config, { knowledge, answers: new AnswerCache(), store, editors: new Editors(config.knowledgeEditors), knowledgeDir: config.knowledgeDir, agentStatusMinArticles: config.agentStatusMinArticles, clock: () => new Date(), logger });
 
   let scheduler: { stop(): Promise<void> } | null = null;
   let stopping = false;

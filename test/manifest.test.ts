@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { LOOKUP } from '../src/render/slackIds.js';
+import { BOT_EVENTS, BOT_SCOPES, COMMAND, OAUTH_PATHS, SHORTCUTS } from '../src/render/slackIds.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = join(root, 'test/fixtures/slack-manifest-schema');
@@ -94,9 +94,23 @@ describe('manifest.yml', () => {
     expect(scopes).toContain('chat:write');
   });
 
-  it('declares the lookup shortcut with the callback id the app answers to', () => {
+  it('declares the ids the app answers to: its command, shortcuts, events and scopes (src/render/slackIds.ts)', () => {
+    expect(m.features?.slash_commands?.map((c) => c.command)).toEqual([COMMAND]);
     const shortcuts = (m.features as { shortcuts?: { callback_id: string; type: string }[] } | undefined)?.shortcuts ?? [];
-    expect(shortcuts).toContainEqual(expect.objectContaining({ callback_id: LOOKUP.shortcut, type: 'global' }));
+    expect(shortcuts.map((s) => ({ callbackId: s.callback_id, type: s.type }))).toEqual(SHORTCUTS);
+    expect(m.settings?.event_subscriptions?.bot_events).toEqual([...BOT_EVENTS]);
+    // The OAuth install asks for exactly the scopes the manifest lists.
+    expect(m.oauth_config?.scopes?.bot).toEqual([...BOT_SCOPES]);
+  });
+
+  it('declares the agent messaging experience and where OAuth sends an installer back', () => {
+    const features = m.features as { agent_view?: { agent_description?: string }; assistant_view?: unknown };
+    expect(features.agent_view?.agent_description).toMatch(/cited/);
+    // New apps can only use agent_view; assistant_view is its deprecated predecessor.
+    expect(features.assistant_view).toBeUndefined();
+    const redirects = (m.oauth_config as { redirect_urls?: string[] }).redirect_urls ?? [];
+    expect(redirects).toHaveLength(1);
+    expect(new URL(redirects[0]!).pathname).toBe(OAUTH_PATHS.redirect);
   });
 
   it('requests the scope of every Web API method the app calls', () => {
@@ -108,10 +122,15 @@ describe('manifest.yml', () => {
       'views.publish': [],
       'views.open': [],
       'views.update': [],
+      'auth.test': [],
+      'usergroups.users.list': ['usergroups:read'],
+      'assistant.threads.setSuggestedPrompts': ['assistant:write'],
+      'agents.sessions.setStatus': ['chat:write'],
+      'agents.sessions.rename': ['chat:write'],
     };
     const called = new Set<string>();
     for (const file of readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
-      for (const match of readFileSync(join(root, 'src', file), 'utf8').matchAll(/client\.([a-z]+)\.([a-zA-Z]+)\(/g)) called.add(`${match[1]}.${match[2]}`);
+      for (const match of readFileSync(join(root, 'src', file), 'utf8').matchAll(/client\.((?:[a-z]+\.)+[a-zA-Z]+)\(/g)) called.add(match[1]!);
     }
     expect(called.size).toBeGreaterThan(2);
     for (const method of called) {

@@ -40,7 +40,7 @@ describe('Socket Mode', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-1-test', SLACK_API_URL: fake.url, PORT: '0' });
     const logger = createLogger({ level: 'silent', pretty: false });
     const store = tempStore();
-    const app = createSlackApp(config, { knowledge: () => kb, answers: new AnswerCache(), store, editors: new Editors([]), knowledgeDir: config.knowledgeDir, clock: () => new Date(), logger });
+    const app = createSlackApp(config, { knowledge: () => kb, answers: new AnswerCache(), store, editors: new Editors([]), knowledgeDir: config.knowledgeDir, agentStatusMinArticles: config.agentStatusMinArticles, clock: () => new Date(), logger });
     await app.start();
     try {
       const open = await fake.waitForCall('apps.connections.open');

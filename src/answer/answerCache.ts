@@ -21,13 +21,8 @@ export class AnswerCache {
 
   /** The answer to a query, in a conversation about `context` (see AnswerOptions.context). */
   get(kb: KnowledgeBase, query: string, context: string[] = []): Answer {
-    if (this.version?.kb !== kb || this.version.version !== kb.version) {
-      this.entries.clear();
-      this.version = { kb, version: kb.version };
-    }
-    // "This week" means another week tomorrow: an answer is remembered for the day it was asked on.
     const now = new Date();
-    const key = `${now.toISOString().slice(0, 10)}\u0002${context.join('\u0001')}\u0000${query.replace(/\s+/g, ' ').trim()}`;
+    const key = this.keyOf(kb, query, context, now);
     const known = this.entries.get(key);
     if (known) {
       this.entries.delete(key);
@@ -38,6 +33,20 @@ export class AnswerCache {
     this.entries.set(key, answer);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return answer;
+  }
+
+  /** Whether the answer is remembered: asking for it now costs nothing. */
+  has(kb: KnowledgeBase, query: string, context: string[] = []): boolean {
+    return this.entries.has(this.keyOf(kb, query, context, new Date()));
+  }
+
+  private keyOf(kb: KnowledgeBase, query: string, context: string[], now: Date): string {
+    if (this.version?.kb !== kb || this.version.version !== kb.version) {
+      this.entries.clear();
+      this.version = { kb, version: kb.version };
+    }
+    // "This week" means another week tomorrow: an answer is remembered for the day it was asked on.
+    return `${now.toISOString().slice(0, 10)}\u0002${context.join('\u0001')}\u0000${query.replace(/\s+/g, ' ').trim()}`;
   }
 }
 

@@ -56,7 +56,7 @@ const TARGET_NOUNS = new Set(['groups', 'group', 'organisations', 'organizations
 /** Lemmas that make the step asked about a move toward it: asked for, planned, proposed. */
 const MOVE_WORDS = new Set(['ask', 'request', 'petition', 'seek', 'apply', 'recommend', 'propose', 'plan', 'want', 'intend', 'prepare', 'push', 'call', 'demand', 'urge', 'move', 'aim', 'consider', 'suggest', 'lobby', 'campaign', 'decide']);
 /** "What changed", "what's new", "any news", "latest": the words of a question about what changed. */
-const CHANGED = /^(?:what(?:'s| has| have| is)? (?:changed|new|the latest)|what changes|any (?:changes?|news|updates?)|anything new|changes|updates?|latest)\b/i;
+export const CHANGED = /^(?:what(?:'s| has| have| is)? (?:changed|new|the latest)|what changes|any (?:changes?|news|updates?)|anything new|changes|updates?|latest)\b/i;
 
 /**
  * Reads a query as one of the question forms about designations, or returns null for a plain

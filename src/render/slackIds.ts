@@ -27,7 +27,10 @@ export const LOOKUP = {
   shareAction: 'lookup_share',
 } as const;
 
-/** Adding an article from Slack: two shortcuts, one modal, and the button that removes an added article. */
+/**
+ * Adding an article from Slack: two shortcuts, one modal, and the button that removes an added
+ * article. Each input of the modal has the action id of its block.
+ */
 export const ADD_ARTICLE = {
   /** On a message's "More actions" menu: the modal is filled from the message. */
   messageShortcut: 'add_to_desk',
@@ -38,8 +41,8 @@ export const ADD_ARTICLE = {
   outletBlock: 'outlet',
   urlBlock: 'url',
   publishedBlock: 'published',
+  /** The text's first part; longer texts continue in `text_2`, `text_3`, ... */
   textBlock: 'text',
-  /** Each block holds one input, named as its block. */
   removeAction: 'remove_added_article',
 } as const;
 
@@ -61,8 +64,8 @@ export const ALL_ACTIONS: readonly string[] = [...Object.values(ANSWER_ACTIONS),
 /** Every shortcut callback id, with its manifest type. */
 export const SHORTCUTS = [
   { callbackId: LOOKUP.shortcut, type: 'global' },
-  { callbackId: ADD_ARTICLE.globalShortcut, type: 'global' },
   { callbackId: ADD_ARTICLE.messageShortcut, type: 'message' },
+  { callbackId: ADD_ARTICLE.globalShortcut, type: 'global' },
 ] as const;
 /** Every modal callback id whose submission the app answers. */
 export const VIEWS: readonly string[] = [LOOKUP.view, ADD_ARTICLE.view, FEEDBACK.view];

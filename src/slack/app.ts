@@ -9,6 +9,7 @@ import { SlackOutbound, slackOrigins, type OutboundStats } from './outbound.js';
 import { guardedReceiver } from './receiver.js';
 import { surfaceOf } from './surface.js';
 import * as actions from './listeners/actions/index.js';
+import * as agent from './listeners/agent/index.js';
 import * as articles from './listeners/articles/index.js';
 import * as commands from './listeners/commands/index.js';
 import * as home from './listeners/home/index.js';
@@ -18,7 +19,7 @@ import * as views from './listeners/views/index.js';
 import * as workspace from './listeners/workspace/index.js';
 
 /** Listener groups, one per Slack surface, each with a `register(app, ctx)`. */
-const SURFACES = [commands, messages, actions, home, shortcuts, articles, views, workspace];
+const SURFACES = [commands, messages, agent, actions, home, shortcuts, articles, views, workspace];
 
 /**
  * Health check for a load balancer: 200 once the knowledge base is loaded and the database can

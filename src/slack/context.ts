@@ -15,6 +15,8 @@ export interface SlackContext {
   editors: Editors;
   /** The knowledge folder: articles added from Slack are written under its `added/`. */
   knowledgeDir: string;
+  /** See Config.agentStatusMinArticles. */
+  agentStatusMinArticles: number;
   /** Now; tests set the time. */
   clock: () => Date;
   logger: Logger;

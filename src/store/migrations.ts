@@ -74,7 +74,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   },
   {
     version: 3,
-    name: 'workspaces: installations, and the team of each subscription, rating and thread; feedback reports; articles added from Slack',
+    name: 'workspaces: installations, and the team of each subscription, rating and thread; feedback reports; articles added from Slack; subjects asked',
     sql: `
       ALTER TABLE subscriptions ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
       ALTER TABLE feedback ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
@@ -106,6 +106,13 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         title TEXT NOT NULL,
         added_at TEXT NOT NULL,
         removed_at TEXT
+      );
+      CREATE TABLE asked_subjects (
+        team_id TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        asked INTEGER NOT NULL,
+        last_asked TEXT NOT NULL,
+        PRIMARY KEY (team_id, subject)
       );
     `,
   },

@@ -1,5 +1,6 @@
 import { AddedArticles } from './addedArticles.js';
 import { ArticleLedger } from './articleLedger.js';
+import { AskedSubjects } from './askedSubjects.js';
 import { SeenEvents, ThreadSubjects } from './conversations.js';
 import { openDatabase, type Db } from './database.js';
 import { DeliveryLog } from './deliveries.js';
@@ -18,6 +19,7 @@ export interface Store {
   reports: FeedbackReports;
   added: AddedArticles;
   installations: Installations;
+  asked: AskedSubjects;
   /** Gives rows kept before workspaces were recorded to the one workspace of a single-token install. */
   claimUnscoped(teamId: string): void;
   threads: ThreadSubjects;
@@ -38,6 +40,7 @@ export function openStore(path: string): Store {
     reports: new FeedbackReports(db),
     added: new AddedArticles(db),
     installations: new Installations(db),
+    asked: new AskedSubjects(db),
     claimUnscoped: (teamId) =>
       db.transaction(() => {
         for (const table of ['subscriptions', 'feedback', 'thread_subjects']) db.prepare(`UPDATE ${table} SET team_id = ? WHERE team_id = ''`).run(teamId);

@@ -18,7 +18,8 @@ export async function onDesignation(args: SlackCommandMiddlewareArgs & AllMiddle
   if (word === 'digest' || word.startsWith('digest ')) return handleDigestCommand(args, text.slice('digest'.length), ctx);
   if (!kb) return ack({ response_type: 'ephemeral', ...LOADING });
   if (word === 'sources') return ack({ response_type: 'ephemeral', ...sourcesPayload(kb, ctx.store.feedback.summary(teamOf(args.context))) });
-  const { payload } = answerFor(ctx.answers, kb, text);
+  const { answer, payload } = answerFor(ctx.answers, kb, text);
+  ctx.store.asked.record(teamOf(args.context), answer.subjects, ctx.clock());
   ctx.logger.info({ surface: 'command', user: command.user_id, channel: command.channel_id }, 'answered /designation');
   return ack({ response_type: 'ephemeral', ...payload });
 }

@@ -11,6 +11,7 @@ import { teamOf, type SlackContext } from '../../context.js';
 import { COMMAND } from '../../../render/slackIds.js';
 import { LOADING } from '../../replies.js';
 import { DEFAULT_TIME, parseDigestArgs } from './digestArgs.js';
+import { timeZoneOf } from '../../timeZone.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -136,23 +137,3 @@ async function unsubscribe(topics: string[], kb: KnowledgeBase, team: string, { 
   await ack({ response_type: 'in_channel', ...note(`${by} removed ${topicNames(topics, kb)} from this channel's digests: ${changed.join('; ')}.`) });
 }
 
-/** The user's IANA time zone from users.info, or null when Slack does not say in time. */
-async function timeZoneOf(client: CommandArgs['client'], user: string): Promise<string | null> {
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000).unref());
-  try {
-    const info = await Promise.race([client.users.info({ user }), timeout]);
-    const tz = info?.user?.tz;
-    return tz && isTimeZone(tz) ? tz : null;
-  } catch {
-    return null;
-  }
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

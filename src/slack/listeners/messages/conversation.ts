@@ -12,8 +12,8 @@ type ConversationArgs = SlackEventMiddlewareArgs<'app_mention' | 'message'> & Al
 /** A mention or a message, handed to its handler. */
 export async function onConversation(args: SlackEventMiddlewareArgs<string> & AllMiddlewareArgs, ctx: SlackContext): Promise<void> {
   // Bolt types a listener matched by a pattern loosely; both events come from a channel, and have `say`.
-  const { event, say, context } = args as unknown as ConversationArgs;
+  const { event, say, context, client } = args as unknown as ConversationArgs;
   const team = teamOf(context);
-  if (event.type === 'app_mention') return onMention(event, say as Say, team, ctx);
-  return onMessage(event as KnownEventFromType<'message'>, say as Say, team, context.botUserId, ctx);
+  if (event.type === 'app_mention') return onMention(event, say as Say, client, team, ctx);
+  return onMessage(event as KnownEventFromType<'message'>, say as Say, client, team, context.botUserId, ctx);
 }

@@ -1,29 +1,65 @@
 import type { SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { digestAsked } from '../../../digest/digestQuestion.js';
+import { digestFor } from '../../../digest/sendDue.js';
+import type { KnowledgeBase } from '../../../index/knowledgeBase.js';
+import { renderDigestBlocks } from '../../../render/digestBlocks.js';
+import { AgentSession } from '../../agentSession.js';
 import { answerFor, LOADING } from '../../replies.js';
 import type { SlackContext } from '../../context.js';
+import { timeZoneOf } from '../../timeZone.js';
 
 export type Say = SlackEventMiddlewareArgs<'message'>['say'];
 
-/** Where a question was asked: the workspace, the conversation and its thread. */
+/** Where a question was asked: the workspace, the person, the conversation and its thread. */
 export interface Asked {
   team: string;
+  user: string;
   channel: string;
   threadTs: string;
   query: string;
-  surface: string;
+  surface: 'dm' | 'mention' | 'follow-up';
   /** Answer in the thread; false for a DM answered in the DM itself. */
   inThread: boolean;
 }
 
-/** Answers a question in conversation, in its thread (or in the DM itself), and remembers the thread's subject. */
-export async function reply(ctx: SlackContext, say: Say, { team, channel, threadTs, query, surface, inThread }: Asked): Promise<void> {
+const quiet = { unfurl_links: false, unfurl_media: false };
+
+/**
+ * Answers a question in conversation, in its thread (or in the DM itself), and remembers the
+ * thread's subject and what was asked about. In the DM (the agent pane) "what changed this
+ * week?" is answered with the digest of that window; a new thread is titled after its subject;
+ * and an answer that may take more than a moment shows "processing" while it is built.
+ */
+export async function reply(ctx: SlackContext, say: Say, client: WebClient, asked: Asked): Promise<void> {
+  const { team, channel, threadTs, query, surface, inThread } = asked;
+  const where = inThread ? { thread_ts: threadTs } : {};
   const kb = ctx.knowledge();
   if (!kb) {
     await say({ ...LOADING, thread_ts: threadTs });
     return;
   }
-  const { answer, payload } = answerFor(ctx.answers, kb, query, ctx.store.threads.of(team, channel, threadTs) ?? []);
-  await say({ ...payload, ...(inThread ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false });
+  if (surface === 'dm' && (await replyWithDigest(ctx, say, client, kb, asked))) return;
+  const context = ctx.store.threads.of(team, channel, threadTs);
+  const session = surface === 'dm' ? new AgentSession(client, channel, threadTs, ctx.logger) : null;
+  const slow = session !== null && kb.articles.length >= ctx.agentStatusMinArticles && !ctx.answers.has(kb, query, context ?? []);
+  if (slow) await session.status('processing');
+  const { answer, payload } = answerFor(ctx.answers, kb, query, context ?? []);
+  await say({ ...payload, ...where, ...quiet });
   ctx.store.threads.remember(team, channel, threadTs, answer.subjects);
+  ctx.store.asked.record(team, answer.subjects, ctx.clock());
   ctx.logger.info({ surface, channel, subjects: answer.subjects }, 'answered');
+  if (session !== null && context === undefined && answer.subjects.length > 0) await session.title(answer.subjects);
+  if (slow) await session.status('active');
+}
+
+/** "What changed this week?" and its kin, answered with the digest of the window asked, in the asker's time zone; false for any other question. */
+async function replyWithDigest(ctx: SlackContext, say: Say, client: WebClient, kb: KnowledgeBase, asked: Asked): Promise<boolean> {
+  const window = digestAsked(kb, asked.query, ctx.clock());
+  if (window === null) return false;
+  const digest = digestFor(kb, ctx.store, window, window.topics);
+  const timeZone = (await timeZoneOf(client, asked.user)) ?? 'UTC';
+  await say({ ...renderDigestBlocks(digest, { timeZone, label: `What changed, ${window.since.slice(0, 10)} to ${window.until.slice(0, 10)}` }), ...(asked.inThread ? { thread_ts: asked.threadTs } : {}), ...quiet });
+  ctx.logger.info({ surface: asked.surface, channel: asked.channel, since: window.since }, 'answered with a digest');
+  return true;
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { renderLookupView } from '../../../render/lookupView.js';
 import { LOOKUP } from '../../../render/slackIds.js';
-import type { SlackContext } from '../../context.js';
+import { teamOf, type SlackContext } from '../../context.js';
 import { slackTextToQuery } from '../../slackText.js';
 
 /**
@@ -10,7 +10,7 @@ import { slackTextToQuery } from '../../slackText.js';
  * the query field kept for the next question. An empty query, or knowledge still loading, is
  * said on the field itself.
  */
-export async function onLookupSubmit({ ack, view, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs, ctx: SlackContext): Promise<void> {
+export async function onLookupSubmit({ ack, view, body, context }: SlackViewMiddlewareArgs & AllMiddlewareArgs, ctx: SlackContext): Promise<void> {
   const typed = view.state.values[LOOKUP.queryBlock]?.[LOOKUP.queryAction]?.value ?? '';
   const query = slackTextToQuery(typed);
   const kb = ctx.knowledge();
@@ -20,6 +20,7 @@ export async function onLookupSubmit({ ack, view, body }: SlackViewMiddlewareArg
     return;
   }
   const answer = ctx.answers.get(kb!, query);
+  ctx.store.asked.record(teamOf(context), answer.subjects, ctx.clock());
   await ack({ response_action: 'update', view: renderLookupView({ query, answer }) });
   ctx.logger.info({ surface: 'lookup', user: body.user.id }, 'answered a lookup');
 }
