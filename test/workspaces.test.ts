@@ -127,3 +127,24 @@ describe('installs in many workspaces', () => {
     await expect.poll(() => slack.store.installations.find(key)).toBeNull();
   });
 });
+
+describe('the configuration of installs', () => {
+  it('takes OAuth instead of a bot token, and says what is wrong with a half-set or mixed configuration', () => {
+    expect(loadConfig({ ...OAUTH_ENV, SLACK_SIGNING_SECRET: 'signing-secret-1' }).oauth).toEqual({ clientId: '1111.2222', clientSecret: 'client-secret-0123', stateSecret: 'state-secret-0123456789' });
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret-1' }).oauth).toBeNull();
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ SLACK_SIGNING_SECRET: 'signing-secret-1', ...env });
+        return [];
+      } catch (error) {
+        return (error as { problems: string[] }).problems;
+      }
+    };
+    expect(problems({ SLACK_CLIENT_ID: '1111.2222' })).toEqual([expect.stringMatching(/are needed together .* \(only SLACK_CLIENT_ID set\)/)]);
+    expect(problems({ ...OAUTH_ENV, SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is for a single workspace/)]);
+    expect(problems({ ...OAUTH_ENV, SLACK_APP_TOKEN: 'xapp-1' })).toEqual([expect.stringMatching(/need HTTP request URLs: unset SLACK_APP_TOKEN/)]);
+    expect(problems({})).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is required .* or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET/)]);
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', KNOWLEDGE_EDITORS: 'U1, alice' })[0]).toMatch(/KNOWLEDGE_EDITORS.*must list user ids/);
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret-1', KNOWLEDGE_EDITORS: 'U1, S7,W3' }).knowledgeEditors).toEqual(['U1', 'S7', 'W3']);
+  });
+});
