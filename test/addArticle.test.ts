@@ -106,6 +106,17 @@ describe('adding an article from Slack', () => {
     expect(shown(digest)).toMatch(/Mongolia/);
   });
 
+  it('escapes what the article says in the confirmation: no ping, no link it did not make', async () => {
+    const view = await openedModal(globalShortcutBody(ADD_ARTICLE.globalShortcut));
+    const hostile = { title: '<!channel> Breaking <https://evil.example|click>', outlet: '@here Daily', text: 'Laos listed the <@U42> Front as a terrorist group on 1 May 2025. <!everyone>' };
+    await slack.post(viewSubmissionBody(filled(view, { ...hostile, published: '2025-05-01' })));
+    const dm = (await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'U1', timeoutMs: 6000 })).body;
+    // What Slack reads as mrkdwn: the fallback text and every mrkdwn text object (plain text is shown as typed).
+    const mrkdwn = [String(dm.text), ...[...shown(dm.blocks).matchAll(/\{"type":"mrkdwn","text":("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string)].join('\n');
+    expect(mrkdwn).not.toMatch(/<!channel>|<!everyone>|<!here>|<@U42>|<https:\/\/evil/);
+    expect(mrkdwn).toContain('&lt;!channel&gt; Breaking');
+  });
+
   it('refuses someone who is not an editor, naming one who is', async () => {
     const view = await openedModal(globalShortcutBody(ADD_ARTICLE.globalShortcut, 'U2'));
     expect(view.callback_id).toBeUndefined();
@@ -131,7 +142,7 @@ describe('adding an article from Slack', () => {
       expect((await slack.post(viewSubmissionBody(filled(view, { title: 'Central Asia and the Taliban', published: '2025', text })))).status).toBe(200);
     }
     const now = addedFiles();
-    const fresh = now.filter((f) => !files.includes(f));
+    const fresh = now.filter((f) => !files.includes(f) && f.includes('central-asia'));
     expect(fresh).toEqual(['2025-central-asia-and-the-taliban-2.md', '2025-central-asia-and-the-taliban.md']);
     expect(readFileSync(join(dir, 'added', fresh[1]!), 'utf8')).toContain('Tajikistan kept');
     expect(readFileSync(join(dir, 'added', fresh[0]!), 'utf8')).toContain('Turkmenistan did not');
@@ -151,6 +162,14 @@ describe('adding an article from Slack', () => {
     await expect.poll(() => live.current()!.article(path), { timeout: 3000 }).toBeUndefined();
     const answer = new AnswerCache().get(live.current()!, 'taliban');
     expect(shown(answer.status)).not.toMatch(/Mongolia/);
+
+    // Added again, it takes the freed name and is recorded anew.
+    slack.fake.reset();
+    const again = await openedModal(messageShortcutBody(ADD_ARTICLE.messageShortcut, newspaperMessage));
+    expect((await slack.post(viewSubmissionBody(filled(again, { published: '2025-06-03' })))).text).toBe('');
+    await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'U1', timeoutMs: 6000 });
+    expect(existsSync(join(dir, path))).toBe(true);
+    expect(store.added.get(path)).toMatchObject({ userId: 'U1', removedAt: null });
 
     // A path that was not added from Slack is never touched.
     await slack.post(blockActionsBody({ action_id: ADD_ARTICLE.removeAction, value: 'articles/../entities.yml', user_id: 'U1', response_url: slack.fake.responseUrl('odd') }));

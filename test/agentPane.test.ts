@@ -68,6 +68,16 @@ describe('the agent pane', () => {
     await slack.post(messageImEvent({ text: 'anything new since 2020-01-01 in Russia?' }));
     expect(shown((await slack.fake.waitForCall('chat.postMessage')).body.blocks)).toMatch(/Designation digest: Russia/);
 
+    // In a thread about the Taliban, "what changed this week?" asks about them.
+    slack.fake.reset();
+    await slack.post(messageImEvent({ text: 'taliban', ts: '1700000001.000100' }));
+    await slack.fake.waitForCall('chat.postMessage');
+    slack.fake.reset();
+    await slack.post(messageImEvent({ text: 'what changed this week?', ts: '1700000001.000200', thread_ts: '1700000001.000100' }));
+    const followUp = shown((await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.thread_ts === '1700000001.000100' })).body.blocks);
+    expect(followUp).not.toMatch(/Designation digest/);
+    expect(followUp).toMatch(/Taliban/);
+
     // A question about an organisation is answered about it, not with a digest.
     slack.fake.reset();
     await slack.post(messageImEvent({ text: 'what changed for the taliban this week?' }));

@@ -82,14 +82,14 @@ describe('👎 with a reason', () => {
 
   it('stores the reason and note with the query, the knowledge version and the citations of the answer', async () => {
     const before = store.reports.latest('T1', 50).length;
-    const modal = await thumbsDown({ ...reason('wrong_date'), ...note('The court ruled in April, "not" in May\n=SUM(A1)') });
+    const modal = await thumbsDown({ ...reason('wrong_date'), ...note('The court ruled in April, "not" in May <!here>\n=SUM(A1)') });
     const ack = (await slack.post(viewSubmissionBody(modal, 'U2'))).json() as { response_action: string; view: unknown };
     expect(ack.response_action).toBe('update');
     expect(shown(ack.view)).toMatch(/Noted, with your reason/);
     const reports = store.reports.latest('T1', 50);
     expect(reports).toHaveLength(before + 1);
     const answer = answerQuery(kb, QUERY);
-    expect(reports[0]).toMatchObject({ userId: 'U2', query: QUERY, reason: 'wrong_date', note: 'The court ruled in April, "not" in May\n=SUM(A1)', knowledgeVersion: kb.fingerprint() });
+    expect(reports[0]).toMatchObject({ userId: 'U2', query: QUERY, reason: 'wrong_date', note: 'The court ruled in April, "not" in May <!here>\n=SUM(A1)', knowledgeFingerprint: kb.fingerprint() });
     expect(reports[0]!.citations.map((c) => c.path)).toEqual(answer.sources.map((s) => s.path));
     expect(reports[0]!.citations.length).toBeGreaterThan(0);
     // Another workspace does not see it.
@@ -106,6 +106,9 @@ describe('👎 with a reason', () => {
       if (editor) {
         expect(home).toMatch(/\*Wrong or missing date\* · “when did russia remove the taliban\?” · <@U2>/);
         expect(home).toContain(HOME_ACTIONS.reask);
+        // The reporter's note is quoted, escaped: it cannot ping anyone.
+        expect(home).toContain('&lt;!here&gt;');
+        expect(home).not.toContain('<!here>');
       }
     }
     await slack.post(blockActionsBody({ action_id: HOME_ACTIONS.reask, value: QUERY, container: 'home', user_id: 'U1' }));
@@ -118,15 +121,15 @@ describe('👎 with a reason', () => {
     const jsonl = await exportReports();
     expect(jsonl.code).toBe(0);
     const rows = jsonl.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(rows.at(-1)).toMatchObject({ team_id: 'T1', user_id: 'U2', query: QUERY, reason: 'wrong_date', knowledge_version: kb.fingerprint() });
+    expect(rows.at(-1)).toMatchObject({ team_id: 'T1', user_id: 'U2', query: QUERY, reason: 'wrong_date', knowledge_fingerprint: kb.fingerprint() });
     expect((rows.at(-1)!.citations as unknown[]).length).toBeGreaterThan(0);
 
     const csv = await exportReports('--format', 'csv');
     expect(csv.code).toBe(0);
     const [header, ...lines] = csv.stdout.split('\r\n').filter(Boolean);
-    expect(header).toBe('created_at,team_id,user_id,channel_id,query,reason,note,knowledge_version,citations');
+    expect(header).toBe('created_at,team_id,user_id,channel_id,query,reason,note,knowledge_fingerprint,citations');
     // The note's quotes are doubled and its line break kept inside the quoted field.
-    expect(csv.stdout).toContain('"The court ruled in April, ""not"" in May\n=SUM(A1)"');
+    expect(csv.stdout).toContain('"The court ruled in April, ""not"" in May <!here>\n=SUM(A1)"');
     expect(lines.length).toBeGreaterThan(rows.length - 1);
 
     // A field a spreadsheet would run as a formula is kept as text.

@@ -5,6 +5,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { BOT_EVENTS, BOT_SCOPES, COMMAND, OAUTH_PATHS, SHORTCUTS } from '../src/render/slackIds.js';
+import { APP_EVENTS } from '../src/slack/listeners/events/event.js';
+import { CONVERSATION_EVENTS } from '../src/slack/listeners/messages/conversation.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = join(root, 'test/fixtures/slack-manifest-schema');
@@ -101,6 +103,16 @@ describe('manifest.yml', () => {
     expect(m.settings?.event_subscriptions?.bot_events).toEqual([...BOT_EVENTS]);
     // The OAuth install asks for exactly the scopes the manifest lists.
     expect(m.oauth_config?.scopes?.bot).toEqual([...BOT_SCOPES]);
+  });
+
+  it('subscribes to exactly the events the listeners answer', () => {
+    const base = (event: string) => event.replace(/\..*$/, '');
+    const listened = [APP_EVENTS, CONVERSATION_EVENTS];
+    for (const event of BOT_EVENTS) expect(listened.some((pattern) => pattern.test(base(event))), event).toBe(true);
+    // Every event a listener names is subscribed to.
+    const named = listened.flatMap((pattern) => pattern.source.match(/[a-z_]{3,}/g) ?? []);
+    expect(named.length).toBeGreaterThan(3);
+    for (const event of named) expect(BOT_EVENTS.map(base), event).toContain(event);
   });
 
   it('declares the agent messaging experience and where OAuth sends an installer back', () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { digestFor } from '../src/digest/sendDue.js';
+import { digestFor, DigestSender } from '../src/digest/sendDue.js';
+import { articleVersions } from '../src/digest/versions.js';
+import { createLogger } from '../src/log.js';
 import type { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import { BOT_SCOPES, OAUTH_PATHS } from '../src/render/slackIds.js';
 import { deliveryClients, slackDigestTransport } from '../src/slack/digestTransport.js';
@@ -115,6 +117,24 @@ describe('installs in many workspaces', () => {
     await slack.post(messageImEvent({ text: 'taliban', team_id: 'T1', channel: 'DT1' }));
     await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'DT1' });
     expect(slack.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'DT2')).toEqual([]);
+  });
+
+  it("pauses, on its next run, the digest of a workspace that uninstalled the app after a failed delivery", async () => {
+    await install('T4');
+    const sub = slack.store.subscriptions.subscribe({ teamId: 'T4', channelId: 'C4', cadence: 'daily', weekday: null, atTime: '08:00', timeZone: 'UTC', topics: [], createdBy: 'UT4' }, new Date(Date.now() - 3 * 86_400_000))!;
+    slack.store.ledger.record(articleVersions(kb, kb.articles), new Date(Date.now() - 86_400_000));
+    const sender = new DigestSender({
+      store: slack.store,
+      knowledge: () => kb,
+      transport: slackDigestTransport(deliveryClients({ botToken: '', oauth: loadConfig(OAUTH_ENV, 'none').oauth, slackApiUrl: slack.fake.url }, slack.store)),
+      logger: createLogger({ level: 'silent', pretty: false }),
+      sleep: async () => {},
+    });
+    slack.fake.respondWith('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } });
+    expect((await sender.sendDue()).find((r) => r.subscription.id === sub.id)?.outcome).toBe('failed');
+    slack.store.installations.remove({ teamId: 'T4', enterpriseId: undefined, isEnterpriseInstall: false });
+    await sender.sendDue();
+    expect(slack.store.subscriptions.get(sub.id)).toMatchObject({ pausedAt: expect.any(String), pauseReason: 'app_uninstalled' });
   });
 
   it("deletes the installation when the bot's tokens are revoked, not a user's", async () => {

@@ -239,7 +239,7 @@ export class DigestSender {
 
   /**
    * The ts of the slot's digest if Slack has it, null if it does not, undefined if Slack could
-   * not say (then nothing is posted: a later run asks again).
+   * not say (then nothing is posted: a later run asks again, unless the subscription was paused).
    */
   private async findPosted(sub: Subscription, slot: string): Promise<string | null | undefined> {
     // No digest for a slot is posted before its scheduled time; a few minutes allow for clock skew.
@@ -247,7 +247,9 @@ export class DigestSender {
     try {
       return await this.options.transport.findPosted(sub, { subscriptionId: sub.id, slot }, after);
     } catch (error) {
-      this.options.logger.error({ subscription: sub.id, slot, error: String(error) }, 'could not check whether a digest was posted');
+      // Nothing can be posted there until someone acts (the app was uninstalled, say): paused, as a failed post would be.
+      if (error instanceof DeliveryError && error.kind === 'pause') await this.pause(sub, error.message);
+      else this.options.logger.error({ subscription: sub.id, slot, error: String(error) }, 'could not check whether a digest was posted');
       return undefined;
     }
   }

@@ -9,8 +9,10 @@ import { stateWords } from './words.js';
 
 /** Slack's limit on a plain-text input; a longer text is spread over several parts. */
 const PART_CHARS = 3000;
-/** Parts the modal offers at most (30,000 characters). */
-const MAX_PARTS = 10;
+/** Parts the modal offers at most: 60,000 characters, more than a Slack message and its unfurls hold. */
+const MAX_PARTS = 20;
+/** Slack's limit on the outlet field. */
+const MAX_OUTLET_CHARS = 200;
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 
@@ -57,8 +59,9 @@ export function renderAddArticleView(fields: ArticleFields): SlackTypes.ModalVie
     submit: plain('Add'),
     close: plain('Cancel'),
     blocks: [
-      input(ADD_ARTICLE.titleBlock, 'Headline', { type: 'plain_text_input', max_length: MAX_TITLE_CHARS, ...initial(fields.title) }),
-      input(ADD_ARTICLE.outletBlock, 'Outlet', { type: 'plain_text_input', max_length: 200, ...initial(fields.outlet) }, { optional: true }),
+      // A prefilled value longer than its field would make Slack refuse to open the modal.
+      input(ADD_ARTICLE.titleBlock, 'Headline', { type: 'plain_text_input', max_length: MAX_TITLE_CHARS, ...initial(sliceCodePoints(fields.title, MAX_TITLE_CHARS)) }),
+      input(ADD_ARTICLE.outletBlock, 'Outlet', { type: 'plain_text_input', max_length: MAX_OUTLET_CHARS, ...initial(sliceCodePoints(fields.outlet, MAX_OUTLET_CHARS)) }, { optional: true }),
       input(ADD_ARTICLE.urlBlock, 'Link', { type: 'url_text_input', ...initial(url) }, { optional: true }),
       input(
         ADD_ARTICLE.publishedBlock,

@@ -1,7 +1,7 @@
 import type { FeedbackReport } from '../store/feedbackReports.js';
 
 /** The columns of an exported report, in order. */
-const COLUMNS = ['created_at', 'team_id', 'user_id', 'channel_id', 'query', 'reason', 'note', 'knowledge_version', 'citations'] as const;
+const COLUMNS = ['created_at', 'team_id', 'user_id', 'channel_id', 'query', 'reason', 'note', 'knowledge_fingerprint', 'citations'] as const;
 
 const fields = (r: FeedbackReport): Record<(typeof COLUMNS)[number], string> => ({
   created_at: r.createdAt,
@@ -11,7 +11,7 @@ const fields = (r: FeedbackReport): Record<(typeof COLUMNS)[number], string> => 
   query: r.query,
   reason: r.reason,
   note: r.note,
-  knowledge_version: r.knowledgeVersion,
+  knowledge_fingerprint: r.knowledgeFingerprint,
   // One cell: each citation as "[id] title (path)", separated by " | ".
   citations: r.citations.map((c) => `[${c.id}] ${c.title} (${c.url ?? c.path})`).join(' | '),
 });

@@ -70,7 +70,10 @@ export const SHORTCUTS = [
 /** Every modal callback id whose submission the app answers. */
 export const VIEWS: readonly string[] = [LOOKUP.view, ADD_ARTICLE.view, FEEDBACK.view];
 
-/** The bot events the app subscribes to (manifest.yml, settings.event_subscriptions.bot_events). */
+/**
+ * The bot events the manifest subscribes to (settings.event_subscriptions.bot_events); the
+ * listeners register the same names (`message.*` as `message`), which test/manifest.test.ts checks.
+ */
 export const BOT_EVENTS = ['app_mention', 'message.im', 'message.channels', 'message.groups', 'app_home_opened', 'app_uninstalled', 'tokens_revoked'] as const;
 
 /** The message metadata event type that marks a digest, so an interrupted delivery can be found. */

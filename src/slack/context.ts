@@ -24,8 +24,8 @@ export interface SlackContext {
 
 /**
  * The workspace a request came from: what subscriptions, ratings, reports and thread subjects are
- * kept under, so one workspace never sees another's. An org-wide install without a team uses its
- * enterprise id.
+ * kept under, so one workspace never sees another's (installs are per workspace; a request with
+ * no team, which only an org-wide install sends, falls back to its enterprise id).
  */
 export function teamOf(context: { teamId?: string; enterpriseId?: string }): string {
   return context.teamId ?? context.enterpriseId ?? '';

@@ -2,6 +2,8 @@ import type { WebClient } from '@slack/web-api';
 
 /** A user group's members are asked of Slack again after this long. */
 const GROUP_TTL_MS = 5 * 60_000;
+/** A listing Slack has not sent in this long counts as failed: a modal must open within 3 seconds. */
+const LIST_TIMEOUT_MS = 1500;
 
 const isGroup = (id: string) => id.startsWith('S');
 
@@ -42,7 +44,8 @@ export class Editors {
     if (kept && kept.until > now) return kept.users;
     let users = new Set<string>();
     try {
-      users = new Set((await client.usergroups.users.list({ usergroup: group })).users ?? []);
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), LIST_TIMEOUT_MS).unref());
+      users = new Set((await Promise.race([client.usergroups.users.list({ usergroup: group }), timeout])).users ?? []);
     } catch {
       // Not kept: the next request asks again.
       return users;

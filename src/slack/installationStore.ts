@@ -25,9 +25,16 @@ export function databaseInstallationStore(store: Store, clock: () => Date = () =
   };
 }
 
-/** The bot token of a workspace's installation, or null when the app is not installed there. */
+/**
+ * The bot token of a workspace's installation, or null when the app is not installed there.
+ * Installs are per workspace: the manifest does not enable org-wide deployment.
+ */
 export function installedBotToken(store: Store, teamId: string): string | null {
-  const found = (store.installations.find({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }) ??
-    store.installations.find({ teamId: undefined, enterpriseId: teamId, isEnterpriseInstall: true })) as Installation | null;
+  const found = store.installations.find({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }) as Installation | null;
   return found?.bot?.token ?? null;
+}
+
+/** Forgets the installation a request came from; true when there was one. */
+export function forgetInstallation(store: Store, context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): boolean {
+  return store.installations.remove(keyOf(context));
 }

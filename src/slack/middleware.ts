@@ -53,9 +53,9 @@ export function missingField(body: Fields, origins: string[]): string | null {
   return need(event, { type: id }, 'event.');
 }
 
-const OUR_ACTIONS = new Set(ALL_ACTIONS);
-const OUR_SHORTCUTS = new Set<string>(SHORTCUTS.map((s) => s.callbackId));
-const OUR_VIEWS = new Set(VIEWS);
+const KNOWN_ACTIONS = new Set(ALL_ACTIONS);
+const KNOWN_SHORTCUTS = new Set<string>(SHORTCUTS.map((s) => s.callbackId));
+const KNOWN_VIEWS = new Set(VIEWS);
 
 /**
  * What no listener here answers: another command, a button, shortcut or view the bot did not
@@ -65,12 +65,12 @@ function unanswered(body: Fields): string | null {
   if (body.command !== undefined) return body.command === COMMAND ? null : `the command ${String(body.command)} is not this app's`;
   if (body.actions !== undefined) {
     const action = String((body.actions as Fields[])[0]?.action_id);
-    return OUR_ACTIONS.has(action) ? null : `the action ${action} is not one of this app's buttons`;
+    return KNOWN_ACTIONS.has(action) ? null : `the action ${action} is not one of this app's buttons`;
   }
-  if (body.type === 'shortcut' || body.type === 'message_action') return OUR_SHORTCUTS.has(String(body.callback_id)) ? null : `the shortcut ${String(body.callback_id)} is not this app's`;
+  if (body.type === 'shortcut' || body.type === 'message_action') return KNOWN_SHORTCUTS.has(String(body.callback_id)) ? null : `the shortcut ${String(body.callback_id)} is not this app's`;
   if (body.type === 'view_submission') {
     const callbackId = (body.view as Fields | undefined)?.callback_id;
-    return OUR_VIEWS.has(String(callbackId)) ? null : `the view ${String(callbackId)} is not this app's`;
+    return KNOWN_VIEWS.has(String(callbackId)) ? null : `the view ${String(callbackId)} is not this app's`;
   }
   return body.event === undefined ? `requests of type ${String(body.type)} are not handled` : null;
 }

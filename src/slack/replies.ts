@@ -1,7 +1,7 @@
 import type { AnswerCache } from '../answer/answerCache.js';
 import type { Answer } from '../answer/types.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
-import { LIMITS, renderBlocks, section, type Block, type MessagePayload } from '../render/blocks.js';
+import { renderBlocks, section, type Block, type MessagePayload } from '../render/blocks.js';
 import { formatInstant } from '../render/instant.js';
 import { truncate } from '../answer/truncate.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
@@ -66,21 +66,14 @@ export function reportBlocks(reports: FeedbackReport[]): Block[] {
   if (reports.length === 0) return [section('*Latest reports*\nNo answer has been reported yet.')];
   return [
     section('*Latest reports*'),
-    ...reports.map((r): Block => ({
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: truncate(
-          [
-            `*${REPORT_REASONS[r.reason]}* · “${escapeMrkdwn(truncate(r.query, 200))}” · <@${r.userId}> · ${escapeMrkdwn(formatInstant(r.createdAt, 'UTC'))}`,
-            ...(r.note ? [`> ${escapeMrkdwn(truncate(r.note, 600)).replace(/\n/g, '\n> ')}`] : []),
-            `_${r.citations.length} source${r.citations.length === 1 ? '' : 's'} cited · knowledge ${r.knowledgeVersion}_`,
-          ].join('\n'),
-          LIMITS.sectionText,
-        ),
-      },
-      accessory: { type: 'button', action_id: HOME_ACTIONS.reask, text: { type: 'plain_text', text: 'Ask again' }, value: r.query },
-    })),
+    ...reports.map((r): Block => {
+      const text = [
+        `*${REPORT_REASONS[r.reason]}* · “${escapeMrkdwn(truncate(r.query, 200))}” · <@${r.userId}> · ${escapeMrkdwn(formatInstant(r.createdAt, 'UTC'))}`,
+        ...(r.note ? [`> ${escapeMrkdwn(truncate(r.note, 600)).replace(/\n/g, '\n> ')}`] : []),
+        `_${r.citations.length} source${r.citations.length === 1 ? '' : 's'} cited · knowledge ${r.knowledgeFingerprint}_`,
+      ].join('\n');
+      return { ...section(text), accessory: { type: 'button', action_id: HOME_ACTIONS.reask, text: { type: 'plain_text', text: 'Ask again' }, value: r.query } } as Block;
+    }),
   ];
 }
 

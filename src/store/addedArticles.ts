@@ -26,9 +26,14 @@ const fromRow = (r: Row): AddedArticle => ({ path: r.path, teamId: r.team_id, us
 export class AddedArticles {
   constructor(private readonly db: Db) {}
 
+  /** Records an added article; a path freed by a removal and written again is recorded anew. */
   record(article: Omit<AddedArticle, 'addedAt' | 'removedAt'>, now: Date): void {
     this.db
-      .prepare('INSERT INTO added_articles (path, team_id, user_id, title, added_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        `INSERT INTO added_articles (path, team_id, user_id, title, added_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (path) DO UPDATE SET team_id = excluded.team_id, user_id = excluded.user_id, title = excluded.title,
+           added_at = excluded.added_at, removed_at = NULL`,
+      )
       .run(article.path, article.teamId, article.userId, article.title, now.toISOString());
   }
 

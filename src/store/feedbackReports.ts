@@ -29,8 +29,8 @@ export interface FeedbackReport {
   reason: ReportReason;
   /** Free text from the reporter; empty when none. */
   note: string;
-  /** The knowledge base's fingerprint when the answer was given. */
-  knowledgeVersion: string;
+  /** The knowledge base's fingerprint when the report was made: the citations are the answer's as it stood then. */
+  knowledgeFingerprint: string;
   citations: ReportedCitation[];
   createdAt: string;
 }
@@ -45,7 +45,7 @@ interface Row {
   query: string;
   reason: ReportReason;
   note: string;
-  knowledge_version: string;
+  knowledge_fingerprint: string;
   citations: string;
   created_at: string;
 }
@@ -58,7 +58,7 @@ const fromRow = (r: Row): FeedbackReport => ({
   query: r.query,
   reason: r.reason,
   note: r.note,
-  knowledgeVersion: r.knowledge_version,
+  knowledgeFingerprint: r.knowledge_fingerprint,
   citations: JSON.parse(r.citations) as ReportedCitation[],
   createdAt: r.created_at,
 });
@@ -70,10 +70,10 @@ export class FeedbackReports {
   add(report: NewReport, now: Date): FeedbackReport {
     const row = this.db
       .prepare(
-        `INSERT INTO feedback_reports (team_id, user_id, channel_id, query, reason, note, knowledge_version, citations, created_at)
+        `INSERT INTO feedback_reports (team_id, user_id, channel_id, query, reason, note, knowledge_fingerprint, citations, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
-      .get(report.teamId, report.userId, report.channelId, report.query, report.reason, report.note, report.knowledgeVersion, JSON.stringify(report.citations), now.toISOString()) as Row;
+      .get(report.teamId, report.userId, report.channelId, report.query, report.reason, report.note, report.knowledgeFingerprint, JSON.stringify(report.citations), now.toISOString()) as Row;
     return fromRow(row);
   }
 

@@ -94,7 +94,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         query TEXT NOT NULL,
         reason TEXT NOT NULL,
         note TEXT NOT NULL,
-        knowledge_version TEXT NOT NULL,
+        knowledge_fingerprint TEXT NOT NULL,
         citations TEXT NOT NULL,
         created_at TEXT NOT NULL
       );

@@ -31,6 +31,7 @@ export interface Store {
 
 export function openStore(path: string): Store {
   const db = openDatabase(path);
+  const asked = new AskedSubjects(db);
   return {
     db,
     subscriptions: new SubscriptionStore(db),
@@ -40,7 +41,7 @@ export function openStore(path: string): Store {
     reports: new FeedbackReports(db),
     added: new AddedArticles(db),
     installations: new Installations(db),
-    asked: new AskedSubjects(db),
+    asked,
     claimUnscoped: (teamId) =>
       db.transaction(() => {
         for (const table of ['subscriptions', 'feedback', 'thread_subjects']) db.prepare(`UPDATE ${table} SET team_id = ? WHERE team_id = ''`).run(teamId);
@@ -48,7 +49,10 @@ export function openStore(path: string): Store {
     threads: new ThreadSubjects(db),
     seenEvents: new SeenEvents(db),
     writeProblem: writeProbe(db),
-    close: () => db.close(),
+    close: () => {
+      asked.flush(new Date());
+      db.close();
+    },
   };
 }
 

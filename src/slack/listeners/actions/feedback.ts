@@ -1,6 +1,6 @@
 import { renderFeedbackView } from '../../../render/feedbackView.js';
 import { teamOf, type SlackContext } from '../../context.js';
-import type { ButtonArgs } from './answerButton.js';
+import type { ButtonArgs } from './action.js';
 
 /**
  * "Helpful" (1) or "Not helpful" (-1): the rating recorded at once. 👍 is thanked; 👎 opens a

@@ -1,12 +1,12 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockAction } from '@slack/bolt';
 import type { SlackContext } from '../../context.js';
-import { ANSWER_BUTTON, onAnswerButton } from './answerButton.js';
+import { OUR_ACTIONS, onAction } from './action.js';
 
 /**
- * The buttons under an answer, one listener for all (each request runs one matching chain).
- * Each button carries the query, so it works minutes later from any replica: the answer is
- * rebuilt (it is deterministic) and sent through the action's response_url.
+ * The buttons and pickers the app makes: under an answer (each carries the query, so it works
+ * minutes later from any replica: the answer is rebuilt, it is deterministic), in the lookup
+ * modal, under an added article's confirmation and in the App Home.
  */
 export function register(app: App, ctx: SlackContext): void {
-  app.action<BlockButtonAction>({ action_id: ANSWER_BUTTON }, (args) => onAnswerButton(args, ctx));
+  app.action<BlockAction>(OUR_ACTIONS, (args) => onAction(args, ctx));
 }

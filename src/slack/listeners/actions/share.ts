@@ -1,7 +1,7 @@
 import { renderBlocks } from '../../../render/blocks.js';
 import { LOADING } from '../../replies.js';
 import type { SlackContext } from '../../context.js';
-import { answerOf, type ButtonArgs } from './answerButton.js';
+import { answerOf, type ButtonArgs } from './action.js';
 
 /** "Share in channel": the answer posted for everyone, without its buttons, saying who shared it. */
 export async function onShare({ ack, action, body, respond }: ButtonArgs, ctx: SlackContext): Promise<void> {

@@ -1,7 +1,7 @@
 import { renderSources } from '../../../render/blocks.js';
 import { LOADING } from '../../replies.js';
 import type { SlackContext } from '../../context.js';
-import { answerOf, type ButtonArgs } from './answerButton.js';
+import { answerOf, type ButtonArgs } from './action.js';
 
 /** "Sources": every article the answer cites, to the asker alone. */
 export async function onSources({ ack, action, respond }: ButtonArgs, ctx: SlackContext): Promise<void> {

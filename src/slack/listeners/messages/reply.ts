@@ -39,18 +39,22 @@ export async function reply(ctx: SlackContext, say: Say, client: WebClient, aske
     await say({ ...LOADING, thread_ts: threadTs });
     return;
   }
-  if (surface === 'dm' && (await replyWithDigest(ctx, say, client, kb, asked))) return;
   const context = ctx.store.threads.of(team, channel, threadTs);
+  // In a thread about something, "what changed?" asks about that, not about everything.
+  if (surface === 'dm' && context === undefined && (await replyWithDigest(ctx, say, client, kb, asked))) return;
   const session = surface === 'dm' ? new AgentSession(client, channel, threadTs, ctx.logger) : null;
   const slow = session !== null && kb.articles.length >= ctx.agentStatusMinArticles && !ctx.answers.has(kb, query, context ?? []);
   if (slow) await session.status('processing');
-  const { answer, payload } = answerFor(ctx.answers, kb, query, context ?? []);
-  await say({ ...payload, ...where, ...quiet });
-  ctx.store.threads.remember(team, channel, threadTs, answer.subjects);
-  ctx.store.asked.record(team, answer.subjects, ctx.clock());
-  ctx.logger.info({ surface, channel, subjects: answer.subjects }, 'answered');
-  if (session !== null && context === undefined && answer.subjects.length > 0) await session.title(answer.subjects);
-  if (slow) await session.status('active');
+  try {
+    const { answer, payload } = answerFor(ctx.answers, kb, query, context ?? []);
+    await say({ ...payload, ...where, ...quiet });
+    ctx.store.threads.remember(team, channel, threadTs, answer.subjects);
+    ctx.store.asked.record(team, answer.subjects, ctx.clock());
+    ctx.logger.info({ surface, channel, subjects: answer.subjects }, 'answered');
+    if (session !== null && context === undefined && answer.subjects.length > 0) await session.title(answer.subjects);
+  } finally {
+    if (slow) await session.status('active');
+  }
 }
 
 /** "What changed this week?" and its kin, answered with the digest of the window asked, in the asker's time zone; false for any other question. */

@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
-import { FEEDBACK } from '../../../render/slackIds.js';
 import type { SlackContext } from '../../context.js';
-import { onFeedbackSubmit } from './submitFeedback.js';
+import { OUR_VIEWS, onViewSubmission } from './view.js';
 
+/** The submissions of the lookup, add-article and feedback modals. */
 export function register(app: App, ctx: SlackContext): void {
-  app.view(FEEDBACK.view, (args) => onFeedbackSubmit(args, ctx));
+  app.view(OUR_VIEWS, (args) => onViewSubmission(args, ctx));
 }

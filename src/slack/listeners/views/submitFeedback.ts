@@ -39,7 +39,7 @@ export async function onFeedbackSubmit({ ack, view, body, context }: SlackViewMi
       query: subject.query,
       reason,
       note,
-      knowledgeVersion: kb?.fingerprint() ?? 'loading',
+      knowledgeFingerprint: kb?.fingerprint() ?? 'loading',
       citations: (answer?.sources ?? []).map((s) => ({ id: s.id, title: s.title, path: s.path, url: s.url })),
     },
     ctx.clock(),

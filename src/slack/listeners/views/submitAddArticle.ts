@@ -6,12 +6,13 @@ import { addedArticle, articleFieldProblems, writeAddedArticle, type ArticleFiel
 import { renderAddedConfirmation, textPart } from '../../../render/addArticleView.js';
 import { ADD_ARTICLE } from '../../../render/slackIds.js';
 import { teamOf, type SlackContext } from '../../context.js';
-import { refusal } from './openAddArticle.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
 
 /** How long the confirmation waits for the watcher to index the new file. */
 const INDEX_WAIT_MS = 5000;
+/** The entities named whose answers are compared, at most: each costs an answer before the acknowledgement. */
+const MAX_COMPARED = 8;
 
 /** The modal's fields by the block that holds each; the text joined from its parts in order. */
 function readFields(values: SubmitArgs['view']['state']['values']): ArticleFields {
@@ -64,22 +65,37 @@ export async function onAddArticleSubmit({ ack, view, body, client, context }: S
   }
   const user = body.user.id;
   const team = teamOf(context);
-  if (!(await ctx.editors.include(user, team, client))) return void (await ack({ response_action: 'errors', errors: { [ADD_ARTICLE.titleBlock]: refusal(ctx) } }));
+  // The shortcut checked already (and the answer is kept a few minutes); this holds for a modal left open while editors changed.
+  if (!(await ctx.editors.include(user, team, client))) {
+    return void (await ack({ response_action: 'errors', errors: { [ADD_ARTICLE.titleBlock]: 'Only the editors of the knowledge base can add articles.' } }));
+  }
 
   // The answers about what the article names, before it is added: what it changed is measured against them.
+  const known = knownSubjects(kb!, addedArticle('added/new.md', fields));
   const before = new Map<string, Answer>();
-  for (const id of knownSubjects(kb!, addedArticle('added/new.md', fields))) before.set(id, ctx.answers.get(kb!, kb!.entity(id)!.name));
-  const path = await writeAddedArticle(ctx.knowledgeDir, fields, ctx.clock());
+  for (const id of known.slice(0, MAX_COMPARED)) before.set(id, ctx.answers.get(kb!, kb!.entity(id)!.name));
+  let path: string;
+  try {
+    path = await writeAddedArticle(ctx.knowledgeDir, fields, ctx.clock());
+  } catch (error) {
+    // The modal stays open with everything typed in it.
+    ctx.logger.error({ surface: 'add-article', user, err: error }, 'could not write an article added from Slack');
+    return void (await ack({ response_action: 'errors', errors: { [textPart(0)]: `The knowledge folder could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was added. Try again, or tell whoever runs the bot.` } }));
+  }
   ctx.store.added.record({ path, teamId: team, userId: user, title: fields.title.trim() }, ctx.clock());
   await ack();
   ctx.logger.info({ surface: 'add-article', user, path }, 'article added from Slack');
 
   const after = await indexed(ctx, path);
   const changes: EntityChanges[] = after
-    ? indexedSubjects(after, path).map((id) => {
-        const entity = after.entity(id)!.name;
-        return { entity, ...changesIn(before.get(id) ?? null, ctx.answers.get(after, entity), path) };
-      })
+    ? indexedSubjects(after, path)
+        // Those compared before, and those the article made known.
+        .filter((id) => before.has(id) || !known.includes(id))
+        .slice(0, MAX_COMPARED)
+        .map((id) => {
+          const entity = after.entity(id)!.name;
+          return { entity, ...changesIn(before.get(id) ?? null, ctx.answers.get(after, entity), path) };
+        })
     : [];
   const confirmation = renderAddedConfirmation({ path, fields, addedBy: user, changes, indexed: after !== null });
   await client.chat.postMessage({ channel: user, ...confirmation, unfurl_links: false, unfurl_media: false });

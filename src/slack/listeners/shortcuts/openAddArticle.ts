@@ -7,7 +7,7 @@ import { teamOf, type SlackContext } from '../../context.js';
 const EMPTY: ArticleFields = { title: '', outlet: '', url: '', published: '', text: '' };
 
 /** Why the person may not add articles, in mrkdwn: with whom to ask, when anyone can. */
-export function refusal(ctx: SlackContext): string {
+function refusal(ctx: SlackContext): string {
   const contact = ctx.editors.contact();
   return contact === null
     ? 'Nobody can add articles from Slack here yet: whoever runs the bot lists the editors in KNOWLEDGE_EDITORS.'
