@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   } catch (error) {
     fail((error as Error).message);
   }
-  if (!values.export) fail('say --export');
+  if (!values.export) fail('nothing to do: --export writes the reports');
   if (values.format !== 'jsonl' && values.format !== 'csv') fail(`--format "${values.format}" is not jsonl or csv`);
   let databasePath;
   try {
