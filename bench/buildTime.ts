@@ -36,4 +36,12 @@ for (const path of paths) {
 prepareAnswers(kb);
 const ms = performance.now() - started;
 const cpu = process.cpuUsage();
-console.log(JSON.stringify({ root, articles: paths.length, ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), rssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(
+  JSON.stringify({
+    root,
+    articles: paths.length,
+    ms: Math.round(ms),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    rssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

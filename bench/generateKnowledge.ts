@@ -68,7 +68,7 @@ export async function generateKnowledgeBase(dir: string, options: GenerateOption
   const entityCount = Math.max(60, Math.floor(options.entities ?? DEFAULT_ENTITIES));
 
   await prepareOutputDir(dir);
-  await writeFile(join(dir, MARKER_FILE), JSON.stringify({ generator: 'bench/generateKnowledge.ts', status: 'incomplete' }) + '\n');
+  await writeFile(join(dir, MARKER_FILE), `${JSON.stringify({ generator: 'bench/generateKnowledge.ts', status: 'incomplete' })}\n`);
 
   const t0 = performance.now();
   const shape = options.shape ?? 'news';
@@ -84,7 +84,11 @@ export async function generateKnowledgeBase(dir: string, options: GenerateOption
   let bytes = 0;
   const buffers = files.map((f) => Buffer.from(f.text, 'utf8'));
   for (const b of buffers) bytes += b.length;
-  await writeAll(dir, files.map((f, i) => ({ path: f.path, data: buffers[i]! })), 64);
+  await writeAll(
+    dir,
+    files.map((f, i) => ({ path: f.path, data: buffers[i]! })),
+    64,
+  );
   const t2 = performance.now();
 
   // Article share of every entity, from the mentions the generator wrote.
@@ -108,7 +112,7 @@ export async function generateKnowledgeBase(dir: string, options: GenerateOption
     popular,
     shares: shares.slice(0, 50),
   };
-  await writeFile(join(dir, MARKER_FILE), JSON.stringify(manifest, null, 2) + '\n');
+  await writeFile(join(dir, MARKER_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   return {
     files: files.length,
     bytes,
@@ -353,17 +357,7 @@ interface Form {
   text: string;
   the: boolean;
 }
-type BodyType =
-  | 'justice'
-  | 'court'
-  | 'prosecutor'
-  | 'foreign'
-  | 'interior'
-  | 'state'
-  | 'treasury'
-  | 'homeoffice'
-  | 'eucouncil'
-  | 'uncommittee';
+type BodyType = 'justice' | 'court' | 'prosecutor' | 'foreign' | 'interior' | 'state' | 'treasury' | 'homeoffice' | 'eucouncil' | 'uncommittee';
 type AuthorityType = 'country' | 'un' | 'eu' | 'intl' | 'body';
 
 interface Entity {
@@ -535,26 +529,119 @@ const PLACE_SAFE_ALIASES = new Set(['Britain', 'Great Britain', 'Holland', 'Tür
 
 /** Countries where armed groups are based and attacks happen (places are put in these). */
 const CONFLICT_COUNTRIES = new Set([
-  'Pakistan', 'Afghanistan', 'Iraq', 'Syria', 'Nigeria', 'Somalia', 'Mali', 'Niger', 'Burkina Faso', 'Yemen',
-  'Libya', 'Sudan', 'the Philippines', 'Mozambique', 'Cameroon', 'Chad', 'Kenya', 'Ethiopia', 'Tajikistan',
-  'Colombia', 'Lebanon', 'Egypt', 'India', 'Bangladesh', 'Kyrgyzstan', 'Uzbekistan',
+  'Pakistan',
+  'Afghanistan',
+  'Iraq',
+  'Syria',
+  'Nigeria',
+  'Somalia',
+  'Mali',
+  'Niger',
+  'Burkina Faso',
+  'Yemen',
+  'Libya',
+  'Sudan',
+  'the Philippines',
+  'Mozambique',
+  'Cameroon',
+  'Chad',
+  'Kenya',
+  'Ethiopia',
+  'Tajikistan',
+  'Colombia',
+  'Lebanon',
+  'Egypt',
+  'India',
+  'Bangladesh',
+  'Kyrgyzstan',
+  'Uzbekistan',
 ]);
 
 const FIRST_NAMES: [string, string[]][] = [
-  ['Sergei', ['Sergey']], ['Mohammed', ['Muhammad', 'Mohamed']], ['Yusuf', ['Yousef', 'Youssef']], ['Abdul', ['Abdel']],
-  ['Alexander', ['Aleksandr']], ['Omar', ['Umar']], ['Ahmad', ['Ahmed']], ['Hussein', ['Hussain']], ['Dmitri', ['Dmitry']],
-  ['Nikolai', ['Nikolay']], ['Yuri', ['Yury']], ['Mikhail', []], ['Oleg', []], ['Anna', []], ['Elena', ['Yelena']],
-  ['Fatima', ['Fatimah']], ['Aisha', ['Ayesha']], ['Ibrahim', ['Ebrahim']], ['Khalid', ['Khaled']], ['Hassan', ['Hasan']],
-  ['Tariq', ['Tarek']], ['Rashid', ['Rasheed']], ['Karim', ['Kareem']], ['Nasser', ['Nasir']], ['Jamal', []],
-  ['Amina', ['Aminah']], ['Leila', ['Layla']], ['Farid', ['Fareed']], ['Javad', ['Javed']], ['Zamir', []],
-  ['Timur', ['Temur']], ['Rustam', ['Rustem']], ['Bakhtiyar', ['Bakhtiar']], ['Nurlan', []], ['Askar', ['Asqar']],
-  ['Daniel', []], ['Claire', []], ['Thomas', []], ['Maria', []], ['Peter', []], ['Sarah', ['Sara']], ['John', []],
-  ['David', []], ['Helen', []], ['Marco', []], ['Ingrid', []], ['Pierre', []], ['Klaus', []], ['Amir', ['Ameer']],
-  ['Hamid', ['Hameed']], ['Saeed', ['Said', 'Sayed']], ['Mustafa', ['Mostafa']], ['Abdullah', ['Abdallah']],
-  ['Osman', ['Usman']], ['Irina', []], ['Viktor', ['Victor']], ['Andrei', ['Andrey']], ['Grace', []], ['Samuel', []],
+  ['Sergei', ['Sergey']],
+  ['Mohammed', ['Muhammad', 'Mohamed']],
+  ['Yusuf', ['Yousef', 'Youssef']],
+  ['Abdul', ['Abdel']],
+  ['Alexander', ['Aleksandr']],
+  ['Omar', ['Umar']],
+  ['Ahmad', ['Ahmed']],
+  ['Hussein', ['Hussain']],
+  ['Dmitri', ['Dmitry']],
+  ['Nikolai', ['Nikolay']],
+  ['Yuri', ['Yury']],
+  ['Mikhail', []],
+  ['Oleg', []],
+  ['Anna', []],
+  ['Elena', ['Yelena']],
+  ['Fatima', ['Fatimah']],
+  ['Aisha', ['Ayesha']],
+  ['Ibrahim', ['Ebrahim']],
+  ['Khalid', ['Khaled']],
+  ['Hassan', ['Hasan']],
+  ['Tariq', ['Tarek']],
+  ['Rashid', ['Rasheed']],
+  ['Karim', ['Kareem']],
+  ['Nasser', ['Nasir']],
+  ['Jamal', []],
+  ['Amina', ['Aminah']],
+  ['Leila', ['Layla']],
+  ['Farid', ['Fareed']],
+  ['Javad', ['Javed']],
+  ['Zamir', []],
+  ['Timur', ['Temur']],
+  ['Rustam', ['Rustem']],
+  ['Bakhtiyar', ['Bakhtiar']],
+  ['Nurlan', []],
+  ['Askar', ['Asqar']],
+  ['Daniel', []],
+  ['Claire', []],
+  ['Thomas', []],
+  ['Maria', []],
+  ['Peter', []],
+  ['Sarah', ['Sara']],
+  ['John', []],
+  ['David', []],
+  ['Helen', []],
+  ['Marco', []],
+  ['Ingrid', []],
+  ['Pierre', []],
+  ['Klaus', []],
+  ['Amir', ['Ameer']],
+  ['Hamid', ['Hameed']],
+  ['Saeed', ['Said', 'Sayed']],
+  ['Mustafa', ['Mostafa']],
+  ['Abdullah', ['Abdallah']],
+  ['Osman', ['Usman']],
+  ['Irina', []],
+  ['Viktor', ['Victor']],
+  ['Andrei', ['Andrey']],
+  ['Grace', []],
+  ['Samuel', []],
 ];
 
-const SURNAME_SUFFIXES = ['ov', 'ev', 'ova', 'i', 'zai', 'ani', 'yan', 'ski', 'enko', 'ez', 'ullah', 'uddin', 'ian', 'son', 'berg', 'ini', 'ovic', 'ero', 'ali', 'ari', 'ouri'];
+const SURNAME_SUFFIXES = [
+  'ov',
+  'ev',
+  'ova',
+  'i',
+  'zai',
+  'ani',
+  'yan',
+  'ski',
+  'enko',
+  'ez',
+  'ullah',
+  'uddin',
+  'ian',
+  'son',
+  'berg',
+  'ini',
+  'ovic',
+  'ero',
+  'ali',
+  'ari',
+  'ouri',
+];
 
 const ARABIC_ONSETS = ['b', 'd', 'f', 'gh', 'h', 'j', 'k', 'kh', 'l', 'm', 'n', 'q', 'r', 's', 'sh', 't', 'w', 'z', 'dh', 'th'];
 const ARABIC_VOWELS = ['a', 'a', 'i', 'u', 'a', 'i'];
@@ -563,10 +650,98 @@ const ARABIC_CODAS = ['r', 'n', 'm', 'l', 'd', 't', 's', 'q', 'b', 'h'];
 const PLACE_ONSETS = ['v', 'k', 't', 'm', 'r', 's', 'z', 'd', 'b', 'l', 'n', 'g', 'br', 'kr', 'tr', 'st', 'dr', 'h', 'sh', 'p'];
 const PLACE_VOWELS = ['a', 'e', 'i', 'o', 'u', 'a', 'o', 'ai', 'ei'];
 const PLACE_ENDINGS = ['ia', 'an', 'ar', 'or', 'stan', 'abad', 'grad', 'pur', 'esh', 'ovo', 'ara', 'ul', 'en', 'ir', 'ah', 'ia', 'ana'];
-const NAME_SYLLABLES = ['ka', 'ra', 'mi', 'no', 'za', 'ba', 'ta', 'lu', 'ho', 'sa', 'di', 'fa', 'ne', 'vo', 'ri', 'ga', 'ku', 'sha', 'kha', 'mu', 'le', 'to', 'na', 'ma', 'de', 'si', 'bo', 'ya', 'ro', 'ja', 'te', 'qa', 'do', 'va'];
+const NAME_SYLLABLES = [
+  'ka',
+  'ra',
+  'mi',
+  'no',
+  'za',
+  'ba',
+  'ta',
+  'lu',
+  'ho',
+  'sa',
+  'di',
+  'fa',
+  'ne',
+  'vo',
+  'ri',
+  'ga',
+  'ku',
+  'sha',
+  'kha',
+  'mu',
+  'le',
+  'to',
+  'na',
+  'ma',
+  'de',
+  'si',
+  'bo',
+  'ya',
+  'ro',
+  'ja',
+  'te',
+  'qa',
+  'do',
+  'va',
+];
 
 /** Words whose lower-case forms must not become aliases (they occur in ordinary text). */
-const RESERVED_KEYS = new Set(['us', 'uk', 'eu', 'un', 'au', 'it', 'is', 'as', 'at', 'on', 'in', 'an', 'or', 'no', 'so', 'to', 'he', 'we', 'be', 'do', 'go', 'me', 'my', 'am', 'if', 'of', 'by', 'ok', 'dr', 'mr', 'ms', 'ia', 'oh', 'hi', 'ma', 'pa', 'ad', 'al', 'ai', 'pm', 'tv', 'id', 'io', 'sa', 'ta', 'la', 'de', 'da', 'ka', 'na', 'ba', 'ra']);
+const RESERVED_KEYS = new Set([
+  'us',
+  'uk',
+  'eu',
+  'un',
+  'au',
+  'it',
+  'is',
+  'as',
+  'at',
+  'on',
+  'in',
+  'an',
+  'or',
+  'no',
+  'so',
+  'to',
+  'he',
+  'we',
+  'be',
+  'do',
+  'go',
+  'me',
+  'my',
+  'am',
+  'if',
+  'of',
+  'by',
+  'ok',
+  'dr',
+  'mr',
+  'ms',
+  'ia',
+  'oh',
+  'hi',
+  'ma',
+  'pa',
+  'ad',
+  'al',
+  'ai',
+  'pm',
+  'tv',
+  'id',
+  'io',
+  'sa',
+  'ta',
+  'la',
+  'de',
+  'da',
+  'ka',
+  'na',
+  'ba',
+  'ra',
+]);
 
 function cap(s: string): string {
   return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
@@ -616,7 +791,7 @@ function surnameRoot(rng: Rng): string {
   let s = '';
   const n = rng.int(2, 3);
   for (let i = 0; i < n; i++) s += rng.pick(NAME_SYLLABLES);
-  let suffix = rng.pick(SURNAME_SUFFIXES);
+  const suffix = rng.pick(SURNAME_SUFFIXES);
   if (/[aeiou]$/.test(s) && /^[aeiou]/.test(suffix)) s = s.slice(0, -1);
   return cap(s + suffix);
 }
@@ -732,7 +907,12 @@ function buildWorld(seed: number, entityTotal: number, articles: number): World 
     });
   };
 
-  const unsc = addTop('the United Nations Security Council', 'un', ['the UN Security Council', 'the U.N. Security Council', 'the UNSC', 'the Security Council'], 'UN');
+  const unsc = addTop(
+    'the United Nations Security Council',
+    'un',
+    ['the UN Security Council', 'the U.N. Security Council', 'the UNSC', 'the Security Council'],
+    'UN',
+  );
   const eu = addTop('the European Union', 'eu', ['the EU', 'the E.U.'], 'EU');
   const topAuthorities = [unsc, eu];
   addBody(unsc, 'uncommittee', 'the UN Security Council Sanctions Committee', ['the UN sanctions committee', 'the 1267 Committee']);
@@ -760,10 +940,22 @@ function buildWorld(seed: number, entityTotal: number, articles: number): World 
         addBody(id, 'homeoffice', 'the Home Office', ['the UK Home Office', 'the British Home Office']);
         addBody(id, 'court', 'the Supreme Court of the United Kingdom', ['the UK Supreme Court']);
       } else {
-        addBody(id, 'justice', `the Ministry of Justice of ${n.text}`, [`the ${dem} Ministry of Justice`, `${np} Ministry of Justice`, `the ${dem} justice ministry`]);
+        addBody(id, 'justice', `the Ministry of Justice of ${n.text}`, [
+          `the ${dem} Ministry of Justice`,
+          `${np} Ministry of Justice`,
+          `the ${dem} justice ministry`,
+        ]);
         addBody(id, 'court', `the Supreme Court of ${n.text}`, [`${np} Supreme Court`, `the ${dem} Supreme Court`]);
-        addBody(id, 'prosecutor', `the Prosecutor General of ${n.text}`, [`${np} Prosecutor General`, `the ${dem} Prosecutor General's Office`, `${np} Prosecutor General's Office`]);
-        addBody(id, 'foreign', `the Ministry of Foreign Affairs of ${n.text}`, [`the ${dem} Ministry of Foreign Affairs`, `the ${dem} foreign ministry`, `${np} Foreign Ministry`]);
+        addBody(id, 'prosecutor', `the Prosecutor General of ${n.text}`, [
+          `${np} Prosecutor General`,
+          `the ${dem} Prosecutor General's Office`,
+          `${np} Prosecutor General's Office`,
+        ]);
+        addBody(id, 'foreign', `the Ministry of Foreign Affairs of ${n.text}`, [
+          `the ${dem} Ministry of Foreign Affairs`,
+          `the ${dem} foreign ministry`,
+          `${np} Foreign Ministry`,
+        ]);
         if (rng.chance(0.5)) addBody(id, 'interior', `the Ministry of Interior of ${n.text}`, [`the ${dem} Interior Ministry`, `${np} Interior Ministry`]);
       }
     }
@@ -783,7 +975,7 @@ function buildWorld(seed: number, entityTotal: number, articles: number): World 
   while (authBudget() > 0) {
     const root = placeRoot(rng);
     if (reg.taken(root) || reg.taken(`Republic of ${root}`)) continue;
-    const dem = root.replace(/(ia|a|e|i|o|u)$/, '') + 'ian';
+    const dem = `${root.replace(/(ia|a|e|i|o|u)$/, '')}ian`;
     const id = addTop(root, 'country', [`the Republic of ${root}`], dem);
     countries.push(id);
     countryDemonym.set(id, dem);
@@ -935,7 +1127,7 @@ function buildWorld(seed: number, entityTotal: number, articles: number): World 
     const acr = acronymOf(nf.text);
     if (acr.length >= 2 && acr.length <= 6 && rng.chance(0.85)) {
       if (reg.claim(acr)) acronym = acr;
-      else if (reg.claim(acr + 'M')) acronym = acr + 'M';
+      else if (reg.claim(`${acr}M`)) acronym = `${acr}M`;
     }
     if (acronym) aliases.push({ text: acronym, the: nf.the });
     if (pattern <= 7 && rng.chance(0.25) && reg.claim(`${r} movement`)) aliases.push({ text: `${r} movement`, the: true });
@@ -971,7 +1163,9 @@ function buildWorld(seed: number, entityTotal: number, articles: number): World 
   const popOrgs = orgs.slice(0, nPopOrgs);
 
   const authWeight = new Map<number, number>();
-  topAuthorities.forEach((a, i) => authWeight.set(a, popAuth.includes(a) ? 4 : 1 / (1 + i * 0.3)));
+  topAuthorities.forEach((a, i) => {
+    authWeight.set(a, popAuth.includes(a) ? 4 : 1 / (1 + i * 0.3));
+  });
 
   // --- Persons.
   const persons: number[] = [];
@@ -1006,7 +1200,15 @@ function buildWorld(seed: number, entityTotal: number, articles: number): World 
     return null;
   };
   const OFFICIAL_TITLES: Record<string, string[]> = {
-    country: ['Foreign Minister', 'Deputy Foreign Minister', 'Interior Minister', 'special envoy', 'national security adviser', 'special representative', 'Security Council secretary'],
+    country: [
+      'Foreign Minister',
+      'Deputy Foreign Minister',
+      'Interior Minister',
+      'special envoy',
+      'national security adviser',
+      'special representative',
+      'Security Council secretary',
+    ],
     un: ['UN special envoy', 'UN counter-terrorism chief'],
     eu: ['EU foreign policy chief', 'EU counter-terrorism coordinator'],
     intl: ['secretary-general'],
@@ -1045,7 +1247,18 @@ function buildWorld(seed: number, entityTotal: number, articles: number): World 
     const id = makePerson({ type: 'member', org: o, title: rng.pick(MEMBER_TITLES) });
     if (id !== null) members.set(o, [...(members.get(o) ?? []), id]);
   }
-  const STUDY_AREAS = ['Central Asian', 'Middle East', 'South Asian', 'Sahel', 'Caucasus', 'Security', 'Conflict', 'Strategic', 'Eurasian', 'Counter-Terrorism'];
+  const STUDY_AREAS = [
+    'Central Asian',
+    'Middle East',
+    'South Asian',
+    'Sahel',
+    'Caucasus',
+    'Security',
+    'Conflict',
+    'Strategic',
+    'Eurasian',
+    'Counter-Terrorism',
+  ];
   const CITIES = ['Geneva', 'Vienna', 'Almaty', 'London', 'Istanbul', 'Doha', 'Singapore', 'Oslo', 'Toronto', 'Nairobi'];
   while (persons.length < nPersons) {
     const affiliation = rng.pick([
@@ -1065,7 +1278,10 @@ function buildWorld(seed: number, entityTotal: number, articles: number): World 
   const designations: Designation[] = [];
   const desByOrg = new Map<number, Designation[]>();
   // Popular authorities list many groups, though not most of the tail.
-  const authSampler = new Sampler(topAuthorities, topAuthorities.map((a) => (popAuth.includes(a) ? 2 : (authWeight.get(a) ?? 1))));
+  const authSampler = new Sampler(
+    topAuthorities,
+    topAuthorities.map((a) => (popAuth.includes(a) ? 2 : (authWeight.get(a) ?? 1))),
+  );
   const listBodies: BodyType[] = ['justice', 'court', 'state', 'homeoffice', 'interior', 'uncommittee', 'eucouncil'];
   orgs.forEach((o, rank) => {
     const isPop = rank < nPopOrgs;
@@ -1157,7 +1373,10 @@ function buildWorld(seed: number, entityTotal: number, articles: number): World 
 
   const outlets: Outlet[] = OUTLET_NAMES.map((name, i) => {
     const r = new Rng(hash32(seed, 77, i));
-    const slug = name.toLowerCase().replace(/^the /, '').replace(/[^a-z0-9]+/g, '');
+    const slug = name
+      .toLowerCase()
+      .replace(/^the /, '')
+      .replace(/[^a-z0-9]+/g, '');
     return {
       name,
       domain: `${r.chance(0.5) ? 'www.' : ''}${slug}.${r.pick(['com', 'com', 'net', 'org', 'news', 'co.uk', 'info'])}`,
@@ -1170,7 +1389,11 @@ function buildWorld(seed: number, entityTotal: number, articles: number): World 
     };
   });
 
-  const forums = Array.from({ length: 6 }, () => `${rng.pick(['International Economic', 'Regional Security', 'Eurasian Economic', 'Investment', 'Trade and Connectivity', 'Strategic Dialogue'])} Forum`);
+  const forums = Array.from(
+    { length: 6 },
+    () =>
+      `${rng.pick(['International Economic', 'Regional Security', 'Eurasian Economic', 'Investment', 'Trade and Connectivity', 'Strategic Dialogue'])} Forum`,
+  );
 
   return {
     entities,
@@ -1196,12 +1419,36 @@ function buildWorld(seed: number, entityTotal: number, articles: number): World 
 }
 
 const OUTLET_NAMES = [
-  'The Caspian Herald', 'Steppe Wire', 'Meridian News Agency', 'The Frontier Dispatch', 'Global Security Review',
-  'Continental Post', 'The Daily Ledger', 'Northern Gazette', 'Asia Policy Wire', 'The Evening Courier',
-  'Levant Observer', 'Sahel Report', 'The Atlas Times', 'Crescent News Network', 'Pacific Bulletin',
-  'Horizon Press Agency', 'The Capital Tribune', 'Silk Road Times', 'The Morning Standard', 'Orient Review',
-  'World Affairs Digest', 'Black Sea Chronicle', 'Indus Herald', 'Danube Wire', 'The Citizen Journal',
-  'Gulf Monitor', 'Polar Star News', 'Highland Examiner', 'Eastern Front Line', 'The Policy Brief',
+  'The Caspian Herald',
+  'Steppe Wire',
+  'Meridian News Agency',
+  'The Frontier Dispatch',
+  'Global Security Review',
+  'Continental Post',
+  'The Daily Ledger',
+  'Northern Gazette',
+  'Asia Policy Wire',
+  'The Evening Courier',
+  'Levant Observer',
+  'Sahel Report',
+  'The Atlas Times',
+  'Crescent News Network',
+  'Pacific Bulletin',
+  'Horizon Press Agency',
+  'The Capital Tribune',
+  'Silk Road Times',
+  'The Morning Standard',
+  'Orient Review',
+  'World Affairs Digest',
+  'Black Sea Chronicle',
+  'Indus Herald',
+  'Danube Wire',
+  'The Citizen Journal',
+  'Gulf Monitor',
+  'Polar Star News',
+  'Highland Examiner',
+  'Eastern Front Line',
+  'The Policy Brief',
 ];
 
 function possessive(text: string, apos: string): string {
@@ -1212,7 +1459,7 @@ function possessive(text: string, apos: string): string {
 const ENTITY_KINDS: Kind[] = ['organisation', 'authority', 'person', 'place'];
 
 function entitiesYaml(w: World, kinds: Kind[]): string {
-  const q = (s: string) => (/^[A-Za-z0-9][A-Za-z0-9 .\-]*$/.test(s) && !/^(yes|no|true|false|null|on|off|y|n)$/i.test(s) ? s : JSON.stringify(s));
+  const q = (s: string) => (/^[A-Za-z0-9][A-Za-z0-9 .-]*$/.test(s) && !/^(yes|no|true|false|null|on|off|y|n)$/i.test(s) ? s : JSON.stringify(s));
   const lines = [
     '# Synthetic entities for the benchmark, written by bench/generateKnowledge.ts.',
     '#   kind: organisation | person | authority | place',
@@ -1350,7 +1597,14 @@ class Render {
         misspelt = this.o.next() < 0.04;
         break;
       case 'authority': {
-        const pool = place && ent.placeForms ? ent.placeForms.filter((x) => x !== ent.name) : n > 0 && ent.short.length > 0 ? [...ent.short, ...ent.variants] : ent.variants.length > 0 ? ent.variants : ent.aliases;
+        const pool =
+          place && ent.placeForms
+            ? ent.placeForms.filter((x) => x !== ent.name)
+            : n > 0 && ent.short.length > 0
+              ? [...ent.short, ...ent.variants]
+              : ent.variants.length > 0
+                ? ent.variants
+                : ent.aliases;
         if (this.headlineMode && ent.acronym && this.chance(0.6)) f = ent.short[0]!;
         else if (pool.length > 0 && this.chance(n === 0 ? 0.3 : 0.45)) f = this.p(...pool);
         break;
@@ -1467,7 +1721,12 @@ class Render {
     if (diff < 0) {
       if (diff >= -6) return `on ${WEEKDAYS[e.wd]}`;
       if (diff >= -13) return this.p('next week', `on ${this.md(e)}`);
-      if (monthsBack === -1) return this.p('next month', `on ${this.md(e)}`, `in early ${month}`.replace('early', e.d <= 10 ? 'early' : e.d <= 20 ? 'mid-' : 'late').replace('mid- ', 'mid-'));
+      if (monthsBack === -1)
+        return this.p(
+          'next month',
+          `on ${this.md(e)}`,
+          `in early ${month}`.replace('early', e.d <= 10 ? 'early' : e.d <= 20 ? 'mid-' : 'late').replace('mid- ', 'mid-'),
+        );
       return e.y === p.y ? `on ${this.md(e)}` : `on ${this.mdy(e)}`;
     }
     if (diff <= 6) return this.p(`on ${WEEKDAYS[e.wd]}`, `on ${WEEKDAYS[e.wd]}`, `on ${WEEKDAYS[e.wd]}`, diff === 1 ? 'yesterday' : `on ${WEEKDAYS[e.wd]}`);
@@ -1525,7 +1784,13 @@ function listVerb(r: Render, actor: number, o: string): string {
     case 'eucouncil':
       return r.p(`added ${o} to the EU terrorist list`, `placed ${o} on its list of terrorist ${org}s`);
     default:
-      return r.p(`designated ${o} as a terrorist ${org}`, `added ${o} to its ${r.list()}`, `banned ${o}`, `listed ${o} as a terrorist group`, `designated ${o} a terrorist ${org}`);
+      return r.p(
+        `designated ${o} as a terrorist ${org}`,
+        `added ${o} to its ${r.list()}`,
+        `banned ${o}`,
+        `listed ${o} as a terrorist group`,
+        `designated ${o} a terrorist ${org}`,
+      );
   }
 }
 
@@ -1553,13 +1818,18 @@ function designationFact(r: Render, d: Designation): string {
     const rem = d.removal!;
     return r.p(
       () => `${r.e(auth)} ${removeVerb(r, auth, r.e(d.org))} ${r.when({ day: rem.day, prec: r.p<Precision>('day', 'month', 'year') })}.`,
-      () => `${r.e(rem.actor)} ${removeVerb(r, rem.actor, r.e(d.org))} ${r.when({ day: rem.day, prec: 'month' })}, ${r.p('ending', 'reversing')} a ban ${r.p('imposed', 'in place')} since ${r.year(d.listed)}.`,
-      () => `${r.e(d.org)} ${r.p('was', 'had been')} ${r.p('banned', 'listed as a terrorist group')} in ${r.loc(auth)} from ${r.year(d.listed)} until ${r.when({ day: rem.day, prec: 'month' }).replace(/^(in|on) /, '')}.`,
+      () =>
+        `${r.e(rem.actor)} ${removeVerb(r, rem.actor, r.e(d.org))} ${r.when({ day: rem.day, prec: 'month' })}, ${r.p('ending', 'reversing')} a ban ${r.p('imposed', 'in place')} since ${r.year(d.listed)}.`,
+      () =>
+        `${r.e(d.org)} ${r.p('was', 'had been')} ${r.p('banned', 'listed as a terrorist group')} in ${r.loc(auth)} from ${r.year(d.listed)} until ${r.when({ day: rem.day, prec: 'month' }).replace(/^(in|on) /, '')}.`,
     )();
   }
   const base = r.p(
     () => `${r.e(d.lister)} ${listVerb(r, d.lister, r.e(d.org))} ${r.when({ day: d.listed, prec: listedPrec })}.`,
-    () => (isCountry ? `${r.e(d.org)} has been banned in ${r.loc(auth)} since ${r.year(d.listed)}.` : `${r.e(d.org)} has been on ${r.ep(auth)} sanctions list since ${r.year(d.listed)}.`),
+    () =>
+      isCountry
+        ? `${r.e(d.org)} has been banned in ${r.loc(auth)} since ${r.year(d.listed)}.`
+        : `${r.e(d.org)} has been on ${r.ep(auth)} sanctions list since ${r.year(d.listed)}.`,
     () =>
       isCountry
         ? `${r.e(d.org)} was designated as a terrorist ${r.organisation} in ${r.loc(auth)} ${r.when({ day: d.listed, prec: listedPrec })}.`
@@ -1584,8 +1854,10 @@ function othersRemovedFact(r: Render, des: Designation[], except: number): strin
   if (done.length === 1) return designationFact(r, done[0]!);
   const [a, b] = [done[0]!, done[1]!];
   return r.p(
-    () => `${r.e(a.authority)} and ${r.e(b.authority)} have already removed ${r.e(a.org)} from their ${r.p('lists of banned organisations', 'terrorist lists', 'lists of terrorist groups').replace('organisations', `${r.organisation}s`)}.`,
-    () => `${r.e(a.authority)} removed ${r.e(a.org)} from its list ${r.when({ day: a.removal!.day, prec: 'year' })}, and ${r.e(b.authority)} followed ${r.when({ day: b.removal!.day, prec: 'month' })}.`,
+    () =>
+      `${r.e(a.authority)} and ${r.e(b.authority)} have already removed ${r.e(a.org)} from their ${r.p('lists of banned organisations', 'terrorist lists', 'lists of terrorist groups').replace('organisations', `${r.organisation}s`)}.`,
+    () =>
+      `${r.e(a.authority)} removed ${r.e(a.org)} from its list ${r.when({ day: a.removal!.day, prec: 'year' })}, and ${r.e(b.authority)} followed ${r.when({ day: b.removal!.day, prec: 'month' })}.`,
   )();
 }
 
@@ -1593,8 +1865,10 @@ function attackFact(r: Render, a: Attack): string {
   if (a.day >= r.P) return '';
   const toll = a.tolls[r.outletIndex] ?? a.killed;
   return r.p(
-    () => `${r.e(a.org)} ${r.p('claimed', 'carried out', 'was blamed for')} ${r.whenAdj(a.day)} attack on ${a.target} in ${r.e(a.place)} that killed ${toll} people.`,
-    () => `${cap(r.when({ day: a.day, prec: r.p<Precision>('day', 'month') }))}, ${r.e(a.org)} ${r.p('claimed', 'carried out')} ${a.kind} on ${a.target} in ${r.e(a.place)}, killing ${killWords(r, toll)}.`,
+    () =>
+      `${r.e(a.org)} ${r.p('claimed', 'carried out', 'was blamed for')} ${r.whenAdj(a.day)} attack on ${a.target} in ${r.e(a.place)} that killed ${toll} people.`,
+    () =>
+      `${cap(r.when({ day: a.day, prec: r.p<Precision>('day', 'month') }))}, ${r.e(a.org)} ${r.p('claimed', 'carried out')} ${a.kind} on ${a.target} in ${r.e(a.place)}, killing ${killWords(r, toll)}.`,
     () => `${r.e(a.org)} was behind ${a.kind} in ${r.e(a.place)} ${r.when({ day: a.day, prec: 'month' })} that killed ${killWords(r, toll)}.`,
   )();
 }
@@ -1614,23 +1888,38 @@ function killWords(r: Render, n: number): string {
 const FILLER: Record<'general' | 'legal' | 'attack' | 'diplomacy', Fn[]> = {
   general: [
     (r) => r.p('Officials declined to give further details.', 'No further details were immediately available.'),
-    (r) => r.p('Critics say such listings are applied inconsistently.', 'Critics argue that terrorist listings are often driven by politics rather than evidence.'),
-    (r) => r.p('Analysts say sanctions have done little to curb the financing of armed groups in the region.', 'Sanctions have had a limited effect on the flow of money to militants, analysts say.'),
+    (r) =>
+      r.p('Critics say such listings are applied inconsistently.', 'Critics argue that terrorist listings are often driven by politics rather than evidence.'),
+    (r) =>
+      r.p(
+        'Analysts say sanctions have done little to curb the financing of armed groups in the region.',
+        'Sanctions have had a limited effect on the flow of money to militants, analysts say.',
+      ),
     (r) => r.p('The region has seen a surge in violence in recent years.', 'Violence in the region has risen sharply over the past decade.'),
     (r) => r.p('Humanitarian agencies have warned of a worsening crisis.', 'Aid agencies say millions of people in the region need humanitarian assistance.'),
     (r) => r.p('The group has not commented publicly.', 'There was no immediate comment from the group.'),
-    (r) => r.p('Regional governments have stepped up intelligence sharing in recent months.', 'Security services across the region have increased cooperation.'),
+    (r) =>
+      r.p('Regional governments have stepped up intelligence sharing in recent months.', 'Security services across the region have increased cooperation.'),
   ],
   legal: [
     (r) => r.p('The ministry did not respond to a request for comment.', 'Officials did not respond to requests for comment.'),
     (r) => r.p('The full text of the decision has not been published.', 'The text of the decision has not been made public.'),
     (r) => r.p('The decision is expected to be published in the official gazette.', 'The decision takes effect once it is published in the official gazette.'),
-    (r) => r.p(`Human rights groups have ${r.sp('criticised', 'criticized')} the use of terrorism laws against political opponents.`, 'Rights groups say terrorism laws are often used to silence critics.'),
+    (r) =>
+      r.p(
+        `Human rights groups have ${r.sp('criticised', 'criticized')} the use of terrorism laws against political opponents.`,
+        'Rights groups say terrorism laws are often used to silence critics.',
+      ),
     (r) => r.p('It was not immediately clear how the decision would be enforced.', 'It remains unclear how the ban will be enforced in practice.'),
     (r) => r.p('Observers noted that similar moves had been discussed for several years.', 'Similar proposals have been debated for years without result.'),
-    (r) => r.p('Designations carry criminal penalties for membership, financing and propaganda.', `Under the law, membership of a banned group and financing it are criminal ${r.sp('offences', 'offenses')}.`),
+    (r) =>
+      r.p(
+        'Designations carry criminal penalties for membership, financing and propaganda.',
+        `Under the law, membership of a banned group and financing it are criminal ${r.sp('offences', 'offenses')}.`,
+      ),
     (r) => r.p('Lawyers said the decision could be challenged in court.', 'The decision can be appealed, lawyers said.'),
-    (r) => r.p('The government has not said how many people have been prosecuted under the ban.', 'Figures on prosecutions under the ban have not been published.'),
+    (r) =>
+      r.p('The government has not said how many people have been prosecuted under the ban.', 'Figures on prosecutions under the ban have not been published.'),
   ],
   attack: [
     (r) => r.p('Security has been tightened at government buildings and transport hubs.', 'Security was stepped up across the capital.'),
@@ -1641,9 +1930,18 @@ const FILLER: Record<'general' | 'legal' | 'attack' | 'diplomacy', Fn[]> = {
     (r) => r.p('Witnesses described scenes of panic as people fled.', 'Witnesses said they heard several explosions followed by gunfire.'),
   ],
   diplomacy: [
-    (r) => r.p('Diplomats say the move could open the door to wider economic cooperation.', 'Diplomats said the step could pave the way for broader trade ties.'),
-    (r) => r.p(`Western governments have urged caution over any ${r.sp('normalisation', 'normalization')} of ties.`, `Several Western governments have warned against rushing to ${r.sp('normalise', 'normalize')} relations.`),
-    (r) => r.p('No country has yet formally recognised the group as a legitimate government.'.replace('recognised', r.sp('recognised', 'recognized')), 'Formal recognition remains off the table for now, officials said.'),
+    (r) =>
+      r.p('Diplomats say the move could open the door to wider economic cooperation.', 'Diplomats said the step could pave the way for broader trade ties.'),
+    (r) =>
+      r.p(
+        `Western governments have urged caution over any ${r.sp('normalisation', 'normalization')} of ties.`,
+        `Several Western governments have warned against rushing to ${r.sp('normalise', 'normalize')} relations.`,
+      ),
+    (r) =>
+      r.p(
+        'No country has yet formally recognised the group as a legitimate government.'.replace('recognised', r.sp('recognised', 'recognized')),
+        'Formal recognition remains off the table for now, officials said.',
+      ),
     (r) => r.p('Trade across the border has grown steadily over the past two years.', 'Cross-border trade has risen sharply since 2022.'),
   ],
 };
@@ -1667,14 +1965,8 @@ const ANALYST_QUOTES: Record<Mood, string[]> = {
     'This attack was designed to show that the group is still capable of striking far from its base.',
     'Every attack on this scale is also a recruitment advertisement.',
   ],
-  diplomacy: [
-    'Engagement is not endorsement, but it is a clear signal.',
-    'Both sides need each other more than they admit in public.',
-  ],
-  sanction: [
-    'Targeting individuals is more effective than listing an entire movement.',
-    'The money will find other routes, as it always has.',
-  ],
+  diplomacy: ['Engagement is not endorsement, but it is a clear signal.', 'Both sides need each other more than they admit in public.'],
+  sanction: ['Targeting individuals is more effective than listing an entire movement.', 'The money will find other routes, as it always has.'],
 };
 
 function contextFacts(w: World, o: number, c: number, mood: Mood): Fn[] {
@@ -1699,7 +1991,9 @@ function contextFacts(w: World, o: number, c: number, mood: Mood): Fn[] {
   }
   for (const m of w.members.get(o) ?? []) {
     const title = (w.entities[m]!.role as { title: string }).title;
-    fns.push((r) => (title === 'leader' ? `${r.e(o)} is ${r.p('led by', 'headed by')} ${r.e(m)}.` : `${r.e(m)} ${r.p('serves as', 'is')} ${title} of ${r.e(o)}.`));
+    fns.push((r) =>
+      title === 'leader' ? `${r.e(o)} is ${r.p('led by', 'headed by')} ${r.e(m)}.` : `${r.e(m)} ${r.p('serves as', 'is')} ${title} of ${r.e(o)}.`,
+    );
   }
   if (w.analysts.length > 0) {
     const analyst = w.analysts[hash32(o, c, mood.length) % w.analysts.length]!;
@@ -1707,13 +2001,18 @@ function contextFacts(w: World, o: number, c: number, mood: Mood): Fn[] {
     fns.push((r) => r.quote(r.p(...quotes), analyst, true));
     const place = oe.home;
     if (place !== undefined && (mood === 'delist' || mood === 'diplomacy')) {
-      fns.push((r) => `Trade and economic relations with ${r.e(place)} are important for ${r.e(c)}, ${r.p('noted', 'said')} ${r.who(analyst).replace(/,$/, '')}.`);
+      fns.push(
+        (r) => `Trade and economic relations with ${r.e(place)} are important for ${r.e(c)}, ${r.p('noted', 'said')} ${r.who(analyst).replace(/,$/, '')}.`,
+      );
     }
   }
   const others = w.countries.filter((x) => x !== c);
   if (others.length > 0) {
     const c2 = others[hash32(o, c, 3) % others.length]!;
-    fns.push((r) => `${r.e(c)} has long accused ${r.e(c2)} of ${r.p(`${r.sp('destabilising', 'destabilizing')} the region`, `${r.sp('harbouring', 'harboring')} militants`, 'failing to act against armed groups on its territory')}.`);
+    fns.push(
+      (r) =>
+        `${r.e(c)} has long accused ${r.e(c2)} of ${r.p(`${r.sp('destabilising', 'destabilizing')} the region`, `${r.sp('harbouring', 'harboring')} militants`, 'failing to act against armed groups on its territory')}.`,
+    );
   }
   return fns;
 }
@@ -1842,9 +2141,12 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
           seed: s(),
           fn: (r) =>
             r.p(
-              () => `${r.e(lister)} ${listVerb(r, lister, r.e(o))} ${r.when(d.listed)}, ${r.p('citing', 'pointing to')} ${r.p('its role in attacks on civilians', 'links to cross-border attacks', "the group's financing networks", 'intelligence on planned attacks')}.`,
-              () => `${cap(r.when(d.listed))}, ${r.e(lister)} ${listVerb(r, lister, r.e(o))}, ${r.p('officials said', 'according to a statement', 'state media reported')}.`,
-              () => `${r.e(lister)} ${listVerb(r, lister, r.e(o))} ${r.when(d.listed)}, ${r.p('the government said', 'officials announced', 'a statement said')}.`,
+              () =>
+                `${r.e(lister)} ${listVerb(r, lister, r.e(o))} ${r.when(d.listed)}, ${r.p('citing', 'pointing to')} ${r.p('its role in attacks on civilians', 'links to cross-border attacks', "the group's financing networks", 'intelligence on planned attacks')}.`,
+              () =>
+                `${cap(r.when(d.listed))}, ${r.e(lister)} ${listVerb(r, lister, r.e(o))}, ${r.p('officials said', 'according to a statement', 'state media reported')}.`,
+              () =>
+                `${r.e(lister)} ${listVerb(r, lister, r.e(o))} ${r.when(d.listed)}, ${r.p('the government said', 'officials announced', 'a statement said')}.`,
             )(),
         },
         {
@@ -1855,19 +2157,25 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
               ? `The ${r.p('decision', 'move', 'designation')} ${r.p('bans', 'outlaws', 'prohibits')} the activities of ${r.ref(o)} ${r.p(`on ${r.ep(c, true)} territory`, `in ${r.loc(c)}`)} and ${r.p('makes membership or support punishable by long prison terms', 'allows the authorities to freeze its assets', `${r.sp('criminalises', 'criminalizes')} financial support for it`)}.`
               : `The ${r.p('listing', 'measure')} ${r.p('freezes the assets of', 'imposes an asset freeze and travel ban on')} ${r.ref(o)} and ${r.p('its known members', 'those acting on its behalf')}.`,
         },
-        { group: 'detail', seed: s(), fn: (r) => `${r.e(o)} ${r.p('has been', 'had been')} ${r.p('accused of', 'blamed for')} ${w.entities[o]!.accusation ?? 'attacks on civilians'}.` },
+        {
+          group: 'detail',
+          seed: s(),
+          fn: (r) => `${r.e(o)} ${r.p('has been', 'had been')} ${r.p('accused of', 'blamed for')} ${w.entities[o]!.accusation ?? 'attacks on civilians'}.`,
+        },
       ];
       if (isCountry)
         specs.push({
           group: 'detail',
           seed: s(),
-          fn: (r) => `Under ${r.ep(c, true)} ${r.p('anti-terrorism', 'counter-terrorism')} law, ${r.p('membership of a banned group', 'taking part in or financing a listed group')} is punishable by up to ${years} years in prison.`,
+          fn: (r) =>
+            `Under ${r.ep(c, true)} ${r.p('anti-terrorism', 'counter-terrorism')} law, ${r.p('membership of a banned group', 'taking part in or financing a listed group')} is punishable by up to ${years} years in prison.`,
         });
       if (trigger)
         specs.push({
           group: 'detail',
           seed: s(),
-          fn: (r) => `The ${r.p('decision', 'listing')} ${r.p('follows', 'came after')} ${trigger.kind} on ${trigger.target} in ${r.e(trigger.place)} ${r.when(trigger.day)} that killed ${killWords(r, trigger.tolls[r.outletIndex] ?? trigger.killed)}.`,
+          fn: (r) =>
+            `The ${r.p('decision', 'listing')} ${r.p('follows', 'came after')} ${trigger.kind} on ${trigger.target} in ${r.e(trigger.place)} ${r.when(trigger.day)} that killed ${killWords(r, trigger.tolls[r.outletIndex] ?? trigger.killed)}.`,
         });
       if (official !== undefined)
         specs.push({
@@ -1888,9 +2196,15 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
         specs.push({
           group: 'quote',
           seed: s(),
-          fn: (r) => `${r.e(o)} ${r.p('rejected', 'dismissed')} the decision.${SENTENCE_BREAK}${r.quote(r.p('This decision is politically motivated and changes nothing.', 'Our struggle will continue regardless of what is decided in foreign capitals.'), spokes)}`,
+          fn: (r) =>
+            `${r.e(o)} ${r.p('rejected', 'dismissed')} the decision.${SENTENCE_BREAK}${r.quote(r.p('This decision is politically motivated and changes nothing.', 'Our struggle will continue regardless of what is decided in foreign capitals.'), spokes)}`,
         });
-      specs.push({ group: 'outlook', seed: s(), fn: (r) => `Other ${r.p('countries', 'governments')} ${r.p('are expected to follow suit', 'may follow suit')}, ${r.p('diplomats said', 'officials said')}.` });
+      specs.push({
+        group: 'outlook',
+        seed: s(),
+        fn: (r) =>
+          `Other ${r.p('countries', 'governments')} ${r.p('are expected to follow suit', 'may follow suit')}, ${r.p('diplomats said', 'officials said')}.`,
+      });
       specs.push(...backgroundSpecs(w, { org: o, country: c }, 'list', rng, d));
       return {
         day: d.listed,
@@ -1908,7 +2222,7 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
     }
     case 'intent': {
       const d = pickDes((x) => x.intent !== undefined && x.intent.day >= PUB_START);
-      if (!d || !d.intent) return null;
+      if (!d?.intent) return null;
       const { org: o, authority: c } = d;
       const intent = d.intent;
       const official = officialOf(w, c, rng);
@@ -1922,7 +2236,10 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
           seed: s(),
           fn: (r) =>
             official !== undefined && r.chance(0.6)
-              ? `${r.e(c)} ${r.p('plans', 'is preparing', 'wants', 'intends')} to remove ${r.e(o)} from its ${r.list()}, ${r.who(official)} said ${r.when(intent.day)}.`.replace(',, said', ', said')
+              ? `${r.e(c)} ${r.p('plans', 'is preparing', 'wants', 'intends')} to remove ${r.e(o)} from its ${r.list()}, ${r.who(official)} said ${r.when(intent.day)}.`.replace(
+                  ',, said',
+                  ', said',
+                )
               : `${r.e(intent.actor)} has ${r.p('proposed', 'recommended')} lifting the ban on ${r.e(o)}, ${r.p('state media reported', 'the state news agency reported', 'officials said')} ${r.when(intent.day)}.`,
         },
         {
@@ -1931,19 +2248,33 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
           fn: (r) =>
             `${r.p('Officials said', 'According to officials,')} ${r.p('the relevant agencies', 'the justice and foreign ministries', 'security agencies')} ${r.p('were putting the finishing legal touches on the removal', 'had submitted a report on revoking the designation', 'were preparing the legal groundwork for the decision')}.`,
         },
-        { group: 'detail', seed: s(), fn: (r) => `${r.e(o)} ${r.p('has been banned', 'has been listed as a terrorist group')} in ${r.loc(c)} since ${r.year(d.listed)}.` },
-        { group: 'detail', seed: s(), fn: (r) => `The move does not amount to formal recognition of ${r.ref(o)}, ${r.p('officials stressed', 'diplomats said')}.` },
         {
           group: 'detail',
           seed: s(),
-          fn: (r) => `${r.e(c)} has ${r.p('looked to build ties with', 'expanded contacts with', 'stepped up engagement with')} ${r.ref(o)} ${r.p('in recent years', 'over the past two years', 'since 2021')}.`,
+          fn: (r) => `${r.e(o)} ${r.p('has been banned', 'has been listed as a terrorist group')} in ${r.loc(c)} since ${r.year(d.listed)}.`,
         },
         {
           group: 'detail',
           seed: s(),
-          fn: (r) => `${r.p('Removing the group from the list would resolve', 'The move would end')} a contradiction in which ${r.e(c)} ${r.p('simultaneously bans and engages with', 'bans but also holds talks with')} ${r.ref(o)}.`,
+          fn: (r) => `The move does not amount to formal recognition of ${r.ref(o)}, ${r.p('officials stressed', 'diplomats said')}.`,
         },
-        { group: 'detail', seed: s(), fn: (r) => (forumDay > r.P ? `${r.e(c)} has invited ${r.e(o)} representatives to the ${forum} ${r.when(forumDay)}.` : '') },
+        {
+          group: 'detail',
+          seed: s(),
+          fn: (r) =>
+            `${r.e(c)} has ${r.p('looked to build ties with', 'expanded contacts with', 'stepped up engagement with')} ${r.ref(o)} ${r.p('in recent years', 'over the past two years', 'since 2021')}.`,
+        },
+        {
+          group: 'detail',
+          seed: s(),
+          fn: (r) =>
+            `${r.p('Removing the group from the list would resolve', 'The move would end')} a contradiction in which ${r.e(c)} ${r.p('simultaneously bans and engages with', 'bans but also holds talks with')} ${r.ref(o)}.`,
+        },
+        {
+          group: 'detail',
+          seed: s(),
+          fn: (r) => (forumDay > r.P ? `${r.e(c)} has invited ${r.e(o)} representatives to the ${forum} ${r.when(forumDay)}.` : ''),
+        },
       ];
       if (official !== undefined)
         specs.push({
@@ -1964,12 +2295,19 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
         specs.push({
           group: 'outlook',
           seed: s(),
-          fn: (r) => (visitDay > r.P ? `${r.who(official)} is due to visit ${r.e(home)} ${r.when(visitDay)} for talks with ${r.ref(o)}.` : `${r.who(official)} visited ${r.e(home)} ${r.when(visitDay)} for talks with ${r.ref(o)}.`),
+          fn: (r) =>
+            visitDay > r.P
+              ? `${r.who(official)} is due to visit ${r.e(home)} ${r.when(visitDay)} for talks with ${r.ref(o)}.`
+              : `${r.who(official)} visited ${r.e(home)} ${r.when(visitDay)} for talks with ${r.ref(o)}.`,
         });
       }
       if (d.petition) {
         const pet = d.petition;
-        specs.push({ group: 'outlook', seed: s(), fn: (r) => (pet.day > r.P ? `The final decision ${r.p('rests with', 'will be taken by')} ${r.e(pet.court)}.` : '') });
+        specs.push({
+          group: 'outlook',
+          seed: s(),
+          fn: (r) => (pet.day > r.P ? `The final decision ${r.p('rests with', 'will be taken by')} ${r.e(pet.court)}.` : ''),
+        });
       }
       specs.push(...backgroundSpecs(w, { org: o, country: c }, 'delist', rng, d));
       return {
@@ -1987,7 +2325,7 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
     }
     case 'petition': {
       const d = pickDes((x) => x.petition !== undefined && x.petition.day >= PUB_START);
-      if (!d || !d.petition) return null;
+      if (!d?.petition) return null;
       const { org: o, authority: c } = d;
       const pet = d.petition;
       const official = officialOf(w, c, rng);
@@ -1997,37 +2335,64 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
           seed: s(),
           fn: (r) =>
             r.p(
-              () => `${r.e(pet.prosecutor)} asked ${r.e(pet.court)} ${r.when(pet.day)} to lift the ban on ${r.e(o)}, ${r.p(r.sp('recognised', 'recognized'), 'designated')} as a terrorist ${r.organisation} in ${r.loc(c)}.`,
-              () => `${r.e(pet.prosecutor)} has ${r.p('requested', 'asked')} that the ban on the activities of ${r.e(o)} be overturned, ${r.p('the court said', 'according to court filings')} ${r.when(pet.day)}.`,
+              () =>
+                `${r.e(pet.prosecutor)} asked ${r.e(pet.court)} ${r.when(pet.day)} to lift the ban on ${r.e(o)}, ${r.p(r.sp('recognised', 'recognized'), 'designated')} as a terrorist ${r.organisation} in ${r.loc(c)}.`,
+              () =>
+                `${r.e(pet.prosecutor)} has ${r.p('requested', 'asked')} that the ban on the activities of ${r.e(o)} be overturned, ${r.p('the court said', 'according to court filings')} ${r.when(pet.day)}.`,
             )(),
         },
-        { group: 'detail', seed: s(), fn: (r) => `The request was submitted to ${r.e(pet.court)}, which ${r.p('is expected to rule', 'will consider it')} ${r.p('in the coming weeks', 'shortly', 'at a closed hearing')}.` },
+        {
+          group: 'detail',
+          seed: s(),
+          fn: (r) =>
+            `The request was submitted to ${r.e(pet.court)}, which ${r.p('is expected to rule', 'will consider it')} ${r.p('in the coming weeks', 'shortly', 'at a closed hearing')}.`,
+        },
         { group: 'detail', seed: s(), fn: (r) => `${r.e(o)} ${r.p('has been banned', 'has been outlawed')} in ${r.loc(c)} since ${r.year(d.listed)}.` },
-        { group: 'detail', seed: s(), fn: (r) => `${r.p('If the court agrees', 'If the request is granted')}, ${r.p('contacts with', 'dealings with')} ${r.ref(o)} would no longer ${r.p('expose officials to criminal liability', 'be a criminal offence'.replace('offence', r.sp('offence', 'offense')))}.` },
+        {
+          group: 'detail',
+          seed: s(),
+          fn: (r) =>
+            `${r.p('If the court agrees', 'If the request is granted')}, ${r.p('contacts with', 'dealings with')} ${r.ref(o)} would no longer ${r.p('expose officials to criminal liability', 'be a criminal offence'.replace('offence', r.sp('offence', 'offense')))}.`,
+        },
       ];
       if (d.intent) {
         const intent = d.intent;
         specs.push({
           group: 'detail',
           seed: s(),
-          fn: (r) => `${r.p('Previously', 'Earlier')}, ${r.e(intent.actor)} ${r.p('also proposed lifting the ban', 'had said it would remove the group from the list')} ${r.when({ day: intent.day, prec: r.p<Precision>('month', 'year') })}.`,
+          fn: (r) =>
+            `${r.p('Previously', 'Earlier')}, ${r.e(intent.actor)} ${r.p('also proposed lifting the ban', 'had said it would remove the group from the list')} ${r.when({ day: intent.day, prec: r.p<Precision>('month', 'year') })}.`,
         });
       }
       if (official !== undefined)
-        specs.push({ group: 'quote', seed: s(), fn: (r) => r.quote(r.p('Building relations with the current authorities is another matter, but we have to deal with reality.', 'The legal procedure must be followed to the letter.'), official) });
+        specs.push({
+          group: 'quote',
+          seed: s(),
+          fn: (r) =>
+            r.quote(
+              r.p(
+                'Building relations with the current authorities is another matter, but we have to deal with reality.',
+                'The legal procedure must be followed to the letter.',
+              ),
+              official,
+            ),
+        });
       specs.push(...backgroundSpecs(w, { org: o, country: c }, 'delist', rng, d));
       return {
         day: pet.day,
         org: o,
         country: c,
-        titles: [(r) => `${r.e(pet.prosecutor)} asks ${r.e(pet.court)} to lift the ${r.e(o)} ban`, (r) => `Prosecutors seek end to ${r.e(o)} ban in ${r.loc(c)}`],
+        titles: [
+          (r) => `${r.e(pet.prosecutor)} asks ${r.e(pet.court)} to lift the ${r.e(o)} ban`,
+          (r) => `Prosecutors seek end to ${r.e(o)} ban in ${r.loc(c)}`,
+        ],
         specs,
         filler: fillerFor('delist'),
       };
     }
     case 'removal': {
       const d = pickDes((x) => x.removal !== undefined && x.removal.day >= PUB_START);
-      if (!d || !d.removal) return null;
+      if (!d?.removal) return null;
       const { org: o, authority: c } = d;
       const rem = d.removal;
       const isCourt = w.entities[rem.actor]!.bodyType === 'court';
@@ -2042,21 +2407,37 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
           seed: s(),
           fn: (r) =>
             r.p(
-              () => `${r.e(rem.actor)} ${removeVerb(r, rem.actor, r.e(o))} ${r.when(rem.day)}, ${r.p(`${r.sp('signalling', 'signaling')} a significant shift in`, 'marking a turn in', 'in a notable change to')} ${r.ep(c)} ${r.p('stance', 'policy')} toward the group.`,
-              () => `${r.e(c)} ${removeVerb(r, c, r.e(o))} ${r.when(rem.day)}, ${r.p('officials said', 'state media reported', isCourt ? 'according to a court statement' : 'according to a government statement')}.`,
+              () =>
+                `${r.e(rem.actor)} ${removeVerb(r, rem.actor, r.e(o))} ${r.when(rem.day)}, ${r.p(`${r.sp('signalling', 'signaling')} a significant shift in`, 'marking a turn in', 'in a notable change to')} ${r.ep(c)} ${r.p('stance', 'policy')} toward the group.`,
+              () =>
+                `${r.e(c)} ${removeVerb(r, c, r.e(o))} ${r.when(rem.day)}, ${r.p('officials said', 'state media reported', isCourt ? 'according to a court statement' : 'according to a government statement')}.`,
             )(),
         },
         {
           group: 'detail',
           seed: s(),
-          fn: (r) => `The ${isCourt ? r.p('ruling', 'decision') : 'decision'}, announced ${r.when(rem.day)}${judgeOk ? ` by ${r.who(judge!).replace(/,$/, '')}` : ''}, ${r.p('takes immediate legal effect', 'comes into force immediately')}.`,
+          fn: (r) =>
+            `The ${isCourt ? r.p('ruling', 'decision') : 'decision'}, announced ${r.when(rem.day)}${judgeOk ? ` by ${r.who(judge!).replace(/,$/, '')}` : ''}, ${r.p('takes immediate legal effect', 'comes into force immediately')}.`,
         },
-        { group: 'detail', seed: s(), fn: (r) => `${r.e(c)} ${r.p('designated', 'had designated')} ${r.e(o)} as a terrorist ${r.organisation} ${r.when({ day: d.listed, prec: 'year' })}.` },
-        { group: 'detail', seed: s(), fn: (r) => `The move does not amount to formal recognition of ${r.e(o)}, but it removes legal obstacles to ${r.p('further engagement', 'closer ties', 'trade and diplomatic contacts')}.` },
+        {
+          group: 'detail',
+          seed: s(),
+          fn: (r) => `${r.e(c)} ${r.p('designated', 'had designated')} ${r.e(o)} as a terrorist ${r.organisation} ${r.when({ day: d.listed, prec: 'year' })}.`,
+        },
+        {
+          group: 'detail',
+          seed: s(),
+          fn: (r) =>
+            `The move does not amount to formal recognition of ${r.e(o)}, but it removes legal obstacles to ${r.p('further engagement', 'closer ties', 'trade and diplomatic contacts')}.`,
+        },
       ];
       if (d.petition) {
         const pet = d.petition;
-        specs.push({ group: 'detail', seed: s(), fn: (r) => `The decision came after ${r.e(pet.prosecutor)} petitioned the court ${r.when({ day: pet.day, prec: r.p<Precision>('day', 'month') })}.` });
+        specs.push({
+          group: 'detail',
+          seed: s(),
+          fn: (r) => `The decision came after ${r.e(pet.prosecutor)} petitioned the court ${r.when({ day: pet.day, prec: r.p<Precision>('day', 'month') })}.`,
+        });
       }
       if (rival !== undefined && rivalAttack)
         specs.push({
@@ -2066,7 +2447,19 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
             `${r.e(c)} ${r.p('views', 'sees')} ${r.ref(o)} as a ${r.p('pragmatic partner', 'potential partner')} in the fight against ${r.e(rival)}, ${r.p('a group responsible for', 'which has carried out')} ${r.p('multiple deadly attacks', 'a string of deadly attacks')}, including ${r.whenAdj(rivalAttack.day)} attack on ${rivalAttack.target} in ${r.e(rivalAttack.place)} that killed ${rivalAttack.tolls[r.outletIndex] ?? rivalAttack.killed} people.`,
         });
       if (official !== undefined)
-        specs.push({ group: 'quote', seed: s(), fn: (r) => r.quote(r.p('They are the real power now, and we have to deal with them.', 'This is a decision based on the realities in the region.', 'Our security interests come first.'), official) });
+        specs.push({
+          group: 'quote',
+          seed: s(),
+          fn: (r) =>
+            r.quote(
+              r.p(
+                'They are the real power now, and we have to deal with them.',
+                'This is a decision based on the realities in the region.',
+                'Our security interests come first.',
+              ),
+              official,
+            ),
+        });
       specs.push(...backgroundSpecs(w, { org: o, country: c }, 'delist', rng, d));
       return {
         day: rem.day,
@@ -2105,21 +2498,25 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
                 claimed
                   ? `${r.e(o)} claimed responsibility for ${atk.kind} on ${atk.target} in ${r.e(atk.place)} ${r.when(atk.day)} ${r.p(`that killed ${killWords(r, toll)}`, `, killing ${killWords(r, toll)}`)}.`
                   : `${cap(atk.kind)} on ${atk.target} in ${r.e(atk.place)} ${r.when(atk.day)} killed ${killWords(r, toll)}, and officials blamed ${r.e(o)}.`,
-              () => `${cap(killWords(r, toll)).replace(/^(\d)/, 'At least $1')} were killed ${r.when(atk.day)} when ${atk.kind.replace(/^an? /, 'a ').replace(/^a ([aeiou])/, 'an $1')} hit ${atk.target} in ${r.e(atk.place)}, ${r.p('officials said', 'local authorities said', 'according to the health ministry')}.`,
-              () => `${cap(atk.kind)} on ${atk.target} in ${r.e(atk.place)} ${r.when(atk.day)} killed ${killWords(r, toll)}; ${r.e(o)} ${claimed ? r.p('later claimed responsibility', 'quickly claimed responsibility') : 'was blamed for the attack'}.`,
+              () =>
+                `${cap(killWords(r, toll)).replace(/^(\d)/, 'At least $1')} were killed ${r.when(atk.day)} when ${atk.kind.replace(/^an? /, 'a ').replace(/^a ([aeiou])/, 'an $1')} hit ${atk.target} in ${r.e(atk.place)}, ${r.p('officials said', 'local authorities said', 'according to the health ministry')}.`,
+              () =>
+                `${cap(atk.kind)} on ${atk.target} in ${r.e(atk.place)} ${r.when(atk.day)} killed ${killWords(r, toll)}; ${r.e(o)} ${claimed ? r.p('later claimed responsibility', 'quickly claimed responsibility') : 'was blamed for the attack'}.`,
             )();
           },
         },
         {
           group: 'detail',
           seed: s(),
-          fn: (r) => `${r.p('More than', 'At least')} ${atk.wounded} ${r.p('people were wounded', 'others were injured')}, ${r.p('some of them critically', 'many of them seriously', 'hospital officials said')}.`,
+          fn: (r) =>
+            `${r.p('More than', 'At least')} ${atk.wounded} ${r.p('people were wounded', 'others were injured')}, ${r.p('some of them critically', 'many of them seriously', 'hospital officials said')}.`,
         },
         { group: 'detail', seed: s(), fn: (r) => `${cap(r.e(atk.place))} is ${w.entities[atk.place]!.placeDesc}.` },
         {
           group: 'detail',
           seed: s(),
-          fn: (r) => `Security forces ${r.p('cordoned off the area', 'sealed off the area')} and ${r.p('launched a search for the attackers', 'detained several suspects')}.`,
+          fn: (r) =>
+            `Security forces ${r.p('cordoned off the area', 'sealed off the area')} and ${r.p('launched a search for the attackers', 'detained several suspects')}.`,
         },
         {
           group: 'detail',
@@ -2132,21 +2529,36 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
         {
           group: 'detail',
           seed: s(),
-          fn: (r) => `${r.e(reactor)} ${r.p('condemned the attack', 'strongly condemned the attack', 'denounced the attack')}${r.p('', ' and called for those responsible to be brought to justice')}.`,
+          fn: (r) =>
+            `${r.e(reactor)} ${r.p('condemned the attack', 'strongly condemned the attack', 'denounced the attack')}${r.p('', ' and called for those responsible to be brought to justice')}.`,
         },
       ];
       if (atk.killed >= 40) specs.push({ group: 'detail', seed: s(), fn: (r) => `${r.e(c)} declared a day of national mourning.` });
       if (official !== undefined)
-        specs.push({ group: 'quote', seed: s(), fn: (r) => r.quote(r.p('This was a cowardly attack on innocent people.', 'Those responsible will be found and punished.', 'Terrorism has no place in the modern world.'), official) });
+        specs.push({
+          group: 'quote',
+          seed: s(),
+          fn: (r) =>
+            r.quote(
+              r.p(
+                'This was a cowardly attack on innocent people.',
+                'Those responsible will be found and punished.',
+                'Terrorism has no place in the modern world.',
+              ),
+              official,
+            ),
+        });
       specs.push(...backgroundSpecs(w, { org: o, country: c }, 'attack', rng));
       return {
         day: atk.day,
         org: o,
         country: c,
         titles: [
-          (r) => `${killWords(r, atk.tolls[r.outletIndex] ?? atk.killed).replace(' people', '')} killed in ${atk.kind.replace(/^an? /, '')} in ${r.e(atk.place)}`,
+          (r) =>
+            `${killWords(r, atk.tolls[r.outletIndex] ?? atk.killed).replace(' people', '')} killed in ${atk.kind.replace(/^an? /, '')} in ${r.e(atk.place)}`,
           (r) => (claimed ? `${r.e(o)} claims deadly attack in ${r.e(atk.place)}` : `${r.e(o)} blamed for deadly attack in ${r.e(atk.place)}`),
-          (r) => `${atk.kind.replace(/^an? /, '')} on ${atk.target.replace(/^an? /, '')} in ${r.e(atk.place)} kills ${killWords(r, atk.tolls[r.outletIndex] ?? atk.killed).replace(' people', '')}`,
+          (r) =>
+            `${atk.kind.replace(/^an? /, '')} on ${atk.target.replace(/^an? /, '')} in ${r.e(atk.place)} kills ${killWords(r, atk.tolls[r.outletIndex] ?? atk.killed).replace(' people', '')}`,
         ],
         specs,
         filler: fillerFor('attack'),
@@ -2181,15 +2593,31 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
                 : `${r.who(official)} held talks with ${r.e(o)} ${r.p('officials', 'representatives', 'leaders')} in ${r.e(home)} ${r.when(visitDay)}, ${r.p('the foreign ministry said', 'officials said', 'state media reported')}.`
               : `${r.who(official)} met ${r.e(o)} ${r.p('representatives', 'officials')} ${r.when(day)} to discuss ${r.p('security cooperation', 'trade and transit routes', 'a prisoner exchange')}.`,
         },
-        { group: 'detail', seed: s(), fn: (r) => (forumDay > r.P ? `${r.e(c)} has invited ${r.e(o)} representatives to the ${forum} ${r.when(forumDay)}.` : '') },
         {
           group: 'detail',
           seed: s(),
-          fn: (r) => `The ${r.p('talks', 'meeting')} ${r.p('will focus', 'are expected to focus')} on ${r.p('security along the border', 'trade and humanitarian aid', 'the fight against other militant groups')}.`,
+          fn: (r) => (forumDay > r.P ? `${r.e(c)} has invited ${r.e(o)} representatives to the ${forum} ${r.when(forumDay)}.` : ''),
         },
-        { group: 'detail', seed: s(), fn: (r) => `${r.e(c)} has not formally ${r.sp('recognised', 'recognized')} ${r.ref(o)} but ${r.p('has kept channels open', 'maintains regular contacts with its leadership')}.` },
+        {
+          group: 'detail',
+          seed: s(),
+          fn: (r) =>
+            `The ${r.p('talks', 'meeting')} ${r.p('will focus', 'are expected to focus')} on ${r.p('security along the border', 'trade and humanitarian aid', 'the fight against other militant groups')}.`,
+        },
+        {
+          group: 'detail',
+          seed: s(),
+          fn: (r) =>
+            `${r.e(c)} has not formally ${r.sp('recognised', 'recognized')} ${r.ref(o)} but ${r.p('has kept channels open', 'maintains regular contacts with its leadership')}.`,
+        },
       ];
-      if (rep !== undefined) specs.push({ group: 'quote', seed: s(), fn: (r) => r.quote(r.p('We welcome any step towards normal relations.', `We are ready for dialogue with all our ${r.sp('neighbours', 'neighbors')}.`), rep) });
+      if (rep !== undefined)
+        specs.push({
+          group: 'quote',
+          seed: s(),
+          fn: (r) =>
+            r.quote(r.p('We welcome any step towards normal relations.', `We are ready for dialogue with all our ${r.sp('neighbours', 'neighbors')}.`), rep),
+        });
       specs.push(...backgroundSpecs(w, { org: o, country: c }, 'diplomacy', rng));
       return {
         day,
@@ -2218,20 +2646,38 @@ function makeStory(w: World, type: StoryType, rng: Rng, uses: Map<object, number
       const title = (w.entities[person]!.role as { title: string }).title;
       const an = /^[aeiou]/.test(title) ? 'an' : 'a';
       const specs: Spec[] = [
-        { group: 'lead', seed: s(), fn: (r) => `${r.e(actor)} ${r.p('sanctioned', 'imposed sanctions on', 'designated')} ${r.e(person)}, ${r.p('the', an)} ${title} of ${r.e(o)}, ${r.when(day)}.` },
         {
-          group: 'detail',
+          group: 'lead',
           seed: s(),
-          fn: (r) => `The measures freeze any assets ${r.p('he holds', 'held in his name')} ${r.p(`under ${r.ep(c)} jurisdiction`, w.entities[c]!.authType === 'country' ? `in ${r.loc(c)}` : 'in member states')} and bar ${r.p('dealings', 'transactions')} with him.`,
+          fn: (r) =>
+            `${r.e(actor)} ${r.p('sanctioned', 'imposed sanctions on', 'designated')} ${r.e(person)}, ${r.p('the', an)} ${title} of ${r.e(o)}, ${r.when(day)}.`,
         },
         {
           group: 'detail',
           seed: s(),
-          fn: (r) => `${r.e(person)} ${r.p('is accused of', 'is alleged to have been')} ${r.p('overseeing', 'directing', 'coordinating')} ${r.p("the group's finances", "the group's operations", 'recruitment for the group')}, ${r.p('officials said', 'according to the statement')}.`,
+          fn: (r) =>
+            `The measures freeze any assets ${r.p('he holds', 'held in his name')} ${r.p(`under ${r.ep(c)} jurisdiction`, w.entities[c]!.authType === 'country' ? `in ${r.loc(c)}` : 'in member states')} and bar ${r.p('dealings', 'transactions')} with him.`,
         },
-        { group: 'detail', seed: s(), fn: (r) => `${r.p('The designation', 'The listing')} ${r.p('also covers', 'extends to')} ${r.p('two companies', 'a money exchange business', 'a charity')} ${r.p('that officials say', 'which authorities say')} ${r.p('moved funds for', 'served as fronts for')} ${r.ref(o)}.` },
+        {
+          group: 'detail',
+          seed: s(),
+          fn: (r) =>
+            `${r.e(person)} ${r.p('is accused of', 'is alleged to have been')} ${r.p('overseeing', 'directing', 'coordinating')} ${r.p("the group's finances", "the group's operations", 'recruitment for the group')}, ${r.p('officials said', 'according to the statement')}.`,
+        },
+        {
+          group: 'detail',
+          seed: s(),
+          fn: (r) =>
+            `${r.p('The designation', 'The listing')} ${r.p('also covers', 'extends to')} ${r.p('two companies', 'a money exchange business', 'a charity')} ${r.p('that officials say', 'which authorities say')} ${r.p('moved funds for', 'served as fronts for')} ${r.ref(o)}.`,
+        },
       ];
-      if (official !== undefined) specs.push({ group: 'quote', seed: s(), fn: (r) => r.quote(r.p('We will continue to target those who fund and direct terrorism.', 'Cutting off the money is how we cut off the violence.'), official) });
+      if (official !== undefined)
+        specs.push({
+          group: 'quote',
+          seed: s(),
+          fn: (r) =>
+            r.quote(r.p('We will continue to target those who fund and direct terrorism.', 'Cutting off the money is how we cut off the violence.'), official),
+        });
       specs.push(...backgroundSpecs(w, { org: o, country: c }, 'sanction', rng));
       return {
         day,
@@ -2387,7 +2833,7 @@ function renderArticle(w: World, story: Story, oi: number, P: number, artSeed: n
   else if (prec === 'month') lines.push(`published: ${o.chance(0.5) ? ym : JSON.stringify(ym)}`);
   else if (prec === 'year') lines.push(`published: ${o.chance(0.5) ? String(pp.y) : JSON.stringify(String(pp.y))}`);
   lines.push('---', '');
-  const text = lines.join('\n') + '\n' + paragraphs.join('\n\n') + '\n';
+  const text = `${lines.join('\n')}\n${paragraphs.join('\n\n')}\n`;
 
   // Path: mostly YYYY/MM/slug.md, at a few other depths too.
   const v = o.next();

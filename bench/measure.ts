@@ -39,7 +39,13 @@ function compare(queries: string[], answer: (q: string) => unknown, raw: (q: str
     answer(q);
     answerMs.push(performance.now() - t);
   }
-  const p = { p50: percentile(answerMs, 0.5), p99: percentile(answerMs, 0.99), max: Math.max(...answerMs), rawP50: percentile(rawMs, 0.5), rawP99: percentile(rawMs, 0.99) };
+  const p = {
+    p50: percentile(answerMs, 0.5),
+    p99: percentile(answerMs, 0.99),
+    max: Math.max(...answerMs),
+    rawP50: percentile(rawMs, 0.5),
+    rawP99: percentile(rawMs, 0.99),
+  };
   return { queries: queries.length, ...p, ratioP50: p.p50 / p.rawP50, ratioP99: p.p99 / p.rawP99 };
 }
 
@@ -51,7 +57,11 @@ function commonWords(count: number): string[] {
       for (const word of new Set(sentence.text.toLowerCase().match(/\p{Ll}{4,}/gu) ?? [])) df.set(word, (df.get(word) ?? 0) + 1);
     }
   }
-  return [...df].filter(([word]) => !STOPWORDS.has(word)).sort((a, b) => b[1] - a[1]).slice(0, count).map(([word]) => word);
+  return [...df]
+    .filter(([word]) => !STOPWORDS.has(word))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([word]) => word);
 }
 
 const started = performance.now();
@@ -123,7 +133,14 @@ const kindOf = (name: string) => kb.entity(kb.matcher.findInQuery(name)[0]?.enti
 const authorities = popular.filter((n) => kindOf(n) === 'authority');
 const others = distinctQueries.filter((n) => kindOf(n) === 'organisation' && !popular.includes(n)).slice(0, 3);
 for (const q of questionStream(others, authorities)) answerQuery(kb, q);
-const questions = compare(questionStream(popular.filter((n) => kindOf(n) === 'organisation'), authorities), (q) => answerQuery(kb, q), raw);
+const questions = compare(
+  questionStream(
+    popular.filter((n) => kindOf(n) === 'organisation'),
+    authorities,
+  ),
+  (q) => answerQuery(kb, q),
+  raw,
+);
 const freeText = compare(FREE_TEXT, (q) => answerQuery(kb, q), raw);
 const typos = compare(misspelt(distinctQueries).slice(0, 300), (q) => answerQuery(kb, q), raw);
 const common = compare(commonWords(10), (q) => answerQuery(kb, q), raw);

@@ -9,7 +9,11 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 
 /** Runs a bench script in a child process with the GC exposed; resolves with its first IPC message. */
 export function child<T>(script: string, args: string[], env: Record<string, string> = {}): { process: ChildProcess; first: Promise<T> } {
-  const proc = fork(join(HERE, script), args, { env: { ...process.env, ...env }, execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const proc = fork(join(HERE, script), args, {
+    env: { ...process.env, ...env },
+    execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=4096'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const first = new Promise<T>((resolve, reject) => {
     proc.once('message', (m) => resolve(m as T));
     proc.once('exit', (code) => reject(new Error(`${script} exited with ${code} before reporting`)));
@@ -39,4 +43,3 @@ export async function ensureKnowledge(size: Size): Promise<string> {
   }
   return dir;
 }
-

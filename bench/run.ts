@@ -109,7 +109,14 @@ async function http(ours: number, bare: number, queries: string[]): Promise<Http
   const a = await load(ours, requests, SECONDS);
   const b = await load(bare, requests, SECONDS);
   const errors = a.errors + a.timeouts + a.non2xx;
-  return { rps: a.requests.average, p99: a.latency.p99, errors, bareRps: b.requests.average, bareP99: b.latency.p99, throughputRatio: a.requests.average / b.requests.average };
+  return {
+    rps: a.requests.average,
+    p99: a.latency.p99,
+    errors,
+    bareRps: b.requests.average,
+    bareP99: b.latency.p99,
+    throughputRatio: a.requests.average / b.requests.average,
+  };
 }
 
 async function measure(size: Size): Promise<SizeResult> {
@@ -117,7 +124,10 @@ async function measure(size: Size): Promise<SizeResult> {
   const snapshot = join(HERE, 'kb', `${sizeName(size)}.snapshot`);
   rmSync(snapshot, { force: true });
   process.stderr.write(`${size.articles} articles (${size.shape})\n`);
-  const built = child<Omit<SizeResult, 'name' | 'restartToServingMs' | 'servingRssMb' | 'reindexOneFileMs' | 'http'> & { reindexMs: number }>('measure.ts', [dir, snapshot]);
+  const built = child<Omit<SizeResult, 'name' | 'restartToServingMs' | 'servingRssMb' | 'reindexOneFileMs' | 'http'> & { reindexMs: number }>('measure.ts', [
+    dir,
+    snapshot,
+  ]);
   const core = await built.first;
 
   type Started = { port: number; readyMs: number; rssMb: number; fromSnapshot: boolean };
@@ -187,7 +197,9 @@ const header = ['articles', ...results.map((r) => r.name)];
 const table = [header, ...rows.map(([label, cell]) => [label, ...results.map(cell)])];
 const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
 const line = (row: string[]) => `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
-console.log([line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...table.slice(1).map(line)].join('\n'));
+console.log(
+  [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...table.slice(1).map(line)].join('\n'),
+);
 
 const largest = results.find((r) => r.name === TARGET_SIZE) ?? results[results.length - 1]!;
 const mixes = ['distinct', 'popularUncached', 'questions', 'freeText', 'typos', 'common'] as const;
@@ -196,7 +208,13 @@ const grown = results.find((r) => r.name === GROWTH_SIZE);
 const targets: [string, boolean][] = [
   [`answer p99 < 30 ms, every mix (worst ${f(worst((l) => l.p99))})`, worst((l) => l.p99) < 30],
   [`answer max < 100 ms, every mix (worst ${f(worst((l) => l.max))})`, worst((l) => l.max) < 100],
-  [`answer / raw search <= 3x at p99, every mix (worst ${f(worst((l) => l.ratioP99), 2)}x)`, worst((l) => l.ratioP99) <= 3],
+  [
+    `answer / raw search <= 3x at p99, every mix (worst ${f(
+      worst((l) => l.ratioP99),
+      2,
+    )}x)`,
+    worst((l) => l.ratioP99) <= 3,
+  ],
   ['HTTP throughput >= 70% of bare (popular)', largest.http.popular.throughputRatio >= 0.7],
   ['HTTP p99 < 150 ms (distinct)', largest.http.distinct.p99 < 150],
   ['RSS serving < 500 MB', largest.servingRssMb < 500],
@@ -208,12 +226,22 @@ const targets: [string, boolean][] = [
 ];
 if (grown) {
   const ratio = (pick: (r: SizeResult) => number) => pick(grown) / pick(largest);
-  const growth = Math.max(ratio((r) => r.buildMs), ratio((r) => r.peakRssMb), ratio((r) => r.servingRssMb));
+  const growth = Math.max(
+    ratio((r) => r.buildMs),
+    ratio((r) => r.peakRssMb),
+    ratio((r) => r.servingRssMb),
+  );
   targets.push([`${grown.name} costs <= 3.3x ${largest.name} in build time and memory (${f(growth, 2)}x)`, growth <= 3.3]);
 }
 console.log(`\nTargets at ${largest.name}:`);
 for (const [name, met] of targets) console.log(`  ${met ? 'met   ' : 'MISSED'} ${name}`);
 
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  platform: process.platform,
+};
 writeFileSync(join(HERE, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, quick: QUICK, sizes: results }, null, 2)}\n`);
 console.log(`\nWritten to bench/results.json (${machine.cpus} x ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}).`);

@@ -22,7 +22,6 @@ import { openStore } from '../src/store/store.js';
 import { startFakeSlackApi } from '../test/support/fakeSlackApi.js';
 import { BENCH_SECRET } from './mixes.js';
 
-
 const [kind, dir, snapshotPath, cache] = process.argv.slice(2) as ['designation' | 'bare', string, string, string | undefined];
 // The soak test runs the fake in its own process (BENCH_SLACK_API_URL), so that this process's memory is the app's alone.
 const fake = process.env.BENCH_SLACK_API_URL ? null : await startFakeSlackApi();
@@ -43,7 +42,16 @@ if (kind === 'bare') {
   const live = new LiveKnowledge(dir, { snapshotPath, onUpdate: (u) => (fromSnapshot = u.fromSnapshot) });
   const store = openStore(join(mkdtempSync(join(tmpdir(), 'designation-bench-')), 'bench.db'));
   const logger = createLogger({ level: 'silent', pretty: false });
-  app = createSlackApp(config, { knowledge: () => live.current(), answers: new AnswerCache(cache === '--no-cache' ? 0 : undefined), store, editors: new Editors([]), knowledgeDir: dir, agentStatusMinArticles: config.agentStatusMinArticles, clock: () => new Date(), logger });
+  app = createSlackApp(config, {
+    knowledge: () => live.current(),
+    answers: new AnswerCache(cache === '--no-cache' ? 0 : undefined),
+    store,
+    editors: new Editors([]),
+    knowledgeDir: dir,
+    agentStatusMinArticles: config.agentStatusMinArticles,
+    clock: () => new Date(),
+    logger,
+  });
   await live.load();
   prepareAnswers(live.current()!);
 }

@@ -26,7 +26,13 @@ const WARM_UP_RATE = 30;
 
 /** What people type: names, and questions about them. */
 function questions(names: string[]): string[] {
-  const asked = ['who listed %s?', 'when was %s removed from the list', 'is %s still banned in Russia', '%s designation status', 'what did the court decide about %s'];
+  const asked = [
+    'who listed %s?',
+    'when was %s removed from the list',
+    'is %s still banned in Russia',
+    '%s designation status',
+    'what did the court decide about %s',
+  ];
   return names.slice(0, NAMES).flatMap((name, i) => [name, asked[i % asked.length]!.replace('%s', name)]);
 }
 
@@ -36,7 +42,11 @@ function signed(body: string, contentType: string) {
     method: 'POST' as const,
     path: '/slack/events',
     body,
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signSlackRequest(BENCH_SECRET, timestamp, body) },
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signSlackRequest(BENCH_SECRET, timestamp, body),
+    },
   };
 }
 
@@ -67,7 +77,10 @@ export async function soak(articles: number, seconds: number, rate: number): Pro
         return signed(JSON.stringify(messageImEvent({ text, channel: `D${i % 50}` })), 'application/json');
       default: {
         const action = [ANSWER_ACTIONS.sources, ANSWER_ACTIONS.fullTimeline, ANSWER_ACTIONS.helpful][i % 9 === 2 ? 2 : i % 2]!;
-        return signed(blockActionsBody({ action_id: action, value: text, response_url: responseUrl, container: 'ephemeral' }), 'application/x-www-form-urlencoded');
+        return signed(
+          blockActionsBody({ action_id: action, value: text, response_url: responseUrl, container: 'ephemeral' }),
+          'application/x-www-form-urlencoded',
+        );
       }
     }
   };

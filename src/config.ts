@@ -5,51 +5,77 @@ const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as
 
 const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-const schema = z
-  .object({
-    SLACK_BOT_TOKEN: z.preprocess(blankIsUnset, z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional()),
-    SLACK_SIGNING_SECRET: z.preprocess(blankIsUnset, z.string().min(8, 'is too short to be a signing secret').optional()),
-    SLACK_APP_TOKEN: z.preprocess(blankIsUnset, z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional()),
-    SLACK_CLIENT_ID: z.preprocess(blankIsUnset, z.string().regex(/^\d+\.\d+$/, 'must be a client id such as 1234567890.1234567890').optional()),
-    SLACK_CLIENT_SECRET: z.preprocess(blankIsUnset, z.string().min(8, 'is too short to be a client secret').optional()),
-    SLACK_STATE_SECRET: z.preprocess(blankIsUnset, z.string().min(16, 'must be at least 16 characters (it signs the OAuth state)').optional()),
-    KNOWLEDGE_EDITORS: z.preprocess(
-      blankIsUnset,
-      z
-        .string()
-        .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-        .pipe(z.array(z.string().regex(/^[UWS][A-Z0-9]+$/, 'must list user ids (U…, W…) or user group ids (S…), separated by commas')))
-        .optional(),
-    ),
-    AGENT_STATUS_MIN_ARTICLES: z.preprocess(blankIsUnset, z.coerce.number({ message: 'must be a number of articles' }).int().min(0).default(5000)),
-    PORT: z.preprocess(blankIsUnset, z.coerce.number({ message: 'must be a port number from 0 to 65535' }).int().min(0).max(65535).default(3000)),
-    SLACK_API_URL: z.preprocess(
-      blankIsUnset,
-      z
-        .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://slack.com/api/' })
-        .transform((url) => (url.endsWith('/') ? url : `${url}/`))
-        .optional(),
-    ),
-    KNOWLEDGE_DIR: z.preprocess(blankIsUnset, z.string().default('knowledge')),
-    LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(LEVELS, { message: `must be one of ${LEVELS.join(', ')}` }).default('info')),
-    DATABASE_PATH: z.preprocess(blankIsUnset, z.string().default('data/designation.db')),
-    SNAPSHOT_PATH: z.preprocess(blankIsUnset, z.string().default('data/knowledge.snapshot')),
-    MAX_ARTICLE_BYTES: z.preprocess(
-      blankIsUnset,
-      z.coerce.number({ message: 'must be a number of bytes, such as 524288' }).int('must be a whole number of bytes').min(1024, 'must be at least 1024 bytes').default(DEFAULT_MAX_ARTICLE_BYTES),
-    ),
-    SLACK_API_TIMEOUT_MS: z.preprocess(
-      blankIsUnset,
-      z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(100, 'must be at least 100 ms').max(120_000, 'must be at most 120000 ms').default(10_000),
-    ),
-    DIGEST_POST_EMPTY: z.preprocess(
-      blankIsUnset,
-      z
-        .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
-        .default('false')
-        .transform((v) => ['true', '1', 'yes'].includes(v)),
-    ),
-  });
+const schema = z.object({
+  SLACK_BOT_TOKEN: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^xoxb-/, 'must be a bot token starting with xoxb-')
+      .optional(),
+  ),
+  SLACK_SIGNING_SECRET: z.preprocess(blankIsUnset, z.string().min(8, 'is too short to be a signing secret').optional()),
+  SLACK_APP_TOKEN: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^xapp-/, 'must be an app-level token starting with xapp-')
+      .optional(),
+  ),
+  SLACK_CLIENT_ID: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^\d+\.\d+$/, 'must be a client id such as 1234567890.1234567890')
+      .optional(),
+  ),
+  SLACK_CLIENT_SECRET: z.preprocess(blankIsUnset, z.string().min(8, 'is too short to be a client secret').optional()),
+  SLACK_STATE_SECRET: z.preprocess(blankIsUnset, z.string().min(16, 'must be at least 16 characters (it signs the OAuth state)').optional()),
+  KNOWLEDGE_EDITORS: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[UWS][A-Z0-9]+$/, 'must list user ids (U…, W…) or user group ids (S…), separated by commas')))
+      .optional(),
+  ),
+  AGENT_STATUS_MIN_ARTICLES: z.preprocess(blankIsUnset, z.coerce.number({ message: 'must be a number of articles' }).int().min(0).default(5000)),
+  PORT: z.preprocess(blankIsUnset, z.coerce.number({ message: 'must be a port number from 0 to 65535' }).int().min(0).max(65535).default(3000)),
+  SLACK_API_URL: z.preprocess(
+    blankIsUnset,
+    z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://slack.com/api/' })
+      .transform((url) => (url.endsWith('/') ? url : `${url}/`))
+      .optional(),
+  ),
+  KNOWLEDGE_DIR: z.preprocess(blankIsUnset, z.string().default('knowledge')),
+  LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(LEVELS, { message: `must be one of ${LEVELS.join(', ')}` }).default('info')),
+  DATABASE_PATH: z.preprocess(blankIsUnset, z.string().default('data/designation.db')),
+  SNAPSHOT_PATH: z.preprocess(blankIsUnset, z.string().default('data/knowledge.snapshot')),
+  MAX_ARTICLE_BYTES: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ message: 'must be a number of bytes, such as 524288' })
+      .int('must be a whole number of bytes')
+      .min(1024, 'must be at least 1024 bytes')
+      .default(DEFAULT_MAX_ARTICLE_BYTES),
+  ),
+  SLACK_API_TIMEOUT_MS: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ message: 'must be a number of milliseconds' })
+      .int()
+      .min(100, 'must be at least 100 ms')
+      .max(120_000, 'must be at most 120000 ms')
+      .default(10_000),
+  ),
+  DIGEST_POST_EMPTY: z.preprocess(
+    blankIsUnset,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+      .default('false')
+      .transform((v) => ['true', '1', 'yes'].includes(v)),
+  ),
+});
 
 /** Slack's OAuth install flow, for an app installed in many workspaces. */
 export interface OAuthConfig {
@@ -113,10 +139,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server')
   const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
   const oauthParts = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'].filter((name) => env[name]?.trim());
   const oauth = oauthParts.length === 3;
-  if (oauthParts.length > 0 && !oauth) problems.push(`SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are needed together for installs in many workspaces (only ${oauthParts.join(', ')} set)`);
-  if (oauth && env.SLACK_BOT_TOKEN?.trim()) problems.push('SLACK_BOT_TOKEN is for a single workspace: leave it unset when SLACK_CLIENT_ID installs the app in many');
-  if (oauth && env.SLACK_APP_TOKEN?.trim()) problems.push('installs in many workspaces need HTTP request URLs: unset SLACK_APP_TOKEN (Socket Mode) when SLACK_CLIENT_ID is set');
-  if (needs !== 'none' && !oauth && oauthParts.length === 0 && !env.SLACK_BOT_TOKEN?.trim()) problems.push('SLACK_BOT_TOKEN is required (the bot token, xoxb-...), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for installs in many workspaces');
+  if (oauthParts.length > 0 && !oauth)
+    problems.push(
+      `SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are needed together for installs in many workspaces (only ${oauthParts.join(', ')} set)`,
+    );
+  if (oauth && env.SLACK_BOT_TOKEN?.trim())
+    problems.push('SLACK_BOT_TOKEN is for a single workspace: leave it unset when SLACK_CLIENT_ID installs the app in many');
+  if (oauth && env.SLACK_APP_TOKEN?.trim())
+    problems.push('installs in many workspaces need HTTP request URLs: unset SLACK_APP_TOKEN (Socket Mode) when SLACK_CLIENT_ID is set');
+  if (needs !== 'none' && !oauth && oauthParts.length === 0 && !env.SLACK_BOT_TOKEN?.trim())
+    problems.push(
+      'SLACK_BOT_TOKEN is required (the bot token, xoxb-...), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for installs in many workspaces',
+    );
   if (needs === 'server' && !env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
     problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)');
   }

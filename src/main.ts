@@ -33,7 +33,10 @@ async function main(): Promise<void> {
     process.stderr.write(`knowledge: the folder "${config.knowledgeDir}" does not exist; set KNOWLEDGE_DIR to the folder of articles\n`);
     process.exit(2);
   }
-  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret, config.oauth?.clientSecret, config.oauth?.stateSecret] });
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [config.botToken, config.appToken, config.signingSecret, config.oauth?.clientSecret, config.oauth?.stateSecret],
+  });
   // A last guard: a failure no listener caught is logged, and the bot goes on answering.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'a promise failed and nothing handled it'));
   const store = openStore(config.databasePath);
@@ -54,7 +57,16 @@ async function main(): Promise<void> {
     onError: (error) => logger.error({ err: error }, `knowledge: ${error.message}`),
   });
   const knowledge = () => live.current();
-  const app = createSlackApp(config, { knowledge, answers: new AnswerCache(), store, editors: new Editors(config.knowledgeEditors), knowledgeDir: config.knowledgeDir, agentStatusMinArticles: config.agentStatusMinArticles, clock: () => new Date(), logger });
+  const app = createSlackApp(config, {
+    knowledge,
+    answers: new AnswerCache(),
+    store,
+    editors: new Editors(config.knowledgeEditors),
+    knowledgeDir: config.knowledgeDir,
+    agentStatusMinArticles: config.agentStatusMinArticles,
+    clock: () => new Date(),
+    logger,
+  });
 
   let scheduler: { stop(): Promise<void> } | null = null;
   let stopping = false;
@@ -94,7 +106,10 @@ async function claimUnscopedRows(client: WebClient, store: Store, logger: Logger
     const auth = await client.auth.test();
     if (auth.team_id) store.claimUnscoped(auth.team_id);
   } catch (error) {
-    logger.warn({ err: error }, 'could not ask Slack which workspace the bot token is for; rows kept before workspaces were recorded stay unclaimed until the next start');
+    logger.warn(
+      { err: error },
+      'could not ask Slack which workspace the bot token is for; rows kept before workspaces were recorded stay unclaimed until the next start',
+    );
   }
 }
 

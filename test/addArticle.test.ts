@@ -22,7 +22,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'designation-add-'));
   cpSync(SEED_DIR, dir, { recursive: true });
   // As src/main.ts runs it: every version read is recorded in the article ledger, for the digests.
-  live = new LiveKnowledge(dir, { snapshotPath: null, onUpdate: (u) => store.ledger.record(articleVersions(u.kb, store.ledger.unknown(u.upserted)), new Date()) });
+  live = new LiveKnowledge(dir, {
+    snapshotPath: null,
+    onUpdate: (u) => store.ledger.record(articleVersions(u.kb, store.ledger.unknown(u.upserted)), new Date()),
+  });
   await live.load();
   await live.watch();
   slack = await startSlackApp(() => live.current(), { store, env: { KNOWLEDGE_EDITORS: 'U1', KNOWLEDGE_DIR: dir } });
@@ -50,7 +53,9 @@ function filled(view: Record<string, unknown>, fields: Partial<Record<'title' | 
   for (const b of blocks) {
     const key = b.block_id === textPart(0) ? 'text' : b.block_id;
     const typed = key in fields ? fields[key as keyof typeof fields] : b.element.initial_value;
-    values[b.block_id] = { [b.block_id]: { type: b.element.type, value: b.block_id.startsWith(`${ADD_ARTICLE.textBlock}_`) ? (b.element.initial_value ?? null) : (typed ?? null) } };
+    values[b.block_id] = {
+      [b.block_id]: { type: b.element.type, value: b.block_id.startsWith(`${ADD_ARTICLE.textBlock}_`) ? (b.element.initial_value ?? null) : (typed ?? null) },
+    };
   }
   return openedView(view, values);
 }
@@ -61,8 +66,15 @@ async function openedModal(body: string): Promise<Record<string, unknown>> {
 }
 
 const newspaperMessage = {
-  text: 'Worth adding: <https://news.example/central-asia/mongolia-taliban?ref=slack&amp;x=1|Mongolia drops Taliban ban>\n' + FRESH_TEXT,
-  attachments: [{ title: 'Mongolia drops Taliban from banned list', service_name: 'Steppe Herald', from_url: 'https://news.example/central-asia/mongolia-taliban', text: 'Ulaanbaatar follows Moscow and Astana.' }],
+  text: `Worth adding: <https://news.example/central-asia/mongolia-taliban?ref=slack&amp;x=1|Mongolia drops Taliban ban>\n${FRESH_TEXT}`,
+  attachments: [
+    {
+      title: 'Mongolia drops Taliban from banned list',
+      service_name: 'Steppe Herald',
+      from_url: 'https://news.example/central-asia/mongolia-taliban',
+      text: 'Ulaanbaatar follows Moscow and Astana.',
+    },
+  ],
 };
 
 describe('adding an article from Slack', () => {
@@ -84,14 +96,19 @@ describe('adding an article from Slack', () => {
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
     await expect
-      .poll(async () => shown((await slack.post(slashCommandBody({ text: "taliban", response_url: slack.fake.responseUrl("q") }))).json()), { timeout: 1000, interval: 50 })
+      .poll(async () => shown((await slack.post(slashCommandBody({ text: 'taliban', response_url: slack.fake.responseUrl('q') }))).json()), {
+        timeout: 1000,
+        interval: 50,
+      })
       .toMatch(/\*Mongolia\* on Taliban: removed, 2025-06-03/);
     expect(Date.now() - submitted).toBeLessThan(1000);
 
     added = addedFiles()[0]!;
     expect(added).toBe('2025-06-03-mongolia-drops-taliban-from-banned-list.md');
     const file = readFileSync(join(dir, 'added', added!), 'utf8');
-    expect(file).toMatch(/^---\ntitle: Mongolia drops Taliban from banned list\noutlet: Steppe Herald\nurl: https:\/\/news\.example\/central-asia\/mongolia-taliban\?ref=slack&x=1\npublished: 2025-06-03\n---\n\nWorth adding: /);
+    expect(file).toMatch(
+      /^---\ntitle: Mongolia drops Taliban from banned list\noutlet: Steppe Herald\nurl: https:\/\/news\.example\/central-asia\/mongolia-taliban\?ref=slack&x=1\npublished: 2025-06-03\n---\n\nWorth adding: /,
+    );
     expect(store.added.get(`added/${added}`)).toMatchObject({ userId: 'U1', teamId: 'T1', removedAt: null });
 
     // The editor is told what it changed, as an answer would show it, with a button to take it back.
@@ -108,11 +125,18 @@ describe('adding an article from Slack', () => {
 
   it('escapes what the article says in the confirmation: no ping, no link it did not make', async () => {
     const view = await openedModal(globalShortcutBody(ADD_ARTICLE.globalShortcut));
-    const hostile = { title: '<!channel> Breaking <https://evil.example|click>', outlet: '@here Daily', text: 'Laos listed the <@U42> Front as a terrorist group on 1 May 2025. <!everyone>' };
+    const hostile = {
+      title: '<!channel> Breaking <https://evil.example|click>',
+      outlet: '@here Daily',
+      text: 'Laos listed the <@U42> Front as a terrorist group on 1 May 2025. <!everyone>',
+    };
     await slack.post(viewSubmissionBody(filled(view, { ...hostile, published: '2025-05-01' })));
     const dm = (await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'U1', timeoutMs: 6000 })).body;
     // What Slack reads as mrkdwn: the fallback text and every mrkdwn text object (plain text is shown as typed).
-    const mrkdwn = [String(dm.text), ...[...shown(dm.blocks).matchAll(/\{"type":"mrkdwn","text":("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string)].join('\n');
+    const mrkdwn = [
+      String(dm.text),
+      ...[...shown(dm.blocks).matchAll(/\{"type":"mrkdwn","text":("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string),
+    ].join('\n');
     expect(mrkdwn).not.toMatch(/<!channel>|<!everyone>|<!here>|<@U42>|<https:\/\/evil/);
     expect(mrkdwn).toContain('&lt;!channel&gt; Breaking');
   });
@@ -126,9 +150,14 @@ describe('adding an article from Slack', () => {
   it('shows a date that is not real on its field, and writes nothing', async () => {
     const files = addedFiles();
     const view = await openedModal(globalShortcutBody(ADD_ARTICLE.globalShortcut));
-    const ack = (await slack.post(viewSubmissionBody(filled(view, { title: 'A ruling in Almaty', published: '2025-02-30', text: FRESH_TEXT })))).json() as { response_action: string; errors: Record<string, string> };
+    const ack = (await slack.post(viewSubmissionBody(filled(view, { title: 'A ruling in Almaty', published: '2025-02-30', text: FRESH_TEXT })))).json() as {
+      response_action: string;
+      errors: Record<string, string>;
+    };
     expect(ack.response_action).toBe('errors');
-    expect(ack.errors).toEqual({ [ADD_ARTICLE.publishedBlock]: expect.stringMatching(/"2025-02-30" is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD/) });
+    expect(ack.errors).toEqual({
+      [ADD_ARTICLE.publishedBlock]: expect.stringMatching(/"2025-02-30" is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD/),
+    });
     const noText = (await slack.post(viewSubmissionBody(filled(view, { title: 'Empty', text: '   ' })))).json() as { errors: Record<string, string> };
     expect(Object.keys(noText.errors)).toEqual([textPart(0)]);
     expect(addedFiles()).toEqual(files);
@@ -151,12 +180,19 @@ describe('adding an article from Slack', () => {
 
   it('lets the editor who added an article remove it, and nobody else', async () => {
     const path = `added/${added}`;
-    await slack.post(blockActionsBody({ action_id: ADD_ARTICLE.removeAction, value: path, user_id: 'U2', channel_id: 'DU2', response_url: slack.fake.responseUrl('no') }));
+    await slack.post(
+      blockActionsBody({ action_id: ADD_ARTICLE.removeAction, value: path, user_id: 'U2', channel_id: 'DU2', response_url: slack.fake.responseUrl('no') }),
+    );
     expect((await slack.fake.waitForCall('response_url:no')).body.text).toMatch(/Only <@U1>, who added it, can remove it/);
     expect(existsSync(join(dir, path))).toBe(true);
 
-    await slack.post(blockActionsBody({ action_id: ADD_ARTICLE.removeAction, value: path, user_id: 'U1', channel_id: 'DU1', response_url: slack.fake.responseUrl('yes') }));
-    expect((await slack.fake.waitForCall('response_url:yes')).body).toMatchObject({ replace_original: true, text: expect.stringMatching(/^Removed “Mongolia drops Taliban from banned list”/) });
+    await slack.post(
+      blockActionsBody({ action_id: ADD_ARTICLE.removeAction, value: path, user_id: 'U1', channel_id: 'DU1', response_url: slack.fake.responseUrl('yes') }),
+    );
+    expect((await slack.fake.waitForCall('response_url:yes')).body).toMatchObject({
+      replace_original: true,
+      text: expect.stringMatching(/^Removed “Mongolia drops Taliban from banned list”/),
+    });
     expect(existsSync(join(dir, path))).toBe(false);
     expect(store.added.get(path)?.removedAt).not.toBeNull();
     await expect.poll(() => live.current()!.article(path), { timeout: 3000 }).toBeUndefined();
@@ -172,7 +208,9 @@ describe('adding an article from Slack', () => {
     expect(store.added.get(path)).toMatchObject({ userId: 'U1', removedAt: null });
 
     // A path that was not added from Slack is never touched.
-    await slack.post(blockActionsBody({ action_id: ADD_ARTICLE.removeAction, value: 'articles/../entities.yml', user_id: 'U1', response_url: slack.fake.responseUrl('odd') }));
+    await slack.post(
+      blockActionsBody({ action_id: ADD_ARTICLE.removeAction, value: 'articles/../entities.yml', user_id: 'U1', response_url: slack.fake.responseUrl('odd') }),
+    );
     expect((await slack.fake.waitForCall('response_url:odd')).body.text).toMatch(/was not added from Slack/);
     expect(existsSync(join(dir, 'entities.yml'))).toBe(true);
   });

@@ -8,7 +8,10 @@ describe('remembered answers', () => {
   it('answers a repeated question from memory until the knowledge base changes', async () => {
     const knowledge = await loadKnowledge(SEED_DIR);
     const ruling = knowledge.articles.find((a) => a.published === '2025-04-17')!;
-    const kb = new KnowledgeBase(knowledge.entities, knowledge.articles.filter((a) => a !== ruling));
+    const kb = new KnowledgeBase(
+      knowledge.entities,
+      knowledge.articles.filter((a) => a !== ruling),
+    );
     const answers = new AnswerCache();
     const first = answers.get(kb, 'taliban');
     expect(answers.get(kb, '  taliban ')).toBe(first);

@@ -9,11 +9,39 @@ const hostile = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 400 }),
   fc.string({ maxLength: 4000 }),
   fc
-    .array(fc.constantFrom('<!channel>', '<!here>', '<!everyone>', '<@U123>', '<#C1|general>', '<!subteam^S1>', '<https://evil.example|click>', '@channel', '@here', '&amp;', '&lt;', '>', '<', '&', '|', ' ', 'Taliban'), { maxLength: 60 })
+    .array(
+      fc.constantFrom(
+        '<!channel>',
+        '<!here>',
+        '<!everyone>',
+        '<@U123>',
+        '<#C1|general>',
+        '<!subteam^S1>',
+        '<https://evil.example|click>',
+        '@channel',
+        '@here',
+        '&amp;',
+        '&lt;',
+        '>',
+        '<',
+        '&',
+        '|',
+        ' ',
+        'Taliban',
+      ),
+      { maxLength: 60 },
+    )
     .map((parts) => parts.join('')),
 );
 
-const source = (id: number, url: string | null, title: string) => ({ id, title, outlet: title.slice(0, 40) || null, url, published: '2025-04-17', path: `a/${id}.md` });
+const source = (id: number, url: string | null, title: string) => ({
+  id,
+  title,
+  outlet: title.slice(0, 40) || null,
+  url,
+  published: '2025-04-17',
+  path: `a/${id}.md`,
+});
 
 const answers: fc.Arbitrary<Answer> = fc
   .record({
@@ -66,6 +94,7 @@ function foreignControlSequences(text: string): string[] {
 function checkLimits(payload: MessagePayload): void {
   expect(payload.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
   expect(payload.text.length).toBeLessThanOrEqual(LIMITS.fallbackText + 20);
+  // biome-ignore lint/suspicious/noExplicitAny: blocks of every type are read field by field, as Slack checks them
   for (const block of payload.blocks as unknown as Record<string, any>[]) {
     if (block.type === 'section') expect(block.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
     if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(LIMITS.headerText);

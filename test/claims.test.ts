@@ -65,7 +65,12 @@ describe('sentences that say less than they seem to', () => {
 
   it('does not take a newspaper named after a place for its government', () => {
     const article: Article = {
-      path: 'a.md', title: 'a', outlet: 'The Washington Post', url: null, published: '2024-09-13', hash: 'a',
+      path: 'a.md',
+      title: 'a',
+      outlet: 'The Washington Post',
+      url: null,
+      published: '2024-09-13',
+      hash: 'a',
       paragraphs: ['The Foo Front was designated as a terrorist organisation on Monday.'],
     };
     const kb = new KnowledgeBase([{ id: 'foofront', name: 'Foo Front', kind: 'organisation', aliases: [], partOf: null }], [article]);
@@ -83,9 +88,11 @@ describe('pending steps say what is pending', () => {
   });
 
   it('reads a decision with a stated in-force date as the step on that date', () => {
-    expect(claimsOf(['The Council of the EU has decided to remove the Amber Wolf Brotherhood from the list with effect from 2 October.'], '2024-09-13', ['Amber Wolf Brotherhood'])).toEqual([
-      'European Union removed Amber Wolf Brotherhood 2024-10-02',
-    ]);
+    expect(
+      claimsOf(['The Council of the EU has decided to remove the Amber Wolf Brotherhood from the list with effect from 2 October.'], '2024-09-13', [
+        'Amber Wolf Brotherhood',
+      ]),
+    ).toEqual(['European Union removed Amber Wolf Brotherhood 2024-10-02']);
   });
 });
 
@@ -125,7 +132,12 @@ describe('references inside an article', () => {
 describe('organisations nobody configured', () => {
   it('finds the name, its acronym and its other names', () => {
     const article: Article = {
-      path: 'a.md', title: 'a', outlet: null, url: null, published: '2024-09-13', hash: 'a',
+      path: 'a.md',
+      title: 'a',
+      outlet: null,
+      url: null,
+      published: '2024-09-13',
+      hash: 'a',
       paragraphs: ['Canada listed the Harbour Dawn Network (HDN), also known as Fajr al-Mina, as a terrorist entity.'],
     };
     const kb = new KnowledgeBase([], [article]);
@@ -151,10 +163,28 @@ describe('status lines', () => {
       'Canada listed the Foo Front as a terrorist entity in 2024.',
       'Canada removed the Foo Front from its terrorist list in June.',
     ];
-    const articles: Article[] = texts.map((text, i) => ({ path: `${i}.md`, title: `${i}`, outlet: null, url: null, published: '2024-09-13', hash: `${i}`, paragraphs: [text] }));
-    const orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+    const articles: Article[] = texts.map((text, i) => ({
+      path: `${i}.md`,
+      title: `${i}`,
+      outlet: null,
+      url: null,
+      published: '2024-09-13',
+      hash: `${i}`,
+      paragraphs: [text],
+    }));
+    const orders = [
+      [0, 1, 2],
+      [0, 2, 1],
+      [1, 0, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+      [2, 1, 0],
+    ];
     const lines = orders.map((order) => {
-      const kb = new KnowledgeBase([{ id: 'foofront', name: 'Foo Front', kind: 'organisation', aliases: [], partOf: null }], order.map((i) => articles[i]!));
+      const kb = new KnowledgeBase(
+        [{ id: 'foofront', name: 'Foo Front', kind: 'organisation', aliases: [], partOf: null }],
+        order.map((i) => articles[i]!),
+      );
       return JSON.stringify(answerQuery(kb, 'Foo Front').status.map((s) => [s.authority, s.state, s.toward, s.date]));
     });
     expect(new Set(lines).size).toBe(1);

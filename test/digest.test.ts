@@ -40,14 +40,21 @@ describe('what a digest holds', () => {
     expect(digest.events.map((e) => e.date)).toEqual([...digest.events.map((e) => e.date)].sort().reverse());
     for (const item of [...digest.events, ...digest.statusChanges.map((c) => c.line)]) {
       const texts = item.citations.map((id) => normalise(readFileSync(join(SEED_DIR, digest.sources.find((s) => s.id === id)!.path), 'utf8')));
-      expect(texts.some((text) => text.includes(normalise(item.text))), item.text).toBe(true);
+      expect(
+        texts.some((text) => text.includes(normalise(item.text))),
+        item.text,
+      ).toBe(true);
     }
     const rulingSource = digest.sources.find((s) => ruling(s.path))!;
     expect(digest.articles).toEqual([{ source: rulingSource.id, kind: 'new' }]);
   });
 
   it('is empty when nothing arrived in the window, and the renderers say "nothing new"', () => {
-    const digest = buildDigest(kb, seenAt(kb, () => false), WINDOW);
+    const digest = buildDigest(
+      kb,
+      seenAt(kb, () => false),
+      WINDOW,
+    );
     expect(digest).toMatchObject({ statusChanges: [], events: [], articles: [] });
     expect(renderDigestText(digest)).toMatch(/Nothing new/);
     expect(JSON.stringify(renderDigestBlocks(digest, { timeZone: 'UTC', label: 'Daily digest' }))).toMatch(/Nothing new/);
@@ -55,8 +62,16 @@ describe('what a digest holds', () => {
 
   it('keeps to its topics', () => {
     const isk = kb.matcher.findInQuery('IS-K')[0]!.entityId;
-    const all = buildDigest(kb, seenAt(kb, () => true), WINDOW);
-    const digest = buildDigest(kb, seenAt(kb, () => true), { ...WINDOW, topics: [isk] });
+    const all = buildDigest(
+      kb,
+      seenAt(kb, () => true),
+      WINDOW,
+    );
+    const digest = buildDigest(
+      kb,
+      seenAt(kb, () => true),
+      { ...WINDOW, topics: [isk] },
+    );
     expect(digest.topics).toEqual(['Islamic State – Khorasan Province']);
     expect(digest.events.length).toBeGreaterThan(0);
     expect(digest.events.length).toBeLessThan(all.events.length);
@@ -88,7 +103,11 @@ describe('a digest in Slack', () => {
         'Kazakhstan removed the Taliban from its list on 1 November 2026 <!everyone> <@U123> <https://evil.example|official>.\n',
     );
     const hostile = KnowledgeBase.fromKnowledge(await loadKnowledge(kbDir));
-    const digest = buildDigest(hostile, seenAt(hostile, (p) => p.endsWith('hostile.md')), WINDOW);
+    const digest = buildDigest(
+      hostile,
+      seenAt(hostile, (p) => p.endsWith('hostile.md')),
+      WINDOW,
+    );
     expect(digest.events.length + digest.statusChanges.length).toBeGreaterThan(0);
     const shown = JSON.stringify(renderDigestBlocks(digest, { timeZone: 'UTC', label: 'Daily digest' }));
     expect(shown).not.toMatch(/<!channel>|<!everyone>|<@U123>|<https:\/\/evil/);
@@ -96,12 +115,16 @@ describe('a digest in Slack', () => {
     expect(shown).toMatch(/&lt;!channel&gt;/);
   });
 
-  it('stays within Slack\'s limits for a large window, saying how much it left out', async () => {
+  it("stays within Slack's limits for a large window, saying how much it left out", async () => {
     const kbDir = join(dir, 'generated');
     mkdirSync(kbDir);
     await generateKnowledgeBase(kbDir, { articles: 300, entities: 60 });
     const big = KnowledgeBase.fromKnowledge(await loadKnowledge(kbDir));
-    const digest = buildDigest(big, seenAt(big, () => true), WINDOW);
+    const digest = buildDigest(
+      big,
+      seenAt(big, () => true),
+      WINDOW,
+    );
     expect(digest.omitted.articles).toBeGreaterThan(0);
     const payload = renderDigestBlocks(digest, { timeZone: 'Europe/Berlin', label: 'Weekly digest' });
     expect(payload.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);

@@ -29,7 +29,15 @@ function digest(...args: string[]): Promise<{ code: number | null; stdout: strin
 beforeAll(async () => {
   fake = await startFakeSlackApi();
   dir = mkdtempSync(join(tmpdir(), 'designation-cli-'));
-  env = { ...process.env, KNOWLEDGE_DIR: SEED_DIR, DATABASE_PATH: join(dir, 'd.db'), SNAPSHOT_PATH: join(dir, 'knowledge.snapshot'), SLACK_BOT_TOKEN: 'xoxb-cli-test', SLACK_API_URL: fake.url, LOG_LEVEL: '' };
+  env = {
+    ...process.env,
+    KNOWLEDGE_DIR: SEED_DIR,
+    DATABASE_PATH: join(dir, 'd.db'),
+    SNAPSHOT_PATH: join(dir, 'knowledge.snapshot'),
+    SLACK_BOT_TOKEN: 'xoxb-cli-test',
+    SLACK_API_URL: fake.url,
+    LOG_LEVEL: '',
+  };
 });
 afterAll(async () => {
   await fake.close();

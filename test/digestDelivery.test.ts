@@ -34,7 +34,10 @@ beforeEach(async () => {
   at('2026-11-23T07:00:00Z');
   const knowledge = await loadKnowledge(SEED_DIR);
   late = knowledge.articles.find((a) => a.published === '2025-04-17')!;
-  kb = new KnowledgeBase(knowledge.entities, knowledge.articles.filter((a) => a !== late));
+  kb = new KnowledgeBase(
+    knowledge.entities,
+    knowledge.articles.filter((a) => a !== late),
+  );
   store = tempStore();
   store.ledger.record(articleVersions(kb, kb.articles), now);
   slack = await startSlackApp(() => kb, { store, clock });
@@ -65,17 +68,20 @@ async function command(text: string, channel = 'C1', user = 'U1') {
   return { ack: res.text === '' ? null : (res.json() as Record<string, unknown>), later: () => slack.fake.waitForCall(`response_url:${id}`) };
 }
 
-const digestPosts = () => slack.fake.callsTo('chat.postMessage').filter((c) => (c.body.metadata as { event_type?: string } | undefined)?.event_type === DIGEST_EVENT);
+const digestPosts = () =>
+  slack.fake.callsTo('chat.postMessage').filter((c) => (c.body.metadata as { event_type?: string } | undefined)?.event_type === DIGEST_EVENT);
 
 describe('subscribing with /designation digest', () => {
-  it('subscribes the channel in the subscriber\'s time zone and says when the first digest comes', async () => {
+  it("subscribes the channel in the subscriber's time zone and says when the first digest comes", async () => {
     const { later } = await command('digest subscribe daily 09:00');
     const reply = (await later()).body;
     expect(reply.response_type).toBe('in_channel');
     expect(JSON.stringify(reply)).toMatch(/daily designation digest at 09:00 on every topic \(Europe\/Berlin, your time zone\)/);
     expect(JSON.stringify(reply)).toMatch(/The first one comes Mon 23 Nov 2026, 09:00 Europe\/Berlin/);
     expect(slack.fake.callsTo('users.info')[0]!.body.user).toBe('U1');
-    expect(store.subscriptions.inChannel('T1', 'C1')).toMatchObject([{ cadence: 'daily', atTime: '09:00', timeZone: 'Europe/Berlin', topics: [], createdBy: 'U1' }]);
+    expect(store.subscriptions.inChannel('T1', 'C1')).toMatchObject([
+      { cadence: 'daily', atTime: '09:00', timeZone: 'Europe/Berlin', topics: [], createdBy: 'U1' },
+    ]);
   });
 
   it('takes a weekday and topics by any alias, and survives a restart', async () => {
@@ -101,7 +107,7 @@ describe('subscribing with /designation digest', () => {
     expect(store.subscriptions.inChannel('T1', 'C1')).toEqual([]);
   });
 
-  it('lists, narrows and removes the channel\'s subscriptions', async () => {
+  it("lists, narrows and removes the channel's subscriptions", async () => {
     await (await command('digest subscribe daily 07:15 taliban IS-K')).later();
     await (await command('digest subscribe weekly')).later();
     const list = JSON.stringify((await command('digest list')).ack);
@@ -304,7 +310,9 @@ describe('sending digests', () => {
 
   it('pauses after an error retrying cannot fix persists over several runs', async () => {
     const sub = await subscribedAndNews();
-    slack.fake.respondWith('chat.postMessage', (call) => (call.body.channel === 'C1' ? { body: { ok: false, error: 'invalid_blocks' } } : { body: { ok: true, ts: '1.1' } }));
+    slack.fake.respondWith('chat.postMessage', (call) =>
+      call.body.channel === 'C1' ? { body: { ok: false, error: 'invalid_blocks' } } : { body: { ok: true, ts: '1.1' } },
+    );
     const outcomes: string[] = [];
     for (const minute of ['01', '02', '03']) {
       at(`2026-11-23T08:${minute}:00Z`);
@@ -355,12 +363,21 @@ describe('sending digests', () => {
 
 describe('rating answers', () => {
   it('stores 👍 / 👎 with the query and shows the ratings with /designation sources', async () => {
-    for (const [user, action] of [['U1', ANSWER_ACTIONS.helpful], ['U2', ANSWER_ACTIONS.notHelpful], ['U2', ANSWER_ACTIONS.notHelpful]] as const) {
+    for (const [user, action] of [
+      ['U1', ANSWER_ACTIONS.helpful],
+      ['U2', ANSWER_ACTIONS.notHelpful],
+      ['U2', ANSWER_ACTIONS.notHelpful],
+    ] as const) {
       const id = `fb${++responses}`;
-      await slack.post(blockActionsBody({ action_id: action, value: 'who banned IS-K?', user_id: user, container: 'ephemeral', response_url: slack.fake.responseUrl(id) }));
+      await slack.post(
+        blockActionsBody({ action_id: action, value: 'who banned IS-K?', user_id: user, container: 'ephemeral', response_url: slack.fake.responseUrl(id) }),
+      );
       // 👍 is thanked; 👎 asks why, in a modal (test/feedbackReports.test.ts).
       if (action === ANSWER_ACTIONS.helpful) expect((await slack.fake.waitForCall(`response_url:${id}`)).body.text).toMatch(/^Thanks/);
-      else expect((await slack.fake.waitForCall('views.open', { where: (c) => JSON.stringify(c.body.view).includes('who banned IS-K?') })).body.view).toBeDefined();
+      else
+        expect(
+          (await slack.fake.waitForCall('views.open', { where: (c) => JSON.stringify(c.body.view).includes('who banned IS-K?') })).body.view,
+        ).toBeDefined();
       slack.fake.reset();
     }
     expect(store.feedback.summary('T1')).toEqual({ up: 1, down: 1, leastHelpful: [{ query: 'who banned IS-K?', up: 1, down: 1 }] });

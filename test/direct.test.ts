@@ -40,13 +40,19 @@ describe('direct answers on the seeds', () => {
   it('says no source reports a UN removal, and gives the latest step reported', async () => {
     const answer = await ask('has the UN removed the taliban?');
     expect(answer.direct!.found).toBe(false);
-    expect(answer.direct!.text).toMatch(/^No source in the knowledge base says the United Nations Security Council removed the Taliban\. The latest step reported: .*listed/);
+    expect(answer.direct!.text).toMatch(
+      /^No source in the knowledge base says the United Nations Security Council removed the Taliban\. The latest step reported: .*listed/,
+    );
     expect(facts(answer)).toEqual([{ authority: 'United Nations Security Council', entity: 'Taliban', state: 'listed', date: null }]);
   });
 
   it('names every country that removed the Taliban with its date', async () => {
     const answer = await ask('which countries removed the taliban?');
-    expect(facts(answer).map((f) => `${f.authority} ${f.date}`).sort()).toEqual(['Kazakhstan 2023', 'Kyrgyzstan null', 'Russia 2025-04-17']);
+    expect(
+      facts(answer)
+        .map((f) => `${f.authority} ${f.date}`)
+        .sort(),
+    ).toEqual(['Kazakhstan 2023', 'Kyrgyzstan null', 'Russia 2025-04-17']);
   });
 
   it('answers where things stand now, not whether a step was ever taken', async () => {
@@ -68,14 +74,17 @@ describe('direct answers on the seeds', () => {
     expect(evidenceProblems(await seedKnowledgeBase(), SEED_DIR, answer)).toEqual([]);
   });
 
-  it.each(['taliban', 'why did russia remove the taliban?', 'who is zamir kabulov?', 'when did the taliban take power?', 'how many people died in the moscow attack?'])(
-    'gives no direct answer to "%s", a plain query',
-    async (query) => {
-      const answer = await ask(query);
-      expect(answer.direct).toBeNull();
-      expect(answer.summary.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    'taliban',
+    'why did russia remove the taliban?',
+    'who is zamir kabulov?',
+    'when did the taliban take power?',
+    'how many people died in the moscow attack?',
+  ])('gives no direct answer to "%s", a plain query', async (query) => {
+    const answer = await ask(query);
+    expect(answer.direct).toBeNull();
+    expect(answer.summary.length).toBeGreaterThan(0);
+  });
 
   it('shows 2003 and 2025-04-17 among the key events of /designation taliban, oldest first, with the rest counted', async () => {
     const answer = await ask('taliban');
@@ -96,13 +105,25 @@ function inventedKnowledge(articles: { path: string; published: string; text: st
     { id: 'amberdawnfront', name: 'Amber Dawn Front', kind: 'organisation', aliases: ['ADF'], partOf: null },
     { id: 'hamasi', name: 'Hamasi', kind: 'organisation', aliases: [], partOf: null },
   ];
-  const read: Article[] = articles.map((a) => ({ path: a.path, title: a.path, outlet: null, url: null, published: a.published, paragraphs: [a.text], hash: a.path }));
+  const read: Article[] = articles.map((a) => ({
+    path: a.path,
+    title: a.path,
+    outlet: null,
+    url: null,
+    published: a.published,
+    paragraphs: [a.text],
+    hash: a.path,
+  }));
   return new KnowledgeBase(entities, read);
 }
 
 describe('direct answers on invented articles', () => {
   const kb = inventedKnowledge([
-    { path: 'a.md', published: '2019-03-15', text: 'Norway designated the Amber Dawn Front as a terrorist organisation on Thursday. The listing takes effect on Monday, when it is published in the gazette.' },
+    {
+      path: 'a.md',
+      published: '2019-03-15',
+      text: 'Norway designated the Amber Dawn Front as a terrorist organisation on Thursday. The listing takes effect on Monday, when it is published in the gazette.',
+    },
     { path: 'b.md', published: '2023-10-02', text: 'Finland has not listed the Amber Dawn Front, and its foreign minister said there were no plans to do so.' },
     { path: 'c.md', published: '2024-06-20', text: 'Norway removed the Amber Dawn Front from its terrorist list on Wednesday after the group disarmed.' },
     { path: 'd.md', published: '2026-11-30', text: 'Sweden banned Hamasi on Friday. Hamasi, which Denmark banned in 2021, denied the charges.' },
@@ -111,7 +132,12 @@ describe('direct answers on invented articles', () => {
 
   it('gives the date most reports agree on, and says where another report dates the step otherwise', () => {
     const answer = direct('when did norway list the ADF?');
-    expect(facts(answer).filter((f) => f.state === 'listed').map((f) => f.date).sort()).toEqual(['2019-03-14', '2019-03-18']);
+    expect(
+      facts(answer)
+        .filter((f) => f.state === 'listed')
+        .map((f) => f.date)
+        .sort(),
+    ).toEqual(['2019-03-14', '2019-03-18']);
     expect(answer.direct!.text).toMatch(/\(also reported as 2019-03-1\d \[\d\]\)/);
     expect(answer.direct!.text).toMatch(/and removed it on 2024-06-19/);
   });
@@ -162,7 +188,9 @@ describe('direct answers on invented articles', () => {
 
   it('says in one sentence which named authorities no source reports, and what the others did', () => {
     const answer = direct('when did norway and finland remove the ADF?');
-    expect(answer.direct!.text).toMatch(/^Norway removed the Amber Dawn Front on 2024-06-19 \[\d\]\. No source in the knowledge base says Finland removed the Amber Dawn Front\.$/);
+    expect(answer.direct!.text).toMatch(
+      /^Norway removed the Amber Dawn Front on 2024-06-19 \[\d\]\. No source in the knowledge base says Finland removed the Amber Dawn Front\.$/,
+    );
   });
 
   it('keeps a thread to its organisation, not to the authority it was asked about before', () => {
@@ -182,7 +210,15 @@ describe('direct answers on invented articles', () => {
     expect(norwayBefore.direct!.found).toBe(false);
     expect(facts(ask('is hamasi banned in iceland?'))).toMatchObject([{ authority: 'Iceland', state: 'listed', date: '2022-05-10' }]);
     // A later report: Iceland lifted the ban. Only that pair's history is new.
-    edited.upsert({ path: 'g.md', title: 'g', outlet: null, url: null, published: '2025-02-03', paragraphs: ['Iceland lifted its ban on Hamasi on Monday.'], hash: 'g' });
+    edited.upsert({
+      path: 'g.md',
+      title: 'g',
+      outlet: null,
+      url: null,
+      published: '2025-02-03',
+      paragraphs: ['Iceland lifted its ban on Hamasi on Monday.'],
+      hash: 'g',
+    });
     prepareAnswers(edited);
     expect(facts(ask('is hamasi banned in iceland?'))).toMatchObject([{ authority: 'Iceland', state: 'removed', date: '2025-02-03' }]);
     expect(ask('has norway removed the Amber Dawn Front?')).toEqual(norwayBefore);
@@ -194,7 +230,17 @@ describe('direct answers on invented articles', () => {
   it('does not read a question word as an acronym of an organisation ("has" is not HAS)', () => {
     const named = new KnowledgeBase(
       [{ id: 'hizbalsayf', name: 'Hizb al-Sayf', kind: 'organisation', aliases: ['HAS'], partOf: null }],
-      [{ path: 'h.md', title: 'h', outlet: null, url: null, published: '2024-06-20', paragraphs: ['Norway banned Hizb al-Sayf (HAS) on Wednesday.'], hash: 'h' }],
+      [
+        {
+          path: 'h.md',
+          title: 'h',
+          outlet: null,
+          url: null,
+          published: '2024-06-20',
+          paragraphs: ['Norway banned Hizb al-Sayf (HAS) on Wednesday.'],
+          hash: 'h',
+        },
+      ],
     );
     expect(named.matcher.findInQuery('has norway banned the group?').map((m) => m.entityId)).toEqual(['norway']);
     expect(named.matcher.findInQuery('has norway banned HAS?').map((m) => m.entityId)).toEqual(['norway', 'hizbalsayf']);
@@ -204,7 +250,9 @@ describe('direct answers on invented articles', () => {
     const answer = direct('has norway removed the ADF?');
     expect(renderText(answer).split('\n')[0]).toBe(`Answer, assembled from the cited sources: ${answer.direct!.text}`);
     const [, first] = renderBlocks(answer).blocks;
-    expect(JSON.stringify(first)).toMatch(/Answer, assembled from the cited sources\* _\(not a quotation\)_\\nYes\. Norway removed the Amber Dawn Front on 2024-06-19/);
+    expect(JSON.stringify(first)).toMatch(
+      /Answer, assembled from the cited sources\* _\(not a quotation\)_\\nYes\. Norway removed the Amber Dawn Front on 2024-06-19/,
+    );
   });
 });
 
@@ -220,7 +268,9 @@ describe('direct answers in Slack', () => {
     const res = await slack.post(slashCommandBody({ text: 'has russia removed the taliban?', response_url: slack.fake.responseUrl('q') }));
     const body = res.json() as { text: string; blocks: { type: string; text?: { text: string } }[] };
     expect(body.blocks[0]!.type).toBe('header');
-    expect(body.blocks[1]!.text!.text).toMatch(/^\*Answer, assembled from the cited sources\* _\(not a quotation\)_\nYes\. Russia removed the Taliban on 2025-04-17 \[1\]\.$/);
+    expect(body.blocks[1]!.text!.text).toMatch(
+      /^\*Answer, assembled from the cited sources\* _\(not a quotation\)_\nYes\. Russia removed the Taliban on 2025-04-17 \[1\]\.$/,
+    );
     expect(body.text).toMatch(/^Answer, assembled from the cited sources: Yes\./);
   });
 });

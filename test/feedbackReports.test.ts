@@ -89,7 +89,13 @@ describe('👎 with a reason', () => {
     const reports = store.reports.latest('T1', 50);
     expect(reports).toHaveLength(before + 1);
     const answer = answerQuery(kb, QUERY);
-    expect(reports[0]).toMatchObject({ userId: 'U2', query: QUERY, reason: 'wrong_date', note: 'The court ruled in April, "not" in May <!here>\n=SUM(A1)', knowledgeFingerprint: kb.fingerprint() });
+    expect(reports[0]).toMatchObject({
+      userId: 'U2',
+      query: QUERY,
+      reason: 'wrong_date',
+      note: 'The court ruled in April, "not" in May <!here>\n=SUM(A1)',
+      knowledgeFingerprint: kb.fingerprint(),
+    });
     expect(reports[0]!.citations.map((c) => c.path)).toEqual(answer.sources.map((s) => s.path));
     expect(reports[0]!.citations.length).toBeGreaterThan(0);
     // Another workspace does not see it.
@@ -97,7 +103,11 @@ describe('👎 with a reason', () => {
   });
 
   it('shows editors the latest reports in the App Home, with a button that asks the query again in their DM', async () => {
-    for (const [user, editor] of [['U1', true], ['U5', true], ['U2', false]] as const) {
+    for (const [user, editor] of [
+      ['U1', true],
+      ['U5', true],
+      ['U2', false],
+    ] as const) {
       slack.fake.reset();
       slack.fake.respondWith('usergroups.users.list', (call) => ({ body: { ok: true, users: call.body.usergroup === 'S7' ? ['U5'] : [] } }));
       await slack.post(appHomeOpenedEvent({ user }));
@@ -120,7 +130,10 @@ describe('👎 with a reason', () => {
   it('exports the reports as JSON lines and as CSV', async () => {
     const jsonl = await exportReports();
     expect(jsonl.code).toBe(0);
-    const rows = jsonl.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const rows = jsonl.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rows.at(-1)).toMatchObject({ team_id: 'T1', user_id: 'U2', query: QUERY, reason: 'wrong_date', knowledge_fingerprint: kb.fingerprint() });
     expect((rows.at(-1)!.citations as unknown[]).length).toBeGreaterThan(0);
 

@@ -23,7 +23,15 @@ describe('figures of any kind', () => {
 });
 
 describe('where sources disagree', () => {
-  const article = (path: string, published: string, text: string): Article => ({ path, title: path, outlet: null, url: null, published, paragraphs: [text], hash: path });
+  const article = (path: string, published: string, text: string): Article => ({
+    path,
+    title: path,
+    outlet: null,
+    url: null,
+    published,
+    paragraphs: [text],
+    hash: path,
+  });
   const kb = new KnowledgeBase(
     [{ id: 'quarryfront', name: 'Quarry Front', kind: 'organisation', aliases: [], partOf: null }],
     [
@@ -49,8 +57,15 @@ describe('where sources disagree', () => {
         { id: 'harbourleague', name: 'Harbour League', kind: 'organisation', aliases: [], partOf: null },
       ],
       [
-        paragraphs('x.md', '2024-03-06', ['The Security Council added the Quarry Front to its sanctions list.', 'The resolution was adopted with 11 votes in favour.', 'The Harbour League condemned the decision.']),
-        paragraphs('y.md', '2024-03-20', ['The Quarry Front was listed this month, after 12 members of the council backed the listing.', 'The Harbour League said it would appeal.']),
+        paragraphs('x.md', '2024-03-06', [
+          'The Security Council added the Quarry Front to its sanctions list.',
+          'The resolution was adopted with 11 votes in favour.',
+          'The Harbour League condemned the decision.',
+        ]),
+        paragraphs('y.md', '2024-03-20', [
+          'The Quarry Front was listed this month, after 12 members of the council backed the listing.',
+          'The Harbour League said it would appeal.',
+        ]),
       ],
     );
     const votes = (query: string) => answerQuery(other, query).conflicts.filter((c) => c.about.startsWith('Votes in favour'));

@@ -90,7 +90,8 @@ describe('entities.yml', () => {
     const { entities, problems } = parseEntities(yaml);
     expect(entities.map((e) => [e.name, e.aliases])).toEqual([['Taliban', ['IS', 'Taleban']]]);
     const messages = problems.map((p) => p.message);
-    for (const alias of ['a', 'the', 'Of', '2003', 'al', 'X']) expect(messages).toContainEqual(expect.stringContaining(`entry 1 ("Taliban"): the alias "${alias}"`));
+    for (const alias of ['a', 'the', 'Of', '2003', 'al', 'X'])
+      expect(messages).toContainEqual(expect.stringContaining(`entry 1 ("Taliban"): the alias "${alias}"`));
     expect(messages).toContainEqual(expect.stringMatching(/^entry 2 \("the"\): the name is a common English word/));
     expect(messages).toContainEqual(expect.stringMatching(/^entry 3 \("42"\): the name is a bare number/));
   });
@@ -102,9 +103,7 @@ describe('entities.yml', () => {
   });
 
   it('makes no claim from such an alias', () => {
-    const entities = [
-      { id: 'taliban', name: 'Taliban', kind: 'organisation' as const, aliases: ['a', 'of', '2003'], partOf: null },
-    ];
+    const entities = [{ id: 'taliban', name: 'Taliban', kind: 'organisation' as const, aliases: ['a', 'of', '2003'], partOf: null }];
     const article = {
       path: 'a.md',
       title: 'Russia',
@@ -123,7 +122,14 @@ describe('starting without a knowledge folder', () => {
   it('exits with one clear line, not a stack trace', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_APP_TOKEN: '', KNOWLEDGE_DIR: '/nonexistent/articles', DATABASE_PATH: ':memory:' },
+      env: {
+        ...process.env,
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 'test-signing-secret',
+        SLACK_APP_TOKEN: '',
+        KNOWLEDGE_DIR: '/nonexistent/articles',
+        DATABASE_PATH: ':memory:',
+      },
       encoding: 'utf8',
       timeout: 30_000,
     });

@@ -16,7 +16,8 @@ function folder(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-const GOOD = '---\ntitle: Court lifts ban\npublished: 2025-04-17\n---\n\nThe Supreme Court removed the Taliban from its list of terrorist organisations on Thursday.\n';
+const GOOD =
+  '---\ntitle: Court lifts ban\npublished: 2025-04-17\n---\n\nThe Supreme Court removed the Taliban from its list of terrorist organisations on Thursday.\n';
 
 describe('the seed knowledge base', () => {
   it('holds the five seed articles with their metadata and no problems', async () => {

@@ -50,9 +50,18 @@ describe('the knowledge folder reads nothing outside itself', () => {
     symlinkSync('/etc/passwd', join(dir, 'passwd.txt'));
     await start().load();
     expect(problemsNow()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^linked\.md: is a symbolic link/), expect.stringMatching(/^linked-folder: is a symbolic link/), expect.stringMatching(/^passwd\.txt: is a symbolic link/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^linked\.md: is a symbolic link/),
+        expect.stringMatching(/^linked-folder: is a symbolic link/),
+        expect.stringMatching(/^passwd\.txt: is a symbolic link/),
+      ]),
     );
-    expect(live.current()!.articles.map((a) => a.path).filter((p) => p.includes('link') || p.includes('passwd'))).toEqual([]);
+    expect(
+      live
+        .current()!
+        .articles.map((a) => a.path)
+        .filter((p) => p.includes('link') || p.includes('passwd')),
+    ).toEqual([]);
     expect(served()).not.toContain('security council');
   });
 

@@ -32,13 +32,18 @@ describe('the data flow', () => {
 
 describe("the Slack listeners, laid out as Slack's starter template", () => {
   const LISTENERS = join(SRC, 'slack/listeners');
-  const surfaces = readdirSync(LISTENERS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const surfaces = readdirSync(LISTENERS, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
 
-  it.each(surfaces)("listeners/%s/index.ts only registers: each statement of register() hands a callback from another file to Bolt", (surface) => {
+  it.each(surfaces)('listeners/%s/index.ts only registers: each statement of register() hands a callback from another file to Bolt', (surface) => {
     const source = readFileSync(join(LISTENERS, surface, 'index.ts'), 'utf8');
     const body = /export function register\([^)]*\): void \{\n([\s\S]*?)\n\}\n?$/.exec(source)?.[1];
     expect(body, 'register() is the last thing in the file').toBeDefined();
-    for (const line of body!.split('\n')) expect(line).toMatch(/^\s+app\.(command|event|action|shortcut|view|message)(<.+>)?\([^;]+, \(args\) => on[A-Z]\w*\(args(, ctx)?\)\);$|^\s+app\.\w+\([^;]+, on[A-Z]\w*\);$/);
+    for (const line of body!.split('\n'))
+      expect(line).toMatch(
+        /^\s+app\.(command|event|action|shortcut|view|message)(<.+>)?\([^;]+, \(args\) => on[A-Z]\w*\(args(, ctx)?\)\);$|^\s+app\.\w+\([^;]+, on[A-Z]\w*\);$/,
+      );
     // Nothing else is defined there: every callback is imported.
     expect(source.replace(/export function register[\s\S]*$/, '')).not.toMatch(/\b(function|const|let|class)\b/);
   });

@@ -88,7 +88,10 @@ describe('a knowledge folder that changes while the bot runs', () => {
   it('reads the articles of a folder that arrives with them already inside', async () => {
     const update = nextUpdate();
     const folder = mkdtempSync(join(tmpdir(), 'designation-batch-'));
-    writeFileSync(join(folder, 'a.md'), '---\ntitle: Batch one\npublished: 2026-10\n---\nArmenia listed the Grey Wolves movement as a terrorist organisation in October 2026.\n');
+    writeFileSync(
+      join(folder, 'a.md'),
+      '---\ntitle: Batch one\npublished: 2026-10\n---\nArmenia listed the Grey Wolves movement as a terrorist organisation in October 2026.\n',
+    );
     writeFileSync(join(folder, 'b.txt'), 'Georgia removed the Grey Wolves movement from its list of banned groups in 2026.\n');
     cpSync(folder, join(dir, 'batch'), { recursive: true });
     rmSync(folder, { recursive: true, force: true });

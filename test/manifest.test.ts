@@ -70,9 +70,7 @@ describe('manifest.yml', () => {
   it('declares /designation, the bot events, interactivity and a usable App Home', () => {
     const command = m.features?.slash_commands?.find((c) => c.command === '/designation');
     expect(command?.usage_hint).toMatch(/help/);
-    expect(m.settings?.event_subscriptions?.bot_events).toEqual(
-      expect.arrayContaining(['app_mention', 'message.im', 'app_home_opened']),
-    );
+    expect(m.settings?.event_subscriptions?.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'app_home_opened']));
     expect(m.settings?.interactivity?.is_enabled).toBe(true);
     expect(m.features?.app_home).toEqual({
       home_tab_enabled: true,
@@ -108,7 +106,11 @@ describe('manifest.yml', () => {
   it('subscribes to exactly the events the listeners answer', () => {
     const base = (event: string) => event.replace(/\..*$/, '');
     const listened = [APP_EVENTS, CONVERSATION_EVENTS];
-    for (const event of BOT_EVENTS) expect(listened.some((pattern) => pattern.test(base(event))), event).toBe(true);
+    for (const event of BOT_EVENTS)
+      expect(
+        listened.some((pattern) => pattern.test(base(event))),
+        event,
+      ).toBe(true);
     // Every event a listener names is subscribed to.
     const named = listened.flatMap((pattern) => pattern.source.match(/[a-z_]{3,}/g) ?? []);
     expect(named.length).toBeGreaterThan(3);

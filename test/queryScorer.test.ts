@@ -70,7 +70,10 @@ describe('QueryScorer', () => {
       if (groups.length === 0) continue;
       const top = scorer.top(groups, 60);
       expect(top, text).toEqual(searched(engine, groups, 60));
-      expect(top.some((r) => gone.has(r.id)), text).toBe(false);
+      expect(
+        top.some((r) => gone.has(r.id)),
+        text,
+      ).toBe(false);
     }
   });
 

@@ -33,7 +33,10 @@ describe('the question set (test/questions.yml)', () => {
       expect(item.citations.length).toBeGreaterThan(0);
       expect(item.citations.some((id) => sourceText(answer, id).includes(normalise(item.text)))).toBe(true);
     }
-    const summary = answer.summary.map((s) => s.text).join(' ').toLowerCase();
+    const summary = answer.summary
+      .map((s) => s.text)
+      .join(' ')
+      .toLowerCase();
     for (const words of q.summary_mentions ?? []) expect(summary).toContain(words.toLowerCase());
     for (const path of q.cites ?? []) expect(answer.sources.map((s) => s.path)).toContain(path);
     for (const [authority, state] of Object.entries(q.status ?? {})) {

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('replicas sharing the database', () => {
-  it('answer a follow-up that reaches another replica in the thread\'s subject', async () => {
+  it("answer a follow-up that reaches another replica in the thread's subject", async () => {
     const mention = appMentionEvent({ text: '<@UBOT> taliban', channel: 'C9' });
     await a.post(mention);
     const threadTs = (mention.event as { ts: string }).ts;

@@ -60,7 +60,11 @@ describe('signatures', () => {
   it('refuses a bad, stale or missing signature with 401 and does nothing', async () => {
     expect((await slack.post(body(), { signature: 'v0=deadbeef' })).status).toBe(401);
     expect((await slack.post(body(), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status).toBe(401);
-    const unsigned = await fetch(`${slack.base}/slack/events`, { method: 'POST', body: body(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const unsigned = await fetch(`${slack.base}/slack/events`, {
+      method: 'POST',
+      body: body(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(unsigned.status).toBe(401);
     expect(slack.fake.calls).toEqual([]);
   });
@@ -120,7 +124,9 @@ describe('conversations', () => {
 describe('buttons', () => {
   it('shares an ephemeral answer in the channel through response_url', async () => {
     const url = slack.fake.responseUrl('share');
-    const res = await slack.post(blockActionsBody({ action_id: ANSWER_ACTIONS.share, value: 'taliban', container: 'ephemeral', response_url: url, user_id: 'U42' }));
+    const res = await slack.post(
+      blockActionsBody({ action_id: ANSWER_ACTIONS.share, value: 'taliban', container: 'ephemeral', response_url: url, user_id: 'U42' }),
+    );
     expect(res.status).toBe(200);
     await slack.fake.waitForCall('response_url:share', { where: (c) => c.body.response_type === 'in_channel' });
     const posts = slack.fake.callsTo('response_url:share').map((c) => c.body);

@@ -36,7 +36,11 @@ describe('requests Bolt cannot read', () => {
     ['a payload that is a number', 'payload=7', 'application/x-www-form-urlencoded'],
     ['an event that is null', '{"type":"event_callback","event":null}', 'application/json'],
     ['an event whose item is a string', '{"type":"event_callback","event":{"type":"reaction_added","item":"x"}}', 'application/json'],
-    ['actions with a null channel', `payload=${encodeURIComponent('{"type":"block_actions","actions":[{}],"channel":null}')}`, 'application/x-www-form-urlencoded'],
+    [
+      'actions with a null channel',
+      `payload=${encodeURIComponent('{"type":"block_actions","actions":[{}],"channel":null}')}`,
+      'application/x-www-form-urlencoded',
+    ],
   ])('refuses %s, signed, with 400 and goes on serving', async (_, body, contentType) => {
     const res = await postSigned(`${slack.base}/slack/events`, body, { secret: SECRET, contentType });
     expect(res.status).toBe(400);
@@ -52,10 +56,21 @@ describe('requests Bolt cannot read', () => {
         for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) params.append(key, v);
         return { body: params.toString(), contentType: 'application/x-www-form-urlencoded' };
       }),
-      fc.jsonValue().map((value) => ({ body: new URLSearchParams({ payload: JSON.stringify(value) ?? 'null' }).toString(), contentType: 'application/x-www-form-urlencoded' })),
-      fc.record({ type: fc.constantFrom('event_callback', 'block_actions', 'url_verification'), event: fc.jsonValue(), actions: fc.jsonValue(), command: fc.jsonValue() }, { requiredKeys: ['type'] }).map(
-        (value) => ({ body: JSON.stringify(value), contentType: 'application/json' }),
-      ),
+      fc.jsonValue().map((value) => ({
+        body: new URLSearchParams({ payload: JSON.stringify(value) ?? 'null' }).toString(),
+        contentType: 'application/x-www-form-urlencoded',
+      })),
+      fc
+        .record(
+          {
+            type: fc.constantFrom('event_callback', 'block_actions', 'url_verification'),
+            event: fc.jsonValue(),
+            actions: fc.jsonValue(),
+            command: fc.jsonValue(),
+          },
+          { requiredKeys: ['type'] },
+        )
+        .map((value) => ({ body: JSON.stringify(value), contentType: 'application/json' })),
     );
     await fc.assert(
       fc.asyncProperty(bodies, async ({ body, contentType }) => {
@@ -101,7 +116,7 @@ describe('response_url', () => {
   let received = 0;
   beforeAll(async () => {
     slack = await startSlackApp(() => kb);
-    elsewhere = createServer((req, res) => {
+    elsewhere = createServer((_req, res) => {
       received++;
       res.end('ok');
     });

@@ -36,7 +36,10 @@ describe('the knowledge snapshot', () => {
     const edited = '2025-03-prosecutor-general-asks-russias-supreme-court-to-lift-the-taliban-ban.md';
     writeFileSync(join(articles, edited), readFileSync(join(articles, edited), 'utf8').replace('Previously, Russia’s Ministry', 'Previously, the Ministry'));
     unlinkSync(join(articles, '2024-10-04-russia-to-remove-taliban-terrorist-status-envoy-says.md'));
-    writeFileSync(join(articles, 'new.md'), '---\ntitle: New\npublished: "2026-11-13"\n---\n\nKyrgyzstan removed the Taliban from its list of banned organisations on 12 November 2026.\n');
+    writeFileSync(
+      join(articles, 'new.md'),
+      '---\ntitle: New\npublished: "2026-11-13"\n---\n\nKyrgyzstan removed the Taliban from its list of banned organisations on 12 November 2026.\n',
+    );
 
     const restarted = await start();
     expect(restarted.fromSnapshot).toBe(true);
@@ -49,7 +52,8 @@ describe('the knowledge snapshot', () => {
   });
 
   it('keeps the organisations found in articles, with their aliases, across a restart', async () => {
-    const text = '---\ntitle: Listing\npublished: "2026-11-13"\n---\n\nNorway listed the Fjord Watch Collective (FWC) as a terrorist entity on 12 November 2026.\n';
+    const text =
+      '---\ntitle: Listing\npublished: "2026-11-13"\n---\n\nNorway listed the Fjord Watch Collective (FWC) as a terrorist entity on 12 November 2026.\n';
     writeFileSync(join(dir, 'knowledge', 'articles', 'fwc.md'), text);
     const first = await start();
     expect(answerQuery(first.kb, 'FWC').status).toMatchObject([{ authority: 'Norway', entity: 'Fjord Watch Collective', state: 'listed', date: '2026-11-12' }]);

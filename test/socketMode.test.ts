@@ -22,10 +22,12 @@ describe('Socket Mode', () => {
   beforeAll(async () => {
     wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
     await new Promise((r) => wss.once('listening', r));
-    socket = new Promise((resolve) => wss.once('connection', (ws) => {
-      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
-      resolve(ws);
-    }));
+    socket = new Promise((resolve) =>
+      wss.once('connection', (ws) => {
+        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
+        resolve(ws);
+      }),
+    );
     fake = await startFakeSlackApi();
     fake.respondWith('apps.connections.open', { body: { ok: true, url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/` } });
   });
@@ -40,19 +42,37 @@ describe('Socket Mode', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-1-test', SLACK_API_URL: fake.url, PORT: '0' });
     const logger = createLogger({ level: 'silent', pretty: false });
     const store = tempStore();
-    const app = createSlackApp(config, { knowledge: () => kb, answers: new AnswerCache(), store, editors: new Editors([]), knowledgeDir: config.knowledgeDir, agentStatusMinArticles: config.agentStatusMinArticles, clock: () => new Date(), logger });
+    const app = createSlackApp(config, {
+      knowledge: () => kb,
+      answers: new AnswerCache(),
+      store,
+      editors: new Editors([]),
+      knowledgeDir: config.knowledgeDir,
+      agentStatusMinArticles: config.agentStatusMinArticles,
+      clock: () => new Date(),
+      logger,
+    });
     await app.start();
     try {
       const open = await fake.waitForCall('apps.connections.open');
       expect(open.headers.authorization).toBe('Bearer xapp-1-test');
       const ws = await socket;
+      // biome-ignore lint/suspicious/noExplicitAny: the acknowledgement is JSON from the app, read field by field
       const ack = new Promise<Record<string, any>>((resolve) => ws.on('message', (data) => resolve(JSON.parse(String(data)))));
       ws.send(
         JSON.stringify({
           envelope_id: 'env-1',
           type: 'slash_commands',
           accepts_response_payload: true,
-          payload: { command: '/designation', text: 'taliban', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: fake.responseUrl('s'), trigger_id: 't' },
+          payload: {
+            command: '/designation',
+            text: 'taliban',
+            user_id: 'U1',
+            channel_id: 'C1',
+            team_id: 'T1',
+            response_url: fake.responseUrl('s'),
+            trigger_id: 't',
+          },
         }),
       );
       const reply = await ack;

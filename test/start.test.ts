@@ -62,7 +62,15 @@ async function startApp(fake: FakeSlackApi, databasePath: string): Promise<Start
   child.stderr!.on('data', (d) => (output += d));
   await until(async () => (await fetch(`${base}/healthz`)).status === 200);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, base, output: () => output, stop: () => (child.kill('SIGTERM'), exited) };
+  return {
+    child,
+    base,
+    output: () => output,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
 }
 
 describe('npm start in HTTP mode', () => {
@@ -82,7 +90,7 @@ describe('npm start in HTTP mode', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('answers a signed /designation within Slack\'s 3 seconds, a DM in the DM and a mention in a thread', async () => {
+  it("answers a signed /designation within Slack's 3 seconds, a DM in the DM and a mention in a thread", async () => {
     const started = Date.now();
     const base = app.base;
     const res = await postSigned(`${base}/slack/events`, slashCommandBody({ text: 'taliban', response_url: fake.responseUrl('c') }), { secret: SECRET });
@@ -101,11 +109,17 @@ describe('npm start in HTTP mode', () => {
   it('keeps a subscription made in Slack across a restart', async () => {
     const subscribe = slashCommandBody({ text: 'digest subscribe weekly tue 07:45 taliban', channel_id: 'C9', response_url: fake.responseUrl('sub') });
     await postSigned(`${app.base}/slack/events`, subscribe, { secret: SECRET });
-    expect(JSON.stringify((await fake.waitForCall('response_url:sub', { timeoutMs: 5000 })).body)).toMatch(/weekly designation digest on Tuesdays at 07:45 on Taliban/);
+    expect(JSON.stringify((await fake.waitForCall('response_url:sub', { timeoutMs: 5000 })).body)).toMatch(
+      /weekly designation digest on Tuesdays at 07:45 on Taliban/,
+    );
 
     expect(await app.stop()).toBe(0);
     app = await startApp(fake, join(dataDir, 'designation.db'));
-    const list = await postSigned(`${app.base}/slack/events`, slashCommandBody({ text: 'digest list', channel_id: 'C9', response_url: fake.responseUrl('l') }), { secret: SECRET });
+    const list = await postSigned(
+      `${app.base}/slack/events`,
+      slashCommandBody({ text: 'digest list', channel_id: 'C9', response_url: fake.responseUrl('l') }),
+      { secret: SECRET },
+    );
     expect(JSON.stringify(list.json())).toMatch(/Weekly designation digest on Tuesdays at 07:45 on Taliban \(Europe\/Berlin\)/);
   });
 

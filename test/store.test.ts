@@ -15,7 +15,10 @@ const day = (d: number) => new Date(Date.UTC(2026, 10, d, 9));
 describe('the database file', () => {
   it('is created with every migration applied once, and keeps its data when opened again', () => {
     expect(schemaVersion(store.db)).toBe(MIGRATIONS.at(-1)!.version);
-    store.subscriptions.subscribe({ teamId: 'T1', channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: ['taliban'], createdBy: 'U1' }, day(1));
+    store.subscriptions.subscribe(
+      { teamId: 'T1', channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: ['taliban'], createdBy: 'U1' },
+      day(1),
+    );
     store.close();
     const again = store.reopen();
     expect(again.db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
@@ -24,7 +27,16 @@ describe('the database file', () => {
   });
 
   it("keeps a workspace's subscriptions to itself, even in a channel shared with another workspace", () => {
-    const input: NewSubscription = { teamId: 'T1', channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' };
+    const input: NewSubscription = {
+      teamId: 'T1',
+      channelId: 'C1',
+      cadence: 'daily',
+      weekday: null,
+      atTime: '09:00',
+      timeZone: 'UTC',
+      topics: [],
+      createdBy: 'U1',
+    };
     store.subscriptions.subscribe(input, day(1));
     expect(store.subscriptions.inChannel('T2', 'C1')).toEqual([]);
     expect(store.subscriptions.subscribe({ ...input, teamId: 'T2', atTime: '18:00', createdBy: 'U9' }, day(2))).toBeNull();
@@ -32,13 +44,30 @@ describe('the database file', () => {
   });
 
   it('keeps one subscription per channel and cadence: subscribing again replaces and resumes it', () => {
-    const input: NewSubscription = { teamId: 'T1', channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' };
+    const input: NewSubscription = {
+      teamId: 'T1',
+      channelId: 'C1',
+      cadence: 'daily',
+      weekday: null,
+      atTime: '09:00',
+      timeZone: 'UTC',
+      topics: [],
+      createdBy: 'U1',
+    };
     const first = store.subscriptions.subscribe(input, day(1))!;
     store.subscriptions.pause(first.id, 'is_archived', day(2));
     expect(store.subscriptions.active()).toEqual([]);
     const second = store.subscriptions.subscribe({ ...input, atTime: '10:30', createdBy: 'U2' }, day(3))!;
     // The schedule starts anew (no slot before it counts); the first digest's window does not.
-    expect(second).toMatchObject({ id: first.id, atTime: '10:30', createdBy: 'U2', createdAt: day(1).toISOString(), scheduleSetAt: day(3).toISOString(), pausedAt: null, pauseReason: null });
+    expect(second).toMatchObject({
+      id: first.id,
+      atTime: '10:30',
+      createdBy: 'U2',
+      createdAt: day(1).toISOString(),
+      scheduleSetAt: day(3).toISOString(),
+      pausedAt: null,
+      pauseReason: null,
+    });
     expect(store.subscriptions.active()).toHaveLength(1);
   });
 });
@@ -46,9 +75,19 @@ describe('the database file', () => {
 describe('the article ledger', () => {
   it('remembers when a path and each version of it were first seen', () => {
     store.ledger.record([{ path: 'a.md', hash: 'h1', sentences: ['s1', 's2'] }], day(1));
-    store.ledger.record([{ path: 'a.md', hash: 'h1', sentences: ['s1', 's2'] }, { path: 'b.md', hash: 'h9', sentences: ['t1'] }], day(2));
+    store.ledger.record(
+      [
+        { path: 'a.md', hash: 'h1', sentences: ['s1', 's2'] },
+        { path: 'b.md', hash: 'h9', sentences: ['t1'] },
+      ],
+      day(2),
+    );
     store.ledger.record([{ path: 'a.md', hash: 'h2', sentences: ['s1', 's3'] }], day(3));
-    const versions = [{ path: 'a.md', hash: 'h2' }, { path: 'b.md', hash: 'h9' }, { path: 'c.md', hash: 'h0' }];
+    const versions = [
+      { path: 'a.md', hash: 'h2' },
+      { path: 'b.md', hash: 'h9' },
+      { path: 'c.md', hash: 'h0' },
+    ];
     expect(Object.fromEntries(store.ledger.seen(versions, day(2).toISOString()))).toEqual({
       'a.md': { added: day(1).toISOString(), changed: day(3).toISOString(), known: new Set(['s1', 's2']) },
       'b.md': { added: day(2).toISOString(), changed: day(2).toISOString(), known: new Set() },
@@ -58,7 +97,10 @@ describe('the article ledger', () => {
 
 describe('the delivery log', () => {
   it('lets one caller claim a slot; a failed slot can be claimed again, only by one', () => {
-    const sub = store.subscriptions.subscribe({ teamId: 'T1', channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' }, day(1))!;
+    const sub = store.subscriptions.subscribe(
+      { teamId: 'T1', channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' },
+      day(1),
+    )!;
     const window = { since: day(1).toISOString(), until: day(2).toISOString() };
     expect(store.deliveries.claim(sub.id, 'slot', window, day(2), null)).toBe(true);
     expect(store.deliveries.claim(sub.id, 'slot', window, day(2), null)).toBe(false);

@@ -29,7 +29,10 @@ describe('status lines on knowledge bases that configure no authority', () => {
     const answer = answerQuery(kb, query);
     const about = new Set((expected.status ?? []).map((s) => entityId(s.entity)));
     // The answer is about the organisation asked for, by name or alias, and states some of its steps.
-    expect(answer.subjects.map(entityId).some((id) => about.has(id)), answer.subjects.join(', ')).toBe(true);
+    expect(
+      answer.subjects.map(entityId).some((id) => about.has(id)),
+      answer.subjects.join(', '),
+    ).toBe(true);
     expect(answer.status.some((s) => about.has(entityId(s.entity)))).toBe(true);
     for (const line of answer.status.filter((s) => about.has(entityId(s.entity)))) {
       const match = expected.status!.find((e) => entityId(e.authority) === entityId(line.authority) && e.state === line.state && e.toward === line.toward);
@@ -41,7 +44,10 @@ describe('status lines on knowledge bases that configure no authority', () => {
 
   it('finds a source that misspells a name from the name and from every alias alike', async () => {
     const kb = await kbOf('news');
-    const sourcesOf = (query: string) => answerQuery(kb, query).sources.map((s) => s.path).sort();
+    const sourcesOf = (query: string) =>
+      answerQuery(kb, query)
+        .sources.map((s) => s.path)
+        .sort();
     const misspelt = sourcesOf("Mireth People's Army").filter((path) => path.includes('canada-lists-mireth'));
     expect(misspelt).toHaveLength(1);
     for (const alias of ['MPA', 'Jaysh al-Mireth']) expect(sourcesOf(alias)).toEqual(expect.arrayContaining(misspelt));

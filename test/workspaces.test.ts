@@ -11,7 +11,12 @@ import { startSlackApp, type RunningApp } from './support/slackAppHarness.js';
 import { messageImEvent, slashCommandBody } from './support/slackRequests.js';
 
 /** The app as distributed: no bot token, Slack's OAuth install flow instead. */
-const OAUTH_ENV = { SLACK_BOT_TOKEN: '', SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret-0123', SLACK_STATE_SECRET: 'state-secret-0123456789' };
+const OAUTH_ENV = {
+  SLACK_BOT_TOKEN: '',
+  SLACK_CLIENT_ID: '1111.2222',
+  SLACK_CLIENT_SECRET: 'client-secret-0123',
+  SLACK_STATE_SECRET: 'state-secret-0123456789',
+};
 
 let kb: KnowledgeBase;
 let slack: RunningApp;
@@ -54,7 +59,10 @@ async function install(team: string): Promise<Response> {
   expect(consent.searchParams.get('client_id')).toBe(OAUTH_ENV.SLACK_CLIENT_ID);
   expect(consent.searchParams.get('scope')!.split(',')).toEqual([...BOT_SCOPES]);
   const state = consent.searchParams.get('state')!;
-  const cookie = start.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = start.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return fetch(`${slack.base}${OAUTH_PATHS.redirect}?code=code-${team}&state=${encodeURIComponent(state)}`, { headers: { cookie } });
 }
 
@@ -88,13 +96,18 @@ describe('installs in many workspaces', () => {
     expect(inT2.text).not.toMatch(/08:00/);
 
     // The digest goes out with the subscribing workspace's token; a workspace the app left is paused, not posted to.
-    const transport = slackDigestTransport(deliveryClients({ botToken: '', oauth: loadConfig(OAUTH_ENV, 'none').oauth, slackApiUrl: slack.fake.url }, slack.store));
+    const transport = slackDigestTransport(
+      deliveryClients({ botToken: '', oauth: loadConfig(OAUTH_ENV, 'none').oauth, slackApiUrl: slack.fake.url }, slack.store),
+    );
     const [sub] = slack.store.subscriptions.inChannel('T1', 'C7');
     const window = { since: '2020-01-01T00:00:00.000Z', until: new Date().toISOString() };
     await transport.post(sub!, digestFor(kb, slack.store, window, []), { subscriptionId: sub!.id, slot: window.until });
     expect(tokenOf(await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'C7' }))).toBe('Bearer xoxb-t1-token');
     const elsewhere = { ...sub!, teamId: 'T9' };
-    await expect(transport.post(elsewhere, digestFor(kb, slack.store, window, []), { subscriptionId: sub!.id, slot: window.until })).rejects.toMatchObject({ message: 'app_uninstalled', kind: 'pause' });
+    await expect(transport.post(elsewhere, digestFor(kb, slack.store, window, []), { subscriptionId: sub!.id, slot: window.until })).rejects.toMatchObject({
+      message: 'app_uninstalled',
+      kind: 'pause',
+    });
   });
 
   it('deletes the installation when the app is uninstalled, and answers that workspace no more', async () => {
@@ -119,9 +132,12 @@ describe('installs in many workspaces', () => {
     expect(slack.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'DT2')).toEqual([]);
   });
 
-  it("pauses, on its next run, the digest of a workspace that uninstalled the app after a failed delivery", async () => {
+  it('pauses, on its next run, the digest of a workspace that uninstalled the app after a failed delivery', async () => {
     await install('T4');
-    const sub = slack.store.subscriptions.subscribe({ teamId: 'T4', channelId: 'C4', cadence: 'daily', weekday: null, atTime: '08:00', timeZone: 'UTC', topics: [], createdBy: 'UT4' }, new Date(Date.now() - 3 * 86_400_000))!;
+    const sub = slack.store.subscriptions.subscribe(
+      { teamId: 'T4', channelId: 'C4', cadence: 'daily', weekday: null, atTime: '08:00', timeZone: 'UTC', topics: [], createdBy: 'UT4' },
+      new Date(Date.now() - 3 * 86_400_000),
+    )!;
     slack.store.ledger.record(articleVersions(kb, kb.articles), new Date(Date.now() - 86_400_000));
     const sender = new DigestSender({
       store: slack.store,
@@ -140,7 +156,15 @@ describe('installs in many workspaces', () => {
   it("deletes the installation when the bot's tokens are revoked, not a user's", async () => {
     await install('T3');
     const key = { teamId: 'T3', enterpriseId: undefined, isEnterpriseInstall: false };
-    const revoked = (tokens: object, id: string) => ({ token: 'x', team_id: 'T3', api_app_id: 'A1', type: 'event_callback', event_id: id, event_time: 1, event: { type: 'tokens_revoked', tokens } });
+    const revoked = (tokens: object, id: string) => ({
+      token: 'x',
+      team_id: 'T3',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: id,
+      event_time: 1,
+      event: { type: 'tokens_revoked', tokens },
+    });
     await slack.post(revoked({ oauth: ['UT3'] }, 'EvREVOKE1'));
     expect(slack.store.installations.find(key)).not.toBeNull();
     await slack.post(revoked({ bot: ['UBOT'] }, 'EvREVOKE2'));
@@ -150,7 +174,11 @@ describe('installs in many workspaces', () => {
 
 describe('the configuration of installs', () => {
   it('takes OAuth instead of a bot token, and says what is wrong with a half-set or mixed configuration', () => {
-    expect(loadConfig({ ...OAUTH_ENV, SLACK_SIGNING_SECRET: 'signing-secret-1' }).oauth).toEqual({ clientId: '1111.2222', clientSecret: 'client-secret-0123', stateSecret: 'state-secret-0123456789' });
+    expect(loadConfig({ ...OAUTH_ENV, SLACK_SIGNING_SECRET: 'signing-secret-1' }).oauth).toEqual({
+      clientId: '1111.2222',
+      clientSecret: 'client-secret-0123',
+      stateSecret: 'state-secret-0123456789',
+    });
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret-1' }).oauth).toBeNull();
     const problems = (env: Record<string, string>) => {
       try {
@@ -165,6 +193,10 @@ describe('the configuration of installs', () => {
     expect(problems({ ...OAUTH_ENV, SLACK_APP_TOKEN: 'xapp-1' })).toEqual([expect.stringMatching(/need HTTP request URLs: unset SLACK_APP_TOKEN/)]);
     expect(problems({})).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is required .* or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET/)]);
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', KNOWLEDGE_EDITORS: 'U1, alice' })[0]).toMatch(/KNOWLEDGE_EDITORS.*must list user ids/);
-    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret-1', KNOWLEDGE_EDITORS: 'U1, S7,W3' }).knowledgeEditors).toEqual(['U1', 'S7', 'W3']);
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret-1', KNOWLEDGE_EDITORS: 'U1, S7,W3' }).knowledgeEditors).toEqual([
+      'U1',
+      'S7',
+      'W3',
+    ]);
   });
 });

@@ -22,7 +22,37 @@ import type { Answer } from './types.js';
  */
 export const MAX_QUERY_CHARS = 1000;
 /** Words of organisations' names too common to pick one out: what names are made of, not what tells them apart. */
-const GENERIC_NAME_WORDS = new Set(['people', 'peoples', 'popular', 'national', 'liberation', 'islamic', 'democratic', 'revolutionary', 'united', 'state', 'states', 'republic', 'forces', 'relief', 'order', 'freedom', 'defence', 'defense', 'resistance', 'holy', 'free', 'workers', 'union', 'council', 'committee', 'international', 'world', 'party', 'youth']);
+const GENERIC_NAME_WORDS = new Set([
+  'people',
+  'peoples',
+  'popular',
+  'national',
+  'liberation',
+  'islamic',
+  'democratic',
+  'revolutionary',
+  'united',
+  'state',
+  'states',
+  'republic',
+  'forces',
+  'relief',
+  'order',
+  'freedom',
+  'defence',
+  'defense',
+  'resistance',
+  'holy',
+  'free',
+  'workers',
+  'union',
+  'council',
+  'committee',
+  'international',
+  'world',
+  'party',
+  'youth',
+]);
 /** How much of a question a "nothing found" or "too long" answer repeats. */
 const ECHO_CHARS = 100;
 
@@ -67,10 +97,19 @@ export function answerQuery(kb: KnowledgeBase, query: string, options: Partial<A
   const directed = question ? directAnswer(kb, question, sources) : null;
   const evidence = directed?.evidence ?? [];
   const summary = buildSummary(scored, new Set(subjects), sources, { maxSentences: summarySentences, lead: directed?.lead ?? [] });
-  const status = buildStatus(kb, subjects.map((id) => authorityOf((key) => kb.entity(key), id) ?? id), sources);
+  const status = buildStatus(
+    kb,
+    subjects.map((id) => authorityOf((key) => kb.entity(key), id) ?? id),
+    sources,
+  );
   const events = buildTimeline(scored, sources, evidence);
   const articles = new Set(scored.map((s) => s.sentence.article));
-  const conflicts = findConflicts(kb, [...articles].flatMap((a) => kb.sentencesWithFigures(a.path)), sources, subjects);
+  const conflicts = findConflicts(
+    kb,
+    [...articles].flatMap((a) => kb.sentencesWithFigures(a.path)),
+    sources,
+    subjects,
+  );
   return {
     query: text,
     direct: directed?.direct ?? null,
@@ -89,9 +128,7 @@ function withContext(kb: KnowledgeBase, query: AnalyzedQuery, context: string[])
   if (query.entityIds.some((id) => kb.entity(id)?.kind === 'organisation')) return query;
   // "Is it still banned by the UN?" after a thread on the Taliban and Russia: the UN, not Russia too.
   const namesAuthority = query.entityIds.some((id) => kb.entity(id)?.kind === 'authority');
-  const kept = context
-    .flatMap((name) => kb.matcher.find(name).map((m) => m.entityId))
-    .filter((id) => !namesAuthority || kb.entity(id)?.kind !== 'authority');
+  const kept = context.flatMap((name) => kb.matcher.find(name).map((m) => m.entityId)).filter((id) => !namesAuthority || kb.entity(id)?.kind !== 'authority');
   if (kept.length === 0) return query;
   return { ...query, entityIds: [...new Set([...kept, ...query.entityIds])] };
 }
@@ -130,7 +167,8 @@ function nothingFound(kb: KnowledgeBase, query: string): Answer {
   const coverage = kb.coverage();
   const span = coverage.earliest ? `, ${coverage.earliest} to ${coverage.latest}` : '';
   const topics = coverage.entities.slice(0, 8).join(', ');
-  const asked = query === '' ? 'Ask about an organisation, a person or an authority.' : `Nothing in the knowledge base matches "${truncate(query, ECHO_CHARS)}".`;
+  const asked =
+    query === '' ? 'Ask about an organisation, a person or an authority.' : `Nothing in the knowledge base matches "${truncate(query, ECHO_CHARS)}".`;
   const message =
     coverage.articles === 0
       ? `${asked} The knowledge base holds no articles yet.`

@@ -18,7 +18,12 @@ export interface EntityChanges {
 
 /** The organisations and people an article names that the knowledge base already knows, before it is added. */
 export function knownSubjects(kb: KnowledgeBase, article: Article): string[] {
-  const ids = article.paragraphs.flatMap((p) => kb.matcher.find(p).filter((m) => SUBJECT_KINDS.has(m.kind)).map((m) => m.entityId));
+  const ids = article.paragraphs.flatMap((p) =>
+    kb.matcher
+      .find(p)
+      .filter((m) => SUBJECT_KINDS.has(m.kind))
+      .map((m) => m.entityId),
+  );
   return [...new Set(ids)];
 }
 

@@ -43,7 +43,8 @@ export function findConflicts(kb: KnowledgeBase, sentences: Sentence[], sources:
     // Votes and sums belong to whom the sentence is about, not to the countries it names in passing.
     const entities = [...new Set(sentence.entities.filter((m) => kb.entity(m.entityId)?.kind !== 'place').map((m) => m.entityId))];
     for (const figure of sentence.figures) {
-      if (COUNTS_PEOPLE.has(figure.kind) ? places.length > 0 : entities.length > 0 || VOTES.has(figure.kind)) reports.push({ figure, sentence, places, entities });
+      if (COUNTS_PEOPLE.has(figure.kind) ? places.length > 0 : entities.length > 0 || VOTES.has(figure.kind))
+        reports.push({ figure, sentence, places, entities });
     }
   }
 
@@ -65,7 +66,10 @@ export function findConflicts(kb: KnowledgeBase, sentences: Sentence[], sources:
     const kind = group[0]!.figure.kind;
     const shared = (pick: (r: Report) => string[]) => pick(group[0]!).filter((id) => group.every((r) => pick(r).includes(id)));
     const where = (COUNTS_PEOPLE.has(kind) ? shared((r) => r.places) : shared((r) => r.entities)).map((id) => kb.entity(id)!.name);
-    const date = group.map((r) => r.sentence.eventDate).filter((d): d is string => d !== null).sort((a, b) => b.length - a.length)[0];
+    const date = group
+      .map((r) => r.sentence.eventDate)
+      .filter((d): d is string => d !== null)
+      .sort((a, b) => b.length - a.length)[0];
     const place = where.length > 0 ? `${COUNTS_PEOPLE.has(kind) ? ' in' : ','} ${where.join(', ')}` : '';
     conflicts.push({ about: `${LABEL[kind]}${place}${date ? `, ${date}` : ''}`, values });
   }

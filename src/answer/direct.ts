@@ -88,7 +88,8 @@ function answerEver(context: Context): boolean {
     return false;
   }
   if (question.authorities.length === 0 || missing.length === 0) writer.say('Yes.');
-  const shown = question.authorities.length > 0 ? answered : answered.slice(0, MAX_NAMED).map(({ pair, steps }) => ({ pair, steps: [steps[steps.length - 1]!] }));
+  const shown =
+    question.authorities.length > 0 ? answered : answered.slice(0, MAX_NAMED).map(({ pair, steps }) => ({ pair, steps: [steps[steps.length - 1]!] }));
   writer.tell(shown.map(({ pair, steps }) => ({ pair, steps: withLatest(pair, steps) })));
   writer.more(answered.length - shown.length, 'authorities');
   if (question.authorities.length > 0 && missing.length > 0) writer.noSource(unreported(context, missing));

@@ -37,7 +37,8 @@ export interface Written {
 }
 
 /** Names that read with "the" however the sources spell them (the United States, the European Union). */
-const DEFINITE = /^(?:United|European|Democratic|Republic|Kingdom|Netherlands|Philippines|Gambia|Bahamas|Maldives|Comoros|Seychelles|Czech|Central African|Dominican|Marshall|Solomon)\b|\b(?:Council|Committee|Office|Department|Ministry|Court|Union|Nations|States|Islands|Emirates|Commission|Organi[sz]ation|League|Treaty)\b/;
+const DEFINITE =
+  /^(?:United|European|Democratic|Republic|Kingdom|Netherlands|Philippines|Gambia|Bahamas|Maldives|Comoros|Seychelles|Czech|Central African|Dominican|Marshall|Solomon)\b|\b(?:Council|Committee|Office|Department|Ministry|Court|Union|Nations|States|Islands|Emirates|Commission|Organi[sz]ation|League|Treaty)\b/;
 /** How many sentences are read to see how sources write a name. */
 const NAME_SAMPLE = 200;
 /** Each entity's name as prose uses it, worked out once per version of the knowledge base. */
@@ -110,15 +111,29 @@ export class DirectWriter {
   /** "No source in the knowledge base says Russia removed the Taliban in 2020." */
   noSource(asked: Unreported): void {
     const anyone = asked.countriesOnly ? 'any country' : 'any authority';
-    const who = asked.authorities.length === 0 ? anyone : series(asked.authorities.map((id) => this.name(id)), 'or');
-    const what = asked.targets.length === 0 ? 'any organisation' : series(asked.targets.map((id) => this.name(id)), 'or');
+    const who =
+      asked.authorities.length === 0
+        ? anyone
+        : series(
+            asked.authorities.map((id) => this.name(id)),
+            'or',
+          );
+    const what =
+      asked.targets.length === 0
+        ? 'any organisation'
+        : series(
+            asked.targets.map((id) => this.name(id)),
+            'or',
+          );
     const verb = asked.now && asked.kind.state === 'listed' ? 'still lists' : verbOf(asked.kind);
     this.say(`No source in the knowledge base says ${who} ${verb} ${what}${asked.period ? ` ${periodWords(asked.period)}` : ''}.`);
   }
 
   /** "No source in the knowledge base reports a designation step on the Taliban since 2026-11-25." */
   noStep(targets: string[], period: Period | null): void {
-    this.say(`No source in the knowledge base reports a designation step on ${series(targets.map((id) => this.name(id)))}${period ? ` ${periodWords(period)}` : ''}.`);
+    this.say(
+      `No source in the knowledge base reports a designation step on ${series(targets.map((id) => this.name(id)))}${period ? ` ${periodWords(period)}` : ''}.`,
+    );
   }
 
   /** The nearest step to what was asked, as a sentence after a colon: of the pairs asked about, or of the entity with any authority. */

@@ -17,7 +17,10 @@ const KEY_EVENTS = 5;
 export function pickKeyEvents(kb: KnowledgeBase, events: TimelineEvent[], scored: ScoredSentence[], subjects: string[], evidence: Sentence[]): number[] {
   const wanted = new Set(subjects);
   const latest = new Set(
-    subjects.flatMap((id) => kb.claimPairs(id)).map((pair) => cachedStep(kb, pair)?.told.sentence).filter((s): s is Sentence => s !== undefined),
+    subjects
+      .flatMap((id) => kb.claimPairs(id))
+      .map((pair) => cachedStep(kb, pair)?.told.sentence)
+      .filter((s): s is Sentence => s !== undefined),
   );
   const relevance = new Map(scored.map((s) => [s.sentence, s.relevance]));
   const isStep = (event: TimelineEvent) =>

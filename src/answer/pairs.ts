@@ -29,11 +29,11 @@ export interface PairQuery {
 export function pairsOf(kb: KnowledgeBase, query: PairQuery): Pair[] {
   const keys = new Set<string>();
   for (const target of query.targets) {
-    if (query.authorities.length > 0) query.authorities.forEach((a) => keys.add(`${target} ${a}`));
-    else kb.claimPairs(target).filter((p) => p.startsWith(`${target} `)).forEach((p) => keys.add(p));
+    if (query.authorities.length > 0) for (const a of query.authorities) keys.add(`${target} ${a}`);
+    else for (const p of kb.claimPairs(target)) if (p.startsWith(`${target} `)) keys.add(p);
   }
   if (query.targets.length === 0) {
-    for (const authority of query.authorities) kb.claimPairs(authority).filter((p) => p.endsWith(` ${authority}`)).forEach((p) => keys.add(p));
+    for (const authority of query.authorities) for (const p of kb.claimPairs(authority)) if (p.endsWith(` ${authority}`)) keys.add(p);
   }
   const pairs: Pair[] = [];
   for (const key of keys) {

@@ -92,7 +92,7 @@ export function analyzeQuery(text: string, matcher: EntityMatcher): AnalyzedQuer
   const related = new Set<string>();
   for (const term of uniqueTerms) {
     for (const [root, words] of Object.entries(RELATED)) {
-      if (stem(term).startsWith(root)) words.forEach((w) => related.add(w));
+      if (stem(term).startsWith(root)) for (const w of words) related.add(w);
     }
   }
   for (const term of uniqueTerms) related.delete(term);

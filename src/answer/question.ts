@@ -30,7 +30,8 @@ export interface Question {
 }
 
 /** Words a question may open with before its question word ("so, when did ..."; "can you tell me who ..."). */
-const OPENING = /^(?:(?:so|and|but|ok|okay|hey|hi|hello|please|quick question|question)\b[\s,:;-]*)*(?:(?:can|could|would) you (?:please )?(?:tell me|say|check|confirm)|(?:please )?(?:tell me|remind me|let me know)|do you know|does anyone know|i(?:'d| would) like to know|i want to know|i wonder|any idea)?[\s,:;-]*/i;
+const OPENING =
+  /^(?:(?:so|and|but|ok|okay|hey|hi|hello|please|quick question|question)\b[\s,:;-]*)*(?:(?:can|could|would) you (?:please )?(?:tell me|say|check|confirm)|(?:please )?(?:tell me|remind me|let me know)|do you know|does anyone know|i(?:'d| would) like to know|i want to know|i wonder|any idea)?[\s,:;-]*/i;
 
 const YES_NO = new Set(['has', 'have', 'had', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'whether']);
 /** Question words that ask about the state now, not whether a step was ever taken. */
@@ -50,13 +51,65 @@ const NEGATED = /\b(?:not|never|neither|nor|no)\b|n['’]t\b/i;
 const NO_LONGER = /\bno longer\b|(?:\b(?:not|never)\b|n['’]t\b).*\bany ?more\b/i;
 /** Nouns after "which" or "what" that name authorities; the first group leaves out international bodies. */
 const COUNTRY_NOUNS = new Set(['countries', 'country', 'governments', 'government', 'states', 'nations', 'nation']);
-const AUTHORITY_NOUNS = new Set(['authorities', 'authority', 'bodies', 'body', 'jurisdictions', 'jurisdiction', 'lists', 'list', 'organisations', 'organizations', 'institutions', 'regulators', 'sanctioners']);
+const AUTHORITY_NOUNS = new Set([
+  'authorities',
+  'authority',
+  'bodies',
+  'body',
+  'jurisdictions',
+  'jurisdiction',
+  'lists',
+  'list',
+  'organisations',
+  'organizations',
+  'institutions',
+  'regulators',
+  'sanctioners',
+]);
 /** Nouns after "which" or "what" that name the listed: "which groups has Russia banned". */
-const TARGET_NOUNS = new Set(['groups', 'group', 'organisations', 'organizations', 'organisation', 'organization', 'movements', 'entities', 'people', 'persons', 'individuals', 'militias', 'networks']);
+const TARGET_NOUNS = new Set([
+  'groups',
+  'group',
+  'organisations',
+  'organizations',
+  'organisation',
+  'organization',
+  'movements',
+  'entities',
+  'people',
+  'persons',
+  'individuals',
+  'militias',
+  'networks',
+]);
 /** Lemmas that make the step asked about a move toward it: asked for, planned, proposed. */
-const MOVE_WORDS = new Set(['ask', 'request', 'petition', 'seek', 'apply', 'recommend', 'propose', 'plan', 'want', 'intend', 'prepare', 'push', 'call', 'demand', 'urge', 'move', 'aim', 'consider', 'suggest', 'lobby', 'campaign', 'decide']);
+const MOVE_WORDS = new Set([
+  'ask',
+  'request',
+  'petition',
+  'seek',
+  'apply',
+  'recommend',
+  'propose',
+  'plan',
+  'want',
+  'intend',
+  'prepare',
+  'push',
+  'call',
+  'demand',
+  'urge',
+  'move',
+  'aim',
+  'consider',
+  'suggest',
+  'lobby',
+  'campaign',
+  'decide',
+]);
 /** "What changed", "what's new", "any news", "latest": the words of a question about what changed. */
-export const CHANGED = /^(?:what(?:'s| has| have| is)? (?:changed|new|the latest)|what changes|any (?:changes?|news|updates?)|anything new|changes|updates?|latest)\b/i;
+export const CHANGED =
+  /^(?:what(?:'s| has| have| is)? (?:changed|new|the latest)|what changes|any (?:changes?|news|updates?)|anything new|changes|updates?|latest)\b/i;
 
 /**
  * Reads a query as one of the question forms about designations, or returns null for a plain
@@ -146,7 +199,13 @@ function formOf(text: string, lower: string[]): QuestionForm | null {
   if (first === 'when' || (first === 'since' && second === 'when')) return 'when';
   if ((first === 'what' || first === 'which') && (second === 'year' || second === 'date' || second === 'day' || second === 'month')) return 'when';
   if ((first === 'in' || first === 'on') && (second === 'what' || second === 'which')) return 'when';
-  if (first === 'who' || first === 'which' || first === 'where' || (first === 'what' && second !== undefined && (COUNTRY_NOUNS.has(second) || AUTHORITY_NOUNS.has(second) || TARGET_NOUNS.has(second)))) return 'who';
+  if (
+    first === 'who' ||
+    first === 'which' ||
+    first === 'where' ||
+    (first === 'what' && second !== undefined && (COUNTRY_NOUNS.has(second) || AUTHORITY_NOUNS.has(second) || TARGET_NOUNS.has(second)))
+  )
+    return 'who';
   if (YES_NO.has(first!)) return 'yes-no';
   return null;
 }

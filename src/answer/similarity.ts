@@ -15,7 +15,14 @@ const numbers = new WeakMap<Sentence, string>();
 /** The figures a sentence gives, in a canonical order (remembered: answers compare sentences pairwise). */
 function numbersOf(sentence: Sentence): string {
   let found = numbers.get(sentence);
-  if (found === undefined) numbers.set(sentence, (found = [...sentence.text.matchAll(/\d[\d,.]*/g)].map((m) => m[0]).sort().join(' ')));
+  if (found === undefined)
+    numbers.set(
+      sentence,
+      (found = [...sentence.text.matchAll(/\d[\d,.]*/g)]
+        .map((m) => m[0])
+        .sort()
+        .join(' ')),
+    );
   return found;
 }
 

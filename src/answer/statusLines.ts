@@ -13,12 +13,7 @@ import type { StatusLine } from './types.js';
  * `include` limits the sentences read, e.g. to what was known before a digest's window.
  * Linear in the number of claims, so it stays fast for an entity named in most articles.
  */
-export function buildStatus(
-  kb: KnowledgeBase,
-  subjectIds: string[],
-  sources: SourceRegistry,
-  include?: (sentence: Sentence) => boolean,
-): StatusLine[] {
+export function buildStatus(kb: KnowledgeBase, subjectIds: string[], sources: SourceRegistry, include?: (sentence: Sentence) => boolean): StatusLine[] {
   const pairs = new Set(subjectIds.flatMap((id) => kb.claimPairs(id)));
   const lines: StatusLine[] = [];
   for (const pair of pairs) {

@@ -168,7 +168,9 @@ export interface HistoryStep extends Step {
  */
 export function historyOf(claims: ClaimInSentence[]): HistoryStep[] {
   const groups: { date: PartialDate | null; claims: ClaimInSentence[] }[] = [];
-  const dated = claims.filter((c) => c.claim.date !== null).sort((a, b) => b.claim.date!.length - a.claim.date!.length || (a.claim.date! < b.claim.date! ? 1 : -1));
+  const dated = claims
+    .filter((c) => c.claim.date !== null)
+    .sort((a, b) => b.claim.date!.length - a.claim.date!.length || (a.claim.date! < b.claim.date! ? 1 : -1));
   for (const c of dated) {
     const home = groups.find((g) => sameKind(g.claims[0]!, c) && compatible(g.date!, c.claim.date!));
     if (home) home.claims.push(c);

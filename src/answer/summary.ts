@@ -79,12 +79,14 @@ export function buildSummary(
   }
 
   const newestFirst = (s: Sentence) => s.eventDate ?? s.article.published ?? '';
-  const rest = chosen.slice(leading.length).sort(
-    (a, b) =>
-      newestFirst(b.sentence).localeCompare(newestFirst(a.sentence)) ||
-      (b.sentence.article.published ?? '').localeCompare(a.sentence.article.published ?? '') ||
-      a.sentence.position - b.sentence.position,
-  );
+  const rest = chosen
+    .slice(leading.length)
+    .sort(
+      (a, b) =>
+        newestFirst(b.sentence).localeCompare(newestFirst(a.sentence)) ||
+        (b.sentence.article.published ?? '').localeCompare(a.sentence.article.published ?? '') ||
+        a.sentence.position - b.sentence.position,
+    );
   return [...leading, ...rest].map(({ sentence }) => {
     const restatements = candidates.filter((c) => c.sentence === sentence || restates(sentence, c.sentence));
     return { text: sentence.text, citations: sources.cite([sentence.article, ...restatements.map((c) => c.sentence.article)]) };

@@ -82,7 +82,13 @@ async function sendDue(nowText: string | undefined): Promise<void> {
   const store = openStore(cfg.databasePath);
   try {
     const kb = await load(store, cfg, true);
-    const sender = new DigestSender({ store, knowledge: () => kb, transport: slackDigestTransport(deliveryClients(cfg, store)), logger, postEmpty: cfg.digestPostEmpty });
+    const sender = new DigestSender({
+      store,
+      knowledge: () => kb,
+      transport: slackDigestTransport(deliveryClients(cfg, store)),
+      logger,
+      postEmpty: cfg.digestPostEmpty,
+    });
     const reports = await sender.sendDue(now);
     for (const r of reports) {
       const sub = r.subscription;

@@ -51,14 +51,17 @@ export function buildDigest(kb: KnowledgeBase, seen: Map<string, Seen>, options:
   const known = knownEvents(kb.articles.flatMap((a) => kb.sentencesOf(a.path)).filter((s) => !isNew(s)));
   const newEvents = freshSentences.filter((s) => s.quotable && s.dates.length > 0 && !known(s));
   const scratch = new SourceRegistry();
-  const allEvents = buildTimeline(newEvents.map((sentence) => ({ sentence, relevance: 1, onSubject: true })), scratch).map((e) => e.entry).reverse();
+  const allEvents = buildTimeline(
+    newEvents.map((sentence) => ({ sentence, relevance: 1, onSubject: true })),
+    scratch,
+  )
+    .map((e) => e.entry)
+    .reverse();
   const events = allEvents.slice(0, maxEvents).map((e) => ({ ...e, citations: recite(kb, e.citations, scratch, sources) }));
 
   // An article is listed when it brought something: a new sentence on the topics.
   const bringing = new Set(freshSentences.map((s) => s.article));
-  const brought = fresh
-    .filter((a) => bringing.has(a))
-    .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title));
+  const brought = fresh.filter((a) => bringing.has(a)).sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title));
   const articles: DigestArticle[] = brought.slice(0, maxArticles).map((a) => {
     const s = seen.get(a.path);
     return { source: sources.cite([a])[0]!, kind: s === undefined || s.added === s.changed ? 'new' : 'updated' };
@@ -95,7 +98,10 @@ function changedStatus(kb: KnowledgeBase, subjects: string[], isNew: (s: Sentenc
   for (const line of buildStatus(kb, ids, scratch)) {
     const before = beforeLines.get(key(line));
     if (before && before.state === line.state && before.toward === line.toward && before.date === line.date) continue;
-    changes.push({ line: { ...line, citations: recite(kb, line.citations, scratch, sources) }, before: before ? { state: before.state, ...(before.toward ? { toward: before.toward } : {}), date: before.date } : null });
+    changes.push({
+      line: { ...line, citations: recite(kb, line.citations, scratch, sources) },
+      before: before ? { state: before.state, ...(before.toward ? { toward: before.toward } : {}), date: before.date } : null,
+    });
   }
   return changes;
 }
@@ -111,8 +117,7 @@ function knownEvents(older: Sentence[]): (sentence: Sentence) => boolean {
       byYear.set(year, list);
     }
   }
-  return (sentence) =>
-    sentence.dates.some(({ date }) => (byYear.get(date.slice(0, 4)) ?? []).some((old) => sameEvent(old.sentence, sentence, old.date, date)));
+  return (sentence) => sentence.dates.some(({ date }) => (byYear.get(date.slice(0, 4)) ?? []).some((old) => sameEvent(old.sentence, sentence, old.date, date)));
 }
 
 /** Citations numbered in a scratch registry, numbered again in the digest's own, in the order it shows things. */

@@ -27,7 +27,9 @@ function cronOf(timing: Timing): Cron {
 export function latestSlot(sub: Timing & Pick<Subscription, 'scheduleSetAt'>, now: Date): Date | null {
   const lookback = sub.cadence === 'weekly' ? 8 : 2;
   const from = new Date(now.getTime() - lookback * 86_400_000);
-  const runs = cronOf(sub).nextRuns(lookback + 2, from).filter((run) => run <= now);
+  const runs = cronOf(sub)
+    .nextRuns(lookback + 2, from)
+    .filter((run) => run <= now);
   const latest = runs[runs.length - 1];
   return latest !== undefined && latest.toISOString() >= sub.scheduleSetAt ? latest : null;
 }

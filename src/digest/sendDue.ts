@@ -40,16 +40,7 @@ export interface DigestTransport {
   notify(subscription: Subscription, text: string): Promise<void>;
 }
 
-export type DeliveryOutcome =
-  | 'sent'
-  | 'empty'
-  | 'not-due'
-  | 'already-done'
-  | 'in-progress'
-  | 'recovered'
-  | 'paused'
-  | 'failed'
-  | 'waiting-for-knowledge';
+export type DeliveryOutcome = 'sent' | 'empty' | 'not-due' | 'already-done' | 'in-progress' | 'recovered' | 'paused' | 'failed' | 'waiting-for-knowledge';
 
 export interface DeliveryReport {
   subscription: Subscription;
@@ -218,7 +209,10 @@ export class DigestSender {
 
   private fail(sub: Subscription, slot: string, message: string, report: (o: DeliveryOutcome, e?: string) => DeliveryReport): DeliveryReport {
     this.options.store.deliveries.markFailed(sub.id, slot, message, this.options.clock());
-    this.options.logger.error({ subscription: sub.id, channel: sub.channelId, slot, error: message }, 'digest not posted; it will be tried again on the next run');
+    this.options.logger.error(
+      { subscription: sub.id, channel: sub.channelId, slot, error: message },
+      'digest not posted; it will be tried again on the next run',
+    );
     return report('failed', message);
   }
 

@@ -7,8 +7,24 @@ import { findOrganisationNames, type OrganisationLikeName } from './organisation
 import { parseWords, type Word } from './parse.js';
 import { maskQuotes } from './sentences.js';
 import {
-  baseOf, HYPOTHETICAL, IMMEDIATE, IN_FORCE, LAPSE_VERBS, LIST_VERBS, LIST_WORDS, MEMBER_NOUNS, NEGATION, ORGANISATION_REFERENCES,
-  mayHoldStep, PLANNED, REFUSAL, REMOVE_VERBS, STEP_NOUNS, STEP_REFERENCES, STEP_WORD, TERROR_WORDS,
+  baseOf,
+  HYPOTHETICAL,
+  IMMEDIATE,
+  IN_FORCE,
+  LAPSE_VERBS,
+  LIST_VERBS,
+  LIST_WORDS,
+  MEMBER_NOUNS,
+  NEGATION,
+  ORGANISATION_REFERENCES,
+  mayHoldStep,
+  PLANNED,
+  REFUSAL,
+  REMOVE_VERBS,
+  STEP_NOUNS,
+  STEP_REFERENCES,
+  STEP_WORD,
+  TERROR_WORDS,
 } from './vocabulary.js';
 
 export type DesignationState = 'listed' | 'removed' | 'pending';
@@ -91,11 +107,49 @@ const HEDGED = /\b(?:expected|likely|could|may|might|if|once|subject to|pending|
 /** Words of a schedule that fix a date rather than plan one. */
 const FIXED = new Set(['will', 'shall', "'ll", 'due', 'set', 'scheduled']);
 /** Verbs that make a step named by a noun: "announced the proscription of", "signed the listing". */
-const MAKES = new Set(['announce', 'approve', 'adopt', 'confirm', 'impose', 'issue', 'sign', 'lay', 'make', 'extend', 'renew', 'complete', 'finalise', 'finalize', 'publish', 'enact', 'formalise', 'formalize']);
+const MAKES = new Set([
+  'announce',
+  'approve',
+  'adopt',
+  'confirm',
+  'impose',
+  'issue',
+  'sign',
+  'lay',
+  'make',
+  'extend',
+  'renew',
+  'complete',
+  'finalise',
+  'finalize',
+  'publish',
+  'enact',
+  'formalise',
+  'formalize',
+]);
 /** Sentences longer than this (in characters, about 150 words) are not read for claims. */
 const MAX_SENTENCE = 1000;
 /** Words that stand for an authority just named: "it", "the government", "the court". */
-const AUTHORITY_REFERENCES = new Set(['it', 'its', 'they', 'their', 'government', 'officials', 'authorities', 'ministry', 'court', 'council', 'committee', 'minister', 'cabinet', 'parliament', 'department', 'prosecutor', 'president', 'judge']);
+const AUTHORITY_REFERENCES = new Set([
+  'it',
+  'its',
+  'they',
+  'their',
+  'government',
+  'officials',
+  'authorities',
+  'ministry',
+  'court',
+  'council',
+  'committee',
+  'minister',
+  'cabinet',
+  'parliament',
+  'department',
+  'prosecutor',
+  'president',
+  'judge',
+]);
 const PRONOUN_ORGANISATION = new Set(['it', 'they', 'them']);
 
 /**
@@ -232,10 +286,17 @@ class ClauseReader {
         continue;
       }
       // "X, which ...", "X which ...", "a militia whose founder ...".
-      const relative = RELATIVE.has(w.lower) && i > 0 && (this.words[i - 1]!.text === ',' || this.mentionAt(i - 1) !== null || (w.lower === 'whose' && this.words[i - 1]!.pos === 'NOUN'));
+      const relative =
+        RELATIVE.has(w.lower) &&
+        i > 0 &&
+        (this.words[i - 1]!.text === ',' || this.mentionAt(i - 1) !== null || (w.lower === 'whose' && this.words[i - 1]!.pos === 'NOUN'));
       const next = this.words[i + 1];
       const participle =
-        i > 0 && this.words[i - 1]!.text === ',' && (!afterRelative || this.mainVerbAfter(i)) && /ed$|en$/.test(w.lower) && (w.pos === 'VERB' || w.pos === 'ADJ') &&
+        i > 0 &&
+        this.words[i - 1]!.text === ',' &&
+        (!afterRelative || this.mainVerbAfter(i)) &&
+        /ed$|en$/.test(w.lower) &&
+        (w.pos === 'VERB' || w.pos === 'ADJ') &&
         !(next && (next.pos === 'DET' || next.pos === 'PROPN' || next.pos === 'PRON'));
       const previousAside = afterRelative ? clauses[clauses.length - 1] : undefined;
       afterRelative = false;
@@ -261,7 +322,10 @@ class ClauseReader {
   private beforeAlias(k: number): number {
     let comma = k;
     while (comma > 0 && this.words[comma]!.text !== ',') comma--;
-    const opener = this.words.slice(comma + 1, comma + 4).map((w) => w.lower).join(' ');
+    const opener = this.words
+      .slice(comma + 1, comma + 4)
+      .map((w) => w.lower)
+      .join(' ');
     return comma > 0 && /^(?:also known as|known as|formerly known as|also called|a\.k\.a)/.test(opener) ? comma - 1 : k;
   }
 
@@ -310,13 +374,25 @@ class ClauseReader {
     steps.forEach((s, i) => {
       // "the ban ... be overturned", "the listing lapsed": the noun is the subject of the verb's step.
       const later = steps[i + 1];
-      if (s.noun && later && !later.noun && later.passive && !this.words.slice(s.at + 1, later.at).some((w, k) => w.pos === 'VERB' && !BE.has(w.lower) && this.inClause(clause, s.at + 1 + k))) return;
+      if (
+        s.noun &&
+        later &&
+        !later.noun &&
+        later.passive &&
+        !this.words.slice(s.at + 1, later.at).some((w, k) => w.pos === 'VERB' && !BE.has(w.lower) && this.inClause(clause, s.at + 1 + k))
+      )
+        return;
       const previous = kept[kept.length - 1];
       if (s.noun && previous) {
         const between = this.words.slice(previous.at + 1, s.at);
         if (!previous.noun && s.at - previous.at <= 4) return;
         // "the revocation of the order proscribing X": one step, the outer one.
-        if (previous.noun && between[0]?.lower === 'of' && !between.some((w) => (w.pos === 'VERB' && !/ing$/.test(w.lower)) || w.pos === 'AUX' || w.text === ',')) return;
+        if (
+          previous.noun &&
+          between[0]?.lower === 'of' &&
+          !between.some((w) => (w.pos === 'VERB' && !/ing$/.test(w.lower)) || w.pos === 'AUX' || w.text === ',')
+        )
+          return;
       }
       kept.push(s);
     });
@@ -332,25 +408,34 @@ class ClauseReader {
     if (!mayBeStep(w, base)) return null;
     const before = this.words[i - 1];
     const verbal =
-      w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'ADJ' && /(ed|en)$/.test(w.lower)) || (w.pos === 'NOUN' && /(ed|ing)$/.test(w.lower) && !(baseOf(w.lower) in STEP_NOUNS)) ||
+      w.pos === 'VERB' ||
+      w.pos === 'AUX' ||
+      (w.pos === 'ADJ' && /(ed|en)$/.test(w.lower)) ||
+      (w.pos === 'NOUN' && /(ed|ing)$/.test(w.lower) && !(baseOf(w.lower) in STEP_NOUNS)) ||
       // "would de-list", "to re-list": a verb after a modal or "to", whatever the tagger made of it.
       ((base in LIST_VERBS || base in REMOVE_VERBS) && ['AUX', 'PART'].includes(before?.pos ?? '') && before?.text !== "'s");
     const possessive = before !== undefined && (before.text === "'s" || before.text === '’s' || ['its', 'their', 'his', 'her'].includes(before.lower));
     // "the schedule of banned organisations", "the Specially Designated Nationals list": a modifier, not a step.
     const attributive =
-      /(ed|en)$/.test(w.lower) && ((/^\p{Lu}/u.test(w.text) && i > 0) || (['DET', 'ADP', 'ADJ'].includes(before?.pos ?? '') && before?.lower !== 'by' && ['NOUN', 'PROPN', 'ADJ'].includes(this.words[i + 1]?.pos ?? '')));
+      /(ed|en)$/.test(w.lower) &&
+      ((/^\p{Lu}/u.test(w.text) && i > 0) ||
+        (['DET', 'ADP', 'ADJ'].includes(before?.pos ?? '') && before?.lower !== 'by' && ['NOUN', 'PROPN', 'ADJ'].includes(this.words[i + 1]?.pos ?? '')));
     if (attributive) return null;
     const passive = verbal && this.isPassive(clause, i);
     const after = this.wordsAfter(clause, i, 35);
     // A gerund after a preposition or determiner is a topic, not a step: "a report on revoking the designation".
-    const nominal = /ing$/.test(w.lower) && (possessive || (before?.pos === 'NOUN' && this.mentionAt(i - 1) === null && !ORGANISATION_REFERENCES.has(before.lower)) || (['ADP', 'DET', 'SCONJ'].includes(before?.pos ?? '') && !['to', 'by'].includes(before?.lower ?? '')));
+    const nominal =
+      /ing$/.test(w.lower) &&
+      (possessive ||
+        (before?.pos === 'NOUN' && this.mentionAt(i - 1) === null && !ORGANISATION_REFERENCES.has(before.lower)) ||
+        (['ADP', 'DET', 'SCONJ'].includes(before?.pos ?? '') && !['to', 'by'].includes(before?.lower ?? '')));
     if (nominal && (base in LIST_VERBS || base in REMOVE_VERBS || base in STEP_NOUNS)) {
       return { at: i, state: base in STEP_NOUNS ? STEP_NOUNS[base]! : base in LIST_VERBS ? 'listed' : 'removed', noun: true, passive: false };
     }
     if (verbal && (base in LIST_VERBS || base in REMOVE_VERBS) && !this.complementFits(after)) return null;
     if (verbal && base in LIST_VERBS) {
       const needs = LIST_VERBS[base]!;
-      const bySubject = !passive && this.mentioned.some((m) => m.authority !== null && m.last < i && this.inClause(clause, m.first)) && (base === 'list');
+      const bySubject = !passive && this.mentioned.some((m) => m.authority !== null && m.last < i && this.inClause(clause, m.first)) && base === 'list';
       if (needs === 'terror' && !bySubject && !after.some((a) => TERROR_WORDS.test(a.lower) || LIST_WORDS.has(a.lower))) return null;
       if (needs === 'list' && !this.listAfter(after)) return null;
       if (needs === 'object' && !after.slice(0, 3).some((a) => /^sanctions?$/.test(a.lower))) return null;
@@ -371,7 +456,12 @@ class ClauseReader {
     }
     if (verbal && LAPSE_VERBS.has(base)) {
       // "ceased to be a listed terrorist organisation": its subject is taken off.
-      if (base === 'cease' && after[0]?.lower === 'to' && after[1]?.lower === 'be' && after.slice(2, 7).some((a) => /^(listed|designated|proscribed|banned)$/.test(a.lower))) {
+      if (
+        base === 'cease' &&
+        after[0]?.lower === 'to' &&
+        after[1]?.lower === 'be' &&
+        after.slice(2, 7).some((a) => /^(listed|designated|proscribed|banned)$/.test(a.lower))
+      ) {
         return { at: i, state: 'removed', noun: false, passive: true };
       }
       if (base === 'cease' && !after.slice(0, 4).some((a) => a.lower === 'effect' || a.lower === 'force')) return null;
@@ -401,7 +491,14 @@ class ClauseReader {
         if (LIST_WORDS.has(this.words[i + 1]?.lower ?? '') && !LIST_WORDS.has(w.lower)) return null;
         // "a travel ban", "the fishing ban": a ban of something else.
         const modifier = this.words[i - 1];
-        if (modifier && modifier.pos === 'NOUN' && /^\p{Ll}/u.test(modifier.text) && !TERROR_WORDS.test(modifier.lower) && !(baseOf(modifier.lemma) in STEP_NOUNS)) return null;
+        if (
+          modifier &&
+          modifier.pos === 'NOUN' &&
+          /^\p{Ll}/u.test(modifier.text) &&
+          !TERROR_WORDS.test(modifier.lower) &&
+          !(baseOf(modifier.lemma) in STEP_NOUNS)
+        )
+          return null;
         return { at: i, state: STEP_NOUNS[noun]!, noun: true, passive: false };
       }
     }
@@ -415,15 +512,23 @@ class ClauseReader {
   private complementFits(after: Word[]): boolean {
     const as = after.findIndex((a) => a.lower === 'as');
     if (as < 0 || after[as + 1]?.lower === 'part' || after[as + 1]?.lower === 'well') return true;
-    return after.slice(as + 1, as + 8).some((a) => TERROR_WORDS.test(a.lower) || LIST_WORDS.has(a.lower) || /^(entity|entities)$/.test(a.lower) || /^\p{Lu}/u.test(a.text));
+    return after
+      .slice(as + 1, as + 8)
+      .some((a) => TERROR_WORDS.test(a.lower) || LIST_WORDS.has(a.lower) || /^(entity|entities)$/.test(a.lower) || /^\p{Lu}/u.test(a.text));
   }
 
   private listAfter(after: Word[]): boolean {
-    return after.some((a, k) => LIST_WORDS.has(a.lower) && after.slice(Math.max(0, k - 6), k).some((b) => ['to', 'on', 'in', 'from', 'off', 'onto'].includes(b.lower)));
+    return after.some(
+      (a, k) => LIST_WORDS.has(a.lower) && after.slice(Math.max(0, k - 6), k).some((b) => ['to', 'on', 'in', 'from', 'off', 'onto'].includes(b.lower)),
+    );
   }
 
   private stepNounNear(after: Word[]): boolean {
-    return after.slice(0, 8).some((a) => baseOf(a.lemma) in STEP_NOUNS || baseOf(a.lower) in STEP_NOUNS || a.lower === 'status' || a.lower === 'label' || /^sanctions?$/.test(a.lower));
+    return after
+      .slice(0, 8)
+      .some(
+        (a) => baseOf(a.lemma) in STEP_NOUNS || baseOf(a.lower) in STEP_NOUNS || a.lower === 'status' || a.lower === 'label' || /^sanctions?$/.test(a.lower),
+      );
   }
 
   private stepNounBefore(clause: Clause, i: number): boolean {
@@ -473,7 +578,8 @@ class ClauseReader {
     if (refersBack) {
       const steps = this.made.length > 0 ? this.made : this.context.steps;
       targets = [...new Set(steps.map((s) => s.targetId))];
-      if (targets.length === 0 && this.context.organisations.length > 0) targets = [this.referTo(this.context.organisations[this.context.organisations.length - 1]!)];
+      if (targets.length === 0 && this.context.organisations.length > 0)
+        targets = [this.referTo(this.context.organisations[this.context.organisations.length - 1]!)];
       // "The court annulled the listing": the step's own authority, unless the sentence names another.
       if ((authorities.length === 0 || this.guessedAuthority) && steps.length > 0) authorities = [...new Set(steps.map((s) => s.authorityId))];
     }
@@ -543,13 +649,16 @@ class ClauseReader {
     if (STEP_REFERENCES.has(this.words[step.at]!.lower)) {
       const verb = before.find((g) => g.pos === 'VERB');
       const planned = before.some((g) => PLANNED.has(g.lemma) || PLANNED.has(g.lower));
-      return verb && MAKES.has(verb.lemma) && planned && !before.some((g) => NEGATION.has(g.lower) || hypothetical(g) || REFUSAL.has(g.lemma)) ? 'pending' : 'none';
+      return verb && MAKES.has(verb.lemma) && planned && !before.some((g) => NEGATION.has(g.lower) || hypothetical(g) || REFUSAL.has(g.lemma))
+        ? 'pending'
+        : 'none';
     }
     if (before.some((g) => NEGATION.has(g.lower) || hypothetical(g) || REFUSAL.has(g.lemma) || REFUSAL.has(g.lower))) return 'none';
     const verb = before.find((g) => g.pos === 'VERB');
     if (!verb) return 'none';
     if (REQUEST.has(verb.lemma)) return this.requestMode(step, clause);
-    if (PLANNED.has(verb.lemma) || (verb.lemma === 'order' && verb.pos === 'VERB') || before.some((g) => PLANNED.has(g.lower) || PLANNED.has(g.lemma))) return 'pending';
+    if (PLANNED.has(verb.lemma) || (verb.lemma === 'order' && verb.pos === 'VERB') || before.some((g) => PLANNED.has(g.lower) || PLANNED.has(g.lemma)))
+      return 'pending';
     return MAKES.has(verb.lemma) ? 'done' : 'none';
   }
 
@@ -636,7 +745,7 @@ class ClauseReader {
         while (first > 0 && ([',', 'and', 'or', 'nor', 'the'].includes(this.words[first - 1]!.lower) || this.mentionAt(first - 1)?.authority)) first--;
         // "asked whether Britain would proscribe", "Had Canada listed X in 2019, ...": a question or a counterfactual.
         const opener = this.words[first - 1];
-        if (first === clause.from && ['had', 'were', 'should'].includes(this.words[first]?.lower ?? '') ) return true;
+        if (first === clause.from && ['had', 'were', 'should'].includes(this.words[first]?.lower ?? '')) return true;
         if (opener && ['whether', 'if'].includes(opener.lower)) return true;
         if (this.words[clause.from]?.lower === 'had' && first === clause.from + 1) return true;
         return this.words.slice(Math.max(0, first - 1), mention.first).some((x) => NEGATION.has(x.lower));
@@ -675,7 +784,12 @@ class ClauseReader {
     const aside = (k: number) => commas.length >= 2 && k > commas[0]! && k < commas[commas.length - 1]!;
     // Not a verb of another subject: a name's word ("the Levant Fund"), "asset-freeze", "the order proscribing X", "was notified and".
     const verbOf = (w: Word, k: number) =>
-      w.pos === 'VERB' && !BE.has(w.lower) && /^\p{Ll}/u.test(w.text) && between[k - 1]?.text !== '-' && !/ing$/.test(w.lower) && !BE.has(between[k - 1]?.lower ?? '');
+      w.pos === 'VERB' &&
+      !BE.has(w.lower) &&
+      /^\p{Ll}/u.test(w.text) &&
+      between[k - 1]?.text !== '-' &&
+      !/ing$/.test(w.lower) &&
+      !BE.has(between[k - 1]?.lower ?? '');
     if (between.some((w, k) => verbOf(w, k) && !aside(k) && this.inClause(clause, step.at + 1 + k))) return inRelative;
     return { at, present: /^(takes|comes|enters|goes|becomes|is|are|with effect|effective)/i.test(m[0]) };
   }
@@ -740,9 +854,11 @@ class ClauseReader {
       regions.push([this.nounPhraseStart(clause, step.at), step.at]);
       // A gerund takes its object as a verb does: "proposed listing the X", "a decree designating the X".
       const object = this.words[step.at + 1];
-      if (object && (object.pos === 'DET' || object.pos === 'PROPN' || this.mentionAt(step.at + 1) !== null)) regions.push([step.at + 1, this.phraseEnd(clause, step.at + 1, next)]);
+      if (object && (object.pos === 'DET' || object.pos === 'PROPN' || this.mentionAt(step.at + 1) !== null))
+        regions.push([step.at + 1, this.phraseEnd(clause, step.at + 1, next)]);
       const after = this.words[step.at + 1]?.lower;
-      if (after && ['of', 'on', 'against', 'for'].includes(after) && this.namesDirectly(step.at + 2)) regions.push([step.at + 1, this.phraseEnd(clause, step.at + 2, next)]);
+      if (after && ['of', 'on', 'against', 'for'].includes(after) && this.namesDirectly(step.at + 2))
+        regions.push([step.at + 1, this.phraseEnd(clause, step.at + 2, next)]);
     } else if (step.passive) {
       if (clause.antecedent !== null && clause.from >= step.at - 3) regions.push([clause.antecedent, clause.antecedent + 1]);
       else regions.push([this.subjectStart(clause, step.at), step.at]);
@@ -754,13 +870,22 @@ class ClauseReader {
       const at = step.at + 1 + noun;
       const preposition = this.words[at + 1]?.lower;
       if (noun >= 0 && preposition && ['on', 'of', 'against'].includes(preposition) && !this.namesDirectly(at + 2)) regions.push([step.at + 1, at]);
-      else if (noun < 0 && !this.objectNamed(step.at + 1)) regions.push([step.at + 1, step.at + 1]); // "banned rallies by the Front"
+      else if (noun < 0 && !this.objectNamed(step.at + 1))
+        regions.push([step.at + 1, step.at + 1]); // "banned rallies by the Front"
       else regions.push([step.at + 1, end]);
     }
     const found: string[] = [];
     for (const [from, to] of regions) {
       for (const m of this.mentioned) {
-        if (m.first >= from && m.last < to && m.mention.kind === 'organisation' && !this.modifiesNoun(m) && !this.ofMembers(m, from) && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.first === from))) found.push(m.mention.entityId);
+        if (
+          m.first >= from &&
+          m.last < to &&
+          m.mention.kind === 'organisation' &&
+          !this.modifiesNoun(m) &&
+          !this.ofMembers(m, from) &&
+          (this.inClause(clause, m.first) || (clause.antecedent !== null && m.first === from))
+        )
+          found.push(m.mention.entityId);
       }
     }
     // An organisation an antecedent names: "X, which was banned", "X, which Canada banned" (the antecedent may end the name).
@@ -781,7 +906,8 @@ class ClauseReader {
         if (known && known.kind !== 'organisation') continue;
         // A name seen before with aliases it did not have ("... (HDN)") gains them.
         const fresh = name.aliases.filter((a) => !known || (a !== known.name && !known.aliases.includes(a)));
-        if (!known || fresh.length > 0) this.discovered.set(id, { id, name: known?.name ?? name.name, kind: 'organisation', aliases: known ? fresh : name.aliases, partOf: null });
+        if (!known || fresh.length > 0)
+          this.discovered.set(id, { id, name: known?.name ?? name.name, kind: 'organisation', aliases: known ? fresh : name.aliases, partOf: null });
         this.named.push({ at: name.at, id });
         ids.push(id);
       }
@@ -800,7 +926,12 @@ class ClauseReader {
     if (!subject.some((w) => w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'PRON')) return false;
     // Nothing the verb could take as its object: a preposition, an adverb, a date, the clause's end.
     const next = this.words[step.at + 1];
-    return next === undefined || step.at + 1 >= clause.to || ['ADP', 'ADV', 'PUNCT', 'SCONJ', 'CCONJ', 'NUM', 'PART'].includes(next.pos) || ['last', 'this', 'next', 'earlier'].includes(next.lower);
+    return (
+      next === undefined ||
+      step.at + 1 >= clause.to ||
+      ['ADP', 'ADV', 'PUNCT', 'SCONJ', 'CCONJ', 'NUM', 'PART'].includes(next.pos) ||
+      ['last', 'this', 'next', 'earlier'].includes(next.lower)
+    );
   }
 
   /**
@@ -812,7 +943,8 @@ class ClauseReader {
     const w = this.words[k];
     if (!w) return false;
     // "the rescission of the designation of X": through the inner step to its own object.
-    if ((baseOf(w.lemma) in STEP_NOUNS || baseOf(w.lower) in STEP_NOUNS) && ['of', 'on', 'against'].includes(this.words[k + 1]?.lower ?? '')) return this.namesDirectly(k + 2);
+    if ((baseOf(w.lemma) in STEP_NOUNS || baseOf(w.lower) in STEP_NOUNS) && ['of', 'on', 'against'].includes(this.words[k + 1]?.lower ?? ''))
+      return this.namesDirectly(k + 2);
     if (this.mentionAt(k) !== null || /^\p{Lu}/u.test(w.text)) return true;
     if (PRONOUN_ORGANISATION.has(w.lower) || ORGANISATION_REFERENCES.has(w.lower)) return true;
     // "the ban on the related group": one modifier before the reference noun.
@@ -830,7 +962,11 @@ class ClauseReader {
       if (this.mentionAt(k + n) !== null || /^\p{Lu}/u.test(w.text) || w.pos === 'NUM' || w.pos === 'PRON') return true;
       if (ORGANISATION_REFERENCES.has(w.lower)) return true;
       // "its regional offshoot, the Sturmkreis Nord": the name follows in apposition.
-      if (w.text === ',') return this.objectNamed(k + n + 1) && /^\p{Lu}/u.test(this.words[k + n + 1]?.text === 'the' ? this.words[k + n + 2]?.text ?? '' : this.words[k + n + 1]?.text ?? '');
+      if (w.text === ',')
+        return (
+          this.objectNamed(k + n + 1) &&
+          /^\p{Lu}/u.test(this.words[k + n + 1]?.text === 'the' ? (this.words[k + n + 2]?.text ?? '') : (this.words[k + n + 1]?.text ?? ''))
+        );
       if (!['NOUN', 'ADJ', 'PUNCT', 'VERB'].includes(w.pos) || (w.pos === 'PUNCT' && w.text !== '-')) return false;
     }
     return false;
@@ -860,9 +996,19 @@ class ClauseReader {
     if (/^['’]s$/.test(next.text)) {
       // "the Front's chief recruiter": its people.
       if (this.words.slice(m.last + 2, m.last + 5).some((w) => MEMBER_NOUNS.has(w.lower))) return true;
-      return this.words[m.last + 2]?.pos === 'NOUN' && !ORGANISATION_REFERENCES.has(this.words[m.last + 2]!.lower) && !(baseOf(this.words[m.last + 2]!.lower) in STEP_NOUNS);
+      return (
+        this.words[m.last + 2]?.pos === 'NOUN' &&
+        !ORGANISATION_REFERENCES.has(this.words[m.last + 2]!.lower) &&
+        !(baseOf(this.words[m.last + 2]!.lower) in STEP_NOUNS)
+      );
     }
-    return next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !ORGANISATION_REFERENCES.has(next.lower) && !(baseOf(next.lower) in STEP_NOUNS) && !LIST_WORDS.has(next.lower);
+    return (
+      next.pos === 'NOUN' &&
+      /^\p{Ll}/u.test(next.text) &&
+      !ORGANISATION_REFERENCES.has(next.lower) &&
+      !(baseOf(next.lower) in STEP_NOUNS) &&
+      !LIST_WORDS.has(next.lower)
+    );
   }
 
   /** An organisation a reference stands for; one only seen as a name so far becomes an entity now. */
@@ -915,7 +1061,13 @@ class ClauseReader {
         continue;
       }
       const hyphenated = this.words[k - 1]?.text === '-'; // "the Iranian-backed Front"
-      if (this.mentionAt(k) === null && ((w.pos === 'VERB' && !hyphenated && !BE.has(w.lower) && !BE.has(w.lemma)) || w.lower === 'that' || (w.lower === 'and' && this.words[k - 1]?.text === ','))) break;
+      if (
+        this.mentionAt(k) === null &&
+        ((w.pos === 'VERB' && !hyphenated && !BE.has(w.lower) && !BE.has(w.lemma)) ||
+          w.lower === 'that' ||
+          (w.lower === 'and' && this.words[k - 1]?.text === ','))
+      )
+        break;
       k--;
     }
     return k + 1;
@@ -926,7 +1078,13 @@ class ClauseReader {
     for (let k = from; k < Math.min(next, clause.to); k++) {
       const w = this.words[k]!;
       if (this.mentionAt(k) !== null) continue;
-      if ((w.lower === 'as' && k > from) || EXCEPT.has(w.lower) || (w.lower === 'but' && this.words[k + 1]?.lower === 'not') || (w.lower === 'other' && this.words[k + 1]?.lower === 'than')) return k;
+      if (
+        (w.lower === 'as' && k > from) ||
+        EXCEPT.has(w.lower) ||
+        (w.lower === 'but' && this.words[k + 1]?.lower === 'not') ||
+        (w.lower === 'other' && this.words[k + 1]?.lower === 'than')
+      )
+        return k;
       // A capitalised "Watch" is a word of a name; "the related group" a modifier.
       if ((w.pos === 'VERB' || w.pos === 'AUX') && k > from && !/^\p{Lu}/u.test(w.text) && this.words[k - 1]?.pos !== 'DET') return k;
       if (w.text === ',' && this.words[k + 1] && ['leaving', 'keeping', 'while', 'but', 'and'].includes(this.words[k + 1]!.lower)) return k;
@@ -937,15 +1095,22 @@ class ClauseReader {
   /** The authorities that take a step: its subject, the agent of a passive ("by X", "in X"), a possessive, or a reference. */
   private authoritiesOf(step: StepMention, clause: Clause, previous: number | null): string[] {
     this.guessedAuthority = false;
-    const inClause = this.mentioned.filter((m) => m.authority !== null && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.last === clause.antecedent)));
+    const inClause = this.mentioned.filter(
+      (m) => m.authority !== null && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.last === clause.antecedent)),
+    );
     const agent = inClause.filter((m) => {
       if (m.first <= step.at) return false;
-      const preposition = this.words[m.first - 1]?.lower === 'the' ? this.words[m.first - 2]?.lower ?? '' : this.words[m.first - 1]?.lower ?? '';
+      const preposition = this.words[m.first - 1]?.lower === 'the' ? (this.words[m.first - 2]?.lower ?? '') : (this.words[m.first - 1]?.lower ?? '');
       // "banned in Britain" names the authority; "banned after attacks in Uganda" does not.
       const near = step.noun ? (this.inForceAfter(step, clause)?.at ?? step.at) : step.at;
       if (preposition === 'by' || preposition === 'under') return true;
       const between = this.words.slice(near + 1, m.first);
-      return preposition === 'in' && m.first > near && between.length <= 8 && !between.some((w) => w.text === ',' || ['after', 'following', 'for', 'over', 'during', 'since'].includes(w.lower));
+      return (
+        preposition === 'in' &&
+        m.first > near &&
+        between.length <= 8 &&
+        !between.some((w) => w.text === ',' || ['after', 'following', 'for', 'over', 'during', 'since'].includes(w.lower))
+      );
     });
     if ((step.passive || step.noun) && agent.length > 0) return this.group(agent.slice(0, 1), agent);
     // "the lifting of Egypt's ban on X": the possessive inside the noun's phrase.
@@ -958,7 +1123,8 @@ class ClauseReader {
       // "Britain and France, unlike Germany, have banned X": the authority set apart is not a subject.
       if (['unlike', 'except', 'besides', 'excluding'].includes(this.words[m.first - 1]?.lower ?? '')) return false;
       // "The Iranian-backed Front was banned": a passive's subject names whom, not who; only "Kenya's ban was lifted" says who.
-      const inSubject = step.passive && !LAPSE_VERBS.has(baseOf(this.words[step.at]!.lemma)) && clause.antecedent === null && m.first >= this.subjectStart(clause, step.at);
+      const inSubject =
+        step.passive && !LAPSE_VERBS.has(baseOf(this.words[step.at]!.lemma)) && clause.antecedent === null && m.first >= this.subjectStart(clause, step.at);
       if (inSubject && !/^['’]s$/.test(this.words[m.last + 1]?.text ?? '')) return false;
       // "Uganda said the ruling took effect": the reporter, not the step's subject.
       return !(step.noun && this.words.slice(m.last + 1, step.at).some((w) => (w.pos === 'VERB' && REPORTING.has(w.lemma)) || w.lower === 'that'));
@@ -978,7 +1144,12 @@ class ClauseReader {
       if (main.length > 0) return [main[main.length - 1]!.authority!];
     }
     // "removed from the European Union's terrorist list", "added to Russia's register": the list's keeper.
-    const keeper = inClause.find((m) => m.first > step.at && /^['’]s$/.test(this.words[m.last + 1]?.text ?? '') && this.words.slice(m.last + 2, m.last + 6).some((w) => LIST_WORDS.has(w.lower)));
+    const keeper = inClause.find(
+      (m) =>
+        m.first > step.at &&
+        /^['’]s$/.test(this.words[m.last + 1]?.text ?? '') &&
+        this.words.slice(m.last + 2, m.last + 6).some((w) => LIST_WORDS.has(w.lower)),
+    );
     if (keeper) return [this.countryOf(keeper)];
     // "it" or "the government" as the subject: the authority named before.
     this.guessedAuthority = true;
@@ -1024,7 +1195,13 @@ class ClauseReader {
   private countryOf(m: Mentioned): string {
     const body = this.entity(m.mention.entityId);
     if (body?.partOf) {
-      const beside = this.mentioned.find((o) => o !== m && o.authority !== null && !this.entity(o.mention.entityId)?.partOf && (o.last === m.first - 1 || o.last === m.first - 2 || o.first === m.last + 2));
+      const beside = this.mentioned.find(
+        (o) =>
+          o !== m &&
+          o.authority !== null &&
+          !this.entity(o.mention.entityId)?.partOf &&
+          (o.last === m.first - 1 || o.last === m.first - 2 || o.first === m.last + 2),
+      );
       if (beside) return beside.authority!;
     }
     return m.authority!;

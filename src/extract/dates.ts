@@ -19,7 +19,8 @@ const CALENDAR_WORD = new RegExp(`\\b(${MONTHS}|${WEEKDAYS.join('|')})\\b|\\d{4}
 /** A month named without a day or year is a date only after words like these ("in July", "early June"). */
 const MONTH_CUE = /\b(in|since|until|till|by|of|from|through|early|late|mid|last|next|this|during|before|after|on|between|and|for)\s*-?\s*$/i;
 /** Bare years are a date only after a preposition, a time word or a determiner ("in 2003", "mid-2023", "a 2018 order"). */
-const BARE_YEAR = /\b(in|since|of|by|from|until|till|to|before|after|during|between|and|early|late|mid|year|around|a|an|the|its|their|his|her)\s*-?\s*((?:19|20)\d\d)\b(?![-/.,]?\d)/gi;
+const BARE_YEAR =
+  /\b(in|since|of|by|from|until|till|to|before|after|during|between|and|early|late|mid|year|around|a|an|the|its|their|his|her)\s*-?\s*((?:19|20)\d\d)\b(?![-/.,]?\d)/gi;
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
@@ -64,7 +65,10 @@ export function findDates(sentence: string, published: PartialDate | null): Date
     const year = m[2]!;
     add(year, m.index + m[0].length - year.length, year);
   }
-  return dropRangeEnds(sentence, mentions.sort((a, b) => a.start - b.start));
+  return dropRangeEnds(
+    sentence,
+    mentions.sort((a, b) => a.start - b.start),
+  );
 }
 
 function referenceOf(anchor: Anchor): { instant: Date; timezone: number } {
@@ -74,7 +78,10 @@ function referenceOf(anchor: Anchor): { instant: Date; timezone: number } {
 /** The part of a chrono result that names a calendar date, or null for what is not one here. */
 function calendarSpan(sentence: string, result: ParsedResult): { text: string; start: number; weekday: boolean } | null {
   // "midnight on Friday", "noon on March 3": the day without the time of day.
-  const text = result.text.replace(/^(?:(?:at\s+)?(?:midnight|noon|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|GMT|BST|local time)?)\s+)?(on|in)\s+/i, '').replace(/\s+(?:morning|afternoon|evening|night)$/i, '').replace(/[\s,]+$/, '');
+  const text = result.text
+    .replace(/^(?:(?:at\s+)?(?:midnight|noon|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|GMT|BST|local time)?)\s+)?(on|in)\s+/i, '')
+    .replace(/\s+(?:morning|afternoon|evening|night)$/i, '')
+    .replace(/[\s,]+$/, '');
   const start = result.index + result.text.indexOf(text);
   if (!CALENDAR_WORD.test(text)) return null; // "Sun", "9/11", "24/7", "yesterday": handled elsewhere or not dates
   const c = result.start;
@@ -110,7 +117,7 @@ function resolveCalendar(
   }
   if (anchor.month === undefined) return null; // a year-only publication date cannot place "March 22"
   const target = month * 100 + (day ?? 0);
-  const reference = anchor.month * 100 + (day === undefined ? 0 : anchor.day ?? (future ? 0 : 99));
+  const reference = anchor.month * 100 + (day === undefined ? 0 : (anchor.day ?? (future ? 0 : 99)));
   if (tense === 'either' && day !== undefined && anchor.day !== undefined) return nearer(anchor, month, day);
   const year = future ? (target >= reference ? anchor.year : anchor.year + 1) : target <= reference ? anchor.year : anchor.year - 1;
   return formatPartialDate(year, month, day);

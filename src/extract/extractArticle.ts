@@ -190,7 +190,13 @@ function aliasesGiven(text: string, mentions: EntityMention[], matcher: EntityMa
     if (fresh.length === 0) continue;
     if (known && known.kind !== 'organisation') continue;
     const candidate = name.candidate;
-    more.push({ id: name.id, name: known?.name ?? candidate?.name ?? name.id, kind: 'organisation', aliases: [...(candidate?.aliases ?? []), ...fresh], partOf: null });
+    more.push({
+      id: name.id,
+      name: known?.name ?? candidate?.name ?? name.id,
+      kind: 'organisation',
+      aliases: [...(candidate?.aliases ?? []), ...fresh],
+      partOf: null,
+    });
   }
   return more;
 }

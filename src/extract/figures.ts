@@ -14,13 +14,35 @@ export interface Figure {
 
 const QUALIFIER = '(?:at least |more than |over |about |around |nearly |almost |some |up to |roughly |fewer than |less than |an estimated )?';
 const WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
-  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
 };
 const NUMBER = `(\\d[\\d,]*|${Object.keys(WORDS).join('|')})`;
 /** What "million" and "bn" multiply a sum by, so that "$4 million" and "$4,000,000" compare equal. */
 const SCALE: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9 };
-const PEOPLE = '(?:people|persons|civilians|soldiers|worshippers|concertgoers|suspects|men|women|members|activists|supporters|militants|fighters|others|individuals)';
+const PEOPLE =
+  '(?:people|persons|civilians|soldiers|worshippers|concertgoers|suspects|men|women|members|activists|supporters|militants|fighters|others|individuals)';
 const MEMBERS = '(?:members|countries|states|nations|delegations|judges|lawmakers|legislators|senators|MPs|ministers)';
 
 /** A figure needs digits or a number word: most sentences have neither and are not searched further. */
@@ -31,13 +53,31 @@ const COUNTED = /kill|dead|died|death|lives|injur|wound|arrest|detain|held|round
 
 /** Each pattern's first group is the figure as written, its second the number. */
 const PATTERNS: { kind: FigureKind; re: RegExp }[] = [
-  { kind: 'killed', re: new RegExp(`\\b(?:killing|killed|kills|claimed the lives of|left|leaving|death toll (?:of|at|to|rose to|stands at))\\s+(${QUALIFIER}${NUMBER})\\s+(?:people|persons|civilians|soldiers|worshippers|concertgoers|dead)\\b`, 'gi') },
-  { kind: 'killed', re: new RegExp(`\\b(${QUALIFIER}${NUMBER})\\s+(?:people|persons|civilians|soldiers)\\s+(?:were\\s+|have been\\s+)?(?:killed|dead|died)\\b`, 'gi') },
+  {
+    kind: 'killed',
+    re: new RegExp(
+      `\\b(?:killing|killed|kills|claimed the lives of|left|leaving|death toll (?:of|at|to|rose to|stands at))\\s+(${QUALIFIER}${NUMBER})\\s+(?:people|persons|civilians|soldiers|worshippers|concertgoers|dead)\\b`,
+      'gi',
+    ),
+  },
+  {
+    kind: 'killed',
+    re: new RegExp(`\\b(${QUALIFIER}${NUMBER})\\s+(?:people|persons|civilians|soldiers)\\s+(?:were\\s+|have been\\s+)?(?:killed|dead|died)\\b`, 'gi'),
+  },
   { kind: 'injured', re: new RegExp(`\\b(?:injuring|injured|wounding|wounded)\\s+(${QUALIFIER}${NUMBER})\\s+(?:people|persons|civilians|others)\\b`, 'gi') },
   { kind: 'detained', re: new RegExp(`\\b(?:arrested|arresting|detained|detaining|rounded up|held)\\s+(${QUALIFIER}${NUMBER})\\s+${PEOPLE}\\b`, 'gi') },
-  { kind: 'detained', re: new RegExp(`\\b(${QUALIFIER}${NUMBER})\\s+${PEOPLE}\\s+(?:were\\s+|have been\\s+|had been\\s+)?(?:arrested|detained|taken into custody)\\b`, 'gi') },
+  {
+    kind: 'detained',
+    re: new RegExp(`\\b(${QUALIFIER}${NUMBER})\\s+${PEOPLE}\\s+(?:were\\s+|have been\\s+|had been\\s+)?(?:arrested|detained|taken into custody)\\b`, 'gi'),
+  },
   { kind: 'votes in favour', re: new RegExp(`\\b(${NUMBER})\\s+votes?\\s+(?:in favou?r|for)\\b`, 'gi') },
-  { kind: 'votes in favour', re: new RegExp(`\\b(${NUMBER})\\s+(?:of (?:its|the) \\d+ )?${MEMBERS}(?:\\s+of the [\\p{L} ]+?)?\\s+(?:backed|supported|voted (?:for|in favou?r)|approved|endorsed)\\b`, 'giu') },
+  {
+    kind: 'votes in favour',
+    re: new RegExp(
+      `\\b(${NUMBER})\\s+(?:of (?:its|the) \\d+ )?${MEMBERS}(?:\\s+of the [\\p{L} ]+?)?\\s+(?:backed|supported|voted (?:for|in favou?r)|approved|endorsed)\\b`,
+      'giu',
+    ),
+  },
   { kind: 'votes in favour', re: new RegExp(`\\b(?:voted|by a vote of|a vote of)\\s+(${NUMBER})\\s*(?:-|–|to)\\s*\\d+\\b`, 'gi') },
   { kind: 'votes in favour', re: new RegExp(`\\bby\\s+(${NUMBER})\\s+votes\\s+to\\s+\\d+\\b`, 'gi') },
   { kind: 'votes in favour', re: new RegExp(`\\b(${NUMBER})\\s*(?:-|–)\\s*\\d+\\s+vote\\b`, 'gi') },
@@ -66,7 +106,7 @@ export function findFigures(sentence: string): Figure[] {
       const start = m.index + m[0].indexOf(m[1]!);
       if (taken.some(([s, e]) => start < e && start + m[1]!.length > s)) continue;
       const written = m[2]!.toLowerCase();
-      const scale = kind === 'amount' ? SCALE[(m[3] ?? '').toLowerCase()] ?? 1 : 1;
+      const scale = kind === 'amount' ? (SCALE[(m[3] ?? '').toLowerCase()] ?? 1) : 1;
       const number = (written in WORDS ? WORDS[written]! : Number(written.replace(/,/g, ''))) * scale;
       if (!Number.isFinite(number)) continue;
       taken.push([start, start + m[1]!.length]);

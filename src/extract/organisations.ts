@@ -2,17 +2,114 @@ import type { Word } from './parse.js';
 import { MEMBER_NOUNS } from './vocabulary.js';
 
 /** Lower-case words that may stand inside a proper name ("Brigades of the Eastern Gate", "Hizb ut-Tahrir"). */
-const CONNECTORS = new Set(['of', 'the', 'for', 'al', 'el', 'ul', 'ut', 'bin', 'ibn', 'de', 'la', 'du', 'da', 'e', 'i', 'wa', 'wal', 'an', 'ash', 'ad', 'az', '-', "'", '’', '&', 'und', 'der', 'des', 'del', 'and', "'s", '’s', 'ha']);
+const CONNECTORS = new Set([
+  'of',
+  'the',
+  'for',
+  'al',
+  'el',
+  'ul',
+  'ut',
+  'bin',
+  'ibn',
+  'de',
+  'la',
+  'du',
+  'da',
+  'e',
+  'i',
+  'wa',
+  'wal',
+  'an',
+  'ash',
+  'ad',
+  'az',
+  '-',
+  "'",
+  '’',
+  '&',
+  'und',
+  'der',
+  'des',
+  'del',
+  'and',
+  "'s",
+  '’s',
+  'ha',
+]);
 /** Capitalised words that start a sentence or a date, not a name. */
 const NOT_NAMES = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'the', 'a', 'an', 'it', 'they', 'its', 'their', 'this', 'that',
-  'in', 'on', 'at', 'as', 'by', 'under', 'from', 'to', 'and', 'or', 'but', 'he', 'she', 'we', 'officials', 'government',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'the',
+  'a',
+  'an',
+  'it',
+  'they',
+  'its',
+  'their',
+  'this',
+  'that',
+  'in',
+  'on',
+  'at',
+  'as',
+  'by',
+  'under',
+  'from',
+  'to',
+  'and',
+  'or',
+  'but',
+  'he',
+  'she',
+  'we',
+  'officials',
+  'government',
 ]);
 /** A name ending in one of these is a list, a law or a document, not an organisation. */
 const DOCUMENT_WORDS = new Set([
-  'list', 'register', 'registry', 'schedule', 'act', 'order', 'code', 'journal', 'gazette', 'law', 'regulation', 'decision', 'resolution',
-  'court', 'ministry', 'department', 'office', 'government', 'parliament', 'minister', 'secretary', 'regime', 'programme', 'program',
+  'list',
+  'register',
+  'registry',
+  'schedule',
+  'act',
+  'order',
+  'code',
+  'journal',
+  'gazette',
+  'law',
+  'regulation',
+  'decision',
+  'resolution',
+  'court',
+  'ministry',
+  'department',
+  'office',
+  'government',
+  'parliament',
+  'minister',
+  'secretary',
+  'regime',
+  'programme',
+  'program',
 ]);
 const ALIAS_OPENERS = /^(?:also known as|a\.?k\.?a\.?|formerly known as|also called|known as|alias|also referred to as|otherwise known as)$/i;
 
@@ -61,7 +158,13 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
     }
     const aliases = aliasesAfter(words, name.end, isMention);
     // "Al-Jabha al-Sharqiya, or the Eastern Front,": another name of the one before.
-    const joined = found.length > 0 ? words.slice(lastEnd, i).map((w) => w.lower).join(' ') : '';
+    const joined =
+      found.length > 0
+        ? words
+            .slice(lastEnd, i)
+            .map((w) => w.lower)
+            .join(' ')
+        : '';
     if (/^, or( the)?$/.test(joined)) found[found.length - 1]!.aliases.push(name.text, ...aliases.names);
     else found.push({ name: name.text, aliases: aliases.names, at: i });
     lastEnd = aliases.end;
@@ -135,10 +238,17 @@ function aliasesAfter(words: Word[], end: number, isMention: (i: number) => bool
   let listed = false;
   /** "also known as: a) X; b) Y": a colon and list markers before the names. */
   const skipMarkers = () => {
-    while (words[k] && (words[k]!.text === ':' || words[k]!.text === ';' || (/^[a-z]$/.test(words[k]!.text) && words[k + 1]?.text === ')') || words[k]!.text === ')')) k++;
+    while (
+      words[k] &&
+      (words[k]!.text === ':' || words[k]!.text === ';' || (/^[a-z]$/.test(words[k]!.text) && words[k + 1]?.text === ')') || words[k]!.text === ')')
+    )
+      k++;
   };
   for (let n = 4; n >= 1; n--) {
-    const opener = words.slice(k, k + n).map((w) => w.text).join(' ');
+    const opener = words
+      .slice(k, k + n)
+      .map((w) => w.text)
+      .join(' ');
     if (!ALIAS_OPENERS.test(opener.replace(/ \. ?/g, '.'))) continue;
     k += n;
     listed = true;
@@ -189,7 +299,7 @@ export function namesAlsoKnownAs(sentence: string, end: number): string[] {
   const opener = /^\s*(?:\([A-Z0-9-]{2,8}\)\s*)?[,(]?\s*/.exec(rest)!;
   ALSO_KNOWN.lastIndex = 0;
   const known = ALSO_KNOWN.exec(rest.slice(opener[0].length));
-  if (!known || known.index !== 0) return [];
+  if (known?.index !== 0) return [];
   let list = rest.slice(opener[0].length + known[0].length);
   const names: string[] = [];
   for (let n = 0; n < 6; n++) {

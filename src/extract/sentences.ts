@@ -28,7 +28,8 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
 }
 
 /** Words that open a sentence, so that an abbreviation before them ends the sentence before. */
-const OPENERS = /^(The|A|An|It|Its|He|She|They|We|I|This|That|These|Those|But|And|In|On|At|As|If|There|His|Her|Their|Our|Some|Many|No|Yet|So|Meanwhile|However|Officials|After|Before|Since|While|When)\b/;
+const OPENERS =
+  /^(The|A|An|It|Its|He|She|They|We|I|This|That|These|Those|But|And|In|On|At|As|If|There|His|Her|Their|Our|Some|Many|No|Yet|So|Meanwhile|However|Officials|After|Before|Since|While|When)\b/;
 
 /**
  * sbd ends a sentence at "the U.S." before a capitalised word ("The U.S. State Department said"):
@@ -51,7 +52,8 @@ function quotesBalance(text: string): boolean {
 }
 
 /** Phrases that mark page furniture rather than reporting. */
-const BOILERPLATE = /\b(your email address|required fields are marked|all rights reserved|subscribe to our|sign up for|click here|cookie|leave a comment|scroll to top)\b/i;
+const BOILERPLATE =
+  /\b(your email address|required fields are marked|all rights reserved|subscribe to our|sign up for|click here|cookie|leave a comment|scroll to top)\b/i;
 
 /**
  * Whether a sentence can stand alone in an answer: a complete sentence of some length that ends

@@ -4,10 +4,52 @@ import { parseWords, type Word } from './parse.js';
 export type Tense = 'past' | 'future' | 'unknown' | 'either';
 
 /** Words of a verb group that put it in the future, or in a schedule ("is due to", "would"). */
-const FUTURE_WORDS = new Set(['will', 'shall', "'ll", 'wo', 'would', 'due', 'scheduled', 'expected', 'set', 'plans', 'plan', 'planned', 'intends', 'intend', 'going', 'upcoming', 'next', 'aims', 'hopes', 'expects']);
+const FUTURE_WORDS = new Set([
+  'will',
+  'shall',
+  "'ll",
+  'wo',
+  'would',
+  'due',
+  'scheduled',
+  'expected',
+  'set',
+  'plans',
+  'plan',
+  'planned',
+  'intends',
+  'intend',
+  'going',
+  'upcoming',
+  'next',
+  'aims',
+  'hopes',
+  'expects',
+]);
 const PAST_WORDS = new Set(['was', 'were', 'had', 'did', 'ago', 'last', 'yesterday', 'earlier', 'already', 'previously']);
 /** Verbs whose past is written as their present ("Japan put the group on its list on March 3"). */
-const SAME_IN_PAST = new Set(['put', 'set', 'cut', 'hit', 'let', 'quit', 'spread', 'cast', 'hurt', 'shut', 'bid', 'read', 'beat', 'bet', 'burst', 'cost', 'shed', 'split', 'thrust', 'upset']);
+const SAME_IN_PAST = new Set([
+  'put',
+  'set',
+  'cut',
+  'hit',
+  'let',
+  'quit',
+  'spread',
+  'cast',
+  'hurt',
+  'shut',
+  'bid',
+  'read',
+  'beat',
+  'bet',
+  'burst',
+  'cost',
+  'shed',
+  'split',
+  'thrust',
+  'upset',
+]);
 const BE_PRESENT = new Set(['is', 'are', "'s", "'re", 'am']);
 
 /**
@@ -29,12 +71,23 @@ export function tenseAt(sentence: string, offset: number): Tense {
 }
 
 /** A verb of saying in the pluperfect or after "earlier", then "would": the future of an earlier statement. */
-const FUTURE_IN_PAST = /\b(?:had|earlier|previously|before that)\b[^.;]*\b(?:said|announced|stated|told|confirmed|indicated|signalled|signaled|promised|pledged|vowed|declared|added|proposed|suggested|hinted|warned)\b[^.;]*\bwould\b(?![^.;]*\b(?:will|shall)\b)[^.;]*$/i;
+const FUTURE_IN_PAST =
+  /\b(?:had|earlier|previously|before that)\b[^.;]*\b(?:said|announced|stated|told|confirmed|indicated|signalled|signaled|promised|pledged|vowed|declared|added|proposed|suggested|hinted|warned)\b[^.;]*\bwould\b(?![^.;]*\b(?:will|shall)\b)[^.;]*$/i;
 
 function governingTense(sentence: string, offset: number): Tense {
   // Most dates in news follow a verb in the past ("was listed on Monday"): read that without parsing.
-  const near = sentence.slice(Math.max(0, offset - 60), offset).split(/[,;:]/).pop()!.toLowerCase().split(/\s+/).slice(-7);
-  if (!near.some((w) => FUTURE_WORDS.has(w) || w === 'to' || w === 'effective' || w === 'from') && near.some((w) => PAST_WORDS.has(w) || (/ed$/.test(w) && w.length > 4))) return 'past';
+  const near = sentence
+    .slice(Math.max(0, offset - 60), offset)
+    .split(/[,;:]/)
+    .pop()!
+    .toLowerCase()
+    .split(/\s+/)
+    .slice(-7);
+  if (
+    !near.some((w) => FUTURE_WORDS.has(w) || w === 'to' || w === 'effective' || w === 'from') &&
+    near.some((w) => PAST_WORDS.has(w) || (/ed$/.test(w) && w.length > 4))
+  )
+    return 'past';
   // Only the clause of the date and the one after it can govern it: parse just those.
   const from = Math.max(0, ...[',', ';', ':'].map((p) => sentence.lastIndexOf(p, offset - 1) + 1));
   const next = sentence.slice(offset).search(/[;,][^;,]*[;,]/);
@@ -83,7 +136,8 @@ function tenseOf(verbs: Word[]): Tense {
   const main = [...verbs].reverse().find((w) => w.pos === 'VERB') ?? verbs[verbs.length - 1]!;
   if (/ing$/.test(main.lower) && verbs.length === 1) return 'unknown'; // a gerund alone has no tense
   if (verbs.some((w) => BE_PRESENT.has(w.lower)) && /ing$/.test(main.lower)) return 'future'; // "is meeting on Monday"
-  if (main.lower === main.lemma + 's' || main.lower === main.lemma + 'es' || (main.lemma.endsWith('y') && main.lower === main.lemma.slice(0, -1) + 'ies')) return 'future';
+  if (main.lower === `${main.lemma}s` || main.lower === `${main.lemma}es` || (main.lemma.endsWith('y') && main.lower === `${main.lemma.slice(0, -1)}ies`))
+    return 'future';
   if (main.lower !== main.lemma && /(ed|en|t)$/.test(main.lower)) return 'past';
   // "when ministers meet on 19 October": a plain present, as scheduled as "meets".
   const afterTo = verbs[verbs.indexOf(main) - 1]?.lower === 'to';

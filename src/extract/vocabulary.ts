@@ -89,10 +89,49 @@ export const LIST_WORDS = new Set(['list', 'lists', 'register', 'registry', 'bla
 
 /** Nouns that stand for an organisation just named. */
 export const ORGANISATION_REFERENCES = new Set([
-  'group', 'groups', 'movement', 'militia', 'militias', 'rebels', 'organisation', 'organization', 'network', 'outfit', 'faction',
-  'front', 'brigade', 'brigades', 'army', 'party', 'charity', 'foundation', 'association', 'wing', 'insurgency', 'insurgents', 'cell', 'entity',
-  'company', 'firm', 'outfits', 'organisations', 'organizations', 'networks', 'movements', 'rebel', 'militants', 'fund', 'trust',
-  'society', 'collective', 'brotherhood', 'alliance', 'syndicate', 'federation', 'legion', 'vanguard',
+  'group',
+  'groups',
+  'movement',
+  'militia',
+  'militias',
+  'rebels',
+  'organisation',
+  'organization',
+  'network',
+  'outfit',
+  'faction',
+  'front',
+  'brigade',
+  'brigades',
+  'army',
+  'party',
+  'charity',
+  'foundation',
+  'association',
+  'wing',
+  'insurgency',
+  'insurgents',
+  'cell',
+  'entity',
+  'company',
+  'firm',
+  'outfits',
+  'organisations',
+  'organizations',
+  'networks',
+  'movements',
+  'rebel',
+  'militants',
+  'fund',
+  'trust',
+  'society',
+  'collective',
+  'brotherhood',
+  'alliance',
+  'syndicate',
+  'federation',
+  'legion',
+  'vanguard',
 ]);
 
 /**
@@ -100,11 +139,63 @@ export const ORGANISATION_REFERENCES = new Set([
  * the Front" is a step on those people, not on the Front.
  */
 export const MEMBER_NOUNS = new Set([
-  'leader', 'leaders', 'commander', 'commanders', 'member', 'members', 'chief', 'chiefs', 'head', 'heads', 'founder', 'founders', 'cofounder',
-  'financier', 'financiers', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'figure', 'figures', 'fighter', 'fighters',
-  'ideologue', 'emir', 'operative', 'operatives', 'recruiter', 'recruiters', 'facilitator', 'facilitators', 'associate', 'associates',
-  'supporter', 'supporters', 'cleric', 'deputy', 'boss', 'treasurer', 'envoy', 'representative', 'representatives', 'negotiator', 'negotiators',
-  'militant', 'militants', 'activist', 'activists', 'lieutenant', 'lieutenants', 'strategist', 'propagandist', 'donor', 'donors', 'backer', 'backers',
+  'leader',
+  'leaders',
+  'commander',
+  'commanders',
+  'member',
+  'members',
+  'chief',
+  'chiefs',
+  'head',
+  'heads',
+  'founder',
+  'founders',
+  'cofounder',
+  'financier',
+  'financiers',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'official',
+  'officials',
+  'figure',
+  'figures',
+  'fighter',
+  'fighters',
+  'ideologue',
+  'emir',
+  'operative',
+  'operatives',
+  'recruiter',
+  'recruiters',
+  'facilitator',
+  'facilitators',
+  'associate',
+  'associates',
+  'supporter',
+  'supporters',
+  'cleric',
+  'deputy',
+  'boss',
+  'treasurer',
+  'envoy',
+  'representative',
+  'representatives',
+  'negotiator',
+  'negotiators',
+  'militant',
+  'militants',
+  'activist',
+  'activists',
+  'lieutenant',
+  'lieutenants',
+  'strategist',
+  'propagandist',
+  'donor',
+  'donors',
+  'backer',
+  'backers',
 ]);
 
 /** Words that make a step not done at all. */
@@ -112,17 +203,91 @@ export const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 
 
 /** Governing verbs and nouns after which the step is refused, resisted or only demanded: no claim. */
 export const REFUSAL = new Set([
-  'decline', 'refuse', 'reject', 'resist', 'oppose', 'fail', 'hesitate', 'avoid', 'balk', 'stop', 'short', 'yet', 'urge', 'press',
-  'abandon', 'scrap', 'shelve', 'drop', 'false', 'report', 'claim', 'allegation', 'rumour', 'rumor', 'speculation',
-  'pressure', 'call', 'demand', 'down', 'uphold', 'dismiss', 'turn', 'lobby', 'campaign', 'motion', 'appeal', 'plea', 'push', 'deny', 'veto', 'block', 'challenge',
+  'decline',
+  'refuse',
+  'reject',
+  'resist',
+  'oppose',
+  'fail',
+  'hesitate',
+  'avoid',
+  'balk',
+  'stop',
+  'short',
+  'yet',
+  'urge',
+  'press',
+  'abandon',
+  'scrap',
+  'shelve',
+  'drop',
+  'false',
+  'report',
+  'claim',
+  'allegation',
+  'rumour',
+  'rumor',
+  'speculation',
+  'pressure',
+  'call',
+  'demand',
+  'down',
+  'uphold',
+  'dismiss',
+  'turn',
+  'lobby',
+  'campaign',
+  'motion',
+  'appeal',
+  'plea',
+  'push',
+  'deny',
+  'veto',
+  'block',
+  'challenge',
 ]);
 
 /** Governing words after which the step is planned or under way: pending. */
 export const PLANNED = new Set([
-  'will', 'shall', "'ll", 'would', 'going', 'plan', 'intend', 'expect', 'due', 'set', 'schedule', 'propose', 'prepare', 'aim', 'move',
-  'begin', 'start', 'process', 'decide', 'seek', 'want', 'vow', 'pledge', 'promise', 'threaten', 'consider', 'weigh', 'mull',
-  'agree', 'draft', 'proposal', 'bid', 'intention', 'pending', 'proposed', 'planned', 'likely',
-  'initiate', 'launch',
+  'will',
+  'shall',
+  "'ll",
+  'would',
+  'going',
+  'plan',
+  'intend',
+  'expect',
+  'due',
+  'set',
+  'schedule',
+  'propose',
+  'prepare',
+  'aim',
+  'move',
+  'begin',
+  'start',
+  'process',
+  'decide',
+  'seek',
+  'want',
+  'vow',
+  'pledge',
+  'promise',
+  'threaten',
+  'consider',
+  'weigh',
+  'mull',
+  'agree',
+  'draft',
+  'proposal',
+  'bid',
+  'intention',
+  'pending',
+  'proposed',
+  'planned',
+  'likely',
+  'initiate',
+  'launch',
 ]);
 
 /** Modal verbs that make a step only possible: no claim. */
@@ -132,7 +297,8 @@ export const HYPOTHETICAL = new Set(['may', 'might', 'could', 'should', 'must', 
 export const IMMEDIATE = /\b(with immediate effect|effective immediately|immediately|with effect from today|effective today|from today|forthwith)\b/i;
 
 /** Predicates that put a step in force ("took effect", "came into force", "was published in the Official Journal"). */
-export const IN_FORCE = /\b(?:(?:take|takes|took|taken|taking|go|goes|went|gone|going|come|comes|came|coming) (?:into |in )?(?:\w+ ){0,2}?(?:effect|force)|(?:enter|enters|entered|entering) into force|(?:become|becomes|became) (?:effective|law)|(?:is|are|was|were|be|been|remains?|remained) (?:now |still |already )?(?:effective|in force|legally binding|binding)|(?:become|becomes|became|has become|have become) (?:legally )?binding|(?:published|gazetted|notified|registered) (?:in|on)\b|with effect from|effective (?:from|on|as of)?|in force (?:since|from))/gi;
+export const IN_FORCE =
+  /\b(?:(?:take|takes|took|taken|taking|go|goes|went|gone|going|come|comes|came|coming) (?:into |in )?(?:\w+ ){0,2}?(?:effect|force)|(?:enter|enters|entered|entering) into force|(?:become|becomes|became) (?:effective|law)|(?:is|are|was|were|be|been|remains?|remained) (?:now |still |already )?(?:effective|in force|legally binding|binding)|(?:become|becomes|became|has become|have become) (?:legally )?binding|(?:published|gazetted|notified|registered) (?:in|on)\b|with effect from|effective (?:from|on|as of)?|in force (?:since|from))/gi;
 
 /**
  * Whether a sentence could hold a step: a word that names one by itself, or a word that does so
@@ -149,7 +315,8 @@ const STRONG =
   /\b(?:(?:re-?|de-?|un)?(?:designat\w*|proscri\w*|blacklist\w*|outlaw\w*|ban(?:s|ned|ning)?|sanctioned|sanctioning)|listed|delist\w*|de-list\w*|relist\w*|re-list\w*|struck down|strikes? down|striking down|revo(?:k|c)\w*|rescind\w*|rescission|lapse[sd]?|expir\w*|ceas\w*|into force|(?:take[sn]?|took|taking|come[s]?|came|coming|go(?:es)?|went|gone) (?:\w+ ){0,2}?effect|effective|gazett\w*)\b/i;
 const WEAK =
   /\b(?:sanctions?|list(?:s|ed|ing|ings)?|label\w*|brand(?:s|ed|ing)?|remov\w*|lift\w*|struck|strik\w*|drop\w*|(?:took|take[sn]?|taking) off|recogni[sz]\w*|declar\w*|add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing)|withdr\w*|annul\w*|repeal\w*|overturn\w*|cancel\w*|includ\w*|impos\w*)\b/i;
-const CONTEXT = /\b(?:list|lists|register|registry|schedule|roster|terror\w*|extremis\w*|proscri\w*|designat\w*|ban|bans|label|status|listing|blacklist\w*|decision|order|ruling|measure|move|decree|impos\w*|lift\w*|eas(?:e|ed|ing))\b/i;
+const CONTEXT =
+  /\b(?:list|lists|register|registry|schedule|roster|terror\w*|extremis\w*|proscri\w*|designat\w*|ban|bans|label|status|listing|blacklist\w*|decision|order|ruling|measure|move|decree|impos\w*|lift\w*|eas(?:e|ed|ing))\b/i;
 
 /** A first look at a word: could it be one of the vocabulary's words, in some inflection? */
 export const STEP_WORD =
@@ -162,7 +329,20 @@ export const STEP_WORD =
 export function baseOf(lemma: string): string {
   let word = lemma.toLowerCase().replace(/-/g, '');
   if (/(ed|ing|es|s)$/.test(word) && !(word in LIST_VERBS) && !(word in REMOVE_VERBS) && !(word in STEP_NOUNS)) {
-    for (const [suffix, replacement] of [['ied', 'y'], ['ies', 'y'], ['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['es', ''], ['s', ''], ['nned', 'n'], ['nning', 'n'], ['lled', 'l'], ['lling', 'l']] as const) {
+    for (const [suffix, replacement] of [
+      ['ied', 'y'],
+      ['ies', 'y'],
+      ['ing', ''],
+      ['ing', 'e'],
+      ['ed', ''],
+      ['ed', 'e'],
+      ['es', ''],
+      ['s', ''],
+      ['nned', 'n'],
+      ['nning', 'n'],
+      ['lled', 'l'],
+      ['lling', 'l'],
+    ] as const) {
       if (!word.endsWith(suffix)) continue;
       const base = word.slice(0, -suffix.length) + replacement;
       if (base in LIST_VERBS || base in REMOVE_VERBS || base in STEP_NOUNS || LAPSE_VERBS.has(base)) {

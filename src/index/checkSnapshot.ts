@@ -23,13 +23,15 @@ export function snapshotProblem(passages: PackedPassages, index: PackedIndex, ra
   for (const column of [p.position, p.quotable, p.eventDate, p.mentionsPerSentence]) {
     if (column.length !== sentenceCount) return 'a column of sentences has the wrong length';
   }
-  if (sum(p.mentionsPerSentence) !== mentionCount || p.mentionStart.length !== mentionCount || p.mentionEnd.length !== mentionCount) return 'the entity mentions do not add up';
+  if (sum(p.mentionsPerSentence) !== mentionCount || p.mentionStart.length !== mentionCount || p.mentionEnd.length !== mentionCount)
+    return 'the entity mentions do not add up';
   if (p.entityIds.length !== p.entityKinds.length) return 'the entity table is broken';
   for (let m = 0; m < mentionCount; m++) {
     if (p.mentionEntity[m]! < 0 || p.mentionEntity[m]! >= p.entityIds.length) return 'a mention names an entity that is not in the table';
   }
   for (const sparse of [p.dates, p.claims, p.figures]) {
-    for (const key of sparse.keys()) if (!Number.isInteger(key) || key < 0 || key >= sentenceCount) return 'dates, claims or figures belong to a sentence that is not there';
+    for (const key of sparse.keys())
+      if (!Number.isInteger(key) || key < 0 || key >= sentenceCount) return 'dates, claims or figures belong to a sentence that is not there';
   }
   if (p.articles.some((a) => typeof a?.path !== 'string' || typeof a.hash !== 'string' || !Array.isArray(a.paragraphs))) return 'an article record is broken';
 
@@ -37,7 +39,8 @@ export function snapshotProblem(passages: PackedPassages, index: PackedIndex, ra
   if (index.ids.length !== index.shortIds.length || index.documentCount !== index.ids.length) return 'the index documents do not add up';
   if (index.fieldLengths.length !== index.shortIds.length * fields) return 'the index field lengths do not add up';
   const entries = sum(index.fieldsPerTerm);
-  if (index.terms.length !== index.fieldsPerTerm.length || index.postingField.length !== entries || index.postingCount.length !== entries) return 'the index terms do not add up';
+  if (index.terms.length !== index.fieldsPerTerm.length || index.postingField.length !== entries || index.postingCount.length !== entries)
+    return 'the index terms do not add up';
   if (sum(index.postingCount) !== index.postingDocs.length || index.postingFreqs.length !== index.postingDocs.length) return 'the index postings do not add up';
   const documents = new Set(index.shortIds);
   for (let i = 0; i < index.postingDocs.length; i++) if (!documents.has(index.postingDocs[i]!)) return 'the index points at a document that is not there';

@@ -118,7 +118,12 @@ export class KnowledgeBase {
     entities: Entity[],
     extracted: { article: Article; passages: Passage[] }[],
     index: PackedIndex,
-    saved: { rankings?: Map<string, Passage[]>; coverage?: Coverage; problems?: KnowledgeProblem[]; discovered?: ReturnType<KnowledgeBase['discoveredEntities']> } = {},
+    saved: {
+      rankings?: Map<string, Passage[]>;
+      coverage?: Coverage;
+      problems?: KnowledgeProblem[];
+      discovered?: ReturnType<KnowledgeBase['discoveredEntities']>;
+    } = {},
   ): KnowledgeBase {
     const kb = new KnowledgeBase(entities, [], saved.problems);
     for (const organisation of saved.discovered?.entities ?? []) {
@@ -126,7 +131,10 @@ export class KnowledgeBase {
       kb.matcher.add(organisation);
     }
     for (const [path, ids] of saved.discovered?.foundIn ?? []) kb.discoveredIn.set(path, ids);
-    kb.index.restore(index, extracted.flatMap((e) => e.passages));
+    kb.index.restore(
+      index,
+      extracted.flatMap((e) => e.passages),
+    );
     for (const { article, passages } of extracted) kb.track(article, passages);
     for (const [id, ranked] of saved.rankings ?? []) kb.index.restoreRanking(id, ranked);
     if (saved.coverage) kb.coverageCache = { version: kb.changes, coverage: saved.coverage };
@@ -157,7 +165,11 @@ export class KnowledgeBase {
     const { passages, discovered } = extractArticle(article, this.matcher);
     this.remove(article.path);
     for (const organisation of discovered) this.discovered.set(organisation.id, organisation);
-    if (discovered.length > 0) this.discoveredIn.set(article.path, discovered.map((o) => o.id));
+    if (discovered.length > 0)
+      this.discoveredIn.set(
+        article.path,
+        discovered.map((o) => o.id),
+      );
     this.track(article, passages);
     this.index.add(passages);
   }
@@ -240,7 +252,10 @@ export class KnowledgeBase {
 
   private computeCoverage(): Coverage {
     const articles = this.articles;
-    const dates = articles.map((a) => a.published).filter((d): d is PartialDate => d !== null).sort(compareDates);
+    const dates = articles
+      .map((a) => a.published)
+      .filter((d): d is PartialDate => d !== null)
+      .sort(compareDates);
     const articleCount = new Map<string, number>();
     for (const passages of this.byPath.values()) {
       for (const id of new Set(passages.flatMap((p) => p.entityIds))) articleCount.set(id, (articleCount.get(id) ?? 0) + 1);
@@ -250,9 +265,7 @@ export class KnowledgeBase {
       outlets: [...new Set(articles.map((a) => a.outlet).filter((o): o is string => o !== null))].sort(),
       earliest: dates[0] ?? null,
       latest: dates[dates.length - 1] ?? null,
-      entities: [...articleCount.entries()]
-        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .map(([id]) => this.entity(id)!.name),
+      entities: [...articleCount.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => this.entity(id)!.name),
     };
   }
 }

@@ -93,7 +93,15 @@ export class LiveKnowledge {
     const unreadable = knowledge.problems.filter((p) => p.path === ENTITIES_FILE && p.severity === 'skipped');
     if (this.kb !== null && unreadable.length > 0) {
       this.kb.setProblems(ENTITIES_FILE, unreadable);
-      this.options.onUpdate({ kb: this.kb, upserted: [], removed: [], problems: unreadable, full: false, fromSnapshot: false, ms: performance.now() - started });
+      this.options.onUpdate({
+        kb: this.kb,
+        upserted: [],
+        removed: [],
+        problems: unreadable,
+        full: false,
+        fromSnapshot: false,
+        ms: performance.now() - started,
+      });
       return this.kb;
     }
     const kb = await KnowledgeBase.build(knowledge);

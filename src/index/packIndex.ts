@@ -52,7 +52,11 @@ export function packIndex<T>(index: MiniSearch<T>): PackedIndex {
   const fields = Object.keys(i._fieldIds).length;
   const shortIds = [...i._documentIds.keys()];
   const fieldLengths = new Int32Array(shortIds.length * fields);
-  shortIds.forEach((id, d) => (i._fieldLength.get(id) ?? []).forEach((length, f) => (fieldLengths[d * fields + f] = length)));
+  shortIds.forEach((id, d) => {
+    (i._fieldLength.get(id) ?? []).forEach((length, f) => {
+      fieldLengths[d * fields + f] = length;
+    });
+  });
   const terms: string[] = [];
   const fieldsPerTerm: number[] = [];
   const postingField: number[] = [];

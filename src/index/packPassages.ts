@@ -43,7 +43,10 @@ export function packPassages(extracted: Extracted): PackedPassages {
   return {
     articles: extracted.map((e) => e.article),
     passagesPerArticle: Int32Array.from(extracted, (e) => e.passages.length),
-    sentencesPerPassage: Int32Array.from(extracted.flatMap((e) => e.passages), (p) => p.sentences.length),
+    sentencesPerPassage: Int32Array.from(
+      extracted.flatMap((e) => e.passages),
+      (p) => p.sentences.length,
+    ),
     text: sentences.map((s) => s.text),
     position: Int32Array.from(sentences, (s) => s.position),
     quotable: Uint8Array.from(sentences, (s) => Number(s.quotable)),
@@ -83,7 +86,12 @@ export function unpackPassages(packed: PackedPassages): Extracted {
         const entities: EntityMention[] = [];
         for (let m = packed.mentionsPerSentence[i]!; m > 0; m--, mentionIndex++) {
           const e = packed.mentionEntity[mentionIndex]!;
-          entities.push({ entityId: packed.entityIds[e]!, kind: packed.entityKinds[e]!, start: packed.mentionStart[mentionIndex]!, end: packed.mentionEnd[mentionIndex]! });
+          entities.push({
+            entityId: packed.entityIds[e]!,
+            kind: packed.entityKinds[e]!,
+            start: packed.mentionStart[mentionIndex]!,
+            end: packed.mentionEnd[mentionIndex]!,
+          });
         }
         sentences.push(
           new ExtractedSentence({

@@ -117,7 +117,9 @@ export class QueryScorer {
     const engine = this.engine;
     const [term, string, group, query] = (this.levels ??= Array.from({ length: 4 }, () => new Sums(engine._nextId)));
     const sourceTerms = new Map<string, number>();
-    const specs = groups.map((g) => g.queries.map((text) => this.terms(text).map((t) => ({ term: t, index: sourceTerms.get(t) ?? sourceTerms.set(t, sourceTerms.size).get(t)! }))));
+    const specs = groups.map((g) =>
+      g.queries.map((text) => this.terms(text).map((t) => ({ term: t, index: sourceTerms.get(t) ?? sourceTerms.set(t, sourceTerms.size).get(t)! }))),
+    );
     const words = Math.ceil(sourceTerms.size / 32) || 1;
     if (this.masks.length < engine._nextId * words) this.masks = new Uint32Array(engine._nextId * words);
     // A level with one part sums the same as that part (0 + x is x), so the part adds into it directly.
@@ -207,7 +209,7 @@ export class QueryScorer {
       };
       const flat = this.flatten(postings);
       if (flat === null) {
-        postings.forEach((frequency, doc) => add(doc, frequency));
+        for (const [doc, frequency] of postings) add(doc, frequency);
         continue;
       }
       const { docs, frequencies } = flat;
@@ -242,7 +244,11 @@ export class QueryScorer {
     if (this.fieldLengths) return this.fieldLengths;
     const fields = this.engine._options.fields.length;
     const lengths = new Int32Array(this.engine._nextId * fields);
-    for (const [doc, perField] of this.engine._fieldLength) perField.forEach((length, f) => (lengths[doc * fields + f] = length));
+    for (const [doc, perField] of this.engine._fieldLength) {
+      perField.forEach((length, f) => {
+        lengths[doc * fields + f] = length;
+      });
+    }
     return (this.fieldLengths = lengths);
   }
 }

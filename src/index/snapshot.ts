@@ -58,7 +58,6 @@ export function codeFingerprint(): Promise<string> {
   return fingerprint;
 }
 
-
 /** Writes the knowledge base to a snapshot file (atomically: a reader never sees half a file). */
 export async function saveSnapshot(path: string, kb: KnowledgeBase, entitiesText: string): Promise<void> {
   kb.index.rankPopular();
@@ -105,7 +104,8 @@ export async function readSnapshot(path: string, entitiesText: string): Promise<
   }
   try {
     const snapshot = deserialize(bytes) as Snapshot;
-    if (snapshot?.format !== FORMAT || snapshot.code !== (await codeFingerprint()) || snapshot.entities !== contentHash(entitiesText)) return { kb: null, problem: null };
+    if (snapshot?.format !== FORMAT || snapshot.code !== (await codeFingerprint()) || snapshot.entities !== contentHash(entitiesText))
+      return { kb: null, problem: null };
     const problem = snapshotProblem(snapshot.passages, snapshot.index, snapshot.rankings);
     if (problem !== null) return { kb: null, problem };
     const extracted = unpackPassages(snapshot.passages);
@@ -113,8 +113,16 @@ export async function readSnapshot(path: string, entitiesText: string): Promise<
     const indexed = new Set(snapshot.index.ids);
     if (passages.some((p) => !indexed.has(p.id))) return { kb: null, problem: 'the index and the passages hold different passages' };
     const rankings = new Map(snapshot.rankings.map(([id, order]) => [id, Array.from(order, (i) => passages[i]!)]));
-    const kb = KnowledgeBase.restore(snapshot.entityList, extracted, snapshot.index, { rankings, coverage: snapshot.coverage, problems: snapshot.problems, discovered: snapshot.discovered });
-    const unknown = kb.allClaimPairs().flatMap((pair) => pair.split(' ')).find((id) => kb.entity(id) === undefined);
+    const kb = KnowledgeBase.restore(snapshot.entityList, extracted, snapshot.index, {
+      rankings,
+      coverage: snapshot.coverage,
+      problems: snapshot.problems,
+      discovered: snapshot.discovered,
+    });
+    const unknown = kb
+      .allClaimPairs()
+      .flatMap((pair) => pair.split(' '))
+      .find((id) => kb.entity(id) === undefined);
     if (unknown !== undefined) return { kb: null, problem: `a claim names an entity the snapshot does not hold ("${unknown}")` };
     return { kb, problem: null };
   } catch (error) {

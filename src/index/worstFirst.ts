@@ -32,9 +32,7 @@ export class WorstFirst {
 
   /** The kept results, best first. */
   drain(): TopResult[] {
-    return this.ids
-      .map((shortId, i) => ({ id: this.idOf(shortId), score: this.scores[i]! }))
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    return this.ids.map((shortId, i) => ({ id: this.idOf(shortId), score: this.scores[i]! })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   }
 
   /** Whether the kept result at `i` is worse than the result (shortId, score). */

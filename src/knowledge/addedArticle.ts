@@ -31,7 +31,10 @@ export function articleFile(fields: ArticleFields): string {
   if (fields.url.trim()) front.url = fields.url.trim();
   if (fields.published.trim()) front.published = fields.published.trim();
   // The modal's text is plain, not Markdown: each line is a paragraph.
-  const paragraphs = fields.text.split(/\r\n?|\n/).map((line) => line.trim()).filter(Boolean);
+  const paragraphs = fields.text
+    .split(/\r\n?|\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   return `---\n${stringify(front, { lineWidth: 0 })}---\n\n${paragraphs.join('\n\n')}\n`;
 }
 

@@ -36,7 +36,11 @@ const BODIES: { name: string; of: string; aliases: string[] }[] = [
     of: 'United States',
     aliases: ['Treasury Department', 'Department of the Treasury', 'Treasury', 'Office of Foreign Assets Control', 'OFAC'],
   },
-  { name: 'HM Treasury', of: 'United Kingdom', aliases: ["Her Majesty's Treasury", "His Majesty's Treasury", 'Office of Financial Sanctions Implementation', 'OFSI'] },
+  {
+    name: 'HM Treasury',
+    of: 'United Kingdom',
+    aliases: ["Her Majesty's Treasury", "His Majesty's Treasury", 'Office of Financial Sanctions Implementation', 'OFSI'],
+  },
   { name: 'Home Office', of: 'United Kingdom', aliases: ['Home Secretary', 'UK Home Office', 'Security Minister'] },
   { name: 'Foreign, Commonwealth and Development Office', of: 'United Kingdom', aliases: ['Foreign Office', 'FCDO', 'Foreign Secretary'] },
   { name: 'Public Safety Canada', of: 'Canada', aliases: ['Minister of Public Safety', 'Public Safety Minister', 'Department of Public Safety'] },
@@ -45,7 +49,11 @@ const BODIES: { name: string; of: string; aliases: string[] }[] = [
     of: 'European Union',
     aliases: ['Council of the EU', 'EU Council', 'European Council', 'European Commission', 'Brussels'],
   },
-  { name: 'UN Security Council sanctions committee', of: 'United Nations Security Council', aliases: ['Sanctions Committee', '1267 Committee', 'Monitoring Team'] },
+  {
+    name: 'UN Security Council sanctions committee',
+    of: 'United Nations Security Council',
+    aliases: ['Sanctions Committee', '1267 Committee', 'Monitoring Team'],
+  },
 ];
 
 /** International bodies that keep lists of their own. */
@@ -126,7 +134,11 @@ let governments: Map<string, string> | undefined;
  * knowledge base knows Moscow as the city.
  */
 export function governmentOf(name: string): string | null {
-  governments ??= new Map(builtInAuthorities().filter((e) => e.kind === 'authority' && e.partOf === null).flatMap((e) => e.aliases.map((a) => [a.toLowerCase(), e.id] as const)));
+  governments ??= new Map(
+    builtInAuthorities()
+      .filter((e) => e.kind === 'authority' && e.partOf === null)
+      .flatMap((e) => e.aliases.map((a) => [a.toLowerCase(), e.id] as const)),
+  );
   return governments.get(name.toLowerCase()) ?? null;
 }
 

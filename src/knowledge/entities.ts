@@ -9,7 +9,10 @@ export const ENTITIES_FILE = 'entities.yml';
 const entrySchema = z.object({
   name: z.string().trim().min(1),
   kind: z.enum(['organisation', 'person', 'authority', 'place']).default('organisation'),
-  aliases: z.array(z.union([z.string(), z.number()]).transform(String)).nullish().transform((v) => v ?? []),
+  aliases: z
+    .array(z.union([z.string(), z.number()]).transform(String))
+    .nullish()
+    .transform((v) => v ?? []),
   part_of: z.string().trim().min(1).nullish(),
 });
 
@@ -71,13 +74,21 @@ export function parseEntities(text: string): { entities: Entity[]; problems: Kno
     const { name, kind, aliases: given, part_of } = result.data;
     const unusable = unusableName(name);
     if (unusable !== null) {
-      problems.push({ path: ENTITIES_FILE, message: `entry ${i + 1} ("${name}"): the name is ${unusable}, which would match ordinary text; entry ignored`, severity: 'warning' });
+      problems.push({
+        path: ENTITIES_FILE,
+        message: `entry ${i + 1} ("${name}"): the name is ${unusable}, which would match ordinary text; entry ignored`,
+        severity: 'warning',
+      });
       return;
     }
     const aliases = given.filter((alias) => {
       const why = unusableName(alias.trim());
       if (why !== null && alias.trim() !== '') {
-        problems.push({ path: ENTITIES_FILE, message: `entry ${i + 1} ("${name}"): the alias "${alias.trim()}" is ${why}, which would match ordinary text; alias ignored`, severity: 'warning' });
+        problems.push({
+          path: ENTITIES_FILE,
+          message: `entry ${i + 1} ("${name}"): the alias "${alias.trim()}" is ${why}, which would match ordinary text; alias ignored`,
+          severity: 'warning',
+        });
       }
       return why === null;
     });

@@ -71,4 +71,5 @@ function tooLarge(size: number, maxBytes: number): RefusedFileError {
   return new RefusedFileError(`is ${megabytes(size)}, above the ${megabytes(maxBytes)} limit for one article (MAX_ARTICLE_BYTES)`);
 }
 
-const megabytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`);
+const megabytes = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;

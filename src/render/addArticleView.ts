@@ -60,8 +60,17 @@ export function renderAddArticleView(fields: ArticleFields): SlackTypes.ModalVie
     close: plain('Cancel'),
     blocks: [
       // A prefilled value longer than its field would make Slack refuse to open the modal.
-      input(ADD_ARTICLE.titleBlock, 'Headline', { type: 'plain_text_input', max_length: MAX_TITLE_CHARS, ...initial(sliceCodePoints(fields.title, MAX_TITLE_CHARS)) }),
-      input(ADD_ARTICLE.outletBlock, 'Outlet', { type: 'plain_text_input', max_length: MAX_OUTLET_CHARS, ...initial(sliceCodePoints(fields.outlet, MAX_OUTLET_CHARS)) }, { optional: true }),
+      input(ADD_ARTICLE.titleBlock, 'Headline', {
+        type: 'plain_text_input',
+        max_length: MAX_TITLE_CHARS,
+        ...initial(sliceCodePoints(fields.title, MAX_TITLE_CHARS)),
+      }),
+      input(
+        ADD_ARTICLE.outletBlock,
+        'Outlet',
+        { type: 'plain_text_input', max_length: MAX_OUTLET_CHARS, ...initial(sliceCodePoints(fields.outlet, MAX_OUTLET_CHARS)) },
+        { optional: true },
+      ),
       input(ADD_ARTICLE.urlBlock, 'Link', { type: 'url_text_input', ...initial(url) }, { optional: true }),
       input(
         ADD_ARTICLE.publishedBlock,
@@ -70,7 +79,12 @@ export function renderAddArticleView(fields: ArticleFields): SlackTypes.ModalVie
         { optional: true, hint: 'As precisely as the article says: a day, a month or a year.' },
       ),
       ...textParts.map((part, n) =>
-        input(textPart(n), n === 0 ? 'Text of the article' : 'Text, continued', { type: 'plain_text_input', multiline: true, max_length: PART_CHARS, ...initial(part) }, { optional: n > 0 }),
+        input(
+          textPart(n),
+          n === 0 ? 'Text of the article' : 'Text, continued',
+          { type: 'plain_text_input', multiline: true, max_length: PART_CHARS, ...initial(part) },
+          { optional: n > 0 },
+        ),
       ),
     ],
   };
@@ -100,11 +114,13 @@ export function renderAddedConfirmation(c: AddedConfirmation): MessagePayload {
   for (const e of c.changes.filter((x) => x.status.length + x.timeline.length > 0)) {
     const cite = (ids: number[]) => citationLinks(ids, e.sources);
     lines.push(`*${escapeMrkdwn(e.entity)}*`);
-    for (const s of e.status) lines.push(`• *${escapeMrkdwn(s.authority)}* on ${escapeMrkdwn(s.entity)}: ${stateWords(s)}${s.date ? `, ${s.date}` : ''} ${cite(s.citations)}`);
+    for (const s of e.status)
+      lines.push(`• *${escapeMrkdwn(s.authority)}* on ${escapeMrkdwn(s.entity)}: ${stateWords(s)}${s.date ? `, ${s.date}` : ''} ${cite(s.citations)}`);
     for (const t of e.timeline) lines.push(`• \`${t.date}\` ${escapeMrkdwn(truncate(t.text, 400))} ${cite(t.citations)}`);
   }
   if (!c.indexed) blocks.push(section('_The knowledge base has not read it yet; ask about it in a moment._'));
-  else if (lines.length === 0) blocks.push(section('It adds no status line or dated event to the answers about what it names; its sentences are searchable now.'));
+  else if (lines.length === 0)
+    blocks.push(section('It adds no status line or dated event to the answers about what it names; its sentences are searchable now.'));
   else blocks.push(section('*What it changed*'), ...sections(lines, LIMITS.blocks - 5).blocks);
   blocks.push({
     type: 'actions',
@@ -115,7 +131,12 @@ export function renderAddedConfirmation(c: AddedConfirmation): MessagePayload {
         text: plain('Remove'),
         style: 'danger',
         value: c.path,
-        confirm: { title: plain('Remove the article?'), text: plain(sliceCodePoints(`"${c.fields.title}" leaves the knowledge base, and answers no longer cite it.`, 300)), confirm: plain('Remove'), deny: plain('Keep') },
+        confirm: {
+          title: plain('Remove the article?'),
+          text: plain(sliceCodePoints(`"${c.fields.title}" leaves the knowledge base, and answers no longer cite it.`, 300)),
+          confirm: plain('Remove'),
+          deny: plain('Keep'),
+        },
       },
     ],
   });

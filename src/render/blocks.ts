@@ -95,7 +95,10 @@ export function sourceContext(sources: Source[]): Block[] {
   const shown = sources.slice(0, LIMITS.contextElements);
   const elements = shown.map((s, i) => {
     const label = `[${s.id}] ${truncate(s.title.replace(/\s+/g, ' '), 150)}`;
-    const meta = [s.outlet, s.published].filter(Boolean).map((m) => escapeMrkdwn(truncate(m!, 100))).join(', ');
+    const meta = [s.outlet, s.published]
+      .filter(Boolean)
+      .map((m) => escapeMrkdwn(truncate(m!, 100)))
+      .join(', ');
     const more = i === shown.length - 1 && sources.length > shown.length ? ` (+${sources.length - shown.length} more: Sources)` : '';
     return { type: 'mrkdwn' as const, text: `${linkable(s) ? mrkdwnLink(s.url, label) : escapeMrkdwn(label)}${meta ? ` · ${meta}` : ''}${more}` };
   });
@@ -125,14 +128,17 @@ function buttons(query: string): Block {
 
 /** The notification text: what a phone shows, and what screen readers read first. */
 function fallback(answer: Answer): string {
-  const first = answer.message ?? (answer.direct ? `${ASSEMBLED}: ${answer.direct.text}` : undefined) ?? answer.summary[0]?.text ?? `Answer to "${answer.query}"`;
+  const first =
+    answer.message ?? (answer.direct ? `${ASSEMBLED}: ${answer.direct.text}` : undefined) ?? answer.summary[0]?.text ?? `Answer to "${answer.query}"`;
   return fallbackText(first);
 }
 
 /** Mrkdwn of a direct answer, its citations linked to their sources. */
 function directText(answer: Answer): string {
   const known = new Set(answer.sources.map((s) => s.id));
-  return escapeMrkdwn(answer.direct!.text).replace(/\[(\d+)\]/g, (marker, id: string) => (known.has(Number(id)) ? citationLinks([Number(id)], answer.sources) : marker));
+  return escapeMrkdwn(answer.direct!.text).replace(/\[(\d+)\]/g, (marker, id: string) =>
+    known.has(Number(id)) ? citationLinks([Number(id)], answer.sources) : marker,
+  );
 }
 
 /**

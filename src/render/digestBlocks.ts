@@ -5,7 +5,6 @@ import { truncate } from '../answer/truncate.js';
 import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
 import { stateWords } from './words.js';
 
-
 export interface DigestRenderOptions {
   /** The subscription's time zone, for the window's times. */
   timeZone: string;
@@ -53,7 +52,10 @@ export function renderDigestBlocks(digest: Digest, { timeZone, label }: DigestRe
       const s = digest.sources.find((source) => source.id === a.source)!;
       const title = truncate(s.title.replace(/\s+/g, ' '), 200);
       const linked = linkable(s) ? mrkdwnLink(s.url, title) : escapeMrkdwn(title);
-      const meta = [s.outlet, s.published].filter(Boolean).map((m) => escapeMrkdwn(m!)).join(', ');
+      const meta = [s.outlet, s.published]
+        .filter(Boolean)
+        .map((m) => escapeMrkdwn(m!))
+        .join(', ');
       return `• *[${s.id}]* ${a.kind === 'updated' ? '_updated_ ' : ''}${linked}${meta ? ` · ${meta}` : ''}`;
     });
     if (digest.omitted.articles > 0) lines.push(`_…and ${digest.omitted.articles} more articles_`);

@@ -6,7 +6,11 @@ import { stateWords } from './words.js';
 /** A digest for a person at a terminal, in the same layout as a text answer. */
 export function renderDigestText(digest: Digest, timeZone = 'UTC'): string {
   const title = `Designation digest: ${digest.topics.length > 0 ? digest.topics.join(', ') : 'every topic'}`;
-  const lines = [title, '='.repeat(title.length), `What the knowledge base learned after ${formatInstant(digest.since, timeZone)}, up to ${formatInstant(digest.until, timeZone)}`];
+  const lines = [
+    title,
+    '='.repeat(title.length),
+    `What the knowledge base learned after ${formatInstant(digest.since, timeZone)}, up to ${formatInstant(digest.until, timeZone)}`,
+  ];
   const section = (heading: string, body: string[]) => {
     if (body.length > 0) lines.push('', heading, ...body);
   };

@@ -41,7 +41,13 @@ export function renderFeedbackView(subject: FeedbackSubject): SlackTypes.ModalVi
         block_id: FEEDBACK.noteBlock,
         optional: true,
         label: plain('Note for the editors'),
-        element: { type: 'plain_text_input', action_id: FEEDBACK.noteBlock, multiline: true, max_length: MAX_NOTE_CHARS, placeholder: plain('What should it have said? Which source is missing?') },
+        element: {
+          type: 'plain_text_input',
+          action_id: FEEDBACK.noteBlock,
+          multiline: true,
+          max_length: MAX_NOTE_CHARS,
+          placeholder: plain('What should it have said? Which source is missing?'),
+        },
       },
     ],
   };

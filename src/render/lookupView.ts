@@ -38,7 +38,14 @@ export function renderLookupView(state: LookupState): SlackTypes.ModalView {
       blocks.push({
         type: 'actions',
         block_id: 'share',
-        elements: [{ type: 'conversations_select', action_id: LOOKUP.shareAction, placeholder: { type: 'plain_text', text: 'Share in channel' }, filter: { include: ['public', 'private'], exclude_bot_users: true } }],
+        elements: [
+          {
+            type: 'conversations_select',
+            action_id: LOOKUP.shareAction,
+            placeholder: { type: 'plain_text', text: 'Share in channel' },
+            filter: { include: ['public', 'private'], exclude_bot_users: true },
+          },
+        ],
       });
     }
     if (state.note) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: state.note }] });

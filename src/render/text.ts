@@ -22,12 +22,18 @@ export function renderText(answer: Answer): string {
   const section = (title: string, body: string[]) => {
     if (body.length > 0) lines.push('', title, ...body);
   };
-  section('Summary', answer.summary.map((s) => `  ${s.text} ${cite(s.citations)}`));
+  section(
+    'Summary',
+    answer.summary.map((s) => `  ${s.text} ${cite(s.citations)}`),
+  );
   section(
     'Status',
     answer.status.map((s) => `  ${s.entity} / ${s.authority}: ${stateWords(s)}${s.date ? `, ${s.date}` : ''} ${cite(s.citations)}\n      "${s.text}"`),
   );
-  section('Timeline', answer.timeline.map((t) => `  ${t.date.padEnd(10)}  ${t.text} ${cite(t.citations)}`));
+  section(
+    'Timeline',
+    answer.timeline.map((t) => `  ${t.date.padEnd(10)}  ${t.text} ${cite(t.citations)}`),
+  );
   section(
     'Sources disagree',
     answer.conflicts.map((c) => `  ${c.about}: ${c.values.map((v) => `${v.value} ${cite(v.citations)}`).join('; ')}`),

@@ -88,11 +88,22 @@ export function createSlackApp(config: Config, ctx: SlackContext): App {
     // The error handler is given the request, so a logged failure names the surface it came from.
     extendedErrorHandler: true,
     // One fetch for the Web API client and respond(): timeouts, bounded concurrency, Slack's origins only.
-    clientOptions: { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), fetch: outbound.fetch, timeout: config.slackTimeoutMs, retryConfig: replyRetries(config.slackTimeoutMs) },
+    clientOptions: {
+      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+      fetch: outbound.fetch,
+      timeout: config.slackTimeoutMs,
+      retryConfig: replyRetries(config.slackTimeoutMs),
+    },
   };
   const app = config.appToken
     ? new App({ ...common, customRoutes, socketMode: true, appToken: config.appToken, installerOptions: { port: config.port } })
-    : new App({ ...common, receiver: guardedReceiver({ signingSecret: config.signingSecret!, customRoutes, logger: common.logger, logLevel: common.logLevel, ...installOptions(config, ctx) }, ctx.logger) });
+    : new App({
+        ...common,
+        receiver: guardedReceiver(
+          { signingSecret: config.signingSecret!, customRoutes, logger: common.logger, logLevel: common.logLevel, ...installOptions(config, ctx) },
+          ctx.logger,
+        ),
+      });
   app.use(refuseUnanswerable(ctx, origins));
   app.use(dropRetries(ctx));
   for (const surface of SURFACES) surface.register(app, ctx);

@@ -16,7 +16,8 @@ export function databaseInstallationStore(store: Store, clock: () => Date = () =
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const found = store.installations.find(keyOf(query));
-      if (found === null) throw new Error(`the app is not installed in ${query.isEnterpriseInstall ? `organisation ${query.enterpriseId}` : `workspace ${query.teamId}`}`);
+      if (found === null)
+        throw new Error(`the app is not installed in ${query.isEnterpriseInstall ? `organisation ${query.enterpriseId}` : `workspace ${query.teamId}`}`);
       return found as Installation;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {

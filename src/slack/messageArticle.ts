@@ -24,7 +24,9 @@ export function fieldsFromMessage(message: { text?: string; attachments?: unknow
   const attachments = (Array.isArray(message.attachments) ? message.attachments : []).filter((a): a is Attachment => typeof a === 'object' && a !== null);
   const unfurl = attachments.find((a) => text(a.from_url) || text(a.original_url) || text(a.title_link)) ?? attachments[0];
   const own = slackTextToPlain(message.text ?? '');
-  const url = (FIRST_LINK.exec(message.text ?? '')?.[1]?.replace(/&amp;/g, '&')) ?? (unfurl ? text(unfurl.from_url) || text(unfurl.original_url) || text(unfurl.title_link) : '');
+  const url =
+    FIRST_LINK.exec(message.text ?? '')?.[1]?.replace(/&amp;/g, '&') ??
+    (unfurl ? text(unfurl.from_url) || text(unfurl.original_url) || text(unfurl.title_link) : '');
   const described = attachments.map((a) => slackTextToPlain(text(a.text))).filter(Boolean);
   const body = [own, ...described].filter(Boolean).join('\n\n');
   const firstLine = own.split('\n').find((line) => line.trim() !== '') ?? '';

@@ -43,7 +43,11 @@ export function missingField(body: Fields, origins: string[]): string | null {
     return where ?? need((body.user ?? {}) as Fields, { id }, 'user.') ?? need(action, { action_id: id }, 'actions[0].');
   }
   if (body.type === 'shortcut' || body.type === 'message_action') return need(body, { trigger_id: id });
-  if (body.type === 'view_submission') return need((body.user ?? {}) as Fields, { id }, 'user.') ?? need(((body.view ?? {}) as Fields).state as Fields ?? {}, { values: (v) => typeof v === 'object' && v !== null }, 'view.state.');
+  if (body.type === 'view_submission')
+    return (
+      need((body.user ?? {}) as Fields, { id }, 'user.') ??
+      need((((body.view ?? {}) as Fields).state as Fields) ?? {}, { values: (v) => typeof v === 'object' && v !== null }, 'view.state.')
+    );
   const event = body.event as Fields | undefined;
   if (event === undefined) return null;
   if (event.type === 'message' || event.type === 'app_mention') {
@@ -67,7 +71,8 @@ function unanswered(body: Fields): string | null {
     const action = String((body.actions as Fields[])[0]?.action_id);
     return KNOWN_ACTIONS.has(action) ? null : `the action ${action} is not one of this app's buttons`;
   }
-  if (body.type === 'shortcut' || body.type === 'message_action') return KNOWN_SHORTCUTS.has(String(body.callback_id)) ? null : `the shortcut ${String(body.callback_id)} is not this app's`;
+  if (body.type === 'shortcut' || body.type === 'message_action')
+    return KNOWN_SHORTCUTS.has(String(body.callback_id)) ? null : `the shortcut ${String(body.callback_id)} is not this app's`;
   if (body.type === 'view_submission') {
     const callbackId = (body.view as Fields | undefined)?.callback_id;
     return KNOWN_VIEWS.has(String(callbackId)) ? null : `the view ${String(callbackId)} is not this app's`;

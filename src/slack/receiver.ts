@@ -92,7 +92,10 @@ async function screen(req: IncomingMessage, res: ServerResponse, bodyLimit: numb
     raw = (await HTTPModuleFunctions.bufferIncomingMessage(req, bodyLimit)).rawBody.toString('utf8');
   } catch (error) {
     const tooLarge = isRawBodyError(error) && (error as { statusCode: number }).statusCode === 413;
-    logger.warn({ bytes: req.headers['content-length'] }, tooLarge ? 'refused a Slack request: the body is too large' : 'refused a Slack request: the body could not be read');
+    logger.warn(
+      { bytes: req.headers['content-length'] },
+      tooLarge ? 'refused a Slack request: the body is too large' : 'refused a Slack request: the body could not be read',
+    );
     refuse(res, tooLarge ? 413 : 400);
     return false;
   }

@@ -72,7 +72,10 @@ export function reportBlocks(reports: FeedbackReport[]): Block[] {
         ...(r.note ? [`> ${escapeMrkdwn(truncate(r.note, 600)).replace(/\n/g, '\n> ')}`] : []),
         `_${r.citations.length} source${r.citations.length === 1 ? '' : 's'} cited · knowledge ${r.knowledgeFingerprint}_`,
       ].join('\n');
-      return { ...section(text), accessory: { type: 'button', action_id: HOME_ACTIONS.reask, text: { type: 'plain_text', text: 'Ask again' }, value: r.query } } as Block;
+      return {
+        ...section(text),
+        accessory: { type: 'button', action_id: HOME_ACTIONS.reask, text: { type: 'plain_text', text: 'Ask again' }, value: r.query },
+      } as Block;
     }),
   ];
 }

@@ -12,6 +12,7 @@ export function surfaceOf(body: Record<string, unknown>): string {
   const actions = body.actions as { action_id?: unknown }[] | undefined;
   if (actions !== undefined) return `action ${String(actions[0]?.action_id)}`;
   if (body.type === 'shortcut' || body.type === 'message_action') return `shortcut ${String(body.callback_id)}`;
-  if (body.type === 'view_submission' || body.type === 'view_closed') return `view ${String((body.view as { callback_id?: unknown } | undefined)?.callback_id)}`;
+  if (body.type === 'view_submission' || body.type === 'view_closed')
+    return `view ${String((body.view as { callback_id?: unknown } | undefined)?.callback_id)}`;
   return String(body.type ?? 'unknown');
 }

@@ -20,7 +20,14 @@ interface Row {
   removed_at: string | null;
 }
 
-const fromRow = (r: Row): AddedArticle => ({ path: r.path, teamId: r.team_id, userId: r.user_id, title: r.title, addedAt: r.added_at, removedAt: r.removed_at });
+const fromRow = (r: Row): AddedArticle => ({
+  path: r.path,
+  teamId: r.team_id,
+  userId: r.user_id,
+  title: r.title,
+  addedAt: r.added_at,
+  removedAt: r.removed_at,
+});
 
 /** Who added which article from Slack, beside the article ledger's record of every version. */
 export class AddedArticles {

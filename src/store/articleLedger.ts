@@ -35,7 +35,9 @@ export class ArticleLedger {
 
   /** The given versions the ledger has not recorded yet. */
   unknown<T extends Pick<ArticleVersion, 'path' | 'hash'>>(versions: T[]): T[] {
-    const known = new Set((this.db.prepare('SELECT path, hash FROM article_versions').all() as { path: string; hash: string }[]).map((r) => `${r.path}\0${r.hash}`));
+    const known = new Set(
+      (this.db.prepare('SELECT path, hash FROM article_versions').all() as { path: string; hash: string }[]).map((r) => `${r.path}\0${r.hash}`),
+    );
     return versions.filter((v) => !known.has(`${v.path}\0${v.hash}`));
   }
 

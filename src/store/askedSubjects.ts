@@ -32,7 +32,10 @@ export class AskedSubjects {
   /** The workspace's most-asked subjects, most asked first (the latest asked first among equals). */
   top(teamId: string, limit: number): string[] {
     this.flush(new Date());
-    return this.db.prepare('SELECT subject FROM asked_subjects WHERE team_id = ? ORDER BY asked DESC, last_asked DESC, subject LIMIT ?').pluck().all(teamId, limit) as string[];
+    return this.db
+      .prepare('SELECT subject FROM asked_subjects WHERE team_id = ? ORDER BY asked DESC, last_asked DESC, subject LIMIT ?')
+      .pluck()
+      .all(teamId, limit) as string[];
   }
 
   /** Writes the counts gathered since the last write. */

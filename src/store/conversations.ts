@@ -19,16 +19,18 @@ export class ThreadSubjects {
   remember(teamId: string, channel: string, threadTs: string, subjects: string[]): void {
     const now = new Date();
     // Read and write in one write transaction: two replicas answering in one thread keep both subjects.
-    this.db.transaction(() => {
-      const merged = [...new Set([...(this.of(teamId, channel, threadTs) ?? []), ...subjects])];
-      this.db
-        .prepare(
-          `INSERT INTO thread_subjects (team_id, channel_id, thread_ts, subjects, updated_at) VALUES (?, ?, ?, ?, ?)
+    this.db
+      .transaction(() => {
+        const merged = [...new Set([...(this.of(teamId, channel, threadTs) ?? []), ...subjects])];
+        this.db
+          .prepare(
+            `INSERT INTO thread_subjects (team_id, channel_id, thread_ts, subjects, updated_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT (channel_id, thread_ts) DO UPDATE SET subjects = excluded.subjects, updated_at = excluded.updated_at
            WHERE thread_subjects.team_id = excluded.team_id`,
-        )
-        .run(teamId, channel, threadTs, JSON.stringify(merged), now.toISOString());
-    }).immediate();
+          )
+          .run(teamId, channel, threadTs, JSON.stringify(merged), now.toISOString());
+      })
+      .immediate();
     if (++this.writes % PRUNE_EVERY === 0) {
       this.db.prepare('DELETE FROM thread_subjects WHERE updated_at < ?').run(new Date(now.getTime() - THREAD_DAYS * 86_400_000).toISOString());
     }
@@ -36,7 +38,10 @@ export class ThreadSubjects {
 
   /** The thread's subjects, or undefined when the bot has not answered in that thread for this workspace. */
   of(teamId: string, channel: string, threadTs: string): string[] | undefined {
-    const json = this.db.prepare('SELECT subjects FROM thread_subjects WHERE team_id = ? AND channel_id = ? AND thread_ts = ?').pluck().get(teamId, channel, threadTs) as string | undefined;
+    const json = this.db
+      .prepare('SELECT subjects FROM thread_subjects WHERE team_id = ? AND channel_id = ? AND thread_ts = ?')
+      .pluck()
+      .get(teamId, channel, threadTs) as string | undefined;
     return json === undefined ? undefined : (JSON.parse(json) as string[]);
   }
 }
@@ -50,7 +55,9 @@ export class SeenEvents {
   /** True the first time an id is offered (by any process sharing the database), false after. */
   firstTime(eventId: string): boolean {
     const now = Date.now();
-    const fresh = this.db.prepare('INSERT INTO seen_events (event_id, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(eventId, new Date(now).toISOString()).changes === 1;
+    const fresh =
+      this.db.prepare('INSERT INTO seen_events (event_id, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(eventId, new Date(now).toISOString()).changes ===
+      1;
     if (++this.writes % PRUNE_EVERY === 0) this.db.prepare('DELETE FROM seen_events WHERE seen_at < ?').run(new Date(now - EVENT_MS).toISOString());
     return fresh;
   }

@@ -63,10 +63,9 @@ export class DeliveryLog {
   /** The end of the window the last digest covered (posted, or found empty), if any. */
   lastUntil(subscriptionId: number): string | null {
     return (
-      (this.db
-        .prepare("SELECT MAX(until) FROM deliveries WHERE subscription_id = ? AND state IN ('sent', 'empty')")
-        .pluck()
-        .get(subscriptionId) as string | null) ?? null
+      (this.db.prepare("SELECT MAX(until) FROM deliveries WHERE subscription_id = ? AND state IN ('sent', 'empty')").pluck().get(subscriptionId) as
+        | string
+        | null) ?? null
     );
   }
 
@@ -75,7 +74,13 @@ export class DeliveryLog {
    * one (`expected` is the row as read) by moving it back to `sending`, only if no other
    * process changed it since. Returns whether this caller holds the claim.
    */
-  claim(subscriptionId: number, slot: string, window: { since: string; until: string }, now: Date, expected: Pick<Delivery, 'state' | 'updatedAt'> | null): boolean {
+  claim(
+    subscriptionId: number,
+    slot: string,
+    window: { since: string; until: string },
+    now: Date,
+    expected: Pick<Delivery, 'state' | 'updatedAt'> | null,
+  ): boolean {
     const at = now.toISOString();
     const result = expected
       ? this.db

@@ -73,13 +73,25 @@ export class FeedbackReports {
         `INSERT INTO feedback_reports (team_id, user_id, channel_id, query, reason, note, knowledge_fingerprint, citations, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
-      .get(report.teamId, report.userId, report.channelId, report.query, report.reason, report.note, report.knowledgeFingerprint, JSON.stringify(report.citations), now.toISOString()) as Row;
+      .get(
+        report.teamId,
+        report.userId,
+        report.channelId,
+        report.query,
+        report.reason,
+        report.note,
+        report.knowledgeFingerprint,
+        JSON.stringify(report.citations),
+        now.toISOString(),
+      ) as Row;
     return fromRow(row);
   }
 
   /** The workspace's latest reports, newest first. */
   latest(teamId: string, limit = 5): FeedbackReport[] {
-    return (this.db.prepare('SELECT * FROM feedback_reports WHERE team_id = ? ORDER BY created_at DESC, id DESC LIMIT ?').all(teamId, limit) as Row[]).map(fromRow);
+    return (this.db.prepare('SELECT * FROM feedback_reports WHERE team_id = ? ORDER BY created_at DESC, id DESC LIMIT ?').all(teamId, limit) as Row[]).map(
+      fromRow,
+    );
   }
 
   /** Every report, oldest first, one at a time (an export of any size). */

@@ -83,7 +83,18 @@ export class SubscriptionStore {
          WHERE subscriptions.team_id = excluded.team_id
          RETURNING *`,
       )
-      .get(input.teamId, input.channelId, input.cadence, input.weekday, input.atTime, input.timeZone, JSON.stringify(input.topics), input.createdBy, now.toISOString(), now.toISOString()) as Row | undefined;
+      .get(
+        input.teamId,
+        input.channelId,
+        input.cadence,
+        input.weekday,
+        input.atTime,
+        input.timeZone,
+        JSON.stringify(input.topics),
+        input.createdBy,
+        now.toISOString(),
+        now.toISOString(),
+      ) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 

@@ -110,7 +110,9 @@ function scoreItem(item: Item, tally: Tally, futureViolations: string[]): void {
   }
   for (const extra of unmatched) {
     tally.falsePositive++;
-    misses.push(`${item.id} WRONG ${kb.entity(extra.authorityId)?.name} ${extra.state}${extra.toward ? `→${extra.toward}` : ''} ${kb.entity(extra.targetId)?.name}: ${item.text}`);
+    misses.push(
+      `${item.id} WRONG ${kb.entity(extra.authorityId)?.name} ${extra.state}${extra.toward ? `→${extra.toward}` : ''} ${kb.entity(extra.targetId)?.name}: ${item.text}`,
+    );
   }
   const dates = sentences.flatMap((s) => s.dates.map((d) => d.date));
   const expectedDates = (item.events ?? []).map(String);
@@ -161,7 +163,12 @@ async function scoreCorpora(): Promise<{ lines: Tally; checks: { passed: number;
       for (const line of q.status ?? []) {
         const at = unmatched.findIndex((s) => {
           const authority = entityOf(s.authority);
-          return names(kb.entity(authority ?? ''), line.authority) && names(kb.entity(entityOf(s.entity) ?? ''), line.entity) && s.state === line.state && (s.state !== 'pending' || s.toward === line.toward);
+          return (
+            names(kb.entity(authority ?? ''), line.authority) &&
+            names(kb.entity(entityOf(s.entity) ?? ''), line.entity) &&
+            s.state === line.state &&
+            (s.state !== 'pending' || s.toward === line.toward)
+          );
         });
         if (at < 0) {
           lines.falseNegative++;
@@ -180,11 +187,19 @@ async function scoreCorpora(): Promise<{ lines: Tally; checks: { passed: number;
         lines.falsePositive++;
         misses.push(`${folder} "${q.query}" WRONG line ${extra.authority} ${extra.state} ${extra.entity} ${extra.date}: ${extra.text}`);
       }
-      for (const authority of q.absent ?? []) check(!answer.status.some((s) => names(kb.entity(entityOf(s.authority) ?? ''), authority)), `${folder} "${q.query}" has a line for ${authority}`);
-      for (const date of q.timeline_dates ?? []) check(answer.timeline.some((t) => t.date === String(date)), `${folder} "${q.query}" timeline lacks ${date}`);
+      for (const authority of q.absent ?? [])
+        check(!answer.status.some((s) => names(kb.entity(entityOf(s.authority) ?? ''), authority)), `${folder} "${q.query}" has a line for ${authority}`);
+      for (const date of q.timeline_dates ?? [])
+        check(
+          answer.timeline.some((t) => t.date === String(date)),
+          `${folder} "${q.query}" timeline lacks ${date}`,
+        );
       if (q.conflict) {
         const values = q.conflict.map(String);
-        check(answer.conflicts.some((c) => values.every((v) => c.values.some((x) => x.value.includes(v)))), `${folder} "${q.query}" no conflict of ${values.join(' / ')}`);
+        check(
+          answer.conflicts.some((c) => values.every((v) => c.values.some((x) => x.value.includes(v)))),
+          `${folder} "${q.query}" no conflict of ${values.join(' / ')}`,
+        );
       }
     }
   }
@@ -336,7 +351,13 @@ async function scoreGenerated(tally: DirectTally): Promise<void> {
       const designations = world.filter((d) => d.organisation === organisation);
       for (const d of designations.slice(0, 10)) {
         questions.push({ q: `when did ${d.authority} list ${organisation}?`, organisation, authority: d.authority, state: 'listed', found: true });
-        questions.push({ q: `has ${d.authority} removed ${organisation}?`, organisation, authority: d.authority, state: 'removed', found: d.removal !== undefined });
+        questions.push({
+          q: `has ${d.authority} removed ${organisation}?`,
+          organisation,
+          authority: d.authority,
+          state: 'removed',
+          found: d.removal !== undefined,
+        });
       }
       for (const authority of authorities.filter((a) => !designations.some((d) => d.authority === a)).slice(0, 3)) {
         questions.push({ q: `has ${authority} listed ${organisation}?`, organisation, authority, state: 'listed', found: false });
@@ -405,16 +426,27 @@ async function main(): Promise<void> {
   ];
   if (process.argv.includes('--json')) {
     const perCategory = Object.fromEntries([...byCategory].map(([c, t]) => [c, figures(t)]));
-    console.log(JSON.stringify({ sentences: items.length, overall: total, perCategory, futureViolations, corpora: { lines, checks: corpora.checks }, seeds, direct, targets }, null, 2));
+    console.log(
+      JSON.stringify(
+        { sentences: items.length, overall: total, perCategory, futureViolations, corpora: { lines, checks: corpora.checks }, seeds, direct, targets },
+        null,
+        2,
+      ),
+    );
   } else {
     console.log(`Claims in ${items.length} labelled sentences (test/eval/claims.yml)\n`);
     console.log('| category | claims | precision | recall | claim dates | event dates |');
     console.log('|---|---:|---:|---:|---:|---:|');
-    const row = (name: string, f: ReturnType<typeof figures>) => console.log(`| ${name} | ${f.claims} | ${fixed(f.precision)} | ${fixed(f.recall)} | ${fixed(f.claimDates)} | ${fixed(f.events)} |`);
+    const row = (name: string, f: ReturnType<typeof figures>) =>
+      console.log(`| ${name} | ${f.claims} | ${fixed(f.precision)} | ${fixed(f.recall)} | ${fixed(f.claimDates)} | ${fixed(f.events)} |`);
     for (const [category, tally] of [...byCategory].sort((a, b) => a[0].localeCompare(b[0]))) row(category, figures(tally));
     row('**all**', total);
-    console.log(`\nFuture-tense events dated before publication: ${futureViolations.length}${futureViolations.length ? ` (${futureViolations.join(', ')})` : ''}`);
-    console.log(`\nStatus lines in the corpora (test/eval/corpora): precision ${fixed(lines.precision)}, recall ${fixed(lines.recall)}, dates ${fixed(lines.claimDates)}; other checks ${corpora.checks.passed}/${corpora.checks.total}`);
+    console.log(
+      `\nFuture-tense events dated before publication: ${futureViolations.length}${futureViolations.length ? ` (${futureViolations.join(', ')})` : ''}`,
+    );
+    console.log(
+      `\nStatus lines in the corpora (test/eval/corpora): precision ${fixed(lines.precision)}, recall ${fixed(lines.recall)}, dates ${fixed(lines.claimDates)}; other checks ${corpora.checks.passed}/${corpora.checks.total}`,
+    );
     console.log(`Seed questions (test/questions.yml): ${seeds.passed}/${seeds.total} checks`);
     console.log(
       `Direct answers (test/eval/directQuestions.yml and a generated world): ${direct.exact}/${direct.total} exact (${fixed(ratio(direct.exact, direct.total))}); ` +

@@ -29,20 +29,23 @@ export function evidenceProblems(kb: KnowledgeBase, folder: string, answer: Answ
     if (inFile.length === 0) problems.push(`"${part.text}": evidence is in no cited file: ${evidence}`);
     const { fact } = part;
     const carries = cited.some((s) =>
-      kb.sentencesOf(s!.path).some(
-        (sentence) =>
-          sentence.text === part.evidence &&
-          sentence.claims.some(
-            (c) =>
-              c.authorityId === entityId(fact.authority) &&
-              c.targetId === entityId(fact.entity) &&
-              c.state === fact.state &&
-              c.toward === fact.toward &&
-              c.date === fact.date,
-          ),
-      ),
+      kb
+        .sentencesOf(s!.path)
+        .some(
+          (sentence) =>
+            sentence.text === part.evidence &&
+            sentence.claims.some(
+              (c) =>
+                c.authorityId === entityId(fact.authority) &&
+                c.targetId === entityId(fact.entity) &&
+                c.state === fact.state &&
+                c.toward === fact.toward &&
+                c.date === fact.date,
+            ),
+        ),
     );
-    if (!carries) problems.push(`"${part.text}": no cited sentence "${evidence}" says ${fact.authority} ${fact.state} ${fact.entity} ${fact.date ?? 'undated'}`);
+    if (!carries)
+      problems.push(`"${part.text}": no cited sentence "${evidence}" says ${fact.authority} ${fact.state} ${fact.entity} ${fact.date ?? 'undated'}`);
   }
   return problems;
 }

@@ -123,9 +123,14 @@ export async function startFakeSlackApi({ clock = () => new Date() }: Partial<Fa
         const limit = Number(b.limit ?? 100);
         const offset = Number(b.cursor ?? 0);
         const all = posted.filter((m) => m.channel === b.channel && Number(m.ts) > oldest).reverse();
-        const messages = all
-          .slice(offset, offset + limit)
-          .map((m) => ({ type: 'message', user: BOT.user_id, bot_id: BOT.bot_id, ts: m.ts, text: m.text, ...(b.include_all_metadata === 'true' && m.metadata ? { metadata: m.metadata } : {}) }));
+        const messages = all.slice(offset, offset + limit).map((m) => ({
+          type: 'message',
+          user: BOT.user_id,
+          bot_id: BOT.bot_id,
+          ts: m.ts,
+          text: m.text,
+          ...(b.include_all_metadata === 'true' && m.metadata ? { metadata: m.metadata } : {}),
+        }));
         const more = offset + limit < all.length;
         return { body: { ok: true, messages, has_more: more, response_metadata: { next_cursor: more ? String(offset + limit) : '' } } };
       }
@@ -163,9 +168,7 @@ export async function startFakeSlackApi({ clock = () => new Date() }: Partial<Fa
         return {
           body: {
             ok: true,
-            channel: isIm
-              ? { id, is_im: true, user: 'U1' }
-              : { id, name: 'general', is_channel: true, is_private: false, is_im: false, is_member: true },
+            channel: isIm ? { id, is_im: true, user: 'U1' } : { id, name: 'general', is_channel: true, is_private: false, is_im: false, is_member: true },
           },
         };
       }
@@ -208,8 +211,7 @@ export async function startFakeSlackApi({ clock = () => new Date() }: Partial<Fa
     const call: RecordedCall = { method, body: parseBody(await readBody(req), req.headers['content-type']), headers: req.headers };
     record(call);
     const responder = pickResponder(method);
-    const response =
-      responder === undefined ? defaultResponse(call) : typeof responder === 'function' ? await responder(call) : responder;
+    const response = responder === undefined ? defaultResponse(call) : typeof responder === 'function' ? await responder(call) : responder;
     if (response.delivered && method === 'chat.postMessage') deliver(call.body);
     send(res, response);
   };

@@ -43,7 +43,16 @@ export async function startSlackApp(knowledge: () => KnowledgeBase | null, optio
   const store = options.store ?? temp!;
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: '0', ...options.env });
   const logger = options.logger ?? createLogger({ level: 'silent', pretty: false });
-  const app = createSlackApp(config, { knowledge, answers: new AnswerCache(), store, editors: new Editors(config.knowledgeEditors, clock), knowledgeDir: config.knowledgeDir, agentStatusMinArticles: config.agentStatusMinArticles, clock, logger });
+  const app = createSlackApp(config, {
+    knowledge,
+    answers: new AnswerCache(),
+    store,
+    editors: new Editors(config.knowledgeEditors, clock),
+    knowledgeDir: config.knowledgeDir,
+    agentStatusMinArticles: config.agentStatusMinArticles,
+    clock,
+    logger,
+  });
   const server = (await app.start(0)) as Server;
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -22,6 +22,7 @@ export async function onFeedback(args: ButtonArgs, ctx: SlackContext, value: 1 |
       ctx.logger.warn({ surface: 'feedback', err: error }, 'could not open the feedback modal');
     }
   }
-  const thanks = value === 1 ? 'Thanks: noted that this answer helped.' : 'Thanks: noted that this answer did not help. The ratings are shown with `/designation sources`.';
+  const thanks =
+    value === 1 ? 'Thanks: noted that this answer helped.' : 'Thanks: noted that this answer did not help. The ratings are shown with `/designation sources`.';
   await respond({ response_type: 'ephemeral', replace_original: false, text: thanks });
 }

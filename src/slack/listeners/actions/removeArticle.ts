@@ -8,7 +8,10 @@ import { teamOf, type SlackContext } from '../../context.js';
  * (the watcher drops it from the knowledge base), the ledger notes when, and the confirmation
  * says so. Anyone else is told why not, and the article stays.
  */
-export async function onRemoveArticle({ ack, action, body, client, respond, context }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs, ctx: SlackContext): Promise<void> {
+export async function onRemoveArticle(
+  { ack, action, body, client, respond, context }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs,
+  ctx: SlackContext,
+): Promise<void> {
   await ack();
   const path = action.value ?? '';
   const added = ADDED_PATH.test(path) ? ctx.store.added.get(path) : null;

@@ -15,7 +15,10 @@ const CANNOT_POST: Record<string, string> = {
  * A channel picked under an answer in the lookup modal: the answer is posted there for
  * everyone, saying who shared it, and the modal says where it went (or why it could not).
  */
-export async function onLookupShare({ ack, action, body, client }: SlackActionMiddlewareArgs<BlockAction<ConversationsSelectAction>> & AllMiddlewareArgs, ctx: SlackContext): Promise<void> {
+export async function onLookupShare(
+  { ack, action, body, client }: SlackActionMiddlewareArgs<BlockAction<ConversationsSelectAction>> & AllMiddlewareArgs,
+  ctx: SlackContext,
+): Promise<void> {
   await ack();
   const view = body.view;
   const kb = ctx.knowledge();

@@ -55,10 +55,26 @@ export async function handleDigestCommand(args: CommandArgs, words: string, ctx:
       await ack();
       const zone = await timeZoneOf(client, command.user_id);
       const sub = ctx.store.subscriptions.subscribe(
-        { teamId: team, channelId: channel, cadence: parsed.cadence, weekday: parsed.weekday, atTime: parsed.atTime, timeZone: zone ?? 'UTC', topics: parsed.topics, createdBy: command.user_id },
+        {
+          teamId: team,
+          channelId: channel,
+          cadence: parsed.cadence,
+          weekday: parsed.weekday,
+          atTime: parsed.atTime,
+          timeZone: zone ?? 'UTC',
+          topics: parsed.topics,
+          createdBy: command.user_id,
+        },
         ctx.clock(),
       );
-      if (sub === null) return void (await respond(ephemeral(note('This channel already gets designation digests set up from another workspace (a channel shared between workspaces); subscribe from that workspace to change them.'))));
+      if (sub === null)
+        return void (await respond(
+          ephemeral(
+            note(
+              'This channel already gets designation digests set up from another workspace (a channel shared between workspaces); subscribe from that workspace to change them.',
+            ),
+          ),
+        ));
       ctx.logger.info({ subscription: sub.id, channel, user: command.user_id, cadence: sub.cadence }, 'digest subscription saved');
       const whose = zone ? 'your time zone' : 'UTC: I could not read your time zone';
       const first = formatInstant(nextSlot(sub, ctx.clock()).toISOString(), sub.timeZone);
@@ -76,7 +92,10 @@ export async function handleDigestCommand(args: CommandArgs, words: string, ctx:
 
 /** "daily designation digest at 09:00 on Taliban" */
 function describe(sub: Subscription, kb: KnowledgeBase): string {
-  const when = sub.cadence === 'daily' ? `daily designation digest at ${sub.atTime}` : `weekly designation digest on ${capital(WEEKDAYS[sub.weekday ?? 1]!)}s at ${sub.atTime}`;
+  const when =
+    sub.cadence === 'daily'
+      ? `daily designation digest at ${sub.atTime}`
+      : `weekly designation digest on ${capital(WEEKDAYS[sub.weekday ?? 1]!)}s at ${sub.atTime}`;
   return `${when} on ${topicNames(sub.topics, kb)}`;
 }
 
@@ -136,4 +155,3 @@ async function unsubscribe(topics: string[], kb: KnowledgeBase, team: string, { 
   }
   await ack({ response_type: 'in_channel', ...note(`${by} removed ${topicNames(topics, kb)} from this channel's digests: ${changed.join('; ')}.`) });
 }
-

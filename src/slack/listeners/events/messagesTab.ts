@@ -8,7 +8,10 @@ import { teamOf, type SlackContext } from '../../context.js';
  * prompts are set for the DM without a thread_ts (with one, Slack drops the call for an agent
  * app). Bolt 5.1's Assistant class still listens for the old event, so the Web API is called here.
  */
-export async function onMessagesTab({ event, client, context }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs, ctx: SlackContext): Promise<void> {
+export async function onMessagesTab(
+  { event, client, context }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs,
+  ctx: SlackContext,
+): Promise<void> {
   if (event.tab !== 'messages' || !event.channel) return;
   const prompts = suggestedPrompts(ctx.knowledge(), ctx.store, teamOf(context));
   await client.assistant.threads.setSuggestedPrompts({ channel_id: event.channel, title: 'Ask about a designation', prompts });

@@ -63,7 +63,11 @@ async function replyWithDigest(ctx: SlackContext, say: Say, client: WebClient, k
   if (window === null) return false;
   const digest = digestFor(kb, ctx.store, window, window.topics);
   const timeZone = (await timeZoneOf(client, asked.user)) ?? 'UTC';
-  await say({ ...renderDigestBlocks(digest, { timeZone, label: `What changed, ${window.since.slice(0, 10)} to ${window.until.slice(0, 10)}` }), ...(asked.inThread ? { thread_ts: asked.threadTs } : {}), ...quiet });
+  await say({
+    ...renderDigestBlocks(digest, { timeZone, label: `What changed, ${window.since.slice(0, 10)} to ${window.until.slice(0, 10)}` }),
+    ...(asked.inThread ? { thread_ts: asked.threadTs } : {}),
+    ...quiet,
+  });
   ctx.logger.info({ surface: asked.surface, channel: asked.channel, since: window.since }, 'answered with a digest');
   return true;
 }

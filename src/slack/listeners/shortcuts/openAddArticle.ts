@@ -15,14 +15,24 @@ function refusal(ctx: SlackContext): string {
 }
 
 /** Opens the "Add an article" modal filled with `fields`, or, for someone who is not an editor, a modal that says whom to ask. */
-export async function openAddModal(client: WebClient, triggerId: string, userId: string, team: string, fields: ArticleFields, ctx: SlackContext): Promise<void> {
+export async function openAddModal(
+  client: WebClient,
+  triggerId: string,
+  userId: string,
+  team: string,
+  fields: ArticleFields,
+  ctx: SlackContext,
+): Promise<void> {
   const editor = await ctx.editors.include(userId, team, client);
   if (!editor) ctx.logger.info({ surface: 'add-article', user: userId }, 'refused to add an article: not an editor');
   await client.views.open({ trigger_id: triggerId, view: editor ? renderAddArticleView(fields) : renderRefusalView(refusal(ctx)) });
 }
 
 /** "Add an article" from Slack's shortcuts menu: an empty modal. */
-export async function onAddArticleShortcut({ ack, shortcut, client, context }: SlackShortcutMiddlewareArgs & AllMiddlewareArgs, ctx: SlackContext): Promise<void> {
+export async function onAddArticleShortcut(
+  { ack, shortcut, client, context }: SlackShortcutMiddlewareArgs & AllMiddlewareArgs,
+  ctx: SlackContext,
+): Promise<void> {
   await ack();
   await openAddModal(client, shortcut.trigger_id, shortcut.user.id, teamOf(context), EMPTY, ctx);
 }

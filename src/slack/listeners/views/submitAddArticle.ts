@@ -80,7 +80,13 @@ export async function onAddArticleSubmit({ ack, view, body, client, context }: S
   } catch (error) {
     // The modal stays open with everything typed in it.
     ctx.logger.error({ surface: 'add-article', user, err: error }, 'could not write an article added from Slack');
-    return void (await ack({ response_action: 'errors', errors: { [textPart(0)]: `The knowledge folder could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was added. Try again, or tell whoever runs the bot.` } }));
+    return void (await ack({
+      response_action: 'errors',
+      errors: {
+        [textPart(0)]:
+          `The knowledge folder could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was added. Try again, or tell whoever runs the bot.`,
+      },
+    }));
   }
   ctx.store.added.record({ path, teamId: team, userId: user, title: fields.title.trim() }, ctx.clock());
   await ack();

@@ -10,7 +10,9 @@ const isReason = (value: unknown): value is ReportReason => typeof value === 'st
 function subjectOf(metadata: string): FeedbackSubject | null {
   try {
     const parsed = JSON.parse(metadata) as Partial<FeedbackSubject>;
-    return typeof parsed.query === 'string' && (parsed.channelId === null || typeof parsed.channelId === 'string') ? { query: parsed.query, channelId: parsed.channelId } : null;
+    return typeof parsed.query === 'string' && (parsed.channelId === null || typeof parsed.channelId === 'string')
+      ? { query: parsed.query, channelId: parsed.channelId }
+      : null;
   } catch {
     return null;
   }
@@ -24,7 +26,8 @@ export async function onFeedbackSubmit({ ack, view, body, context }: SlackViewMi
   const reason = view.state.values[FEEDBACK.reasonBlock]?.[FEEDBACK.reasonBlock]?.selected_option?.value;
   const note = (view.state.values[FEEDBACK.noteBlock]?.[FEEDBACK.noteBlock]?.value ?? '').trim();
   const subject = subjectOf(view.private_metadata);
-  if (!isReason(reason)) return void (await ack({ response_action: 'errors', errors: { [FEEDBACK.reasonBlock]: 'Pick the reason closest to what was wrong.' } }));
+  if (!isReason(reason))
+    return void (await ack({ response_action: 'errors', errors: { [FEEDBACK.reasonBlock]: 'Pick the reason closest to what was wrong.' } }));
   if (subject === null) {
     ctx.logger.warn({ surface: 'feedback' }, 'refused a feedback modal whose metadata this app did not write');
     return void (await ack({ response_action: 'errors', errors: { [FEEDBACK.reasonBlock]: 'This form is out of date: rate the answer again.' } }));
