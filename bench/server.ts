@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App } from '@slack/bolt';
-import { AnswerCache, prepareAnswers } from '../src/answer/answerCache.js';
+import { prepareAnswers } from '../src/answer/answerCache.js';
 import { loadConfig } from '../src/config.js';
 import { LiveKnowledge } from '../src/index/liveKnowledge.js';
 import { createLogger } from '../src/log.js';
 import { createSlackApp } from '../src/slack/app.js';
-import { Editors } from '../src/slack/editors.js';
+import { createSlackContext } from '../src/slack/context.js';
 import { openStore } from '../src/store/store.js';
 import { startFakeSlackApi } from '../test/support/fakeSlackApi.js';
 import { BENCH_SECRET } from './mixes.js';
@@ -42,16 +42,13 @@ if (kind === 'bare') {
   const live = new LiveKnowledge(dir, { snapshotPath, onUpdate: (u) => (fromSnapshot = u.fromSnapshot) });
   const store = openStore(join(mkdtempSync(join(tmpdir(), 'designation-bench-')), 'bench.db'));
   const logger = createLogger({ level: 'silent', pretty: false });
-  app = createSlackApp(config, {
-    knowledge: () => live.current(),
-    answers: new AnswerCache(cache === '--no-cache' ? 0 : undefined),
-    store,
-    editors: new Editors([]),
-    knowledgeDir: dir,
-    agentStatusMinArticles: config.agentStatusMinArticles,
-    clock: () => new Date(),
-    logger,
-  });
+  app = createSlackApp(
+    config,
+    createSlackContext(
+      { ...config, knowledgeDir: dir },
+      { knowledge: () => live.current(), store, logger, ...(cache === '--no-cache' ? { answers: { capacity: 0 } } : {}) },
+    ),
+  );
   await live.load();
   prepareAnswers(live.current()!);
 }

@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import { statSync } from 'node:fs';
-import { AnswerCache, prepareAnswers } from './answer/answerCache.js';
+import { prepareAnswers } from './answer/answerCache.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startDigestScheduler } from './digest/scheduler.js';
 import { DigestSender } from './digest/sendDue.js';
@@ -9,7 +9,7 @@ import { LiveKnowledge } from './index/liveKnowledge.js';
 import { describeProblem } from './knowledge/loadKnowledge.js';
 import { createLogger } from './log.js';
 import { createSlackApp } from './slack/app.js';
-import { Editors } from './slack/editors.js';
+import { createSlackContext } from './slack/context.js';
 import { deliveryClients, slackDigestTransport } from './slack/digestTransport.js';
 import { openStore, type Store } from './store/store.js';
 import { WebClient } from '@slack/web-api';
@@ -57,16 +57,8 @@ async function main(): Promise<void> {
     onError: (error) => logger.error({ err: error }, `knowledge: ${error.message}`),
   });
   const knowledge = () => live.current();
-  const app = createSlackApp(config, {
-    knowledge,
-    answers: new AnswerCache(),
-    store,
-    editors: new Editors(config.knowledgeEditors),
-    knowledgeDir: config.knowledgeDir,
-    agentStatusMinArticles: config.agentStatusMinArticles,
-    clock: () => new Date(),
-    logger,
-  });
+  const ctx = createSlackContext(config, { knowledge, store, logger });
+  const app = createSlackApp(config, ctx);
 
   let scheduler: { stop(): Promise<void> } | null = null;
   let stopping = false;
@@ -93,7 +85,17 @@ async function main(): Promise<void> {
   if (stopping) return;
   const clients = deliveryClients(config, store);
   if (clients instanceof WebClient) await claimUnscopedRows(clients, store, logger);
-  const sender = new DigestSender({ store, knowledge, transport: slackDigestTransport(clients), logger, postEmpty: config.digestPostEmpty });
+  const sender = new DigestSender({
+    store,
+    knowledge,
+    transport: slackDigestTransport(clients),
+    logger,
+    postEmpty: config.digestPostEmpty,
+    // Runs that found nothing to do are not deliveries.
+    observe: (report) => {
+      if (report.outcome !== 'not-due' && report.outcome !== 'already-done') ctx.metrics.deliveries.inc({ outcome: report.outcome });
+    },
+  });
   scheduler = startDigestScheduler(sender, logger);
 }
 

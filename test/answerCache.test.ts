@@ -26,7 +26,7 @@ describe('remembered answers', () => {
 
   it('forgets the least recently asked question first', async () => {
     const kb = KnowledgeBase.fromKnowledge(await loadKnowledge(SEED_DIR));
-    const answers = new AnswerCache(2);
+    const answers = new AnswerCache({ capacity: 2 });
     const taliban = answers.get(kb, 'taliban');
     const isk = answers.get(kb, 'IS-K');
     answers.get(kb, 'taliban');

@@ -1,11 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { AnswerCache } from '../src/answer/answerCache.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { createSlackApp } from '../src/slack/app.js';
-import { Editors } from '../src/slack/editors.js';
+import { createSlackContext } from '../src/slack/context.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fakeSlackApi.js';
 import { seedKnowledgeBase } from './support/seedKnowledge.js';
 import { tempStore } from './support/tempStore.js';
@@ -42,16 +41,7 @@ describe('Socket Mode', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-1-test', SLACK_API_URL: fake.url, PORT: '0' });
     const logger = createLogger({ level: 'silent', pretty: false });
     const store = tempStore();
-    const app = createSlackApp(config, {
-      knowledge: () => kb,
-      answers: new AnswerCache(),
-      store,
-      editors: new Editors([]),
-      knowledgeDir: config.knowledgeDir,
-      agentStatusMinArticles: config.agentStatusMinArticles,
-      clock: () => new Date(),
-      logger,
-    });
+    const app = createSlackApp(config, createSlackContext(config, { knowledge: () => kb, store, logger }));
     await app.start();
     try {
       const open = await fake.waitForCall('apps.connections.open');

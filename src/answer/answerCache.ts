@@ -13,25 +13,40 @@ import type { Answer } from './types.js';
  * answers.get(kb, 'taliban') // computed
  * answers.get(kb, 'taliban') // remembered, the same object
  */
+export interface AnswerCacheOptions {
+  /** Answers remembered at most (default 500); 0 remembers none. */
+  capacity: number;
+  /** Told how long each answer took, and whether it was remembered (default: nobody). */
+  observe: (ms: number, cached: boolean) => void;
+}
+
+export const defaultAnswerCacheOptions: AnswerCacheOptions = { capacity: 500, observe: () => {} };
+
 export class AnswerCache {
   private readonly entries = new Map<string, Answer>();
   private version: { kb: KnowledgeBase; version: number } | null = null;
+  private readonly options: AnswerCacheOptions;
 
-  constructor(private readonly capacity = 500) {}
+  constructor(options: Partial<AnswerCacheOptions> = {}) {
+    this.options = { ...defaultAnswerCacheOptions, ...options };
+  }
 
   /** The answer to a query, in a conversation about `context` (see AnswerOptions.context). */
   get(kb: KnowledgeBase, query: string, context: string[] = []): Answer {
+    const started = performance.now();
     const now = new Date();
     const key = this.keyOf(kb, query, context, now);
     const known = this.entries.get(key);
     if (known) {
       this.entries.delete(key);
       this.entries.set(key, known);
+      this.options.observe(performance.now() - started, true);
       return known;
     }
     const answer = answerQuery(kb, query, { context, now });
     this.entries.set(key, answer);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size > this.options.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.options.observe(performance.now() - started, false);
     return answer;
   }
 

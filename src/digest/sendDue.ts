@@ -63,6 +63,8 @@ export interface DigestSenderOptions {
   backoffMs: number;
   /** A digest claimed this long ago and never marked sent was abandoned by a crash (default 2 min). */
   staleAfterMs: number;
+  /** Told the outcome of every subscription's run (default: nobody). */
+  observe: (report: DeliveryReport) => void;
 }
 
 const DEFAULTS = {
@@ -72,6 +74,7 @@ const DEFAULTS = {
   maxAttempts: 5,
   backoffMs: 1000,
   staleAfterMs: 120_000,
+  observe: () => {},
 };
 
 /** A digest refused for a reason retrying will not fix (bad auth, a missing scope) pauses after this many runs. */
@@ -116,6 +119,7 @@ export class DigestSender {
         this.options.logger.error({ subscription: subscription.id, err: error }, 'digest could not be prepared; it will be tried again on the next run');
         reports.push({ subscription, slot: null, outcome: 'failed', error: String(error) });
       }
+      this.options.observe(reports.at(-1)!);
     }
     return reports;
   }

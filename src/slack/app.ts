@@ -4,7 +4,7 @@ import { databaseInstallationStore } from './installationStore.js';
 import type { Config } from '../config.js';
 import { boltLevel, boltLogger } from '../log.js';
 import type { SlackContext } from './context.js';
-import { dropRetries, refuseUnanswerable } from './middleware.js';
+import { countRequests, dropRetries, refuseUnanswerable } from './middleware.js';
 import { SlackOutbound, slackOrigins, type OutboundStats } from './outbound.js';
 import { guardedReceiver } from './receiver.js';
 import { surfaceOf } from './surface.js';
@@ -44,6 +44,33 @@ function healthRoute(ctx: SlackContext, slack: () => OutboundStats) {
   };
 }
 
+/** Prometheus' scrape of this process: GET /metrics (see src/metrics.ts). */
+function metricsRoute(ctx: SlackContext) {
+  return {
+    path: '/metrics',
+    method: ['GET'],
+    handler: (_req: unknown, res: import('node:http').ServerResponse) => {
+      ctx.metrics.registry
+        .metrics()
+        .then((text) => {
+          res.writeHead(200, { 'content-type': ctx.metrics.registry.contentType });
+          res.end(text);
+        })
+        .catch((error: unknown) => {
+          ctx.logger.error({ err: error }, 'could not collect the metrics');
+          res.writeHead(500);
+          res.end();
+        });
+    },
+  };
+}
+
+/** Whether a listener failed on the database: SQLite's error, as Bolt hands it over (wrapped or not). */
+function isDatabaseError(error: unknown): boolean {
+  const e = error as { name?: string; original?: { name?: string } };
+  return e.name === 'SqliteError' || e.original?.name === 'SqliteError';
+}
+
 /**
  * Retries of a Web API call that failed (timed out, or refused while Slack hung): three, spread
  * over about twice the timeout, so that the last comes after calls stuck at the outage have
@@ -76,8 +103,12 @@ function installOptions(config: Config, ctx: SlackContext): Partial<HTTPReceiver
  */
 export function createSlackApp(config: Config, ctx: SlackContext): App {
   const origins = slackOrigins(config.slackApiUrl);
-  const outbound = new SlackOutbound(ctx.logger.child({ component: 'slack-calls' }), { origins, timeoutMs: config.slackTimeoutMs });
-  const customRoutes = [healthRoute(ctx, () => outbound.stats())];
+  const outbound = new SlackOutbound(ctx.logger.child({ component: 'slack-calls' }), {
+    origins,
+    timeoutMs: config.slackTimeoutMs,
+    onError: (method, code) => ctx.metrics.slackErrors.inc({ method, code }),
+  });
+  const customRoutes = [healthRoute(ctx, () => outbound.stats()), metricsRoute(ctx)];
   const common = {
     // A single workspace's token; with OAuth each request is authorised with its workspace's installation.
     ...(config.oauth ? {} : { token: config.botToken }),
@@ -106,10 +137,12 @@ export function createSlackApp(config: Config, ctx: SlackContext): App {
       });
   app.use(refuseUnanswerable(ctx, origins));
   app.use(dropRetries(ctx));
+  app.use(countRequests(ctx));
   for (const surface of SURFACES) surface.register(app, ctx);
   // Bolt 5.1 does not export ExtendedErrorHandlerArgs; these are the fields of it read here.
   app.error(async ({ error, body, context }: { error: Error; body: object; context: { teamId?: string } }) => {
     ctx.logger.error({ err: error, surface: surfaceOf(body as Record<string, unknown>), team: context.teamId }, 'a Slack listener failed');
+    if (isDatabaseError(error)) ctx.metrics.databaseErrors.inc();
   });
   return app;
 }

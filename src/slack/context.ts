@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
-import type { AnswerCache } from '../answer/answerCache.js';
+import { AnswerCache, type AnswerCacheOptions } from '../answer/answerCache.js';
+import type { Config } from '../config.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
+import { Metrics } from '../metrics.js';
 import type { Store } from '../store/store.js';
-import type { Editors } from './editors.js';
+import { Editors } from './editors.js';
 
 /** What the listeners share: the current knowledge base, remembered answers and the database (which also holds thread subjects and handled events). */
 export interface SlackContext {
@@ -11,6 +13,8 @@ export interface SlackContext {
   /** Answers asked again are answered from here until the knowledge base changes. */
   answers: AnswerCache;
   store: Store;
+  /** What GET /metrics reports. */
+  metrics: Metrics;
   /** Who may add articles from Slack and sees feedback reports. */
   editors: Editors;
   /** The knowledge folder: articles added from Slack are written under its `added/`. */
@@ -29,4 +33,32 @@ export interface SlackContext {
  */
 export function teamOf(context: { teamId?: string; enterpriseId?: string }): string {
   return context.teamId ?? context.enterpriseId ?? '';
+}
+
+/** What a process brings to the Slack app; the rest of the context is made from the configuration. */
+export interface ContextParts {
+  knowledge: () => KnowledgeBase | null;
+  store: Store;
+  logger: Logger;
+  /** Now (default the wall clock); tests set the time. */
+  clock?: () => Date;
+  /** Options of the answers remembered (the benchmark remembers none). */
+  answers?: Partial<Omit<AnswerCacheOptions, 'observe'>>;
+}
+
+/** The listeners' context: the parts given, with the metrics, the answer cache that reports to them, and the editors and settings of the configuration. */
+export function createSlackContext(config: Pick<Config, 'knowledgeEditors' | 'knowledgeDir' | 'agentStatusMinArticles'>, parts: ContextParts): SlackContext {
+  const clock = parts.clock ?? (() => new Date());
+  const metrics = new Metrics({ knowledge: parts.knowledge, databaseProblem: () => parts.store.writeProblem() });
+  return {
+    knowledge: parts.knowledge,
+    store: parts.store,
+    logger: parts.logger,
+    clock,
+    metrics,
+    answers: new AnswerCache({ ...parts.answers, observe: metrics.observeAnswer }),
+    editors: new Editors(config.knowledgeEditors, clock),
+    knowledgeDir: config.knowledgeDir,
+    agentStatusMinArticles: config.agentStatusMinArticles,
+  };
 }

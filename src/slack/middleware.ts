@@ -2,6 +2,7 @@ import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { ALL_ACTIONS, COMMAND, HOME_ACTIONS, LOOKUP, SHORTCUTS, VIEWS } from '../render/slackIds.js';
 import type { SlackContext } from './context.js';
 import { isSlackUrl } from './outbound.js';
+import { kindOf, surfaceOf } from './surface.js';
 
 /** Drops an Events API delivery whose event_id was already handled (Slack's retries). */
 export function dropRetries(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
@@ -9,9 +10,24 @@ export function dropRetries(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && !ctx.store.seenEvents.firstTime(eventId)) {
       ctx.logger.info({ eventId }, 'ignored a retried event already handled');
+      ctx.metrics.requests.inc({ surface: surfaceOf(body as Fields), outcome: 'duplicate' });
       return;
     }
     await next();
+  };
+}
+
+/** Counts each request the listeners take, by surface, as handled or failed (a listener threw). */
+export function countRequests(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, next }) => {
+    const surface = surfaceOf(body as Fields);
+    try {
+      await next();
+    } catch (error) {
+      ctx.metrics.requests.inc({ surface, outcome: 'failed' });
+      throw error;
+    }
+    ctx.metrics.requests.inc({ surface, outcome: 'handled' });
   };
 }
 
@@ -91,6 +107,8 @@ export function refuseUnanswerable(ctx: SlackContext, origins: string[]): Middle
     const problem = unanswered(body) ?? missingField(body, origins);
     if (problem === null) return args.next();
     ctx.logger.warn({ problem }, 'refused a Slack request this app does not answer');
+    // By kind only: the ids of a request refused are not the app's, and would make a label per request.
+    ctx.metrics.requests.inc({ surface: kindOf(body), outcome: 'refused' });
     if (!('ack' in args) || typeof args.ack !== 'function') return;
     const ack = args.ack as (response?: object) => Promise<void>;
     if (body.command !== undefined) await ack({ response_type: 'ephemeral', text: `This request could not be answered: ${problem}.` });

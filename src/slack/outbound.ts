@@ -27,9 +27,14 @@ export interface OutboundOptions {
   maxWaiting: number;
   /** Origins calls may go to (see slackOrigins). */
   origins: string[];
+  /**
+   * Told of every call that failed: the Web API method (or "response_url") and the error: Slack's
+   * code (`channel_not_found`), `http_<status>`, `timeout`, `refused` or `network` (default: nobody).
+   */
+  onError: (method: string, code: string) => void;
 }
 
-export const defaultOutboundOptions: Omit<OutboundOptions, 'origins'> = { timeoutMs: 10_000, maxInFlight: 16, maxWaiting: 64 };
+export const defaultOutboundOptions: Omit<OutboundOptions, 'origins'> = { timeoutMs: 10_000, maxInFlight: 16, maxWaiting: 64, onError: () => {} };
 
 /** What the health check reports of calls to Slack. */
 export interface OutboundStats {
@@ -70,21 +75,42 @@ export class SlackOutbound {
       this.logger.warn({ origin: originOf(url) }, 'refused to send to an address that is not Slack');
       throw new Error(`refused to send to ${originOf(url)}: not a Slack address`);
     }
-    await this.slot(url);
+    const method = pathOf(url);
+    try {
+      await this.slot(url);
+    } catch (error) {
+      this.options.onError(method, 'refused');
+      throw error;
+    }
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     try {
-      return await fetch(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+      const response = await fetch(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+      if (!response.ok) this.options.onError(method, `http_${response.status}`);
+      else if (method !== 'response_url') this.reportPlatformError(method, response);
+      return response;
     } catch (error) {
       if (timeout.aborted) {
         this.timedOut++;
-        this.logger.warn({ call: pathOf(url), ms: this.options.timeoutMs }, 'a call to Slack timed out');
+        this.logger.warn({ call: method, ms: this.options.timeoutMs }, 'a call to Slack timed out');
       }
+      this.options.onError(method, timeout.aborted ? 'timeout' : 'network');
       throw error;
     } finally {
       this.inFlight--;
       this.queue.shift()?.go();
     }
   };
+
+  /** Reads a copy of a Web API answer for Slack's `ok: false`, while the caller reads the answer itself. */
+  private reportPlatformError(method: string, response: Response): void {
+    response
+      .clone()
+      .json()
+      .then((body: { ok?: unknown; error?: unknown }) => {
+        if (body?.ok === false) this.options.onError(method, typeof body.error === 'string' ? body.error : 'unknown_error');
+      })
+      .catch(() => {});
+  }
 
   /** Resolves when the call may be sent (and counts it in flight); throws SlackBusyError when it may not. */
   private async slot(url: string): Promise<void> {

@@ -5,6 +5,15 @@
  * @example
  * surfaceOf({ command: '/designation' }) // 'command /designation'
  */
+/** The kinds of request Slack sends, as `surfaceOf` begins. */
+const KINDS = new Set(['command', 'event', 'action', 'shortcut', 'view']);
+
+/** The kind of a request alone ("command", "event", ...; "other"), for a request refused before its id is known to be the app's. */
+export function kindOf(body: Record<string, unknown>): string {
+  const kind = surfaceOf(body).split(' ')[0]!;
+  return KINDS.has(kind) ? kind : 'other';
+}
+
 export function surfaceOf(body: Record<string, unknown>): string {
   if (typeof body.command === 'string') return `command ${body.command}`;
   const event = body.event as { type?: unknown } | undefined;

@@ -1,12 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
-import { AnswerCache } from '../../src/answer/answerCache.js';
 import { loadConfig } from '../../src/config.js';
 import type { KnowledgeBase } from '../../src/index/knowledgeBase.js';
 import { createLogger } from '../../src/log.js';
 import { createSlackApp } from '../../src/slack/app.js';
-import { Editors } from '../../src/slack/editors.js';
+import { createSlackContext } from '../../src/slack/context.js';
 import type { Store } from '../../src/store/store.js';
 import type { Logger } from 'pino';
 import { startFakeSlackApi, type FakeSlackApi } from './fakeSlackApi.js';
@@ -43,16 +42,7 @@ export async function startSlackApp(knowledge: () => KnowledgeBase | null, optio
   const store = options.store ?? temp!;
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: '0', ...options.env });
   const logger = options.logger ?? createLogger({ level: 'silent', pretty: false });
-  const app = createSlackApp(config, {
-    knowledge,
-    answers: new AnswerCache(),
-    store,
-    editors: new Editors(config.knowledgeEditors, clock),
-    knowledgeDir: config.knowledgeDir,
-    agentStatusMinArticles: config.agentStatusMinArticles,
-    clock,
-    logger,
-  });
+  const app = createSlackApp(config, createSlackContext(config, { knowledge, store, clock, logger }));
   const server = (await app.start(0)) as Server;
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
