@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { schemaVersion } from '../src/store/database.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
+import { openStore } from '../src/store/store.js';
 import type { NewSubscription } from '../src/store/subscriptions.js';
 import { tempStore } from './support/tempStore.js';
 
@@ -24,6 +29,47 @@ describe('the database file', () => {
     expect(again.db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
     expect(again.subscriptions.inChannel('T1', 'C1')).toMatchObject([{ topics: ['taliban'], createdAt: day(1).toISOString() }]);
     again.close();
+  });
+
+  it('upgrades in place a file made before workspaces were recorded, keeping its rows, which the workspace of its token then claims', () => {
+    // The file as the code before migration 3 left it: migrations 1 and 2 applied, with a subscription, a rating and a thread.
+    const path = join(mkdtempSync(join(tmpdir(), 'designation-upgrade-')), 'old.db');
+    const old = new Database(path);
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const m of MIGRATIONS.filter((m) => m.version <= 2)) {
+      old.exec(m.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, day(1).toISOString());
+    }
+    old
+      .prepare(
+        `INSERT INTO subscriptions (channel_id, cadence, weekday, at_time, time_zone, topics, created_by, created_at, schedule_set_at)
+         VALUES ('C5', 'weekly', 1, '08:30', 'Europe/Paris', '["taliban"]', 'U5', ?, ?)`,
+      )
+      .run(day(1).toISOString(), day(1).toISOString());
+    old
+      .prepare(`INSERT INTO feedback (query, query_key, rating, user_id, channel_id, created_at) VALUES ('is-k', 'k', -1, 'U5', NULL, ?)`)
+      .run(day(2).toISOString());
+    old.prepare(`INSERT INTO thread_subjects (channel_id, thread_ts, subjects, updated_at) VALUES ('C5', '1.2', '["Taliban"]', ?)`).run(day(2).toISOString());
+    old.close();
+
+    const upgraded = openStore(path);
+    try {
+      expect(schemaVersion(upgraded.db)).toBe(MIGRATIONS.at(-1)!.version);
+      // Before the token's workspace is known, the rows belong to none.
+      expect(upgraded.subscriptions.inChannel('T9', 'C5')).toEqual([]);
+      upgraded.claimUnscoped('T9');
+      expect(upgraded.subscriptions.inChannel('T9', 'C5')).toMatchObject([
+        { cadence: 'weekly', weekday: 1, atTime: '08:30', timeZone: 'Europe/Paris', topics: ['taliban'], createdBy: 'U5' },
+      ]);
+      expect(upgraded.feedback.summary('T9')).toMatchObject({ down: 1, leastHelpful: [{ query: 'is-k' }] });
+      expect(upgraded.threads.of('T9', 'C5', '1.2')).toEqual(['Taliban']);
+      // Claimed once: a later claim (the next start) takes nothing from the workspace.
+      upgraded.claimUnscoped('T8');
+      expect(upgraded.subscriptions.inChannel('T9', 'C5')).toHaveLength(1);
+    } finally {
+      upgraded.close();
+      rmSync(dirname(path), { recursive: true, force: true });
+    }
   });
 
   it("keeps a workspace's subscriptions to itself, even in a channel shared with another workspace", () => {
