@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   await live.watch();
   if (stopping) return;
   const clients = deliveryClients(config, store);
-  if (clients instanceof WebClient) await claimUnscopedRows(clients, store, logger);
+  if (clients instanceof WebClient) await adoptUnscopedRows(clients, store, logger);
   const sender = new DigestSender({
     store,
     knowledge,
@@ -103,14 +103,14 @@ async function main(): Promise<void> {
  * Rows kept before workspaces were recorded (subscriptions, ratings, threads) belong to the one
  * workspace of a single-token install: its team id is asked of Slack once, at start.
  */
-async function claimUnscopedRows(client: WebClient, store: Store, logger: Logger): Promise<void> {
+async function adoptUnscopedRows(client: WebClient, store: Store, logger: Logger): Promise<void> {
   try {
     const auth = await client.auth.test();
-    if (auth.team_id) store.claimUnscoped(auth.team_id);
+    if (auth.team_id) store.adoptUnscoped(auth.team_id);
   } catch (error) {
     logger.warn(
       { err: error },
-      'could not ask Slack which workspace the bot token is for; rows kept before workspaces were recorded stay unclaimed until the next start',
+      'could not ask Slack which workspace the bot token is for; rows kept before workspaces were recorded stay without a workspace until the next start',
     );
   }
 }

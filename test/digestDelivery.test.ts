@@ -183,7 +183,7 @@ describe('sending digests', () => {
     at('2026-11-23T08:00:10Z');
     // What the sender does before it records the post, then the process dies.
     const window = { since: sub.createdAt, until: now.toISOString() };
-    expect(store.deliveries.claim(sub.id, NINE_BERLIN, window, now, null)).toBe(true);
+    expect(store.deliveries.lease(sub.id, NINE_BERLIN, window, now, null)).toBe(true);
     const transport = slackDigestTransport(deliveryClient('xoxb-test-token', { slackApiUrl: slack.fake.url }));
     const ts = await transport.post(sub, digestFor(kb, store, window, []), { subscriptionId: sub.id, slot: NINE_BERLIN });
 
@@ -197,10 +197,10 @@ describe('sending digests', () => {
     expect(digestPosts()).toHaveLength(1);
   });
 
-  it('after a crash between claiming and posting, posts the digest once', async () => {
+  it('after a crash between leasing and posting, posts the digest once', async () => {
     const sub = await subscribedAndNews();
     at('2026-11-23T08:00:10Z');
-    store.deliveries.claim(sub.id, NINE_BERLIN, { since: sub.createdAt, until: now.toISOString() }, now, null);
+    store.deliveries.lease(sub.id, NINE_BERLIN, { since: sub.createdAt, until: now.toISOString() }, now, null);
     at('2026-11-23T08:05:00Z');
     expect((await sender().sendDue()).map((r) => r.outcome)).toEqual(['sent']);
     expect(slack.fake.callsTo('conversations.history')).toHaveLength(1);
@@ -219,11 +219,11 @@ describe('sending digests', () => {
     expect(digestPosts()).toHaveLength(1);
   });
 
-  it('settles a claim a crash left on an earlier slot before the next digest, so its news is not repeated', async () => {
+  it('settles a lease a crash left on an earlier slot before the next digest, so its news is not repeated', async () => {
     const sub = await subscribedAndNews();
     at('2026-11-23T08:00:10Z');
     const window = { since: sub.createdAt, until: now.toISOString() };
-    store.deliveries.claim(sub.id, NINE_BERLIN, window, now, null);
+    store.deliveries.lease(sub.id, NINE_BERLIN, window, now, null);
     const transport = slackDigestTransport(deliveryClient('xoxb-test-token', { slackApiUrl: slack.fake.url }));
     await transport.post(sub, digestFor(kb, store, window, []), { subscriptionId: sub.id, slot: NINE_BERLIN });
     // The process died before recording; it comes back the next morning.
@@ -237,7 +237,7 @@ describe('sending digests', () => {
     const sub = await subscribedAndNews();
     at('2026-11-23T08:00:10Z');
     const window = { since: sub.createdAt, until: now.toISOString() };
-    store.deliveries.claim(sub.id, NINE_BERLIN, window, now, null);
+    store.deliveries.lease(sub.id, NINE_BERLIN, window, now, null);
     const client = deliveryClient('xoxb-test-token', { slackApiUrl: slack.fake.url });
     await slackDigestTransport(client).post(sub, digestFor(kb, store, window, []), { subscriptionId: sub.id, slot: NINE_BERLIN });
     for (let i = 0; i < 450; i++) await client.chat.postMessage({ channel: 'C1', text: `chatter ${i}` });
@@ -266,7 +266,7 @@ describe('sending digests', () => {
     expect(log.lines.some((l) => l.msg === 'digest post failed; retrying' && l.waitMs === 7000)).toBe(true);
   });
 
-  it('leaves a rate limit longer than its claim may be held to the next run, without waiting', async () => {
+  it('leaves a rate limit longer than its lease may be held to the next run, without waiting', async () => {
     const sub = await subscribedAndNews();
     slack.fake.respondOnce('chat.postMessage', { status: 429, headers: { 'retry-after': '300' }, body: { ok: false, error: 'ratelimited' } });
     at('2026-11-23T08:00:30Z');

@@ -31,7 +31,7 @@ describe('the database file', () => {
     again.close();
   });
 
-  it('upgrades in place a file made before workspaces were recorded, keeping its rows, which the workspace of its token then claims', () => {
+  it('upgrades in place a file made before workspaces were recorded, keeping its rows, which the workspace of its token then adopts', () => {
     // The file as the code before migration 3 left it: migrations 1 and 2 applied, with a subscription, a rating and a thread.
     const path = join(mkdtempSync(join(tmpdir(), 'designation-upgrade-')), 'old.db');
     const old = new Database(path);
@@ -57,14 +57,14 @@ describe('the database file', () => {
       expect(schemaVersion(upgraded.db)).toBe(MIGRATIONS.at(-1)!.version);
       // Before the token's workspace is known, the rows belong to none.
       expect(upgraded.subscriptions.inChannel('T9', 'C5')).toEqual([]);
-      upgraded.claimUnscoped('T9');
+      upgraded.adoptUnscoped('T9');
       expect(upgraded.subscriptions.inChannel('T9', 'C5')).toMatchObject([
         { cadence: 'weekly', weekday: 1, atTime: '08:30', timeZone: 'Europe/Paris', topics: ['taliban'], createdBy: 'U5' },
       ]);
       expect(upgraded.feedback.summary('T9')).toMatchObject({ down: 1, leastHelpful: [{ query: 'is-k' }] });
       expect(upgraded.threads.of('T9', 'C5', '1.2')).toEqual(['Taliban']);
-      // Claimed once: a later claim (the next start) takes nothing from the workspace.
-      upgraded.claimUnscoped('T8');
+      // Adopted once: a later start takes nothing from the workspace.
+      upgraded.adoptUnscoped('T8');
       expect(upgraded.subscriptions.inChannel('T9', 'C5')).toHaveLength(1);
     } finally {
       upgraded.close();
@@ -142,18 +142,18 @@ describe('the article ledger', () => {
 });
 
 describe('the delivery log', () => {
-  it('lets one caller claim a slot; a failed slot can be claimed again, only by one', () => {
+  it('lets one caller lease a slot; a failed slot can be leased again, only by one', () => {
     const sub = store.subscriptions.subscribe(
       { teamId: 'T1', channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' },
       day(1),
     )!;
     const window = { since: day(1).toISOString(), until: day(2).toISOString() };
-    expect(store.deliveries.claim(sub.id, 'slot', window, day(2), null)).toBe(true);
-    expect(store.deliveries.claim(sub.id, 'slot', window, day(2), null)).toBe(false);
+    expect(store.deliveries.lease(sub.id, 'slot', window, day(2), null)).toBe(true);
+    expect(store.deliveries.lease(sub.id, 'slot', window, day(2), null)).toBe(false);
     store.deliveries.markFailed(sub.id, 'slot', 'HTTP 503', day(2));
     const failed = store.deliveries.get(sub.id, 'slot')!;
-    expect(store.deliveries.claim(sub.id, 'slot', window, day(3), failed)).toBe(true);
-    expect(store.deliveries.claim(sub.id, 'slot', window, day(3), failed)).toBe(false);
+    expect(store.deliveries.lease(sub.id, 'slot', window, day(3), failed)).toBe(true);
+    expect(store.deliveries.lease(sub.id, 'slot', window, day(3), failed)).toBe(false);
     store.deliveries.markSent(sub.id, 'slot', '123.456', day(3));
     expect(store.deliveries.lastUntil(sub.id)).toBe(window.until);
   });

@@ -61,7 +61,7 @@ export interface DigestSenderOptions {
   /** Tries per digest per run for errors worth retrying (default 5), backing off from `backoffMs` (1 s). */
   maxAttempts: number;
   backoffMs: number;
-  /** A digest claimed this long ago and never marked sent was abandoned by a crash (default 2 min). */
+  /** A digest leased this long ago and never marked sent was abandoned by a crash (default 2 min). */
   staleAfterMs: number;
   /** Told the outcome of every subscription's run (default: nobody). */
   observe: (report: DeliveryReport) => void;
@@ -94,8 +94,8 @@ export function digestFor(kb: KnowledgeBase, store: Store, window: { since: stri
 }
 
 /**
- * Posts the digests that are due, each exactly once per scheduled slot: a slot is claimed in
- * the delivery log before posting and marked sent after, and the claim is renewed before each
+ * Posts the digests that are due, each exactly once per scheduled slot: a slot is leased in
+ * the delivery log before posting and marked sent after, and the lease is renewed before each
  * retry. Before anything is posted again (after a crash, a failed run, or an error after which
  * the message may have gone through) the channel is searched for it. Rate limits, server
  * errors and network errors are retried with backoff; a channel that is gone, archived or
@@ -132,7 +132,7 @@ export class DigestSender {
     const report = (outcome: DeliveryOutcome, error?: string): DeliveryReport => ({ subscription: sub, slot, outcome, ...(error ? { error } : {}) });
     const stale = (d: Delivery) => now.getTime() - Date.parse(d.updatedAt) >= staleAfterMs;
 
-    // A claim a crash left on an earlier slot: its post either happened (then the next digest
+    // A lease a crash left on an earlier slot: its post either happened (then the next digest
     // starts after it) or not (then the window of this one covers it).
     for (const old of store.deliveries.abandonedBefore(sub.id, slot)) {
       if (!stale(old)) return report('in-progress');
@@ -164,16 +164,16 @@ export class DigestSender {
       store.deliveries.recordEmpty(sub.id, slot, window, now);
       return report('empty');
     }
-    if (!store.deliveries.claim(sub.id, slot, window, now, row)) return report('in-progress');
+    if (!store.deliveries.lease(sub.id, slot, window, now, row)) return report('in-progress');
     return this.post(sub, slot, digest, now.toISOString(), report);
   }
 
-  /** Posts a claimed digest, retrying what is worth retrying while the claim is still this sender's. */
-  private async post(sub: Subscription, slot: string, digest: Digest, claimedAt: string, report: (o: DeliveryOutcome, e?: string) => DeliveryReport) {
+  /** Posts a leased digest, retrying what is worth retrying while the lease is still this sender's. */
+  private async post(sub: Subscription, slot: string, digest: Digest, leasedAt: string, report: (o: DeliveryOutcome, e?: string) => DeliveryReport) {
     const { store, transport, logger, maxAttempts, backoffMs, staleAfterMs, clock, sleep } = this.options;
     const where = { subscription: sub.id, channel: sub.channelId, slot };
     const key = { subscriptionId: sub.id, slot };
-    let held = claimedAt;
+    let held = leasedAt;
     let ts: string | null = null;
     for (let attempt = 1; ts === null; attempt++) {
       if (attempt > 1) {
@@ -186,7 +186,7 @@ export class DigestSender {
       } catch (caught) {
         const error = caught instanceof DeliveryError ? caught : new DeliveryError(String(caught), 'fail');
         const wait = error.retryAfterMs ?? backoffMs * 2 ** (attempt - 1);
-        // A wait that would outlast the claim is left to a later run, so no other process takes the claim meanwhile.
+        // A wait that would outlast the lease is left to a later run, so no other process takes the lease meanwhile.
         if (error.kind === 'retry' && attempt < maxAttempts && wait < staleAfterMs / 2) {
           logger.warn({ ...where, attempt, waitMs: wait, error: error.message }, 'digest post failed; retrying');
           await sleep(wait);

@@ -12,7 +12,7 @@ const PAUSING = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
 /** Platform errors that mean "try again later". */
 const TRANSIENT = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
-/** A call taking longer than this is given up, well before the sender's claim could be taken as abandoned. */
+/** A call taking longer than this is given up, well before the sender's lease could be taken as abandoned. */
 const REQUEST_TIMEOUT_MS = 20_000;
 /** How far back the history is read for an interrupted digest: 10 pages of 200 messages. */
 const HISTORY_PAGES = 10;

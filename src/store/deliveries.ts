@@ -41,8 +41,8 @@ const fromRow = (r: Row): Delivery => ({
 });
 
 /**
- * The delivery log. A digest is claimed (state `sending`) before it is posted and marked
- * `sent` after, so that one slot is posted once by whichever process claims it first, and a
+ * The delivery log. A digest is leased (state `sending`) before it is posted and marked
+ * `sent` after, so that one slot is posted once by whichever process leases it first, and a
  * crash between the two is visible afterwards as a `sending` row.
  */
 export class DeliveryLog {
@@ -53,7 +53,7 @@ export class DeliveryLog {
     return row ? fromRow(row) : null;
   }
 
-  /** Claims for slots before `slot` that were never settled: left `sending` by a crash. */
+  /** Leases of slots before `slot` that were never settled: left `sending` by a crash. */
   abandonedBefore(subscriptionId: number, slot: string): Delivery[] {
     return (
       this.db.prepare("SELECT * FROM deliveries WHERE subscription_id = ? AND slot < ? AND state = 'sending' ORDER BY slot").all(subscriptionId, slot) as Row[]
@@ -70,11 +70,11 @@ export class DeliveryLog {
   }
 
   /**
-   * Claims a slot for posting. A new slot is claimed by inserting it; a failed or abandoned
+   * Leases a slot for posting. A new slot is leased by inserting it; a failed or abandoned
    * one (`expected` is the row as read) by moving it back to `sending`, only if no other
-   * process changed it since. Returns whether this caller holds the claim.
+   * process changed it since. Returns whether this caller holds the lease.
    */
-  claim(
+  lease(
     subscriptionId: number,
     slot: string,
     window: { since: string; until: string },
@@ -99,8 +99,8 @@ export class DeliveryLog {
   }
 
   /**
-   * Keeps a claim alive while its holder retries: moves `updated_at` on, only if it is still
-   * the holder's (the `updated_at` it last wrote). Returns whether the claim is still held.
+   * Keeps a lease alive while its holder retries: moves `updated_at` on, only if it is still
+   * the holder's (the `updated_at` it last wrote). Returns whether the lease is still held.
    */
   renew(subscriptionId: number, slot: string, heldSince: string, now: Date): boolean {
     return (

@@ -21,7 +21,7 @@ export interface Store {
   installations: Installations;
   asked: AskedSubjects;
   /** Gives rows kept before workspaces were recorded to the one workspace of a single-token install. */
-  claimUnscoped(teamId: string): void;
+  adoptUnscoped(teamId: string): void;
   threads: ThreadSubjects;
   seenEvents: SeenEvents;
   /** Why the database cannot be written now (read-only, say), or null when it can. */
@@ -42,7 +42,7 @@ export function openStore(path: string): Store {
     added: new AddedArticles(db),
     installations: new Installations(db),
     asked,
-    claimUnscoped: (teamId) =>
+    adoptUnscoped: (teamId) =>
       db.transaction(() => {
         for (const table of ['subscriptions', 'feedback', 'thread_subjects']) db.prepare(`UPDATE ${table} SET team_id = ? WHERE team_id = ''`).run(teamId);
       })(),
