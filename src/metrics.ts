@@ -60,36 +60,20 @@ export class Metrics {
   constructor(sources: MetricSources) {
     collectDefaultMetrics({ register: this.registry, prefix: 'designation_' });
     const kb = sources.knowledge;
+    this.gauge('designation_knowledge_articles', 'Articles in the knowledge base (0 while it loads)', () => kb()?.articles.length ?? 0);
+    this.gauge('designation_knowledge_passages', 'Passages indexed', () => kb()?.index.size ?? 0);
+    this.gauge('designation_knowledge_version', 'Changes applied to the knowledge base since the process started', () => kb()?.version ?? 0);
+    this.gauge('designation_database_writable', '1 when the database can be written, 0 when it cannot', () => (sources.databaseProblem() === null ? 1 : 0));
+  }
+
+  /** A gauge read when scraped. */
+  private gauge(name: string, help: string, read: () => number): void {
     new Gauge({
-      name: 'designation_knowledge_articles',
-      help: 'Articles in the knowledge base (0 while it loads)',
+      name,
+      help,
       registers: [this.registry],
       collect() {
-        this.set(kb()?.articles.length ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'designation_knowledge_passages',
-      help: 'Passages indexed',
-      registers: [this.registry],
-      collect() {
-        this.set(kb()?.index.size ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'designation_knowledge_version',
-      help: 'Changes applied to the knowledge base since the process started',
-      registers: [this.registry],
-      collect() {
-        this.set(kb()?.version ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'designation_database_writable',
-      help: '1 when the database can be written, 0 when it cannot',
-      registers: [this.registry],
-      collect() {
-        this.set(sources.databaseProblem() === null ? 1 : 0);
+        this.set(read());
       },
     });
   }

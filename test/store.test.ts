@@ -16,14 +16,22 @@ beforeEach(() => {
 afterEach(() => store.remove());
 
 const day = (d: number) => new Date(Date.UTC(2026, 10, d, 9));
+/** A daily digest at 09:00 UTC on every topic, in channel C1 of workspace T1. */
+const DAILY: NewSubscription = {
+  teamId: 'T1',
+  channelId: 'C1',
+  cadence: 'daily',
+  weekday: null,
+  atTime: '09:00',
+  timeZone: 'UTC',
+  topics: [],
+  createdBy: 'U1',
+};
 
 describe('the database file', () => {
   it('is created with every migration applied once, and keeps its data when opened again', () => {
     expect(schemaVersion(store.db)).toBe(MIGRATIONS.at(-1)!.version);
-    store.subscriptions.subscribe(
-      { teamId: 'T1', channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: ['taliban'], createdBy: 'U1' },
-      day(1),
-    );
+    store.subscriptions.subscribe({ ...DAILY, topics: ['taliban'] }, day(1));
     store.close();
     const again = store.reopen();
     expect(again.db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
@@ -73,37 +81,17 @@ describe('the database file', () => {
   });
 
   it("keeps a workspace's subscriptions to itself, even in a channel shared with another workspace", () => {
-    const input: NewSubscription = {
-      teamId: 'T1',
-      channelId: 'C1',
-      cadence: 'daily',
-      weekday: null,
-      atTime: '09:00',
-      timeZone: 'UTC',
-      topics: [],
-      createdBy: 'U1',
-    };
-    store.subscriptions.subscribe(input, day(1));
+    store.subscriptions.subscribe(DAILY, day(1));
     expect(store.subscriptions.inChannel('T2', 'C1')).toEqual([]);
-    expect(store.subscriptions.subscribe({ ...input, teamId: 'T2', atTime: '18:00', createdBy: 'U9' }, day(2))).toBeNull();
+    expect(store.subscriptions.subscribe({ ...DAILY, teamId: 'T2', atTime: '18:00', createdBy: 'U9' }, day(2))).toBeNull();
     expect(store.subscriptions.inChannel('T1', 'C1')).toMatchObject([{ atTime: '09:00', createdBy: 'U1' }]);
   });
 
   it('keeps one subscription per channel and cadence: subscribing again replaces and resumes it', () => {
-    const input: NewSubscription = {
-      teamId: 'T1',
-      channelId: 'C1',
-      cadence: 'daily',
-      weekday: null,
-      atTime: '09:00',
-      timeZone: 'UTC',
-      topics: [],
-      createdBy: 'U1',
-    };
-    const first = store.subscriptions.subscribe(input, day(1))!;
+    const first = store.subscriptions.subscribe(DAILY, day(1))!;
     store.subscriptions.pause(first.id, 'is_archived', day(2));
     expect(store.subscriptions.active()).toEqual([]);
-    const second = store.subscriptions.subscribe({ ...input, atTime: '10:30', createdBy: 'U2' }, day(3))!;
+    const second = store.subscriptions.subscribe({ ...DAILY, atTime: '10:30', createdBy: 'U2' }, day(3))!;
     // The schedule starts anew (no slot before it counts); the first digest's window does not.
     expect(second).toMatchObject({
       id: first.id,
@@ -143,10 +131,7 @@ describe('the article ledger', () => {
 
 describe('the delivery log', () => {
   it('lets one caller lease a slot; a failed slot can be leased again, only by one', () => {
-    const sub = store.subscriptions.subscribe(
-      { teamId: 'T1', channelId: 'C1', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' },
-      day(1),
-    )!;
+    const sub = store.subscriptions.subscribe(DAILY, day(1))!;
     const window = { since: day(1).toISOString(), until: day(2).toISOString() };
     expect(store.deliveries.lease(sub.id, 'slot', window, day(2), null)).toBe(true);
     expect(store.deliveries.lease(sub.id, 'slot', window, day(2), null)).toBe(false);

@@ -40,7 +40,7 @@ export function periodOf(text: string, now: Date): Period | null {
 }
 
 /** The year, month or day next to a date, at its precision: "before 2024" ends with 2023. */
-function shifted(date: PartialDate, by: 1 | -1): PartialDate {
+export function shifted(date: PartialDate, by: 1 | -1): PartialDate {
   const { year, month, day } = partsOf(date);
   if (month === undefined) return formatPartialDate(year + by);
   if (day === undefined) {

@@ -1,4 +1,4 @@
-import { periodOf } from '../answer/period.js';
+import { periodOf, shifted } from '../answer/period.js';
 import { CHANGED } from '../answer/question.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { partsOf, type PartialDate } from '../knowledge/partialDate.js';
@@ -19,14 +19,6 @@ function startOf(date: PartialDate): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-/** The first instant after a date at its precision: 2025-04 ends at 2025-05-01T00:00Z. */
-function endOf(date: PartialDate): Date {
-  const { year, month, day } = partsOf(date);
-  if (month === undefined) return new Date(Date.UTC(year + 1, 0, 1));
-  if (day === undefined) return new Date(Date.UTC(year, month, 1));
-  return new Date(Date.UTC(year, month - 1, day + 1));
-}
-
 /**
  * The window a question about the whole knowledge base asks for ("what changed this week?",
  * "anything new since 1 November?", "what's new?"), or null when the question is not one: it names
@@ -42,6 +34,6 @@ export function digestAsked(kb: KnowledgeBase, text: string, now: Date): DigestA
   const period = periodOf(question, now);
   if (period === null) return { since: new Date(now.getTime() - DEFAULT_DAYS * 86_400_000).toISOString(), until: now.toISOString(), topics };
   if (period.from === null) return null;
-  const until = period.until === null ? now : new Date(Math.min(endOf(period.until).getTime(), now.getTime()));
+  const until = period.until === null ? now : new Date(Math.min(startOf(shifted(period.until, 1)).getTime(), now.getTime()));
   return { since: startOf(period.from).toISOString(), until: until.toISOString(), topics };
 }

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { within } from './within.js';
 
 /** A user group's members are asked of Slack again after this long. */
 const GROUP_TTL_MS = 5 * 60_000;
@@ -42,14 +43,10 @@ export class Editors {
     const now = this.clock().getTime();
     const kept = this.members.get(key);
     if (kept && kept.until > now) return kept.users;
-    let users = new Set<string>();
-    try {
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), LIST_TIMEOUT_MS).unref());
-      users = new Set((await Promise.race([client.usergroups.users.list({ usergroup: group }), timeout])).users ?? []);
-    } catch {
-      // Not kept: the next request asks again.
-      return users;
-    }
+    const listed = await within(client.usergroups.users.list({ usergroup: group }), LIST_TIMEOUT_MS).catch(() => null);
+    // Not kept when Slack did not say: the next request asks again.
+    if (listed === null) return new Set();
+    const users = new Set(listed.users ?? []);
     this.members.set(key, { users, until: now + GROUP_TTL_MS });
     return users;
   }

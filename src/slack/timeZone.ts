@@ -1,10 +1,10 @@
 import type { WebClient } from '@slack/web-api';
+import { within } from './within.js';
 
 /** The user's IANA time zone from users.info, or null when Slack does not say in time. */
 export async function timeZoneOf(client: WebClient, user: string): Promise<string | null> {
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000).unref());
   try {
-    const info = await Promise.race([client.users.info({ user }), timeout]);
+    const info = await within(client.users.info({ user }), 2000);
     const tz = info?.user?.tz;
     return tz && isTimeZone(tz) ? tz : null;
   } catch {
