@@ -40,7 +40,7 @@ if (kind === 'bare') {
   app.command('/designation', async ({ ack }) => ack('ok'));
 } else {
   const live = new LiveKnowledge(dir, { snapshotPath, onUpdate: (u) => (fromSnapshot = u.fromSnapshot) });
-  const store = openStore(join(mkdtempSync(join(tmpdir(), 'designation-bench-')), 'bench.db'));
+  const store = await openStore({ path: join(mkdtempSync(join(tmpdir(), 'designation-bench-')), 'bench.db') });
   const logger = createLogger({ level: 'silent', pretty: false });
   app = createSlackApp(
     config,

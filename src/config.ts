@@ -50,6 +50,14 @@ const schema = z.object({
   KNOWLEDGE_DIR: z.preprocess(blankIsUnset, z.string().default('knowledge')),
   LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(LEVELS, { message: `must be one of ${LEVELS.join(', ')}` }).default('info')),
   DATABASE_PATH: z.preprocess(blankIsUnset, z.string().default('data/designation.db')),
+  DATABASE_URL: z.preprocess(
+    blankIsUnset,
+    z.url({ protocol: /^postgres(ql)?$/, message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/designation' }).optional(),
+  ),
+  DATABASE_POOL_SIZE: z.preprocess(
+    blankIsUnset,
+    z.coerce.number({ message: 'must be a number of connections' }).int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(10),
+  ),
   SNAPSHOT_PATH: z.preprocess(blankIsUnset, z.string().default('data/knowledge.snapshot')),
   MAX_ARTICLE_BYTES: z.preprocess(
     blankIsUnset,
@@ -103,8 +111,12 @@ export interface Config {
   slackApiUrl: string | undefined;
   knowledgeDir: string;
   logLevel: (typeof LEVELS)[number];
-  /** The SQLite file: subscriptions, the article ledger, deliveries, feedback. */
-  databasePath: string;
+  /**
+   * Where subscriptions, the article ledger, deliveries, feedback and installations are kept:
+   * the PostgreSQL server at `url` (with at most `poolSize` connections from this process), or
+   * when `url` is null the SQLite file at `path`.
+   */
+  database: { url: string | null; path: string; poolSize: number };
   /** Post a digest that says "nothing new" instead of skipping it. */
   digestPostEmpty: boolean;
   /** The snapshot of the indexed knowledge that makes a restart fast; null (SNAPSHOT_PATH=none) for none. */
@@ -154,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server')
   if (needs === 'server' && !env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
     problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)');
   }
+  if (env.DATABASE_URL?.trim() && env.DATABASE_PATH?.trim())
+    problems.push('DATABASE_URL (PostgreSQL) and DATABASE_PATH (a SQLite file) name two databases: set one of them');
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const c = result.data;
   return {
@@ -167,7 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server')
     slackApiUrl: c.SLACK_API_URL,
     knowledgeDir: c.KNOWLEDGE_DIR,
     logLevel: c.LOG_LEVEL,
-    databasePath: c.DATABASE_PATH,
+    database: { url: c.DATABASE_URL ?? null, path: c.DATABASE_PATH, poolSize: c.DATABASE_POOL_SIZE },
     digestPostEmpty: c.DIGEST_POST_EMPTY,
     snapshotPath: c.SNAPSHOT_PATH === 'none' ? null : c.SNAPSHOT_PATH,
     maxArticleBytes: c.MAX_ARTICLE_BYTES,

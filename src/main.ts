@@ -4,7 +4,7 @@ import { prepareAnswers } from './answer/answerCache.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startDigestScheduler } from './digest/scheduler.js';
 import { DigestSender } from './digest/sendDue.js';
-import { articleVersions } from './digest/versions.js';
+import { LedgerRecorder } from './digest/ledgerRecorder.js';
 import { LiveKnowledge } from './index/liveKnowledge.js';
 import { describeProblem } from './knowledge/loadKnowledge.js';
 import { createLogger } from './log.js';
@@ -39,15 +39,24 @@ async function main(): Promise<void> {
   });
   // A last guard: a failure no listener caught is logged, and the bot goes on answering.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'a promise failed and nothing handled it'));
-  const store = openStore(config.databasePath);
-  const unwritable = store.writeProblem();
+  let store: Store;
+  try {
+    store = await openStore(config.database);
+  } catch (error) {
+    process.stderr.write(`database: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  const unwritable = await store.writeProblem();
   if (unwritable) logger.error({ reason: unwritable }, 'the database cannot be written: the health check says 503 until it can');
+  const ledger = new LedgerRecorder(store.ledger, {
+    onError: (error) => logger.error({ err: error }, 'the article ledger could not be written: new articles wait for the database, then reach the digest'),
+  });
   const live = new LiveKnowledge(config.knowledgeDir, {
     snapshotPath: config.snapshotPath,
     maxArticleBytes: config.maxArticleBytes,
     onUpdate: (update) => {
       prepareAnswers(update.kb);
-      store.ledger.record(articleVersions(update.kb, store.ledger.unknown(update.upserted)), new Date());
+      void ledger.record(update.kb, update.upserted);
       for (const problem of update.problems) logger.warn(describeProblem(problem));
       logger.info(
         { articles: update.kb.articles.length, read: update.upserted.length, removed: update.removed.length, ms: Math.round(update.ms) },
@@ -70,7 +79,8 @@ async function main(): Promise<void> {
     await live.close();
     await live.saveSnapshot();
     await app.stop();
-    store.close();
+    await ledger.close();
+    await store.close().catch((error: unknown) => logger.error({ err: error }, 'the database did not close cleanly'));
     logger.info('stopped');
     logger.flush();
     process.exit(0);
@@ -79,7 +89,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
 
   await app.start(config.port);
-  logger.info({ mode: config.appToken ? 'socket' : 'http', port: config.port, database: config.databasePath }, 'Slack app listening');
+  logger.info(
+    { mode: config.appToken ? 'socket' : 'http', port: config.port, database: config.database.url ? 'postgresql' : config.database.path },
+    'Slack app listening',
+  );
   await live.load();
   await live.watch();
   if (stopping) return;
@@ -106,7 +119,7 @@ async function main(): Promise<void> {
 async function adoptUnscopedRows(client: WebClient, store: Store, logger: Logger): Promise<void> {
   try {
     const auth = await client.auth.test();
-    if (auth.team_id) store.adoptUnscoped(auth.team_id);
+    if (auth.team_id) await store.adoptUnscoped(auth.team_id);
   } catch (error) {
     logger.warn(
       { err: error },

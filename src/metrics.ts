@@ -5,7 +5,9 @@ import type { KnowledgeBase } from './index/knowledgeBase.js';
 export interface MetricSources {
   knowledge: () => KnowledgeBase | null;
   /** Why the database cannot be written now, or null when it can. */
-  databaseProblem: () => string | null;
+  databaseProblem: () => Promise<string | null>;
+  /** The database's connection pool (PostgreSQL), or null when there is none (SQLite). */
+  pool: () => { open: number; idle: number; waiting: number } | null;
 }
 
 /** Answer latency buckets, in seconds: answers take milliseconds; a slow one is tens of them. */
@@ -63,17 +65,28 @@ export class Metrics {
     this.gauge('designation_knowledge_articles', 'Articles in the knowledge base (0 while it loads)', () => kb()?.articles.length ?? 0);
     this.gauge('designation_knowledge_passages', 'Passages indexed', () => kb()?.index.size ?? 0);
     this.gauge('designation_knowledge_version', 'Changes applied to the knowledge base since the process started', () => kb()?.version ?? 0);
-    this.gauge('designation_database_writable', '1 when the database can be written, 0 when it cannot', () => (sources.databaseProblem() === null ? 1 : 0));
+    this.gauge('designation_database_writable', '1 when the database can be written, 0 when it cannot', async () =>
+      (await sources.databaseProblem()) === null ? 1 : 0,
+    );
+    // Absent for SQLite, which has no pool.
+    if (sources.pool() === null) return;
+    this.gauge('designation_database_connections', 'Connections to the database this process holds open', () => sources.pool()?.open ?? 0);
+    this.gauge('designation_database_connections_idle', 'Open connections not in use', () => sources.pool()?.idle ?? 0);
+    this.gauge(
+      'designation_database_waiting',
+      'Database calls waiting for a connection (the pool is exhausted while this is above 0)',
+      () => sources.pool()?.waiting ?? 0,
+    );
   }
 
   /** A gauge read when scraped. */
-  private gauge(name: string, help: string, read: () => number): void {
+  private gauge(name: string, help: string, read: () => number | Promise<number>): void {
     new Gauge({
       name,
       help,
       registers: [this.registry],
-      collect() {
-        this.set(read());
+      async collect() {
+        this.set(await read());
       },
     });
   }

@@ -4,27 +4,29 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AnswerCache } from '../src/answer/answerCache.js';
 import { digestFor } from '../src/digest/sendDue.js';
-import { articleVersions } from '../src/digest/versions.js';
+import { LedgerRecorder } from '../src/digest/ledgerRecorder.js';
 import { LiveKnowledge } from '../src/index/liveKnowledge.js';
 import { textPart } from '../src/render/addArticleView.js';
 import { ADD_ARTICLE } from '../src/render/slackIds.js';
 import { SEED_DIR } from './support/seedKnowledge.js';
 import { startSlackApp, type RunningApp } from './support/slackAppHarness.js';
 import { blockActionsBody, globalShortcutBody, messageShortcutBody, openedView, slashCommandBody, viewSubmissionBody } from './support/slackRequests.js';
-import { tempStore } from './support/tempStore.js';
+import { tempStore, type TempStore } from './support/tempStore.js';
 
 let dir: string;
 let live: LiveKnowledge;
 let slack: RunningApp;
-const store = tempStore();
+let store: TempStore;
 
 beforeAll(async () => {
+  store = await tempStore();
   dir = mkdtempSync(join(tmpdir(), 'designation-add-'));
   cpSync(SEED_DIR, dir, { recursive: true });
   // As src/main.ts runs it: every version read is recorded in the article ledger, for the digests.
+  const ledger = new LedgerRecorder(store.ledger);
   live = new LiveKnowledge(dir, {
     snapshotPath: null,
-    onUpdate: (u) => store.ledger.record(articleVersions(u.kb, store.ledger.unknown(u.upserted)), new Date()),
+    onUpdate: (u) => void ledger.record(u.kb, u.upserted),
   });
   await live.load();
   await live.watch();
@@ -33,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await slack.stop();
   await live.close();
-  store.remove();
+  await store.remove();
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => slack.fake.reset());
@@ -109,7 +111,7 @@ describe('adding an article from Slack', () => {
     expect(file).toMatch(
       /^---\ntitle: Mongolia drops Taliban from banned list\noutlet: Steppe Herald\nurl: https:\/\/news\.example\/central-asia\/mongolia-taliban\?ref=slack&x=1\npublished: 2025-06-03\n---\n\nWorth adding: /,
     );
-    expect(store.added.get(`added/${added}`)).toMatchObject({ userId: 'U1', teamId: 'T1', removedAt: null });
+    expect(await store.added.get(`added/${added}`)).toMatchObject({ userId: 'U1', teamId: 'T1', removedAt: null });
 
     // The editor is told what it changed, as an answer would show it, with a button to take it back.
     const dm = await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'U1', timeoutMs: 6000 });
@@ -118,7 +120,7 @@ describe('adding an article from Slack', () => {
     expect(shown(dm.body.blocks)).toMatch(/`2025-06-03` Mongolia removed the Taliban/);
     expect(shown(dm.body.blocks)).toContain(ADD_ARTICLE.removeAction);
 
-    const digest = digestFor(live.current()!, store, { since: before, until: new Date().toISOString() }, []);
+    const digest = await digestFor(live.current()!, store, { since: before, until: new Date().toISOString() }, []);
     expect(shown(digest)).toContain('Mongolia drops Taliban from banned list');
     expect(shown(digest)).toMatch(/Mongolia/);
   });
@@ -194,7 +196,7 @@ describe('adding an article from Slack', () => {
       text: expect.stringMatching(/^Removed “Mongolia drops Taliban from banned list”/),
     });
     expect(existsSync(join(dir, path))).toBe(false);
-    expect(store.added.get(path)?.removedAt).not.toBeNull();
+    expect((await store.added.get(path))?.removedAt).not.toBeNull();
     await expect.poll(() => live.current()!.article(path), { timeout: 3000 }).toBeUndefined();
     const answer = new AnswerCache().get(live.current()!, 'taliban');
     expect(shown(answer.status)).not.toMatch(/Mongolia/);
@@ -205,7 +207,7 @@ describe('adding an article from Slack', () => {
     expect((await slack.post(viewSubmissionBody(filled(again, { published: '2025-06-03' })))).text).toBe('');
     await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'U1', timeoutMs: 6000 });
     expect(existsSync(join(dir, path))).toBe(true);
-    expect(store.added.get(path)).toMatchObject({ userId: 'U1', removedAt: null });
+    expect(await store.added.get(path)).toMatchObject({ userId: 'U1', removedAt: null });
 
     // A path that was not added from Slack is never touched.
     await slack.post(

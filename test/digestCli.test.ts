@@ -55,12 +55,12 @@ describe('npm run digest', () => {
 
   it('--send-due posts a due digest once, however often it runs in the period', async () => {
     // Subscribed two days before the articles were first seen (now, by this CLI); due at 09:00 UTC tomorrow.
-    const store = openStore(env.DATABASE_PATH!);
-    store.subscriptions.subscribe(
+    const store = await openStore({ path: env.DATABASE_PATH! });
+    await store.subscriptions.subscribe(
       { teamId: 'T1', channelId: 'C42', cadence: 'daily', weekday: null, atTime: '09:00', timeZone: 'UTC', topics: [], createdBy: 'U1' },
       new Date(Date.now() - 2 * 86_400_000),
     );
-    store.close();
+    await store.close();
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
     const first = await digest('--send-due', '--now', `${tomorrow}T09:05:00Z`);

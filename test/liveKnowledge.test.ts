@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerQuery } from '../src/answer/answer.js';
 import { digestFor } from '../src/digest/sendDue.js';
-import { articleVersions } from '../src/digest/versions.js';
+import { LedgerRecorder } from '../src/digest/ledgerRecorder.js';
 import { LiveKnowledge, type KnowledgeUpdate } from '../src/index/liveKnowledge.js';
 import { SEED_DIR } from './support/seedKnowledge.js';
 import { startSlackApp, type RunningApp } from './support/slackAppHarness.js';
 import { slashCommandBody } from './support/slackRequests.js';
-import { tempStore } from './support/tempStore.js';
+import { tempStore, type TempStore } from './support/tempStore.js';
 
 const NEW_ARTICLE = `---
 title: "Kyrgyzstan confirms the Taliban are off its list"
@@ -26,23 +26,25 @@ The ruling follows a request by the prosecutor's office earlier this year.
 let dir: string;
 let live: LiveKnowledge;
 let updates: KnowledgeUpdate[];
-let store: ReturnType<typeof tempStore>;
+let store: TempStore;
 let slack: RunningApp;
 let waiting: ((u: KnowledgeUpdate) => void)[];
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'designation-kb-'));
   cpSync(SEED_DIR, dir, { recursive: true });
-  store = tempStore();
+  store = await tempStore();
+  const ledger = new LedgerRecorder(store.ledger);
   updates = [];
   waiting = [];
   live = new LiveKnowledge(dir, {
     debounceMs: 50,
-    onUpdate: (update) => {
-      store.ledger.record(articleVersions(update.kb, update.upserted), new Date());
-      updates.push(update);
-      for (const resolve of waiting.splice(0)) resolve(update);
-    },
+    // As src/main.ts records versions; an update is reported once they are in the ledger.
+    onUpdate: (update) =>
+      void ledger.record(update.kb, update.upserted).then(() => {
+        updates.push(update);
+        for (const resolve of waiting.splice(0)) resolve(update);
+      }),
   });
   await live.load();
   await live.watch();
@@ -51,7 +53,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await live.close();
   await slack.stop();
-  store.remove();
+  await store.remove();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -76,7 +78,7 @@ describe('a knowledge folder that changes while the bot runs', () => {
 
     const answer = await ask('kyrgyzstan');
     expect(answer).toMatch(/\*Kyrgyzstan\* on Taliban: removed, 2026-11-12/);
-    const digest = digestFor(live.current()!, store, { since: before, until: new Date().toISOString() }, []);
+    const digest = await digestFor(live.current()!, store, { since: before, until: new Date().toISOString() }, []);
     const titleOf = (id: number) => digest.sources.find((s) => s.id === id)!.title;
     expect(digest.articles.map((a) => [titleOf(a.source), a.kind])).toEqual([['Kyrgyzstan confirms the Taliban are off its list', 'new']]);
     // An older article said Kyrgyzstan had removed them, undated: the news is the date.
@@ -161,7 +163,7 @@ describe('a knowledge folder that changes while the bot runs', () => {
     const update = nextUpdate();
     appendFileSync(join(dir, path), '\nUpdate: Kyrgyzstan followed suit and removed the Taliban from its list on 14 November 2026.\n');
     await update;
-    const digest = digestFor(live.current()!, store, { since: before, until: new Date().toISOString() }, []);
+    const digest = await digestFor(live.current()!, store, { since: before, until: new Date().toISOString() }, []);
     expect(digest.articles.map((a) => a.kind)).toEqual(['updated']);
     expect(digest.events.map((e) => e.date)).toEqual(['2026-11-14']);
     expect(digest.statusChanges.map((c) => [c.line.authority, c.line.date])).toEqual([['Kyrgyzstan', '2026-11-14']]);

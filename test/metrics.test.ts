@@ -65,12 +65,12 @@ describe('GET /metrics', () => {
   });
 
   it('counts digest deliveries by outcome through the sender', async () => {
-    const metrics = new Metrics({ knowledge: () => kb, databaseProblem: () => null });
-    slack.store.subscriptions.subscribe(
+    const metrics = new Metrics({ knowledge: () => kb, databaseProblem: async () => null, pool: () => null });
+    await slack.store.subscriptions.subscribe(
       { teamId: 'T1', channelId: 'C8', cadence: 'daily', weekday: null, atTime: '08:00', timeZone: 'UTC', topics: [], createdBy: 'U1' },
       new Date(Date.now() - 3 * 86_400_000),
     );
-    slack.store.ledger.record(articleVersions(kb, kb.articles), new Date(Date.now() - 86_400_000));
+    await slack.store.ledger.record(articleVersions(kb, kb.articles), new Date(Date.now() - 86_400_000));
     const sender = new DigestSender({
       store: slack.store,
       knowledge: () => kb,

@@ -4,27 +4,27 @@ import type { Store } from '../src/store/store.js';
 import { seedKnowledgeBase } from './support/seedKnowledge.js';
 import { startSlackApp, type RunningApp } from './support/slackAppHarness.js';
 import { appMentionEvent, messageImEvent } from './support/slackRequests.js';
-import { tempStore } from './support/tempStore.js';
+import { tempStore, type TempStore } from './support/tempStore.js';
 
 /** Two replicas of the HTTP app behind a load balancer: same knowledge, one database file, each its own connection. */
 let kb: KnowledgeBase;
-let file: ReturnType<typeof tempStore>;
+let file: TempStore;
 let second: Store;
 let a: RunningApp;
 let b: RunningApp;
 
 beforeAll(async () => {
   kb = await seedKnowledgeBase();
-  file = tempStore();
-  second = file.reopen();
+  file = await tempStore();
+  second = await file.reopen();
   a = await startSlackApp(() => kb, { store: file });
   b = await startSlackApp(() => kb, { store: second });
 });
 afterAll(async () => {
   await a.stop();
   await b.stop();
-  second.close();
-  file.remove();
+  await second.close();
+  await file.remove();
 });
 
 describe('replicas sharing the database', () => {

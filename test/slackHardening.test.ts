@@ -177,22 +177,6 @@ describe('a Slack Web API that hangs', () => {
   }, 30_000);
 });
 
-describe('the health check', () => {
-  it('says 503, with the reason, when the database cannot be written', async () => {
-    const slack = await startSlackApp(() => kb);
-    try {
-      expect((await fetch(`${slack.base}/healthz`)).status).toBe(200);
-      slack.store.db.pragma('query_only = ON'); // SQLite refuses every write now, as for a read-only file
-      const res = await fetch(`${slack.base}/healthz`);
-      expect(res.status).toBe(503);
-      expect(await res.json()).toMatchObject({ status: 'unwritable', reason: expect.stringMatching(/readonly/i) });
-    } finally {
-      slack.store.db.pragma('query_only = OFF');
-      await slack.stop();
-    }
-  });
-});
-
 describe('logged errors', () => {
   it('keep the message and stack of a failed Web API call, with tokens redacted', async () => {
     const { logger, lines } = capturedLogger();

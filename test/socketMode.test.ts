@@ -40,7 +40,7 @@ describe('Socket Mode', () => {
     const kb = await seedKnowledgeBase();
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-1-test', SLACK_API_URL: fake.url, PORT: '0' });
     const logger = createLogger({ level: 'silent', pretty: false });
-    const store = tempStore();
+    const store = await tempStore();
     const app = createSlackApp(config, createSlackContext(config, { knowledge: () => kb, store, logger }));
     await app.start();
     try {
@@ -71,7 +71,7 @@ describe('Socket Mode', () => {
       expect(JSON.stringify(reply.payload.blocks)).toMatch(/Russia\* on Taliban: removed, 2025-04-17/);
     } finally {
       await app.stop();
-      store.remove();
+      await store.remove();
     }
   });
 });

@@ -99,12 +99,14 @@ describe('installs in many workspaces', () => {
     const transport = slackDigestTransport(
       deliveryClients({ botToken: '', oauth: loadConfig(OAUTH_ENV, 'none').oauth, slackApiUrl: slack.fake.url }, slack.store),
     );
-    const [sub] = slack.store.subscriptions.inChannel('T1', 'C7');
+    const [sub] = await slack.store.subscriptions.inChannel('T1', 'C7');
     const window = { since: '2020-01-01T00:00:00.000Z', until: new Date().toISOString() };
-    await transport.post(sub!, digestFor(kb, slack.store, window, []), { subscriptionId: sub!.id, slot: window.until });
+    await transport.post(sub!, await digestFor(kb, slack.store, window, []), { subscriptionId: sub!.id, slot: window.until });
     expect(tokenOf(await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'C7' }))).toBe('Bearer xoxb-t1-token');
     const elsewhere = { ...sub!, teamId: 'T9' };
-    await expect(transport.post(elsewhere, digestFor(kb, slack.store, window, []), { subscriptionId: sub!.id, slot: window.until })).rejects.toMatchObject({
+    await expect(
+      transport.post(elsewhere, await digestFor(kb, slack.store, window, []), { subscriptionId: sub!.id, slot: window.until }),
+    ).rejects.toMatchObject({
       message: 'app_uninstalled',
       kind: 'pause',
     });
@@ -112,7 +114,7 @@ describe('installs in many workspaces', () => {
 
   it('deletes the installation when the app is uninstalled, and answers that workspace no more', async () => {
     const key = { teamId: 'T2', enterpriseId: undefined, isEnterpriseInstall: false };
-    expect(slack.store.installations.find(key)).toMatchObject({ team: { id: 'T2' }, bot: { token: 'xoxb-t2-token' } });
+    expect(await slack.store.installations.find(key)).toMatchObject({ team: { id: 'T2' }, bot: { token: 'xoxb-t2-token' } });
     const res = await slack.post({
       token: 'x',
       team_id: 'T2',
@@ -124,7 +126,7 @@ describe('installs in many workspaces', () => {
     });
     expect(res.status).toBe(200);
     await expect.poll(() => slack.store.installations.find(key)).toBeNull();
-    expect(slack.store.installations.find({ ...key, teamId: 'T1' })).not.toBeNull();
+    expect(await slack.store.installations.find({ ...key, teamId: 'T1' })).not.toBeNull();
 
     await slack.post(messageImEvent({ text: 'taliban', team_id: 'T2', channel: 'DT2' }));
     await slack.post(messageImEvent({ text: 'taliban', team_id: 'T1', channel: 'DT1' }));
@@ -134,11 +136,11 @@ describe('installs in many workspaces', () => {
 
   it('pauses, on its next run, the digest of a workspace that uninstalled the app after a failed delivery', async () => {
     await install('T4');
-    const sub = slack.store.subscriptions.subscribe(
+    const sub = (await slack.store.subscriptions.subscribe(
       { teamId: 'T4', channelId: 'C4', cadence: 'daily', weekday: null, atTime: '08:00', timeZone: 'UTC', topics: [], createdBy: 'UT4' },
       new Date(Date.now() - 3 * 86_400_000),
-    )!;
-    slack.store.ledger.record(articleVersions(kb, kb.articles), new Date(Date.now() - 86_400_000));
+    ))!;
+    await slack.store.ledger.record(articleVersions(kb, kb.articles), new Date(Date.now() - 86_400_000));
     const sender = new DigestSender({
       store: slack.store,
       knowledge: () => kb,
@@ -148,9 +150,9 @@ describe('installs in many workspaces', () => {
     });
     slack.fake.respondWith('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } });
     expect((await sender.sendDue()).find((r) => r.subscription.id === sub.id)?.outcome).toBe('failed');
-    slack.store.installations.remove({ teamId: 'T4', enterpriseId: undefined, isEnterpriseInstall: false });
+    await slack.store.installations.remove({ teamId: 'T4', enterpriseId: undefined, isEnterpriseInstall: false });
     await sender.sendDue();
-    expect(slack.store.subscriptions.get(sub.id)).toMatchObject({ pausedAt: expect.any(String), pauseReason: 'app_uninstalled' });
+    expect(await slack.store.subscriptions.get(sub.id)).toMatchObject({ pausedAt: expect.any(String), pauseReason: 'app_uninstalled' });
   });
 
   it("deletes the installation when the bot's tokens are revoked, not a user's", async () => {
@@ -166,7 +168,7 @@ describe('installs in many workspaces', () => {
       event: { type: 'tokens_revoked', tokens },
     });
     await slack.post(revoked({ oauth: ['UT3'] }, 'EvREVOKE1'));
-    expect(slack.store.installations.find(key)).not.toBeNull();
+    expect(await slack.store.installations.find(key)).not.toBeNull();
     await slack.post(revoked({ bot: ['UBOT'] }, 'EvREVOKE2'));
     await expect.poll(() => slack.store.installations.find(key)).toBeNull();
   });

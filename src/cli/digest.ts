@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { digestFor, DigestSender } from '../digest/sendDue.js';
 import { readTopics } from '../digest/topics.js';
-import { articleVersions } from '../digest/versions.js';
+import { LedgerRecorder } from '../digest/ledgerRecorder.js';
 import { LiveKnowledge } from '../index/liveKnowledge.js';
 import { describeProblem } from '../knowledge/loadKnowledge.js';
 import { createLogger } from '../log.js';
@@ -41,35 +41,46 @@ function config(needs: 'webApi' | 'none'): Config {
  * does; a preview only reads, counting an article the ledger does not know as new now.
  */
 async function load(store: Store, { knowledgeDir: dir, snapshotPath, maxArticleBytes }: Config, record: boolean) {
+  const ledger = new LedgerRecorder(store.ledger, { onError: (error) => fail(`the article ledger could not be written: ${(error as Error).message}`) });
   const live = new LiveKnowledge(dir, {
     snapshotPath,
     maxArticleBytes,
     onUpdate: (update) => {
-      if (record) store.ledger.record(articleVersions(update.kb, store.ledger.unknown(update.upserted)), new Date());
+      if (record) void ledger.record(update.kb, update.upserted);
       for (const problem of update.problems) process.stderr.write(`${describeProblem(problem)}\n`);
     },
   });
   try {
-    return await live.load();
+    const kb = await live.load();
+    await ledger.close();
+    return kb;
   } catch (error) {
     fail(`knowledge folder "${dir}" could not be read: ${(error as Error).message}`);
+  }
+}
+
+async function opened(cfg: Config): Promise<Store> {
+  try {
+    return await openStore(cfg.database);
+  } catch (error) {
+    fail(`the database could not be opened: ${(error as Error).message}`);
   }
 }
 
 async function preview(since: string | undefined, words: string[]): Promise<void> {
   const cfg = config('none');
   if (since !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(since)))) fail(`--since "${since}" is not a date (YYYY-MM-DD)`);
-  const store = openStore(cfg.databasePath);
+  const store = await opened(cfg);
   try {
     const kb = await load(store, cfg, false);
     const topics = readTopics(words.join(' '), kb.matcher);
     if (typeof topics === 'string') fail(topics);
     const now = new Date();
     const from = since ? new Date(`${since}T00:00:00Z`) : new Date(now.getTime() - 7 * 86_400_000);
-    const digest = digestFor(kb, store, { since: from.toISOString(), until: now.toISOString() }, topics);
+    const digest = await digestFor(kb, store, { since: from.toISOString(), until: now.toISOString() }, topics);
     process.stdout.write(renderDigestText(digest, Intl.DateTimeFormat().resolvedOptions().timeZone));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -79,7 +90,7 @@ async function sendDue(nowText: string | undefined): Promise<void> {
   if (Number.isNaN(now.getTime())) fail(`--now "${nowText}" is not an ISO-8601 time such as 2026-11-24T09:00:00Z`);
   // The outcome lines go to stdout; the logger (on stderr) speaks up only for warnings unless LOG_LEVEL says otherwise.
   const logger = createLogger({ level: process.env.LOG_LEVEL ? cfg.logLevel : 'warn', secrets: [cfg.botToken], destination: process.stderr });
-  const store = openStore(cfg.databasePath);
+  const store = await opened(cfg);
   try {
     const kb = await load(store, cfg, true);
     const sender = new DigestSender({
@@ -99,7 +110,7 @@ async function sendDue(nowText: string | undefined): Promise<void> {
     logger.flush();
     if (reports.some((r) => r.outcome === 'failed')) process.exitCode = 1;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

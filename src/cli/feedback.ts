@@ -31,19 +31,24 @@ async function main(): Promise<void> {
   }
   if (!values.export) fail('nothing to do: --export writes the reports');
   if (values.format !== 'jsonl' && values.format !== 'csv') fail(`--format "${values.format}" is not jsonl or csv`);
-  let databasePath;
+  let database;
   try {
-    databasePath = loadConfig(process.env, 'none').databasePath;
+    database = loadConfig(process.env, 'none').database;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     fail(error.problems.join('; '));
   }
-  const store = openStore(databasePath);
+  let store;
+  try {
+    store = await openStore(database);
+  } catch (error) {
+    fail(`the database could not be opened: ${(error as Error).message}`);
+  }
   try {
     if (values.format === 'csv') await write(csvHeader());
-    for (const report of store.reports.all()) await write(values.format === 'csv' ? csvRow(report) : jsonLine(report));
+    for await (const report of store.reports.all()) await write(values.format === 'csv' ? csvRow(report) : jsonLine(report));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

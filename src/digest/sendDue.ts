@@ -88,8 +88,8 @@ const PAUSE_NOTES: Record<string, string> = {
 };
 
 /** What the knowledge base learned between two instants, for some topics. */
-export function digestFor(kb: KnowledgeBase, store: Store, window: { since: string; until: string }, topics: string[]): Digest {
-  const seen = store.ledger.seen(kb.articles, window.since);
+export async function digestFor(kb: KnowledgeBase, store: Store, window: { since: string; until: string }, topics: string[]): Promise<Digest> {
+  const seen = await store.ledger.seen(kb.articles, window.since);
   return buildDigest(kb, seen, { ...window, topics });
 }
 
@@ -112,7 +112,7 @@ export class DigestSender {
   /** Posts every digest due at `now`, one subscription after another; one that fails does not stop the others. */
   async sendDue(now: Date = this.options.clock()): Promise<DeliveryReport[]> {
     const reports: DeliveryReport[] = [];
-    for (const subscription of this.options.store.subscriptions.active()) {
+    for (const subscription of await this.options.store.subscriptions.active()) {
       try {
         reports.push(await this.deliver(subscription, now));
       } catch (error) {
@@ -134,15 +134,15 @@ export class DigestSender {
 
     // A lease a crash left on an earlier slot: its post either happened (then the next digest
     // starts after it) or not (then the window of this one covers it).
-    for (const old of store.deliveries.abandonedBefore(sub.id, slot)) {
+    for (const old of await store.deliveries.abandonedBefore(sub.id, slot)) {
       if (!stale(old)) return report('in-progress');
       const found = await this.findPosted(sub, old.slot);
       if (found === undefined) return report('failed', 'could not check whether an interrupted digest was posted');
-      if (found !== null) store.deliveries.markSent(sub.id, old.slot, found, now);
-      else store.deliveries.markFailed(sub.id, old.slot, 'interrupted before posting; a later digest covers its window', now);
+      if (found !== null) await store.deliveries.markSent(sub.id, old.slot, found, now);
+      else await store.deliveries.markFailed(sub.id, old.slot, 'interrupted before posting; a later digest covers its window', now);
     }
 
-    const row = store.deliveries.get(sub.id, slot);
+    const row = await store.deliveries.get(sub.id, slot);
     if (row?.state === 'sent' || row?.state === 'empty') return report('already-done');
     if (row?.state === 'sending' && !stale(row)) return report('in-progress');
     if (row !== null) {
@@ -150,7 +150,7 @@ export class DigestSender {
       const found = await this.findPosted(sub, slot);
       if (found === undefined) return report('failed', 'could not check whether an earlier try was posted');
       if (found !== null) {
-        store.deliveries.markSent(sub.id, slot, found, now);
+        await store.deliveries.markSent(sub.id, slot, found, now);
         logger.info({ subscription: sub.id, channel: sub.channelId, slot }, 'digest found posted after an interrupted delivery');
         return report('recovered');
       }
@@ -158,13 +158,13 @@ export class DigestSender {
     const kb = this.options.knowledge();
     if (kb === null) return report('waiting-for-knowledge');
 
-    const window = { since: row?.since ?? store.deliveries.lastUntil(sub.id) ?? sub.createdAt, until: now.toISOString() };
-    const digest = digestFor(kb, store, window, sub.topics);
+    const window = { since: row?.since ?? (await store.deliveries.lastUntil(sub.id)) ?? sub.createdAt, until: now.toISOString() };
+    const digest = await digestFor(kb, store, window, sub.topics);
     if (isEmptyDigest(digest) && !this.options.postEmpty) {
-      store.deliveries.recordEmpty(sub.id, slot, window, now);
+      await store.deliveries.recordEmpty(sub.id, slot, window, now);
       return report('empty');
     }
-    if (!store.deliveries.lease(sub.id, slot, window, now, row)) return report('in-progress');
+    if (!(await store.deliveries.lease(sub.id, slot, window, now, row))) return report('in-progress');
     return this.post(sub, slot, digest, now.toISOString(), report);
   }
 
@@ -178,7 +178,7 @@ export class DigestSender {
     for (let attempt = 1; ts === null; attempt++) {
       if (attempt > 1) {
         const renewedAt = clock();
-        if (!store.deliveries.renew(sub.id, slot, held, renewedAt)) return report('in-progress');
+        if (!(await store.deliveries.renew(sub.id, slot, held, renewedAt))) return report('in-progress');
         held = renewedAt.toISOString();
       }
       try {
@@ -196,9 +196,9 @@ export class DigestSender {
           ts = found;
           continue;
         }
-        const persisting = error.kind === 'fail' && (store.deliveries.get(sub.id, slot)?.attempts ?? 0) >= FAILED_RUNS_BEFORE_PAUSE;
+        const persisting = error.kind === 'fail' && ((await store.deliveries.get(sub.id, slot))?.attempts ?? 0) >= FAILED_RUNS_BEFORE_PAUSE;
         if (error.kind === 'pause' || persisting) {
-          store.deliveries.markFailed(sub.id, slot, error.message, clock());
+          await store.deliveries.markFailed(sub.id, slot, error.message, clock());
           await this.pause(sub, error.message);
           return report('paused', error.message);
         }
@@ -206,13 +206,13 @@ export class DigestSender {
       }
     }
     // Outside the try: a post that went through is never retried, even if recording it fails.
-    store.deliveries.markSent(sub.id, slot, ts, clock());
+    await store.deliveries.markSent(sub.id, slot, ts, clock());
     logger.info({ ...where, ts }, 'digest posted');
     return report('sent');
   }
 
-  private fail(sub: Subscription, slot: string, message: string, report: (o: DeliveryOutcome, e?: string) => DeliveryReport): DeliveryReport {
-    this.options.store.deliveries.markFailed(sub.id, slot, message, this.options.clock());
+  private async fail(sub: Subscription, slot: string, message: string, report: (o: DeliveryOutcome, e?: string) => DeliveryReport): Promise<DeliveryReport> {
+    await this.options.store.deliveries.markFailed(sub.id, slot, message, this.options.clock());
     this.options.logger.error(
       { subscription: sub.id, channel: sub.channelId, slot, error: message },
       'digest not posted; it will be tried again on the next run',
@@ -222,7 +222,7 @@ export class DigestSender {
 
   private async pause(sub: Subscription, reason: string): Promise<void> {
     const { store, transport, logger, clock } = this.options;
-    store.subscriptions.pause(sub.id, reason, clock());
+    await store.subscriptions.pause(sub.id, reason, clock());
     logger.warn({ subscription: sub.id, channel: sub.channelId, reason }, 'digest subscription paused');
     const why = PAUSE_NOTES[reason] ?? reason;
     const note =

@@ -18,12 +18,12 @@ export const WHAT_CHANGED = 'What changed this week?';
  * about most, those whose designation status changed most recently, and what changed this week,
  * so that each is one click from an answer.
  */
-export function suggestedPrompts(kb: KnowledgeBase | null, store: Store, teamId: string): Prompt[] {
+export async function suggestedPrompts(kb: KnowledgeBase | null, store: Store, teamId: string): Promise<Prompt[]> {
   const prompts: Prompt[] = [];
   const named = new Set<string>();
   const room = () => prompts.length < MAX_PROMPTS - 1;
   if (kb !== null) {
-    for (const name of store.asked.top(teamId, 2)) {
+    for (const name of await store.asked.top(teamId, 2)) {
       if (!room() || named.has(name)) continue;
       named.add(name);
       prompts.push({ title: truncate(name, 60), message: name });

@@ -1,5 +1,6 @@
 import { App, type HTTPReceiverOptions } from '@slack/bolt';
 import { BOT_SCOPES, OAUTH_PATHS } from '../render/slackIds.js';
+import { isDatabaseError } from './databaseFailure.js';
 import { databaseInstallationStore } from './installationStore.js';
 import type { Config } from '../config.js';
 import { boltLevel, boltLogger } from '../log.js';
@@ -30,9 +31,9 @@ function healthRoute(ctx: SlackContext, slack: () => OutboundStats) {
   return {
     path: '/healthz',
     method: ['GET'],
-    handler: (_req: unknown, res: import('node:http').ServerResponse) => {
+    handler: async (_req: unknown, res: import('node:http').ServerResponse) => {
       const kb = ctx.knowledge();
-      const unwritable = ctx.store.writeProblem();
+      const unwritable = await ctx.store.writeProblem();
       const health = !kb
         ? { status: 'loading' }
         : unwritable
@@ -63,12 +64,6 @@ function metricsRoute(ctx: SlackContext) {
         });
     },
   };
-}
-
-/** Whether a listener failed on the database: SQLite's error, as Bolt hands it over (wrapped or not). */
-function isDatabaseError(error: unknown): boolean {
-  const e = error as { name?: string; original?: { name?: string } };
-  return e.name === 'SqliteError' || e.original?.name === 'SqliteError';
 }
 
 /**

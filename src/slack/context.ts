@@ -49,7 +49,7 @@ export interface ContextParts {
 /** The listeners' context: the parts given, with the metrics, the answer cache that reports to them, and the editors and settings of the configuration. */
 export function createSlackContext(config: Pick<Config, 'knowledgeEditors' | 'knowledgeDir' | 'agentStatusMinArticles'>, parts: ContextParts): SlackContext {
   const clock = parts.clock ?? (() => new Date());
-  const metrics = new Metrics({ knowledge: parts.knowledge, databaseProblem: () => parts.store.writeProblem() });
+  const metrics = new Metrics({ knowledge: parts.knowledge, databaseProblem: () => parts.store.writeProblem(), pool: () => parts.store.pool() });
   return {
     knowledge: parts.knowledge,
     store: parts.store,

@@ -33,8 +33,8 @@ export function deliveryClients(config: Pick<Config, 'botToken' | 'oauth' | 'sla
   const options = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
   if (!config.oauth) return deliveryClient(config.botToken, options);
   const made = new Map<string, WebClient>();
-  return (teamId) => {
-    const token = installedBotToken(store, teamId);
+  return async (teamId) => {
+    const token = await installedBotToken(store, teamId);
     if (token === null) return null;
     let client = made.get(token);
     if (!client) made.set(token, (client = deliveryClient(token, options)));
@@ -59,7 +59,7 @@ export function classify(error: unknown): DeliveryError {
 }
 
 /** The Web API client of a workspace, or null when the app is no longer installed there. */
-export type WorkspaceClients = (teamId: string) => WebClient | null;
+export type WorkspaceClients = (teamId: string) => Promise<WebClient | null>;
 
 /**
  * Digests as Block Kit through the Slack Web API, each message carrying its key as message
@@ -67,14 +67,14 @@ export type WorkspaceClients = (teamId: string) => WebClient | null;
  * single-workspace install, or a client per installed workspace.
  */
 export function slackDigestTransport(clients: WebClient | WorkspaceClients): DigestTransport {
-  const clientOf = (subscription: Subscription): WebClient => {
-    const client = clients instanceof WebClient ? clients : clients(subscription.teamId);
+  const clientOf = async (subscription: Subscription): Promise<WebClient> => {
+    const client = clients instanceof WebClient ? clients : await clients(subscription.teamId);
     if (client === null) throw new DeliveryError('app_uninstalled', 'pause');
     return client;
   };
   return {
     async post(subscription, digest, key) {
-      const client = clientOf(subscription);
+      const client = await clientOf(subscription);
       const label = `${subscription.cadence === 'daily' ? 'Daily' : 'Weekly'} digest`;
       try {
         const result = await client.chat.postMessage({
@@ -90,7 +90,7 @@ export function slackDigestTransport(clients: WebClient | WorkspaceClients): Dig
       }
     },
     async findPosted(subscription, key: DigestKey, after) {
-      const client = clientOf(subscription);
+      const client = await clientOf(subscription);
       const channelId = subscription.channelId;
       let cursor: string | undefined;
       for (let page = 0; page < HISTORY_PAGES; page++) {
@@ -112,7 +112,7 @@ export function slackDigestTransport(clients: WebClient | WorkspaceClients): Dig
       throw new Error(`more than ${HISTORY_PAGES * 200} messages since the digest was due; cannot tell whether it was posted`);
     },
     async notify(subscription, text) {
-      await clientOf(subscription).chat.postMessage({ channel: subscription.createdBy, text });
+      await (await clientOf(subscription)).chat.postMessage({ channel: subscription.createdBy, text });
     },
   };
 }

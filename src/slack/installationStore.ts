@@ -12,16 +12,16 @@ export function databaseInstallationStore(store: Store, clock: () => Date = () =
   return {
     async storeInstallation(installation) {
       const key = keyOf({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall });
-      store.installations.save(key, installation, clock());
+      await store.installations.save(key, installation, clock());
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
-      const found = store.installations.find(keyOf(query));
+      const found = await store.installations.find(keyOf(query));
       if (found === null)
         throw new Error(`the app is not installed in ${query.isEnterpriseInstall ? `organisation ${query.enterpriseId}` : `workspace ${query.teamId}`}`);
       return found as Installation;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
-      store.installations.remove(keyOf(query));
+      await store.installations.remove(keyOf(query));
     },
   };
 }
@@ -30,12 +30,12 @@ export function databaseInstallationStore(store: Store, clock: () => Date = () =
  * The bot token of a workspace's installation, or null when the app is not installed there.
  * Installs are per workspace: the manifest does not enable org-wide deployment.
  */
-export function installedBotToken(store: Store, teamId: string): string | null {
-  const found = store.installations.find({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }) as Installation | null;
+export async function installedBotToken(store: Store, teamId: string): Promise<string | null> {
+  const found = (await store.installations.find({ teamId, enterpriseId: undefined, isEnterpriseInstall: false })) as Installation | null;
   return found?.bot?.token ?? null;
 }
 
 /** Forgets the installation a request came from; true when there was one. */
-export function forgetInstallation(store: Store, context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): boolean {
+export function forgetInstallation(store: Store, context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): Promise<boolean> {
   return store.installations.remove(keyOf(context));
 }

@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { ALL_ACTIONS, COMMAND, HOME_ACTIONS, LOOKUP, SHORTCUTS, VIEWS } from '../render/slackIds.js';
 import type { SlackContext } from './context.js';
+import { orWithout } from './databaseFailure.js';
 import { isSlackUrl } from './outbound.js';
 import { kindOf, surfaceOf } from './surface.js';
 
@@ -8,7 +9,8 @@ import { kindOf, surfaceOf } from './surface.js';
 export function dropRetries(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !ctx.store.seenEvents.firstTime(eventId)) {
+    // Without the database a retry may be answered twice, which is better than not answering.
+    if (typeof eventId === 'string' && !(await orWithout(ctx, surfaceOf(body as Fields), () => ctx.store.seenEvents.firstTime(eventId), true))) {
       ctx.logger.info({ eventId }, 'ignored a retried event already handled');
       ctx.metrics.requests.inc({ surface: surfaceOf(body as Fields), outcome: 'duplicate' });
       return;

@@ -49,8 +49,12 @@ export function coverageBlocks(kb: KnowledgeBase): Block[] {
   return [section(lines.join('\n'))];
 }
 
+/** Said in place of what the database holds while it cannot be read. */
+const UNREADABLE = '_Cannot be shown now: the database is not answering._';
+
 /** How people rated answers with 👍 / 👎, and the questions rated down most. */
-export function feedbackBlocks(summary: FeedbackSummary): Block[] {
+export function feedbackBlocks(summary: FeedbackSummary | null): Block[] {
+  if (summary === null) return [section(`*Ratings*\n${UNREADABLE}`)];
   const total = summary.up + summary.down;
   if (total === 0) return [section('*Ratings*\nNo answer has been rated yet: use 👍 / 👎 under an answer.')];
   const share = Math.round((100 * summary.up) / total);
@@ -62,7 +66,8 @@ export function feedbackBlocks(summary: FeedbackSummary): Block[] {
 }
 
 /** The latest 👎 reports, for editors: reason, query, note, who and when, and a button that asks the query again. */
-export function reportBlocks(reports: FeedbackReport[]): Block[] {
+export function reportBlocks(reports: FeedbackReport[] | null): Block[] {
+  if (reports === null) return [section(`*Latest reports*\n${UNREADABLE}`)];
   if (reports.length === 0) return [section('*Latest reports*\nNo answer has been reported yet.')];
   return [
     section('*Latest reports*'),
@@ -80,7 +85,7 @@ export function reportBlocks(reports: FeedbackReport[]): Block[] {
   ];
 }
 
-export function sourcesPayload(kb: KnowledgeBase, ratings: FeedbackSummary): MessagePayload {
+export function sourcesPayload(kb: KnowledgeBase, ratings: FeedbackSummary | null): MessagePayload {
   return { text: 'What the knowledge base holds', blocks: [section('*The knowledge base*'), ...coverageBlocks(kb), ...feedbackBlocks(ratings)] };
 }
 

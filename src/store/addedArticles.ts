@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { SqlDatabase } from './sql.js';
 
 /** An article someone added from Slack: who, when, and whether it was removed since. */
 export interface AddedArticle {
@@ -31,25 +31,24 @@ const fromRow = (r: Row): AddedArticle => ({
 
 /** Who added which article from Slack, beside the article ledger's record of every version. */
 export class AddedArticles {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /** Records an added article; a path freed by a removal and written again is recorded anew. */
-  record(article: Omit<AddedArticle, 'addedAt' | 'removedAt'>, now: Date): void {
-    this.db
-      .prepare(
-        `INSERT INTO added_articles (path, team_id, user_id, title, added_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (path) DO UPDATE SET team_id = excluded.team_id, user_id = excluded.user_id, title = excluded.title,
-           added_at = excluded.added_at, removed_at = NULL`,
-      )
-      .run(article.path, article.teamId, article.userId, article.title, now.toISOString());
+  async record(article: Omit<AddedArticle, 'addedAt' | 'removedAt'>, now: Date): Promise<void> {
+    await this.db.run(
+      `INSERT INTO added_articles (path, team_id, user_id, title, added_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (path) DO UPDATE SET team_id = excluded.team_id, user_id = excluded.user_id, title = excluded.title,
+         added_at = excluded.added_at, removed_at = NULL`,
+      [article.path, article.teamId, article.userId, article.title, now.toISOString()],
+    );
   }
 
-  get(path: string): AddedArticle | null {
-    const row = this.db.prepare('SELECT * FROM added_articles WHERE path = ?').get(path) as Row | undefined;
+  async get(path: string): Promise<AddedArticle | null> {
+    const row = await this.db.get<Row>('SELECT * FROM added_articles WHERE path = ?', [path]);
     return row ? fromRow(row) : null;
   }
 
-  markRemoved(path: string, now: Date): void {
-    this.db.prepare('UPDATE added_articles SET removed_at = ? WHERE path = ? AND removed_at IS NULL').run(now.toISOString(), path);
+  async markRemoved(path: string, now: Date): Promise<void> {
+    await this.db.run('UPDATE added_articles SET removed_at = ? WHERE path = ? AND removed_at IS NULL', [now.toISOString(), path]);
   }
 }

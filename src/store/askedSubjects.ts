@@ -1,55 +1,73 @@
-import type { Db } from './database.js';
+import type { SqlDatabase } from './sql.js';
 
+/** Counts written per statement. */
+const BATCH = 500;
 /** Counts are written at most this often, in one transaction: a write per answer would cost more than the answer. */
 const FLUSH_MS = 5000;
+
+type Count = { teamId: string; subject: string; asked: number; last: number };
 
 /**
  * How often each workspace asked about each entity: what its suggested prompts start from.
  * Counts gather in memory and are written every few seconds (and at close); a crash loses the
- * last few seconds of counts, which only rank prompts.
+ * last few seconds of counts, which only rank prompts. A write that fails keeps its counts for
+ * the next one.
  */
 export class AskedSubjects {
-  private pending = new Map<string, { teamId: string; subject: string; asked: number; last: number }>();
+  private pending = new Map<string, Count>();
   private flushedAt = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /** Counts one question about each of an answer's subjects (its distinct entity names). */
   record(teamId: string, subjects: readonly string[], now: Date): void {
     const at = now.getTime();
-    for (const subject of subjects) {
-      const key = `${teamId}\0${subject}`;
-      const count = this.pending.get(key);
-      if (count === undefined) this.pending.set(key, { teamId, subject, asked: 1, last: at });
-      else {
-        count.asked += 1;
-        count.last = at;
-      }
-    }
-    if (at - this.flushedAt >= FLUSH_MS) this.flush(now);
+    for (const subject of subjects) this.add({ teamId, subject, asked: 1, last: at });
+    if (at - this.flushedAt >= FLUSH_MS) void this.flush(now).catch(() => {});
   }
 
   /** The workspace's most-asked subjects, most asked first (the latest asked first among equals). */
-  top(teamId: string, limit: number): string[] {
-    this.flush(new Date());
-    return this.db
-      .prepare('SELECT subject FROM asked_subjects WHERE team_id = ? ORDER BY asked DESC, last_asked DESC, subject LIMIT ?')
-      .pluck()
-      .all(teamId, limit) as string[];
+  async top(teamId: string, limit: number): Promise<string[]> {
+    await this.flush(new Date());
+    const rows = await this.db.all<{ subject: string }>(
+      'SELECT subject FROM asked_subjects WHERE team_id = ? ORDER BY asked DESC, last_asked DESC, subject LIMIT ?',
+      [teamId, limit],
+    );
+    return rows.map((r) => r.subject);
   }
 
-  /** Writes the counts gathered since the last write. */
-  flush(now: Date): void {
+  /**
+   * Writes the counts gathered since the last write, a few hundred per statement, in key order,
+   * so that processes writing the same counts at once never deadlock.
+   */
+  async flush(now: Date): Promise<void> {
     this.flushedAt = now.getTime();
     if (this.pending.size === 0) return;
-    const counts = [...this.pending.values()];
+    const counts = [...this.pending.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, count]) => count);
     this.pending = new Map();
-    const add = this.db.prepare(
-      `INSERT INTO asked_subjects (team_id, subject, asked, last_asked) VALUES (?, ?, ?, ?)
-       ON CONFLICT (team_id, subject) DO UPDATE SET asked = asked + excluded.asked, last_asked = CASE WHEN excluded.last_asked > last_asked THEN excluded.last_asked ELSE last_asked END`,
-    );
-    this.db.transaction(() => {
-      for (const c of counts) add.run(c.teamId, c.subject, c.asked, new Date(c.last).toISOString());
-    })();
+    for (let i = 0; i < counts.length; i += BATCH) {
+      const batch = counts.slice(i, i + BATCH);
+      try {
+        await this.db.run(
+          `INSERT INTO asked_subjects (team_id, subject, asked, last_asked) VALUES ${batch.map(() => '(?, ?, ?, ?)').join(', ')}
+           ON CONFLICT (team_id, subject) DO UPDATE SET asked = asked_subjects.asked + excluded.asked,
+             last_asked = CASE WHEN excluded.last_asked > asked_subjects.last_asked THEN excluded.last_asked ELSE asked_subjects.last_asked END`,
+          batch.flatMap((c) => [c.teamId, c.subject, c.asked, new Date(c.last).toISOString()]),
+        );
+      } catch (error) {
+        for (const count of counts.slice(i)) this.add(count);
+        throw error;
+      }
+    }
+  }
+
+  private add(count: Count): void {
+    const key = `${count.teamId}\0${count.subject}`;
+    const known = this.pending.get(key);
+    if (known === undefined) this.pending.set(key, { ...count });
+    else {
+      known.asked += count.asked;
+      known.last = Math.max(known.last, count.last);
+    }
   }
 }

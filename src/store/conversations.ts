@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { SqlDatabase, SqlRunner } from './sql.js';
 
 /** Threads untouched this long are forgotten; a follow-up after that starts afresh. */
 const THREAD_DAYS = 30;
@@ -14,51 +14,52 @@ const PRUNE_EVERY = 500;
 export class ThreadSubjects {
   private writes = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: SqlDatabase) {}
 
-  remember(teamId: string, channel: string, threadTs: string, subjects: string[]): void {
+  async remember(teamId: string, channel: string, threadTs: string, subjects: string[]): Promise<void> {
     const now = new Date();
-    // Read and write in one write transaction: two replicas answering in one thread keep both subjects.
-    this.db
-      .transaction(() => {
-        const merged = [...new Set([...(this.of(teamId, channel, threadTs) ?? []), ...subjects])];
-        this.db
-          .prepare(
-            `INSERT INTO thread_subjects (team_id, channel_id, thread_ts, subjects, updated_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (channel_id, thread_ts) DO UPDATE SET subjects = excluded.subjects, updated_at = excluded.updated_at
-           WHERE thread_subjects.team_id = excluded.team_id`,
-          )
-          .run(teamId, channel, threadTs, JSON.stringify(merged), now.toISOString());
-      })
-      .immediate();
+    // Read and write under the thread's lock: two replicas answering in one thread keep both subjects.
+    await this.db.transaction(`thread ${channel} ${threadTs}`, async (tx) => {
+      const merged = [...new Set([...((await subjectsOf(tx, teamId, channel, threadTs)) ?? []), ...subjects])];
+      await tx.run(
+        `INSERT INTO thread_subjects (team_id, channel_id, thread_ts, subjects, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (channel_id, thread_ts) DO UPDATE SET subjects = excluded.subjects, updated_at = excluded.updated_at
+         WHERE thread_subjects.team_id = excluded.team_id`,
+        [teamId, channel, threadTs, JSON.stringify(merged), now.toISOString()],
+      );
+    });
     if (++this.writes % PRUNE_EVERY === 0) {
-      this.db.prepare('DELETE FROM thread_subjects WHERE updated_at < ?').run(new Date(now.getTime() - THREAD_DAYS * 86_400_000).toISOString());
+      await this.db.run('DELETE FROM thread_subjects WHERE updated_at < ?', [new Date(now.getTime() - THREAD_DAYS * 86_400_000).toISOString()]);
     }
   }
 
   /** The thread's subjects, or undefined when the bot has not answered in that thread for this workspace. */
-  of(teamId: string, channel: string, threadTs: string): string[] | undefined {
-    const json = this.db
-      .prepare('SELECT subjects FROM thread_subjects WHERE team_id = ? AND channel_id = ? AND thread_ts = ?')
-      .pluck()
-      .get(teamId, channel, threadTs) as string | undefined;
-    return json === undefined ? undefined : (JSON.parse(json) as string[]);
+  of(teamId: string, channel: string, threadTs: string): Promise<string[] | undefined> {
+    return subjectsOf(this.db, teamId, channel, threadTs);
   }
+}
+
+async function subjectsOf(db: SqlRunner, teamId: string, channel: string, threadTs: string): Promise<string[] | undefined> {
+  const row = await db.get<{ subjects: string }>('SELECT subjects FROM thread_subjects WHERE team_id = ? AND channel_id = ? AND thread_ts = ?', [
+    teamId,
+    channel,
+    threadTs,
+  ]);
+  return row === undefined ? undefined : (JSON.parse(row.subjects) as string[]);
 }
 
 /** Event ids already handled, so that a delivery Slack retries (same `event_id`) is answered once, by one replica. */
 export class SeenEvents {
   private writes = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /** True the first time an id is offered (by any process sharing the database), false after. */
-  firstTime(eventId: string): boolean {
+  async firstTime(eventId: string): Promise<boolean> {
     const now = Date.now();
     const fresh =
-      this.db.prepare('INSERT INTO seen_events (event_id, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(eventId, new Date(now).toISOString()).changes ===
-      1;
-    if (++this.writes % PRUNE_EVERY === 0) this.db.prepare('DELETE FROM seen_events WHERE seen_at < ?').run(new Date(now - EVENT_MS).toISOString());
+      (await this.db.run('INSERT INTO seen_events (event_id, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING', [eventId, new Date(now).toISOString()])) === 1;
+    if (++this.writes % PRUNE_EVERY === 0) await this.db.run('DELETE FROM seen_events WHERE seen_at < ?', [new Date(now - EVENT_MS).toISOString()]);
     return fresh;
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { SqlDatabase } from './sql.js';
 
 export type DeliveryState = 'sending' | 'sent' | 'empty' | 'failed';
 
@@ -46,89 +46,94 @@ const fromRow = (r: Row): Delivery => ({
  * crash between the two is visible afterwards as a `sending` row.
  */
 export class DeliveryLog {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: SqlDatabase) {}
 
-  get(subscriptionId: number, slot: string): Delivery | null {
-    const row = this.db.prepare('SELECT * FROM deliveries WHERE subscription_id = ? AND slot = ?').get(subscriptionId, slot) as Row | undefined;
+  async get(subscriptionId: number, slot: string): Promise<Delivery | null> {
+    const row = await this.db.get<Row>('SELECT * FROM deliveries WHERE subscription_id = ? AND slot = ?', [subscriptionId, slot]);
     return row ? fromRow(row) : null;
   }
 
   /** Leases of slots before `slot` that were never settled: left `sending` by a crash. */
-  abandonedBefore(subscriptionId: number, slot: string): Delivery[] {
+  async abandonedBefore(subscriptionId: number, slot: string): Promise<Delivery[]> {
     return (
-      this.db.prepare("SELECT * FROM deliveries WHERE subscription_id = ? AND slot < ? AND state = 'sending' ORDER BY slot").all(subscriptionId, slot) as Row[]
+      await this.db.all<Row>("SELECT * FROM deliveries WHERE subscription_id = ? AND slot < ? AND state = 'sending' ORDER BY slot", [subscriptionId, slot])
     ).map(fromRow);
   }
 
   /** The end of the window the last digest covered (posted, or found empty), if any. */
-  lastUntil(subscriptionId: number): string | null {
-    return (
-      (this.db.prepare("SELECT MAX(until) FROM deliveries WHERE subscription_id = ? AND state IN ('sent', 'empty')").pluck().get(subscriptionId) as
-        | string
-        | null) ?? null
+  async lastUntil(subscriptionId: number): Promise<string | null> {
+    const row = await this.db.get<{ until: string | null }>(
+      "SELECT MAX(until) AS until FROM deliveries WHERE subscription_id = ? AND state IN ('sent', 'empty')",
+      [subscriptionId],
     );
+    return row?.until ?? null;
   }
 
   /**
    * Leases a slot for posting. A new slot is leased by inserting it; a failed or abandoned
    * one (`expected` is the row as read) by moving it back to `sending`, only if no other
-   * process changed it since. Returns whether this caller holds the lease.
+   * process changed it since. Resolves to whether this caller holds the lease.
    */
-  lease(
+  async lease(
     subscriptionId: number,
     slot: string,
     window: { since: string; until: string },
     now: Date,
     expected: Pick<Delivery, 'state' | 'updatedAt'> | null,
-  ): boolean {
+  ): Promise<boolean> {
     const at = now.toISOString();
-    const result = expected
-      ? this.db
-          .prepare(
-            `UPDATE deliveries SET state = 'sending', until = ?, attempts = attempts + 1, updated_at = ?
-             WHERE subscription_id = ? AND slot = ? AND state = ? AND updated_at = ?`,
-          )
-          .run(window.until, at, subscriptionId, slot, expected.state, expected.updatedAt)
-      : this.db
-          .prepare(
-            `INSERT INTO deliveries (subscription_id, slot, state, since, until, attempts, updated_at)
-             VALUES (?, ?, 'sending', ?, ?, 1, ?) ON CONFLICT DO NOTHING`,
-          )
-          .run(subscriptionId, slot, window.since, window.until, at);
-    return result.changes === 1;
+    const changed = expected
+      ? await this.db.run(
+          `UPDATE deliveries SET state = 'sending', until = ?, attempts = attempts + 1, updated_at = ?
+           WHERE subscription_id = ? AND slot = ? AND state = ? AND updated_at = ?`,
+          [window.until, at, subscriptionId, slot, expected.state, expected.updatedAt],
+        )
+      : await this.db.run(
+          `INSERT INTO deliveries (subscription_id, slot, state, since, until, attempts, updated_at)
+           VALUES (?, ?, 'sending', ?, ?, 1, ?) ON CONFLICT DO NOTHING`,
+          [subscriptionId, slot, window.since, window.until, at],
+        );
+    return changed === 1;
   }
 
   /**
    * Keeps a lease alive while its holder retries: moves `updated_at` on, only if it is still
-   * the holder's (the `updated_at` it last wrote). Returns whether the lease is still held.
+   * the holder's (the `updated_at` it last wrote). Resolves to whether the lease is still held.
    */
-  renew(subscriptionId: number, slot: string, heldSince: string, now: Date): boolean {
-    return (
-      this.db
-        .prepare("UPDATE deliveries SET updated_at = ? WHERE subscription_id = ? AND slot = ? AND state = 'sending' AND updated_at = ?")
-        .run(now.toISOString(), subscriptionId, slot, heldSince).changes === 1
-    );
+  async renew(subscriptionId: number, slot: string, heldSince: string, now: Date): Promise<boolean> {
+    const changed = await this.db.run("UPDATE deliveries SET updated_at = ? WHERE subscription_id = ? AND slot = ? AND state = 'sending' AND updated_at = ?", [
+      now.toISOString(),
+      subscriptionId,
+      slot,
+      heldSince,
+    ]);
+    return changed === 1;
   }
 
   /** Records a slot with nothing new: no post, and the next digest starts where this window ended. */
-  recordEmpty(subscriptionId: number, slot: string, window: { since: string; until: string }, now: Date): void {
-    this.db
-      .prepare(
-        `INSERT INTO deliveries (subscription_id, slot, state, since, until, updated_at) VALUES (?, ?, 'empty', ?, ?, ?)
-         ON CONFLICT (subscription_id, slot) DO UPDATE SET state = 'empty', until = excluded.until, error = NULL, updated_at = excluded.updated_at`,
-      )
-      .run(subscriptionId, slot, window.since, window.until, now.toISOString());
+  async recordEmpty(subscriptionId: number, slot: string, window: { since: string; until: string }, now: Date): Promise<void> {
+    await this.db.run(
+      `INSERT INTO deliveries (subscription_id, slot, state, since, until, updated_at) VALUES (?, ?, 'empty', ?, ?, ?)
+       ON CONFLICT (subscription_id, slot) DO UPDATE SET state = 'empty', until = excluded.until, error = NULL, updated_at = excluded.updated_at`,
+      [subscriptionId, slot, window.since, window.until, now.toISOString()],
+    );
   }
 
-  markSent(subscriptionId: number, slot: string, messageTs: string, now: Date): void {
-    this.db
-      .prepare("UPDATE deliveries SET state = 'sent', message_ts = ?, error = NULL, updated_at = ? WHERE subscription_id = ? AND slot = ?")
-      .run(messageTs, now.toISOString(), subscriptionId, slot);
+  async markSent(subscriptionId: number, slot: string, messageTs: string, now: Date): Promise<void> {
+    await this.db.run("UPDATE deliveries SET state = 'sent', message_ts = ?, error = NULL, updated_at = ? WHERE subscription_id = ? AND slot = ?", [
+      messageTs,
+      now.toISOString(),
+      subscriptionId,
+      slot,
+    ]);
   }
 
-  markFailed(subscriptionId: number, slot: string, error: string, now: Date): void {
-    this.db
-      .prepare("UPDATE deliveries SET state = 'failed', error = ?, updated_at = ? WHERE subscription_id = ? AND slot = ?")
-      .run(error, now.toISOString(), subscriptionId, slot);
+  async markFailed(subscriptionId: number, slot: string, error: string, now: Date): Promise<void> {
+    await this.db.run("UPDATE deliveries SET state = 'failed', error = ?, updated_at = ? WHERE subscription_id = ? AND slot = ?", [
+      error,
+      now.toISOString(),
+      subscriptionId,
+      slot,
+    ]);
   }
 }

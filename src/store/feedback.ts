@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './database.js';
+import type { SqlDatabase } from './sql.js';
 
 export interface RatedQuery {
   query: string;
@@ -21,31 +21,30 @@ function queryKey(query: string): string {
 
 /** 👍 / 👎 on answers: one rating per person and query, the latest click wins. */
 export class FeedbackStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: SqlDatabase) {}
 
-  record(rating: { teamId: string; query: string; value: 1 | -1; userId: string; channelId: string | null }, now: Date): void {
-    this.db
-      .prepare(
-        `INSERT INTO feedback (team_id, query, query_key, rating, user_id, channel_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (user_id, query_key) DO UPDATE SET rating = excluded.rating, channel_id = excluded.channel_id,
-           team_id = excluded.team_id, created_at = excluded.created_at`,
-      )
-      .run(rating.teamId, rating.query, queryKey(rating.query), rating.value, rating.userId, rating.channelId, now.toISOString());
+  async record(rating: { teamId: string; query: string; value: 1 | -1; userId: string; channelId: string | null }, now: Date): Promise<void> {
+    await this.db.run(
+      `INSERT INTO feedback (team_id, query, query_key, rating, user_id, channel_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (user_id, query_key) DO UPDATE SET rating = excluded.rating, channel_id = excluded.channel_id,
+         team_id = excluded.team_id, created_at = excluded.created_at`,
+      [rating.teamId, rating.query, queryKey(rating.query), rating.value, rating.userId, rating.channelId, now.toISOString()],
+    );
   }
 
   /** The workspace's ratings. */
-  summary(teamId: string, limit = 5): FeedbackSummary {
-    const totals = this.db
-      .prepare(`SELECT COALESCE(SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END), 0) AS up,
-                COALESCE(SUM(CASE WHEN rating = -1 THEN 1 ELSE 0 END), 0) AS down FROM feedback WHERE team_id = ?`)
-      .get(teamId) as { up: number; down: number };
-    const leastHelpful = this.db
-      .prepare(
-        `SELECT query, SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END) AS up, SUM(CASE WHEN rating = -1 THEN 1 ELSE 0 END) AS down
-         FROM feedback WHERE team_id = ? GROUP BY query HAVING SUM(CASE WHEN rating = -1 THEN 1 ELSE 0 END) > 0
-         ORDER BY down DESC, up ASC, query LIMIT ?`,
-      )
-      .all(teamId, limit) as RatedQuery[];
-    return { up: totals.up, down: totals.down, leastHelpful };
+  async summary(teamId: string, limit = 5): Promise<FeedbackSummary> {
+    const totals = await this.db.get<{ up: number; down: number }>(
+      `SELECT COALESCE(SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END), 0) AS up,
+              COALESCE(SUM(CASE WHEN rating = -1 THEN 1 ELSE 0 END), 0) AS down FROM feedback WHERE team_id = ?`,
+      [teamId],
+    );
+    const leastHelpful = await this.db.all<RatedQuery>(
+      `SELECT query, SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END) AS up, SUM(CASE WHEN rating = -1 THEN 1 ELSE 0 END) AS down
+       FROM feedback WHERE team_id = ? GROUP BY query HAVING SUM(CASE WHEN rating = -1 THEN 1 ELSE 0 END) > 0
+       ORDER BY down DESC, up ASC, query LIMIT ?`,
+      [teamId, limit],
+    );
+    return { up: totals?.up ?? 0, down: totals?.down ?? 0, leastHelpful };
   }
 }

@@ -1,4 +1,7 @@
-import type { Db } from './database.js';
+import type { SqlDatabase } from './sql.js';
+
+/** Reports read per page of an export. */
+const PAGE = 500;
 
 /** Why an answer did not help, as the 👎 modal offers it. */
 export const REPORT_REASONS = {
@@ -65,15 +68,13 @@ const fromRow = (r: Row): FeedbackReport => ({
 
 /** Reports on answers that did not help, each kept (a person may report the same answer twice, for two reasons). */
 export class FeedbackReports {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: SqlDatabase) {}
 
-  add(report: NewReport, now: Date): FeedbackReport {
-    const row = this.db
-      .prepare(
-        `INSERT INTO feedback_reports (team_id, user_id, channel_id, query, reason, note, knowledge_fingerprint, citations, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      )
-      .get(
+  async add(report: NewReport, now: Date): Promise<FeedbackReport> {
+    const row = await this.db.get<Row>(
+      `INSERT INTO feedback_reports (team_id, user_id, channel_id, query, reason, note, knowledge_fingerprint, citations, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      [
         report.teamId,
         report.userId,
         report.channelId,
@@ -83,19 +84,31 @@ export class FeedbackReports {
         report.knowledgeFingerprint,
         JSON.stringify(report.citations),
         now.toISOString(),
-      ) as Row;
-    return fromRow(row);
+      ],
+    );
+    return fromRow(row!);
   }
 
   /** The workspace's latest reports, newest first. */
-  latest(teamId: string, limit = 5): FeedbackReport[] {
-    return (this.db.prepare('SELECT * FROM feedback_reports WHERE team_id = ? ORDER BY created_at DESC, id DESC LIMIT ?').all(teamId, limit) as Row[]).map(
-      fromRow,
-    );
+  async latest(teamId: string, limit = 5): Promise<FeedbackReport[]> {
+    return (await this.db.all<Row>('SELECT * FROM feedback_reports WHERE team_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', [teamId, limit])).map(fromRow);
   }
 
-  /** Every report, oldest first, one at a time (an export of any size). */
-  *all(): Generator<FeedbackReport> {
-    for (const row of this.db.prepare('SELECT * FROM feedback_reports ORDER BY created_at, id').iterate() as IterableIterator<Row>) yield fromRow(row);
+  /** Every report, oldest first, a page at a time (an export of any size). */
+  async *all(): AsyncGenerator<FeedbackReport> {
+    let after: Row | undefined;
+    for (;;) {
+      const page = after
+        ? await this.db.all<Row>('SELECT * FROM feedback_reports WHERE created_at > ? OR (created_at = ? AND id > ?) ORDER BY created_at, id LIMIT ?', [
+            after.created_at,
+            after.created_at,
+            after.id,
+            PAGE,
+          ])
+        : await this.db.all<Row>('SELECT * FROM feedback_reports ORDER BY created_at, id LIMIT ?', [PAGE]);
+      for (const row of page) yield fromRow(row);
+      if (page.length < PAGE) return;
+      after = page.at(-1);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { SqlDatabase } from './sql.js';
 
 /** Which install a request belongs to: a workspace's, or an organisation-wide one. */
 export interface InstallKey {
@@ -15,25 +15,24 @@ const keyOf = (k: InstallKey) => (k.isEnterpriseInstall ? `E:${k.enterpriseId ??
  * included). Stored as the JSON Bolt gives, so that nothing here depends on Slack's types.
  */
 export class Installations {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: SqlDatabase) {}
 
-  save(key: InstallKey, installation: object, now: Date): void {
-    this.db
-      .prepare(
-        `INSERT INTO installations (install_key, team_id, enterprise_id, installation, installed_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (install_key) DO UPDATE SET installation = excluded.installation, installed_at = excluded.installed_at`,
-      )
-      .run(keyOf(key), key.teamId ?? null, key.enterpriseId ?? null, JSON.stringify(installation), now.toISOString());
+  async save(key: InstallKey, installation: object, now: Date): Promise<void> {
+    await this.db.run(
+      `INSERT INTO installations (install_key, team_id, enterprise_id, installation, installed_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (install_key) DO UPDATE SET installation = excluded.installation, installed_at = excluded.installed_at`,
+      [keyOf(key), key.teamId ?? null, key.enterpriseId ?? null, JSON.stringify(installation), now.toISOString()],
+    );
   }
 
   /** The installation, or null when the app is not installed there. */
-  find(key: InstallKey): unknown {
-    const json = this.db.prepare('SELECT installation FROM installations WHERE install_key = ?').pluck().get(keyOf(key)) as string | undefined;
-    return json === undefined ? null : (JSON.parse(json) as unknown);
+  async find(key: InstallKey): Promise<unknown> {
+    const row = await this.db.get<{ installation: string }>('SELECT installation FROM installations WHERE install_key = ?', [keyOf(key)]);
+    return row === undefined ? null : (JSON.parse(row.installation) as unknown);
   }
 
   /** Forgets the installation; true when there was one. */
-  remove(key: InstallKey): boolean {
-    return this.db.prepare('DELETE FROM installations WHERE install_key = ?').run(keyOf(key)).changes > 0;
+  async remove(key: InstallKey): Promise<boolean> {
+    return (await this.db.run('DELETE FROM installations WHERE install_key = ?', [keyOf(key)])) > 0;
   }
 }

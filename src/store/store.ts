@@ -2,16 +2,21 @@ import { AddedArticles } from './addedArticles.js';
 import { ArticleLedger } from './articleLedger.js';
 import { AskedSubjects } from './askedSubjects.js';
 import { SeenEvents, ThreadSubjects } from './conversations.js';
-import { openDatabase, type Db } from './database.js';
 import { DeliveryLog } from './deliveries.js';
 import { FeedbackStore } from './feedback.js';
 import { FeedbackReports } from './feedbackReports.js';
 import { Installations } from './installations.js';
+import { migrate } from './migrations.js';
+import { defaultPostgresOptions, PostgresDatabase } from './postgres/postgresDatabase.js';
+import type { SqlDatabase } from './sql.js';
+import { SqliteDatabase } from './sqlite/sqliteDatabase.js';
 import { SubscriptionStore } from './subscriptions.js';
 
-/** Everything the bot keeps on disk, in one SQLite file. */
+/**
+ * Everything the bot keeps, in one database: a SQLite file by default, or a PostgreSQL server
+ * that several processes share. Every method resolves once the database has answered.
+ */
 export interface Store {
-  db: Db;
   subscriptions: SubscriptionStore;
   ledger: ArticleLedger;
   deliveries: DeliveryLog;
@@ -20,20 +25,41 @@ export interface Store {
   added: AddedArticles;
   installations: Installations;
   asked: AskedSubjects;
-  /** Gives rows kept before workspaces were recorded to the one workspace of a single-token install. */
-  adoptUnscoped(teamId: string): void;
   threads: ThreadSubjects;
   seenEvents: SeenEvents;
-  /** Why the database cannot be written now (read-only, say), or null when it can. */
-  writeProblem(): string | null;
-  close(): void;
+  /** Gives rows kept before workspaces were recorded to the one workspace of a single-token install. */
+  adoptUnscoped(teamId: string): Promise<void>;
+  /** Why the database cannot be written now (read-only, unreachable), or null when it can. */
+  writeProblem(): Promise<string | null>;
+  /** PostgreSQL's connection pool: open, idle, and requests waiting; null for SQLite. */
+  pool(): { open: number; idle: number; waiting: number } | null;
+  /** Writes what is held in memory and closes the database. */
+  close(): Promise<void>;
 }
 
-export function openStore(path: string): Store {
-  const db = openDatabase(path);
+export interface StoreOptions {
+  /** A PostgreSQL URL (postgres://...); when null, the SQLite file at `path`. */
+  url: string | null;
+  /** The SQLite file, created with its folder on first use (or ':memory:'). */
+  path: string;
+  /** PostgreSQL connections this process keeps at most. */
+  poolSize: number;
+}
+
+export const defaultStoreOptions: StoreOptions = { url: null, path: 'data/designation.db', poolSize: defaultPostgresOptions.poolSize };
+
+/** Opens the database and brings its schema up to date. */
+export async function openStore(options: Partial<StoreOptions> = {}): Promise<Store> {
+  const { url, path, poolSize } = { ...defaultStoreOptions, ...options };
+  const db: SqlDatabase = url ? new PostgresDatabase(url, { poolSize }) : new SqliteDatabase(path);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const asked = new AskedSubjects(db);
   return {
-    db,
     subscriptions: new SubscriptionStore(db),
     ledger: new ArticleLedger(db),
     deliveries: new DeliveryLog(db),
@@ -42,30 +68,20 @@ export function openStore(path: string): Store {
     added: new AddedArticles(db),
     installations: new Installations(db),
     asked,
-    adoptUnscoped: (teamId) =>
-      db.transaction(() => {
-        for (const table of ['subscriptions', 'feedback', 'thread_subjects']) db.prepare(`UPDATE ${table} SET team_id = ? WHERE team_id = ''`).run(teamId);
-      })(),
     threads: new ThreadSubjects(db),
     seenEvents: new SeenEvents(db),
-    writeProblem: writeProbe(db),
-    close: () => {
-      asked.flush(new Date());
-      db.close();
+    adoptUnscoped: (teamId) =>
+      db.transaction('adopt unscoped rows', async (tx) => {
+        for (const table of ['subscriptions', 'feedback', 'thread_subjects']) await tx.run(`UPDATE ${table} SET team_id = ? WHERE team_id = ''`, [teamId]);
+      }),
+    writeProblem: () => db.writeProblem(),
+    pool: () => db.pool(),
+    close: async () => {
+      try {
+        await asked.flush(new Date());
+      } finally {
+        await db.close();
+      }
     },
-  };
-}
-
-/** A write that changes nothing still needs the database writable: SQLite refuses it otherwise. */
-function writeProbe(db: Db): () => string | null {
-  const probe = db.prepare('UPDATE schema_migrations SET version = version WHERE 0');
-  return () => {
-    try {
-      probe.run();
-      return null;
-    } catch (error) {
-      const { message, code } = error as { message: string; code?: string };
-      return `the database cannot be written: ${message}${code ? ` (${code})` : ''}`;
-    }
   };
 }

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { SqlDatabase } from './sql.js';
 
 export type Cadence = 'daily' | 'weekly';
 
@@ -66,24 +66,22 @@ const fromRow = (r: Row): Subscription => ({
  * and nothing that arrived while it was paused is lost.
  */
 export class SubscriptionStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /**
    * Subscribes, or sets the schedule anew; null when the channel's digest of that cadence belongs
    * to another workspace (a channel shared between workspaces), which is left as it is.
    */
-  subscribe(input: NewSubscription, now: Date): Subscription | null {
-    const row = this.db
-      .prepare(
-        `INSERT INTO subscriptions (team_id, channel_id, cadence, weekday, at_time, time_zone, topics, created_by, created_at, schedule_set_at)
+  async subscribe(input: NewSubscription, now: Date): Promise<Subscription | null> {
+    const row = await this.db.get<Row>(
+      `INSERT INTO subscriptions (team_id, channel_id, cadence, weekday, at_time, time_zone, topics, created_by, created_at, schedule_set_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (channel_id, cadence) DO UPDATE SET weekday = excluded.weekday, at_time = excluded.at_time,
            time_zone = excluded.time_zone, topics = excluded.topics, created_by = excluded.created_by,
            schedule_set_at = excluded.schedule_set_at, paused_at = NULL, pause_reason = NULL
          WHERE subscriptions.team_id = excluded.team_id
          RETURNING *`,
-      )
-      .get(
+      [
         input.teamId,
         input.channelId,
         input.cadence,
@@ -94,34 +92,35 @@ export class SubscriptionStore {
         input.createdBy,
         now.toISOString(),
         now.toISOString(),
-      ) as Row | undefined;
+      ],
+    );
     return row ? fromRow(row) : null;
   }
 
-  get(id: number): Subscription | null {
-    const row = this.db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id) as Row | undefined;
+  async get(id: number): Promise<Subscription | null> {
+    const row = await this.db.get<Row>('SELECT * FROM subscriptions WHERE id = ?', [id]);
     return row ? fromRow(row) : null;
   }
 
   /** The workspace's subscriptions in a channel. */
-  inChannel(teamId: string, channelId: string): Subscription[] {
-    return (this.db.prepare('SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ? ORDER BY cadence').all(teamId, channelId) as Row[]).map(fromRow);
+  async inChannel(teamId: string, channelId: string): Promise<Subscription[]> {
+    return (await this.db.all<Row>('SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ? ORDER BY cadence', [teamId, channelId])).map(fromRow);
   }
 
   /** Every subscription that is not paused. */
-  active(): Subscription[] {
-    return (this.db.prepare('SELECT * FROM subscriptions WHERE paused_at IS NULL ORDER BY id').all() as Row[]).map(fromRow);
+  async active(): Promise<Subscription[]> {
+    return (await this.db.all<Row>('SELECT * FROM subscriptions WHERE paused_at IS NULL ORDER BY id')).map(fromRow);
   }
 
-  setTopics(id: number, topics: string[]): void {
-    this.db.prepare('UPDATE subscriptions SET topics = ? WHERE id = ?').run(JSON.stringify(topics), id);
+  async setTopics(id: number, topics: string[]): Promise<void> {
+    await this.db.run('UPDATE subscriptions SET topics = ? WHERE id = ?', [JSON.stringify(topics), id]);
   }
 
-  remove(id: number): void {
-    this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id);
+  async remove(id: number): Promise<void> {
+    await this.db.run('DELETE FROM subscriptions WHERE id = ?', [id]);
   }
 
-  pause(id: number, reason: string, now: Date): void {
-    this.db.prepare('UPDATE subscriptions SET paused_at = ?, pause_reason = ? WHERE id = ?').run(now.toISOString(), reason, id);
+  async pause(id: number, reason: string, now: Date): Promise<void> {
+    await this.db.run('UPDATE subscriptions SET paused_at = ?, pause_reason = ? WHERE id = ?', [now.toISOString(), reason, id]);
   }
 }

@@ -38,7 +38,7 @@ export interface HarnessOptions {
 export async function startSlackApp(knowledge: () => KnowledgeBase | null, options: Partial<HarnessOptions> = {}): Promise<RunningApp> {
   const clock = options.clock ?? (() => new Date());
   const fake = await startFakeSlackApi({ clock });
-  const temp = options.store ? null : tempStore();
+  const temp = options.store ? null : await tempStore();
   const store = options.store ?? temp!;
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: '0', ...options.env });
   const logger = options.logger ?? createLogger({ level: 'silent', pretty: false });
@@ -54,7 +54,7 @@ export async function startSlackApp(knowledge: () => KnowledgeBase | null, optio
     stop: async () => {
       await app.stop();
       await fake.close();
-      temp?.remove();
+      await temp?.remove();
     },
   };
 }

@@ -1,20 +1,99 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type Store } from '../../src/store/store.js';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { openStore, type Store, type StoreOptions } from '../../src/store/store.js';
 
-/** A real SQLite file in a fresh temporary folder; `remove()` closes it and deletes the folder. */
-export function tempStore(): Store & { path: string; reopen(): Store; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'designation-db-'));
-  const path = join(dir, 'designation.db');
-  const store = openStore(path);
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/**
+ * The PostgreSQL server the tests use, started by scripts/with-postgres.sh (TEST_DATABASE_URL).
+ * Without one, PostgreSQL's runs are skipped and say so (test/support/postgresNotice.ts).
+ */
+export const POSTGRES_URL = process.env.TEST_DATABASE_URL?.trim() || null;
+
+/** Each store and digest test runs once per database. */
+export const DATABASES: { kind: DatabaseKind; name: string; skip: boolean }[] = [
+  { kind: 'sqlite', name: 'SQLite', skip: false },
+  {
+    kind: 'postgres',
+    name: POSTGRES_URL ? 'PostgreSQL' : 'PostgreSQL (skipped: no server; run `scripts/with-postgres.sh npm test`)',
+    skip: POSTGRES_URL === null,
+  },
+];
+
+export interface TempStore extends Store {
+  kind: DatabaseKind;
+  /** How to open the same database again, as another process would. */
+  options: Partial<StoreOptions>;
+  reopen(): Promise<Store>;
+  /** Rows of a query run on the database itself, beside the store (what is stored, as stored). */
+  raw<T>(sql: string): Promise<T[]>;
+  /** Closes it and deletes the database. */
+  remove(): Promise<void>;
+}
+
+let made = 0;
+
+/**
+ * A fresh, empty database: a SQLite file in a new temporary folder, or a new database on the
+ * test PostgreSQL server, dropped by `remove()`.
+ */
+export async function tempStore(kind: DatabaseKind = 'sqlite'): Promise<TempStore> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'designation-db-'));
+    const options = { path: join(dir, 'designation.db') };
+    const store = await openStore(options);
+    return {
+      ...store,
+      kind,
+      options,
+      reopen: () => openStore(options),
+      raw: async <T>(sql: string) => {
+        const file = new Database(options.path, { readonly: true });
+        try {
+          return file.prepare(sql).all() as T[];
+        } finally {
+          file.close();
+        }
+      },
+      remove: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `designation_${process.pid}_${++made}_${Date.now().toString(36)}`;
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_URL!);
+  url.pathname = `/${name}`;
+  const options = { url: url.toString() };
+  const store = await openStore(options);
   return {
     ...store,
-    path,
-    reopen: () => openStore(path),
-    remove: () => {
-      if (store.db.open) store.close();
-      rmSync(dir, { recursive: true, force: true });
+    kind,
+    options,
+    reopen: () => openStore(options),
+    raw: async <T>(sql: string) => (await query(options.url, sql)).rows as T[],
+    remove: async () => {
+      await store.close();
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/** A statement run on the test server's own database (creating and dropping the tests' databases). */
+export async function admin(sql: string): Promise<void> {
+  await query(POSTGRES_URL!, sql);
+}
+
+async function query(url: string, sql: string): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,5 +1,6 @@
 import { renderFeedbackView } from '../../../render/feedbackView.js';
 import { teamOf, type SlackContext } from '../../context.js';
+import { databaseFailed, NOT_SAVED } from '../../databaseFailure.js';
 import type { ButtonArgs } from './action.js';
 
 /**
@@ -12,7 +13,12 @@ export async function onFeedback(args: ButtonArgs, ctx: SlackContext, value: 1 |
   await ack();
   const query = action.value ?? '';
   const channelId = body.channel?.id ?? null;
-  ctx.store.feedback.record({ teamId: teamOf(args.context), query, value, userId: body.user.id, channelId }, ctx.clock());
+  try {
+    await ctx.store.feedback.record({ teamId: teamOf(args.context), query, value, userId: body.user.id, channelId }, ctx.clock());
+  } catch (error) {
+    databaseFailed(ctx, 'feedback', error);
+    return void (await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_SAVED }));
+  }
   ctx.logger.info({ surface: 'feedback', user: body.user.id, rating: value }, 'answer rated');
   if (value === -1) {
     try {

@@ -8,6 +8,7 @@ import { formatInstant } from '../../../render/instant.js';
 import { escapeMrkdwn } from '../../../render/mrkdwn.js';
 import type { Subscription } from '../../../store/subscriptions.js';
 import { teamOf, type SlackContext } from '../../context.js';
+import { databaseFailed, NOT_SAVED } from '../../databaseFailure.js';
 import { COMMAND } from '../../../render/slackIds.js';
 import { LOADING } from '../../replies.js';
 import { DEFAULT_TIME, parseDigestArgs } from './digestArgs.js';
@@ -31,8 +32,26 @@ export const DIGEST_USAGE = [
 const ephemeral = (payload: MessagePayload) => ({ response_type: 'ephemeral' as const, ...payload });
 const note = (text: string): MessagePayload => ({ text, blocks: [section(text)] });
 
-/** `/designation digest ...`: subscribe a channel to digests, list, unsubscribe, preview. */
+/**
+ * `/designation digest ...`: subscribe a channel to digests, list, unsubscribe, preview. When
+ * the database fails, the person is told that nothing changed.
+ */
 export async function handleDigestCommand(args: CommandArgs, words: string, ctx: SlackContext): Promise<void> {
+  let acked = false;
+  const ack: CommandArgs['ack'] = (response) => {
+    acked = true;
+    return args.ack(response);
+  };
+  try {
+    await digestCommand({ ...args, ack }, words, ctx);
+  } catch (error) {
+    databaseFailed(ctx, 'command', error);
+    if (acked) await args.respond(ephemeral(note(NOT_SAVED)));
+    else await ack(ephemeral(note(NOT_SAVED)));
+  }
+}
+
+async function digestCommand(args: CommandArgs, words: string, ctx: SlackContext): Promise<void> {
   const { command, ack, respond, client } = args;
   const team = teamOf(args.context);
   const kb = ctx.knowledge();
@@ -45,16 +64,16 @@ export async function handleDigestCommand(args: CommandArgs, words: string, ctx:
     case 'invalid':
       return void (await ack(ephemeral(note(`${escapeMrkdwn(parsed.problem)}\n\n${DIGEST_USAGE}`))));
     case 'list':
-      return void (await ack(ephemeral(listPayload(ctx.store.subscriptions.inChannel(team, channel), kb, ctx.clock()))));
+      return void (await ack(ephemeral(listPayload(await ctx.store.subscriptions.inChannel(team, channel), kb, ctx.clock()))));
     case 'preview':
-      return void (await ack(ephemeral(previewPayload(kb, ctx, team, channel))));
+      return void (await ack(ephemeral(await previewPayload(kb, ctx, team, channel))));
     case 'unsubscribe':
       return unsubscribe(parsed.topics, kb, team, args, ctx);
     case 'subscribe': {
       // Reading the time zone is a Web API call: acknowledge first, confirm through response_url.
       await ack();
       const zone = await timeZoneOf(client, command.user_id);
-      const sub = ctx.store.subscriptions.subscribe(
+      const sub = await ctx.store.subscriptions.subscribe(
         {
           teamId: team,
           channelId: channel,
@@ -116,35 +135,35 @@ function listPayload(subs: Subscription[], kb: KnowledgeBase, now: Date): Messag
   return note(`*Digest subscriptions in this channel*\n${lines.join('\n')}`);
 }
 
-function previewPayload(kb: KnowledgeBase, ctx: SlackContext, team: string, channel: string): MessagePayload {
+async function previewPayload(kb: KnowledgeBase, ctx: SlackContext, team: string, channel: string): Promise<MessagePayload> {
   const now = ctx.clock();
-  const sub = ctx.store.subscriptions.inChannel(team, channel)[0];
+  const [sub] = await ctx.store.subscriptions.inChannel(team, channel);
   if (!sub) {
     const since = new Date(now.getTime() - PREVIEW_DAYS * 86_400_000).toISOString();
-    const digest = digestFor(kb, ctx.store, { since, until: now.toISOString() }, []);
+    const digest = await digestFor(kb, ctx.store, { since, until: now.toISOString() }, []);
     const payload = renderDigestBlocks(digest, { timeZone: 'UTC', label: `Preview: the last ${PREVIEW_DAYS} days` });
     payload.blocks.push(section(`_This channel has no subscription. Start one with \`${COMMAND} digest subscribe daily\`._`));
     return payload;
   }
-  const since = ctx.store.deliveries.lastUntil(sub.id) ?? sub.createdAt;
-  const digest = digestFor(kb, ctx.store, { since, until: now.toISOString() }, sub.topics);
+  const since = (await ctx.store.deliveries.lastUntil(sub.id)) ?? sub.createdAt;
+  const digest = await digestFor(kb, ctx.store, { since, until: now.toISOString() }, sub.topics);
   return renderDigestBlocks(digest, { timeZone: sub.timeZone, label: `Preview of the next ${sub.cadence} digest` });
 }
 
 async function unsubscribe(topics: string[], kb: KnowledgeBase, team: string, { command, ack }: CommandArgs, ctx: SlackContext): Promise<void> {
-  const subs = ctx.store.subscriptions.inChannel(team, command.channel_id);
+  const subs = await ctx.store.subscriptions.inChannel(team, command.channel_id);
   if (subs.length === 0) return void (await ack(ephemeral(note('This channel has no digest subscriptions.'))));
   const by = `<@${command.user_id}>`;
   if (topics.length === 0) {
-    for (const sub of subs) ctx.store.subscriptions.remove(sub.id);
+    for (const sub of subs) await ctx.store.subscriptions.remove(sub.id);
     ctx.logger.info({ channel: command.channel_id, user: command.user_id }, 'digest subscriptions removed');
     return void (await ack({ response_type: 'in_channel', ...note(`${by} unsubscribed this channel from designation digests.`) }));
   }
   const changed: string[] = [];
   for (const sub of subs.filter((s) => s.topics.some((t) => topics.includes(t)))) {
     const left = sub.topics.filter((t) => !topics.includes(t));
-    if (left.length === 0) ctx.store.subscriptions.remove(sub.id);
-    else ctx.store.subscriptions.setTopics(sub.id, left);
+    if (left.length === 0) await ctx.store.subscriptions.remove(sub.id);
+    else await ctx.store.subscriptions.setTopics(sub.id, left);
     changed.push(left.length === 0 ? `the ${sub.cadence} digest is stopped` : `the ${sub.cadence} digest now covers ${topicNames(left, kb)}`);
   }
   if (changed.length === 0) {

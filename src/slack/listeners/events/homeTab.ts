@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { coverageBlocks, feedbackBlocks, LOADING, reportBlocks, usageBlocks } from '../../replies.js';
 import { teamOf, type SlackContext } from '../../context.js';
+import { orWithout } from '../../databaseFailure.js';
 
 /**
  * The App Home tab opened: what the bot does, how to ask, what the knowledge base covers and how
@@ -11,6 +12,8 @@ export async function onHomeTab({ event, client, context }: SlackEventMiddleware
   const kb = ctx.knowledge();
   const team = teamOf(context);
   const editor = await ctx.editors.include(event.user, team, client);
+  const ratings = await orWithout(ctx, 'home', () => ctx.store.feedback.summary(team), null);
+  const reports = editor ? await orWithout(ctx, 'home', () => ctx.store.reports.latest(team), null) : [];
   await client.views.publish({
     user_id: event.user,
     view: {
@@ -22,8 +25,8 @@ export async function onHomeTab({ event, client, context }: SlackEventMiddleware
         { type: 'header', text: { type: 'plain_text', text: 'What the knowledge base covers' } },
         ...(kb ? coverageBlocks(kb) : LOADING.blocks),
         { type: 'divider' },
-        ...feedbackBlocks(ctx.store.feedback.summary(team)),
-        ...(editor ? [{ type: 'divider' as const }, ...reportBlocks(ctx.store.reports.latest(team))] : []),
+        ...feedbackBlocks(ratings),
+        ...(editor ? [{ type: 'divider' as const }, ...reportBlocks(reports)] : []),
       ],
     },
   });

@@ -13,6 +13,6 @@ export async function onMessagesTab(
   ctx: SlackContext,
 ): Promise<void> {
   if (event.tab !== 'messages' || !event.channel) return;
-  const prompts = suggestedPrompts(ctx.knowledge(), ctx.store, teamOf(context));
+  const prompts = await suggestedPrompts(ctx.knowledge(), ctx.store, teamOf(context));
   await client.assistant.threads.setSuggestedPrompts({ channel_id: event.channel, title: 'Ask about a designation', prompts });
 }

@@ -7,6 +7,6 @@ import { forgetInstallation } from '../../installationStore.js';
  * subscriptions stay; each is paused at its next digest, and subscribing again resumes it.
  */
 export async function onUninstalled({ context }: SlackEventMiddlewareArgs<'app_uninstalled'> & AllMiddlewareArgs, ctx: SlackContext): Promise<void> {
-  const removed = forgetInstallation(ctx.store, context);
+  const removed = await forgetInstallation(ctx.store, context);
   ctx.logger.info({ surface: 'workspace', team: teamOf(context), removed }, 'the app was uninstalled: its installation is deleted');
 }

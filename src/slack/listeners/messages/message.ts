@@ -2,6 +2,7 @@ import type { KnownEventFromType } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { slackTextToQuery } from '../../slackText.js';
 import type { SlackContext } from '../../context.js';
+import { orWithout } from '../../databaseFailure.js';
 import { reply, type Say } from './reply.js';
 
 /**
@@ -31,7 +32,7 @@ export async function onMessage(
     });
     return;
   }
-  if (threadTs === undefined || ctx.store.threads.of(team, event.channel, threadTs) === undefined) return;
+  if (threadTs === undefined || (await orWithout(ctx, 'thread', () => ctx.store.threads.of(team, event.channel, threadTs), undefined)) === undefined) return;
   if (botUserId && text.includes(`<@${botUserId}>`)) return;
   await reply(ctx, say, client, {
     team,

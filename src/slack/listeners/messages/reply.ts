@@ -7,6 +7,7 @@ import { renderDigestBlocks } from '../../../render/digestBlocks.js';
 import { AgentSession } from '../../agentSession.js';
 import { answerFor, LOADING } from '../../replies.js';
 import type { SlackContext } from '../../context.js';
+import { orWithout } from '../../databaseFailure.js';
 import { timeZoneOf } from '../../timeZone.js';
 
 export type Say = SlackEventMiddlewareArgs<'message'>['say'];
@@ -39,7 +40,7 @@ export async function reply(ctx: SlackContext, say: Say, client: WebClient, aske
     await say({ ...LOADING, thread_ts: threadTs });
     return;
   }
-  const context = ctx.store.threads.of(team, channel, threadTs);
+  const context = await orWithout(ctx, surface, () => ctx.store.threads.of(team, channel, threadTs), undefined);
   // In a thread about something, "what changed?" asks about that, not about everything.
   if (surface === 'dm' && context === undefined && (await replyWithDigest(ctx, say, client, kb, asked))) return;
   const session = surface === 'dm' ? new AgentSession(client, channel, threadTs, ctx.logger) : null;
@@ -48,7 +49,7 @@ export async function reply(ctx: SlackContext, say: Say, client: WebClient, aske
   try {
     const { answer, payload } = answerFor(ctx.answers, kb, query, context ?? []);
     await say({ ...payload, ...where, ...quiet });
-    ctx.store.threads.remember(team, channel, threadTs, answer.subjects);
+    await orWithout(ctx, surface, () => ctx.store.threads.remember(team, channel, threadTs, answer.subjects), undefined);
     ctx.store.asked.record(team, answer.subjects, ctx.clock());
     ctx.logger.info({ surface, channel, subjects: answer.subjects }, 'answered');
     if (session !== null && context === undefined && answer.subjects.length > 0) await session.title(answer.subjects);
@@ -61,11 +62,20 @@ export async function reply(ctx: SlackContext, say: Say, client: WebClient, aske
 async function replyWithDigest(ctx: SlackContext, say: Say, client: WebClient, kb: KnowledgeBase, asked: Asked): Promise<boolean> {
   const window = digestAsked(kb, asked.query, ctx.clock());
   if (window === null) return false;
-  const digest = digestFor(kb, ctx.store, window, window.topics);
+  const where = asked.inThread ? { thread_ts: asked.threadTs } : {};
+  const digest = await orWithout(ctx, asked.surface, () => digestFor(kb, ctx.store, window, window.topics), null);
+  if (digest === null) {
+    // When each article arrived is in the database: without it there is no telling what changed.
+    await say({
+      text: 'I cannot tell what changed just now: the database is not answering. Ask about an organisation, or try again in a few minutes.',
+      ...where,
+    });
+    return true;
+  }
   const timeZone = (await timeZoneOf(client, asked.user)) ?? 'UTC';
   await say({
     ...renderDigestBlocks(digest, { timeZone, label: `What changed, ${window.since.slice(0, 10)} to ${window.until.slice(0, 10)}` }),
-    ...(asked.inThread ? { thread_ts: asked.threadTs } : {}),
+    ...where,
     ...quiet,
   });
   ctx.logger.info({ surface: asked.surface, channel: asked.channel, since: window.since }, 'answered with a digest');

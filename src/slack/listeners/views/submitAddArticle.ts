@@ -2,10 +2,11 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { changesIn, indexedSubjects, knownSubjects, type EntityChanges } from '../../../answer/articleChanges.js';
 import type { Answer } from '../../../answer/types.js';
 import type { KnowledgeBase } from '../../../index/knowledgeBase.js';
-import { addedArticle, articleFieldProblems, writeAddedArticle, type ArticleFields } from '../../../knowledge/addedArticle.js';
+import { addedArticle, articleFieldProblems, removeAddedArticle, writeAddedArticle, type ArticleFields } from '../../../knowledge/addedArticle.js';
 import { renderAddedConfirmation, textPart } from '../../../render/addArticleView.js';
 import { ADD_ARTICLE } from '../../../render/slackIds.js';
 import { teamOf, type SlackContext } from '../../context.js';
+import { databaseFailed, NOT_SAVED } from '../../databaseFailure.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
 
@@ -88,7 +89,14 @@ export async function onAddArticleSubmit({ ack, view, body, client, context }: S
       },
     }));
   }
-  ctx.store.added.record({ path, teamId: team, userId: user, title: fields.title.trim() }, ctx.clock());
+  try {
+    await ctx.store.added.record({ path, teamId: team, userId: user, title: fields.title.trim() }, ctx.clock());
+  } catch (error) {
+    databaseFailed(ctx, 'add-article', error);
+    // Unrecorded, the article could not be removed from Slack: it is taken out again, and the modal keeps what was typed.
+    await removeAddedArticle(ctx.knowledgeDir, path);
+    return void (await ack({ response_action: 'errors', errors: { [textPart(0)]: NOT_SAVED } }));
+  }
   await ack();
   ctx.logger.info({ surface: 'add-article', user, path }, 'article added from Slack');
 

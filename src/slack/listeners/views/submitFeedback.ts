@@ -3,6 +3,7 @@ import { renderFeedbackThanks, type FeedbackSubject } from '../../../render/feed
 import { FEEDBACK } from '../../../render/slackIds.js';
 import { REPORT_REASONS, type ReportReason } from '../../../store/feedbackReports.js';
 import { teamOf, type SlackContext } from '../../context.js';
+import { databaseFailed, NOT_SAVED } from '../../databaseFailure.js';
 
 const isReason = (value: unknown): value is ReportReason => typeof value === 'string' && Object.hasOwn(REPORT_REASONS, value);
 
@@ -34,19 +35,25 @@ export async function onFeedbackSubmit({ ack, view, body, context }: SlackViewMi
   }
   const kb = ctx.knowledge();
   const answer = kb ? ctx.answers.get(kb, subject.query) : null;
-  ctx.store.reports.add(
-    {
-      teamId: teamOf(context),
-      userId: body.user.id,
-      channelId: subject.channelId,
-      query: subject.query,
-      reason,
-      note,
-      knowledgeFingerprint: kb?.fingerprint() ?? 'loading',
-      citations: (answer?.sources ?? []).map((s) => ({ id: s.id, title: s.title, path: s.path, url: s.url })),
-    },
-    ctx.clock(),
-  );
+  try {
+    await ctx.store.reports.add(
+      {
+        teamId: teamOf(context),
+        userId: body.user.id,
+        channelId: subject.channelId,
+        query: subject.query,
+        reason,
+        note,
+        knowledgeFingerprint: kb?.fingerprint() ?? 'loading',
+        citations: (answer?.sources ?? []).map((s) => ({ id: s.id, title: s.title, path: s.path, url: s.url })),
+      },
+      ctx.clock(),
+    );
+  } catch (error) {
+    databaseFailed(ctx, 'feedback', error);
+    // The modal stays open with the reason and note chosen.
+    return void (await ack({ response_action: 'errors', errors: { [FEEDBACK.reasonBlock]: NOT_SAVED } }));
+  }
   ctx.logger.info({ surface: 'feedback', user: body.user.id, reason }, 'answer reported');
   await ack({ response_action: 'update', view: renderFeedbackThanks() });
 }

@@ -1,0 +1,66 @@
+import type { KnowledgeBase } from '../index/knowledgeBase.js';
+import type { Article } from '../knowledge/types.js';
+import type { ArticleLedger } from '../store/articleLedger.js';
+import { articleVersions } from './versions.js';
+
+export interface LedgerRecorderOptions {
+  /** How long after a failed write the versions it left out are written again. */
+  retryMs: number;
+  /** Told of each failed write; the versions stay to be written again. */
+  onError: (error: unknown) => void;
+}
+
+export const defaultLedgerRecorderOptions: LedgerRecorderOptions = { retryMs: 30_000, onError: () => {} };
+
+/**
+ * Records in the article ledger each version the knowledge base reads that the ledger has not
+ * seen, so that a digest can say what arrived when. Writes go one after another, in the order
+ * of the updates. A version a failed write left out (the database unreachable) is written again
+ * with the next update, or after `retryMs`: the digest then counts it as arrived at that time.
+ */
+export class LedgerRecorder {
+  private readonly options: LedgerRecorderOptions;
+  private missed: Article[] = [];
+  private latest: KnowledgeBase | null = null;
+  private writing: Promise<void> = Promise.resolve();
+  private retry: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly ledger: ArticleLedger,
+    options: Partial<LedgerRecorderOptions> = {},
+  ) {
+    this.options = { ...defaultLedgerRecorderOptions, ...options };
+  }
+
+  /** Records the articles an update read; resolves when they, and every earlier update's, are written or have failed. */
+  record(kb: KnowledgeBase, articles: Article[]): Promise<void> {
+    this.latest = kb;
+    this.writing = this.writing.then(() => this.write(kb, articles));
+    return this.writing;
+  }
+
+  /** Resolves once every write asked for so far has ended; stops retrying. */
+  async close(): Promise<void> {
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    await this.writing;
+  }
+
+  private async write(kb: KnowledgeBase, articles: Article[]): Promise<void> {
+    // A missed version still counts if the knowledge base still has it as it was.
+    const current = new Map(kb.articles.map((a) => [a.path, a.hash]));
+    const candidates = [...this.missed.filter((a) => current.get(a.path) === a.hash), ...articles];
+    this.missed = [];
+    if (candidates.length === 0) return;
+    try {
+      await this.ledger.record(articleVersions(kb, await this.ledger.unknown(candidates)), new Date());
+    } catch (error) {
+      this.missed = candidates;
+      this.options.onError(error);
+      this.retry ??= setTimeout(() => {
+        this.retry = null;
+        if (this.latest) void this.record(this.latest, []);
+      }, this.options.retryMs).unref();
+    }
+  }
+}
