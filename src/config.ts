@@ -76,6 +76,10 @@ const schema = z.object({
       .max(120_000, 'must be at most 120000 ms')
       .default(10_000),
   ),
+  DIGEST_LEASE_SECONDS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number({ message: 'must be a number of seconds' }).int().min(5, 'must be at least 5 seconds').max(3600, 'must be at most 3600 seconds').default(120),
+  ),
   DIGEST_POST_EMPTY: z.preprocess(
     blankIsUnset,
     z
@@ -119,6 +123,11 @@ export interface Config {
   database: { url: string | null; path: string; poolSize: number };
   /** Post a digest that says "nothing new" instead of skipping it. */
   digestPostEmpty: boolean;
+  /**
+   * How long a digest being posted is held by the process posting it: after that, a process that
+   * died mid-post is taken to have died, and another checks the channel and finishes the job.
+   */
+  digestLeaseMs: number;
   /** The snapshot of the indexed knowledge that makes a restart fast; null (SNAPSHOT_PATH=none) for none. */
   snapshotPath: string | null;
   /** An article file larger than this is reported and skipped. */
@@ -183,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server')
     logLevel: c.LOG_LEVEL,
     database: { url: c.DATABASE_URL ?? null, path: c.DATABASE_PATH, poolSize: c.DATABASE_POOL_SIZE },
     digestPostEmpty: c.DIGEST_POST_EMPTY,
+    digestLeaseMs: c.DIGEST_LEASE_SECONDS * 1000,
     snapshotPath: c.SNAPSHOT_PATH === 'none' ? null : c.SNAPSHOT_PATH,
     maxArticleBytes: c.MAX_ARTICLE_BYTES,
     slackTimeoutMs: c.SLACK_API_TIMEOUT_MS,

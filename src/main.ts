@@ -104,6 +104,7 @@ async function main(): Promise<void> {
     transport: slackDigestTransport(clients),
     logger,
     postEmpty: config.digestPostEmpty,
+    staleAfterMs: config.digestLeaseMs,
     // Runs that found nothing to do are not deliveries.
     observe: (report) => {
       if (report.outcome !== 'not-due' && report.outcome !== 'already-done') ctx.metrics.deliveries.inc({ outcome: report.outcome });

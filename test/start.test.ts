@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppProcess, type AppProcess } from './support/appProcess.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fakeSlackApi.js';
 import { appMentionEvent, messageImEvent, postSigned, slashCommandBody } from './support/slackRequests.js';
 
@@ -11,71 +11,21 @@ const SECRET = 'start-test-signing-secret-42';
 const TOKEN = 'xoxb-123-456-secretbottoken';
 const ROOT = new URL('..', import.meta.url).pathname;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+/** The app on a SQLite file, as `npm start` runs it. */
+function startApp(fake: FakeSlackApi, databasePath: string): Promise<AppProcess> {
+  return startAppProcess({
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.url,
+    LOG_LEVEL: 'debug',
+    DATABASE_PATH: databasePath,
+    SNAPSHOT_PATH: `${databasePath}.snapshot`,
   });
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('timed out');
-}
-
-interface Started {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-  /** SIGTERM, then the exit code. */
-  stop: () => Promise<number | null>;
-}
-
-/** What `npm start` runs, without npm in between so that a signal reaches the app itself; resolves once healthy. */
-async function startApp(fake: FakeSlackApi, databasePath: string): Promise<Started> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      SLACK_BOT_TOKEN: TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.url,
-      PORT: String(port),
-      SLACK_APP_TOKEN: '',
-      LOG_LEVEL: 'debug',
-      DATABASE_PATH: databasePath,
-      SNAPSHOT_PATH: `${databasePath}.snapshot`,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  await until(async () => (await fetch(`${base}/healthz`)).status === 200);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return {
-    child,
-    base,
-    output: () => output,
-    stop: () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
 }
 
 describe('npm start in HTTP mode', () => {
   let fake: FakeSlackApi;
-  let app: Started;
+  let app: AppProcess;
   let dataDir: string;
 
   beforeAll(async () => {

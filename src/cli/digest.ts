@@ -99,6 +99,7 @@ async function sendDue(nowText: string | undefined): Promise<void> {
       transport: slackDigestTransport(deliveryClients(cfg, store)),
       logger,
       postEmpty: cfg.digestPostEmpty,
+      staleAfterMs: cfg.digestLeaseMs,
     });
     const reports = await sender.sendDue(now);
     for (const r of reports) {
