@@ -17,10 +17,15 @@ import { signSlackRequest, slashCommandBody } from '../test/support/slackRequest
 import { entityQueries, popularEntities } from './generateKnowledge.js';
 import { BENCH_SECRET, popularStream, type Latency } from './mixes.js';
 import { child, ensureKnowledge, sizeName, type Size } from './processes.js';
+import { hosts } from './hosts.js';
 import { soak } from './soak.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const QUICK = process.argv.includes('--quick');
+if (process.argv.includes('--hosts')) {
+  await hosts();
+  process.exit(0);
+}
 if (process.argv.includes('--soak')) {
   const rate = process.argv.indexOf('--rate');
   await soak(QUICK ? 100 : 10_000, QUICK ? 10 : 60, rate === -1 ? 10 : Number(process.argv[rate + 1]));

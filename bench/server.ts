@@ -4,7 +4,8 @@
  * `--no-cache`, every answer is worked out afresh: the distinct-query mix); `bare` is a
  * Bolt app whose /designation acknowledges with a fixed string. Both use Bolt's HTTP receiver,
  * with the Web API pointed at the local fake. Reports its port, and for `designation` the time
- * from process start to serving and the memory it serves in.
+ * from process start to serving and the memory it serves in. With BENCH_DATABASE_URL
+ * the app shares that PostgreSQL database (bench/hosts.ts); otherwise it has a SQLite file of its own.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +41,11 @@ if (kind === 'bare') {
   app.command('/designation', async ({ ack }) => ack('ok'));
 } else {
   const live = new LiveKnowledge(dir, { snapshotPath, onUpdate: (u) => (fromSnapshot = u.fromSnapshot) });
-  const store = await openStore({ path: join(mkdtempSync(join(tmpdir(), 'designation-bench-')), 'bench.db') });
+  // The several-hosts load test (bench/hosts.ts) shares one PostgreSQL database between processes.
+  const url = process.env.BENCH_DATABASE_URL;
+  const store = await openStore(
+    url ? { url, poolSize: Number(process.env.BENCH_POOL_SIZE ?? 10) } : { path: join(mkdtempSync(join(tmpdir(), 'designation-bench-')), 'bench.db') },
+  );
   const logger = createLogger({ level: 'silent', pretty: false });
   app = createSlackApp(
     config,

@@ -18,7 +18,20 @@ export class ThreadSubjects {
 
   async remember(teamId: string, channel: string, threadTs: string, subjects: string[]): Promise<void> {
     const now = new Date();
-    // Read and write under the thread's lock: two replicas answering in one thread keep both subjects.
+    const json = JSON.stringify([...new Set(subjects)]);
+    // A thread's first answer (most are) is one statement; a later one merges under the thread's lock.
+    const inserted = await this.db.run(
+      'INSERT INTO thread_subjects (team_id, channel_id, thread_ts, subjects, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      [teamId, channel, threadTs, json, now.toISOString()],
+    );
+    if (inserted === 0) await this.merge(teamId, channel, threadTs, subjects, now);
+    if (++this.writes % PRUNE_EVERY === 0) {
+      await this.db.run('DELETE FROM thread_subjects WHERE updated_at < ?', [new Date(now.getTime() - THREAD_DAYS * 86_400_000).toISOString()]);
+    }
+  }
+
+  /** Read and written under the thread's lock: two replicas answering in one thread keep both subjects. */
+  private async merge(teamId: string, channel: string, threadTs: string, subjects: string[], now: Date): Promise<void> {
     await this.db.transaction(`thread ${channel} ${threadTs}`, async (tx) => {
       const merged = [...new Set([...((await subjectsOf(tx, teamId, channel, threadTs)) ?? []), ...subjects])];
       await tx.run(
@@ -28,9 +41,6 @@ export class ThreadSubjects {
         [teamId, channel, threadTs, JSON.stringify(merged), now.toISOString()],
       );
     });
-    if (++this.writes % PRUNE_EVERY === 0) {
-      await this.db.run('DELETE FROM thread_subjects WHERE updated_at < ?', [new Date(now.getTime() - THREAD_DAYS * 86_400_000).toISOString()]);
-    }
   }
 
   /** The thread's subjects, or undefined when the bot has not answered in that thread for this workspace. */
