@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, type AppProcess } from './support/appProcess.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fakeSlackApi.js';
-import { appMentionEvent, messageImEvent, postSigned, slashCommandBody } from './support/slackRequests.js';
+import { ANSWER_ACTIONS, BOT_SCOPES, OAUTH_PATHS } from '../src/render/slackIds.js';
+import { appMentionEvent, blockActionsBody, messageImEvent, postSigned, slashCommandBody } from './support/slackRequests.js';
+import { DATABASES, type TempStore, tempStore } from './support/tempStore.js';
 
 const SECRET = 'start-test-signing-secret-42';
 const TOKEN = 'xoxb-123-456-secretbottoken';
@@ -107,4 +109,80 @@ describe('configuration', () => {
       ]),
     );
   });
+});
+
+const postgres = DATABASES.find((d) => d.kind === 'postgres')!;
+
+describe.skipIf(postgres.skip)(`npm start with DATABASE_URL pointed at ${postgres.name}`, () => {
+  const OAUTH = { SLACK_CLIENT_ID: '3333.4444', SLACK_CLIENT_SECRET: 'client-secret-5678', SLACK_STATE_SECRET: 'state-secret-abcdefghijkl' };
+  let fake: FakeSlackApi;
+  let store: TempStore;
+  let app: AppProcess;
+  let dataDir: string;
+  const start = () =>
+    startAppProcess({
+      ...OAUTH,
+      SLACK_BOT_TOKEN: '',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.url,
+      DATABASE_URL: store.options.url!,
+      SNAPSHOT_PATH: join(dataDir, 'knowledge.snapshot'),
+    });
+  const post = (body: string | object) => postSigned(`${app.base}/slack/events`, body, { secret: SECRET });
+
+  beforeAll(async () => {
+    fake = await startFakeSlackApi();
+    fake.respondWith('oauth.v2.access', {
+      body: {
+        ok: true,
+        app_id: 'A1',
+        authed_user: { id: 'U1' },
+        scope: BOT_SCOPES.join(','),
+        token_type: 'bot',
+        access_token: 'xoxb-pg-team-token',
+        bot_user_id: 'UBOT',
+        team: { id: 'T1', name: 'Team T1' },
+        enterprise: null,
+        is_enterprise_install: false,
+      },
+    });
+    store = await tempStore('postgres');
+    dataDir = mkdtempSync(join(tmpdir(), 'designation-start-pg-'));
+    app = await start();
+  }, 40_000);
+
+  afterAll(async () => {
+    if (app.child.exitCode === null) await app.kill();
+    await fake.close();
+    await store.remove();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps every subscription, rating and installation across a restart, with no other setting', async () => {
+    // Installed through OAuth: the installation is stored in PostgreSQL.
+    const begin = await fetch(`${app.base}${OAUTH_PATHS.install}`, { redirect: 'manual' });
+    const state = new URL(begin.headers.get('location')!).searchParams.get('state')!;
+    const cookie = begin.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    expect((await fetch(`${app.base}${OAUTH_PATHS.redirect}?code=c1&state=${encodeURIComponent(state)}`, { headers: { cookie } })).status).toBe(200);
+
+    await post(slashCommandBody({ text: 'digest subscribe daily 06:15 taliban', channel_id: 'C21', response_url: fake.responseUrl('sub') }));
+    expect(JSON.stringify((await fake.waitForCall('response_url:sub', { timeoutMs: 5000 })).body)).toMatch(/daily designation digest at 06:15 on Taliban/);
+    await post(blockActionsBody({ action_id: ANSWER_ACTIONS.helpful, value: 'taliban', container: 'ephemeral', response_url: fake.responseUrl('rate') }));
+    expect((await fake.waitForCall('response_url:rate', { timeoutMs: 5000 })).body.text).toMatch(/^Thanks/);
+
+    expect(await app.stop()).toBe(0);
+    fake.reset();
+    app = await start();
+
+    const list = await post(slashCommandBody({ text: 'digest list', channel_id: 'C21', response_url: fake.responseUrl('l') }));
+    expect(JSON.stringify(list.json())).toMatch(/Daily designation digest at 06:15 on Taliban/);
+    const sources = await post(slashCommandBody({ text: 'sources', response_url: fake.responseUrl('s') }));
+    expect(JSON.stringify(sources.json())).toMatch(/1 👍 · 0 👎/);
+    await post(messageImEvent({ text: 'IS-K', channel: 'D21' }));
+    const reply = await fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'D21', timeoutMs: 5000 });
+    expect(reply.headers.authorization).toBe('Bearer xoxb-pg-team-token');
+  }, 60_000);
 });
