@@ -78,7 +78,12 @@ const schema = z.object({
   ),
   DIGEST_LEASE_SECONDS: z.preprocess(
     blankIsUnset,
-    z.coerce.number({ message: 'must be a number of seconds' }).int().min(5, 'must be at least 5 seconds').max(3600, 'must be at most 3600 seconds').default(120),
+    z.coerce
+      .number({ message: 'must be a number of seconds' })
+      .int()
+      .min(5, 'must be at least 5 seconds')
+      .max(3600, 'must be at most 3600 seconds')
+      .default(120),
   ),
   DIGEST_POST_EMPTY: z.preprocess(
     blankIsUnset,

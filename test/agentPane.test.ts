@@ -55,7 +55,7 @@ describe('the agent pane', () => {
   });
 
   it('answers "what changed this week?" in the DM with the digest of the week', async () => {
-    slack.store.ledger.record(articleVersions(kb, kb.articles), new Date(Date.now() - 2 * 86_400_000));
+    await slack.store.ledger.record(articleVersions(kb, kb.articles), new Date(Date.now() - 2 * 86_400_000));
     await slack.post(messageImEvent({ text: 'What changed this week?' }));
     const reply = await slack.fake.waitForCall('chat.postMessage');
     expect(reply.body.channel).toBe('D1');
