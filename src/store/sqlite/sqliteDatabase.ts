@@ -16,6 +16,27 @@ interface Gate {
  */
 const gates = new Map<string, Gate>();
 
+/** How long the switch to WAL is tried while other processes opening the same new file hold it. */
+const WAL_TRIES = { times: 100, waitMs: 50 };
+
+/**
+ * Puts the file in WAL mode. The switch needs the file to itself, and SQLite can refuse it at
+ * once (SQLITE_BUSY despite busy_timeout) while another process opens the same new file, as
+ * replicas starting together do: it is tried again for up to 5 s.
+ */
+function toWal(db: Database.Database): void {
+  for (let tried = 1; ; tried++) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || tried >= WAL_TRIES.times) throw error;
+      // The constructor is synchronous, and so is every call on the file: a blocking wait is what the busy timeout does too.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WAL_TRIES.waitMs);
+    }
+  }
+}
+
 /**
  * SQLite through better-sqlite3, the embedded default: one file, no server. Calls run at once
  * (better-sqlite3 is synchronous) and resolve. A transaction holds the file: other calls on it
@@ -37,10 +58,10 @@ export class SqliteDatabase implements SqlDatabase {
     this.gate = gates.get(this.file) ?? { busy: null, connections: 0 };
     this.gate.connections += 1;
     gates.set(this.file, this.gate);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('foreign_keys = ON');
     // Another process (a replica, or the digest CLI) may hold the write lock for a moment.
     this.db.pragma('busy_timeout = 5000');
+    toWal(this.db);
+    this.db.pragma('foreign_keys = ON');
     this.direct = {
       all: (sql, params = []) => guarded(() => this.statement(sql).all(...params) as never[]),
       get: (sql, params = []) => guarded(() => this.statement(sql).get(...params) as never),
