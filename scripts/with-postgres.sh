@@ -26,10 +26,12 @@ if [ -z "$bin" ]; then
   exec "$@"
 fi
 
-dir="$(mktemp -d "${TMPDIR:-/tmp}/designation-pg.XXXXXX")"
+# In /tmp, not $TMPDIR: a Unix socket's path must stay under 108 bytes.
+dir="$(mktemp -d /tmp/designation-pg.XXXXXX)"
 # initdb and the server refuse to run as root: as root, they run as the package's postgres user.
-as_owner=()
+as_owner=(env)
 if [ "$(id -u)" = 0 ]; then
+  id postgres >/dev/null 2>&1 || { echo "with-postgres: running as root needs the postgres user (Debian's postgresql package makes it)" >&2; rm -rf "$dir"; exit 1; }
   chown postgres "$dir"
   as_owner=(runuser -u postgres --)
 fi
@@ -43,10 +45,18 @@ trap stop EXIT
 "${as_owner[@]}" "$bin/initdb" -D "$dir/data" -U designation --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
   || { cat "$dir/initdb.log" >&2; exit 1; }
 "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-  -o "-c listen_addresses='' -k $dir -c max_connections=200" start >/dev/null \
+  -o "-c listen_addresses='' -k '$dir' -c max_connections=200" start >/dev/null \
   || { cat "$dir/server.log" >&2; exit 1; }
 "$bin/createdb" -h "$dir" -U designation designation_test || exit 1
 
 export TEST_DATABASE_URL="postgresql://designation@localhost/designation_test?host=$dir"
 echo "with-postgres: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on $dir" >&2
-"$@"
+# The command runs as a child, so that a SIGTERM or Ctrl-C to this script reaches it before the server stops.
+"$@" &
+command_pid=$!
+trap 'kill -TERM "$command_pid" 2>/dev/null' TERM INT
+wait "$command_pid"
+status=$?
+# wait returns early when a signal arrives: the command's own end is awaited too.
+kill -0 "$command_pid" 2>/dev/null && { wait "$command_pid"; status=$?; }
+exit "$status"

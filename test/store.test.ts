@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrationSql } from '../src/store/migrations.js';
+import { PostgresDatabase } from '../src/store/postgres/postgresDatabase.js';
+import { DatabaseError } from '../src/store/sql.js';
 import { openStore } from '../src/store/store.js';
 import type { NewSubscription } from '../src/store/subscriptions.js';
-import { DATABASES, tempStore, type TempStore } from './support/tempStore.js';
+import { admin, DATABASES, tempStore, type TempStore } from './support/tempStore.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -242,5 +244,28 @@ describe('a SQLite file made by an earlier version', () => {
     expect(file.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
     file.close();
     rmSync(dirname(path), { recursive: true, force: true });
+  });
+});
+
+const postgres = DATABASES.find((d) => d.kind === 'postgres')!;
+
+describe.skipIf(postgres.skip)(`a ${postgres.name} connection that dies`, () => {
+  it('fails the transaction it was in, and the next call gets a fresh connection', async () => {
+    const fresh = await tempStore('postgres');
+    const db = new PostgresDatabase(fresh.options.url!);
+    try {
+      // As when the server restarts mid-transaction: without a listener for the connection's error, the process would end.
+      const cut = db.transaction('test', async (tx) => {
+        const row = await tx.get<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await admin(`SELECT pg_terminate_backend(${row!.pid})`);
+        await new Promise((r) => setTimeout(r, 200));
+        return tx.get('SELECT 1 AS one');
+      });
+      await expect(cut).rejects.toBeInstanceOf(DatabaseError);
+      expect(await db.get<{ one: number }>('SELECT 1 AS one')).toEqual({ one: 1 });
+    } finally {
+      await db.close();
+      await fresh.remove();
+    }
   });
 });

@@ -24,6 +24,7 @@ export class LedgerRecorder {
   private latest: KnowledgeBase | null = null;
   private writing: Promise<void> = Promise.resolve();
   private retry: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     private readonly ledger: ArticleLedger,
@@ -41,6 +42,7 @@ export class LedgerRecorder {
 
   /** Resolves once every write asked for so far has ended; stops retrying. */
   async close(): Promise<void> {
+    this.closed = true;
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
     await this.writing;
@@ -57,6 +59,7 @@ export class LedgerRecorder {
     } catch (error) {
       this.missed = candidates;
       this.options.onError(error);
+      if (this.closed) return;
       this.retry ??= setTimeout(() => {
         this.retry = null;
         if (this.latest) void this.record(this.latest, []);

@@ -1,7 +1,6 @@
 import { recentlyChanged } from '../answer/recentChanges.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { truncate } from '../answer/truncate.js';
-import type { Store } from '../store/store.js';
 
 /** A suggested prompt of the agent pane: what it shows, and what it sends when clicked. */
 export interface Prompt {
@@ -18,12 +17,12 @@ export const WHAT_CHANGED = 'What changed this week?';
  * about most, those whose designation status changed most recently, and what changed this week,
  * so that each is one click from an answer.
  */
-export async function suggestedPrompts(kb: KnowledgeBase | null, store: Store, teamId: string): Promise<Prompt[]> {
+export function suggestedPrompts(kb: KnowledgeBase | null, mostAsked: readonly string[]): Prompt[] {
   const prompts: Prompt[] = [];
   const named = new Set<string>();
   const room = () => prompts.length < MAX_PROMPTS - 1;
   if (kb !== null) {
-    for (const name of await store.asked.top(teamId, 2)) {
+    for (const name of mostAsked) {
       if (!room() || named.has(name)) continue;
       named.add(name);
       prompts.push({ title: truncate(name, 60), message: name });

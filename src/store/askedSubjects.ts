@@ -16,6 +16,8 @@ type Count = { teamId: string; subject: string; asked: number; last: number };
 export class AskedSubjects {
   private pending = new Map<string, Count>();
   private flushedAt = 0;
+  /** The write in progress: writes go one after another, so that close() waits for them all. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: SqlDatabase) {}
 
@@ -23,12 +25,14 @@ export class AskedSubjects {
   record(teamId: string, subjects: readonly string[], now: Date): void {
     const at = now.getTime();
     for (const subject of subjects) this.add({ teamId, subject, asked: 1, last: at });
+    // A failed write keeps its counts, and the next one writes them.
     if (at - this.flushedAt >= FLUSH_MS) void this.flush(now).catch(() => {});
   }
 
   /** The workspace's most-asked subjects, most asked first (the latest asked first among equals). */
   async top(teamId: string, limit: number): Promise<string[]> {
-    await this.flush(new Date());
+    // The counts not yet written wait for the next write if this one fails; the ranking read may still work.
+    await this.flush(new Date()).catch(() => {});
     const rows = await this.db.all<{ subject: string }>(
       'SELECT subject FROM asked_subjects WHERE team_id = ? ORDER BY asked DESC, last_asked DESC, subject LIMIT ?',
       [teamId, limit],
@@ -40,8 +44,14 @@ export class AskedSubjects {
    * Writes the counts gathered since the last write, a few hundred per statement, in key order,
    * so that processes writing the same counts at once never deadlock.
    */
-  async flush(now: Date): Promise<void> {
+  flush(now: Date): Promise<void> {
     this.flushedAt = now.getTime();
+    const write = this.writing.catch(() => {}).then(() => this.write());
+    this.writing = write;
+    return write;
+  }
+
+  private async write(): Promise<void> {
     if (this.pending.size === 0) return;
     const counts = [...this.pending.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, count]) => count);
     this.pending = new Map();

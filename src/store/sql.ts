@@ -30,7 +30,7 @@ export interface SqlDatabase extends SqlRunner {
   transaction<T>(lock: string, work: (tx: SqlRunner) => Promise<T>): Promise<T>;
   /** Why the database cannot be written now (read-only, unreachable), or null when it can. */
   writeProblem(): Promise<string | null>;
-  /** Connections open and in use, and requests waiting for one; null for a database in this process. */
+  /** Connections open, those idle, and calls waiting for one; null for a database in this process (SQLite). */
   pool(): { open: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
 }

@@ -112,12 +112,12 @@ export class SubscriptionStore {
     return (await this.db.all<Row>('SELECT * FROM subscriptions WHERE paused_at IS NULL ORDER BY id')).map(fromRow);
   }
 
-  async setTopics(id: number, topics: string[]): Promise<void> {
-    await this.db.run('UPDATE subscriptions SET topics = ? WHERE id = ?', [JSON.stringify(topics), id]);
-  }
-
-  async remove(id: number): Promise<void> {
-    await this.db.run('DELETE FROM subscriptions WHERE id = ?', [id]);
+  /** Narrows some subscriptions to fewer topics and removes others, all or none. */
+  async change(narrowed: { id: number; topics: string[] }[], removed: number[]): Promise<void> {
+    await this.db.transaction('subscriptions', async (tx) => {
+      for (const { id, topics } of narrowed) await tx.run('UPDATE subscriptions SET topics = ? WHERE id = ?', [JSON.stringify(topics), id]);
+      for (const id of removed) await tx.run('DELETE FROM subscriptions WHERE id = ?', [id]);
+    });
   }
 
   async pause(id: number, reason: string, now: Date): Promise<void> {

@@ -4,13 +4,17 @@ import { guarded, type SqlDatabase, type SqlRunner } from '../sql.js';
 export interface PostgresOptions {
   /** Connections this process keeps at most; see the README's "Running on several hosts" for sizing. */
   poolSize: number;
-  /** How long a call waits for a connection before it fails: a request must still be answered in Slack's 3 seconds. */
+  /** How long a call waits for a connection before it fails. */
   connectMs: number;
-  /** How long one statement may run before the server cancels it. */
+  /**
+   * How long one statement may take, on the server (statement_timeout) and here, for a server
+   * that does not answer at all: with `connectMs`, what a request waiting on the database can
+   * lose before Slack's 3 seconds run out.
+   */
   statementMs: number;
 }
 
-export const defaultPostgresOptions: PostgresOptions = { poolSize: 10, connectMs: 2000, statementMs: 5000 };
+export const defaultPostgresOptions: PostgresOptions = { poolSize: 10, connectMs: 1000, statementMs: 2000 };
 
 const { types } = pg;
 /** Counts and sums (bigint) as numbers, and times (timestamptz) as the ISO strings the stores use for both databases. */
@@ -64,10 +68,14 @@ export class PostgresDatabase implements SqlDatabase {
       max: poolSize,
       connectionTimeoutMillis: connectMs,
       statement_timeout: statementMs,
+      query_timeout: statementMs,
+      // A host that vanished (a failover, a cut network) is noticed by TCP, not only when a call times out.
+      keepAlive: true,
       application_name: 'designation-desk',
       types: TYPES,
     });
-    // An idle connection the server drops (a restart, a failover) is reported here; the pool opens another when next asked.
+    // An idle connection the server drops (a restart, a failover) leaves the pool, which opens
+    // another when next asked; the calls that fail meanwhile are logged and counted where they fail.
     this.connections.on('error', () => {});
     this.direct = runner(this.connections);
   }
@@ -92,6 +100,10 @@ export class PostgresDatabase implements SqlDatabase {
     const client = await guarded(() => this.connections.connect());
     const tx = runner(client);
     let broken: unknown;
+    // A checked-out connection has no pool listening for its errors: one that dies mid-transaction
+    // (the server restarting) would otherwise be an uncaught exception that ends the process.
+    const died = (error: Error) => (broken = error);
+    client.on('error', died);
     try {
       await tx.exec('BEGIN');
       // Held to the end of the transaction: every process taking the same key waits for it.
@@ -103,7 +115,8 @@ export class PostgresDatabase implements SqlDatabase {
       await tx.exec('ROLLBACK').catch((rollback: unknown) => (broken = rollback));
       throw error;
     } finally {
-      // A connection whose rollback failed is in an unknown state: closed, not returned to the pool.
+      client.off('error', died);
+      // A connection that died, or whose rollback failed, is in an unknown state: closed, not returned to the pool.
       client.release(broken instanceof Error ? broken : undefined);
     }
   }

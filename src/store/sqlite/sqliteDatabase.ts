@@ -39,9 +39,10 @@ function toWal(db: Database.Database): void {
 
 /**
  * SQLite through better-sqlite3, the embedded default: one file, no server. Calls run at once
- * (better-sqlite3 is synchronous) and resolve. A transaction holds the file: other calls on it
- * in this process wait for it to end, and SQLite's write lock (`BEGIN IMMEDIATE`) keeps other
- * processes out.
+ * (better-sqlite3 is synchronous) unless a transaction holds the file: then other calls on it in
+ * this process wait for it to end, and SQLite's write lock (`BEGIN IMMEDIATE`) keeps other
+ * processes out. A transaction's work must use the runner it is given: a call on the database
+ * itself would wait for the transaction it is part of.
  */
 export class SqliteDatabase implements SqlDatabase {
   readonly dialect = 'sqlite';
@@ -54,14 +55,19 @@ export class SqliteDatabase implements SqlDatabase {
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
+    try {
+      // Another process (a replica, or the digest CLI) may hold the write lock for a moment.
+      this.db.pragma('busy_timeout = 5000');
+      toWal(this.db);
+      this.db.pragma('foreign_keys = ON');
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     this.file = path === ':memory:' ? `:memory:${Math.random()}` : resolve(path);
     this.gate = gates.get(this.file) ?? { busy: null, connections: 0 };
     this.gate.connections += 1;
     gates.set(this.file, this.gate);
-    // Another process (a replica, or the digest CLI) may hold the write lock for a moment.
-    this.db.pragma('busy_timeout = 5000');
-    toWal(this.db);
-    this.db.pragma('foreign_keys = ON');
     this.direct = {
       all: (sql, params = []) => guarded(() => this.statement(sql).all(...params) as never[]),
       get: (sql, params = []) => guarded(() => this.statement(sql).get(...params) as never),
@@ -135,7 +141,8 @@ export class SqliteDatabase implements SqlDatabase {
       await guarded(() => this.db.exec('COMMIT'));
       return result;
     } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      // The first failure is the one reported; a rollback that fails as well changes nothing about it.
+      if (this.db.inTransaction) await guarded(() => this.db.exec('ROLLBACK')).catch(() => {});
       throw error;
     }
   }

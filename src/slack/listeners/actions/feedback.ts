@@ -13,21 +13,26 @@ export async function onFeedback(args: ButtonArgs, ctx: SlackContext, value: 1 |
   await ack();
   const query = action.value ?? '';
   const channelId = body.channel?.id ?? null;
-  try {
-    await ctx.store.feedback.record({ teamId: teamOf(args.context), query, value, userId: body.user.id, channelId }, ctx.clock());
-  } catch (error) {
-    databaseFailed(ctx, 'feedback', error);
-    return void (await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_SAVED }));
-  }
-  ctx.logger.info({ surface: 'feedback', user: body.user.id, rating: value }, 'answer rated');
+  const recorded = ctx.store.feedback.record({ teamId: teamOf(args.context), query, value, userId: body.user.id, channelId }, ctx.clock()).then(
+    () => true,
+    (error: unknown) => {
+      databaseFailed(ctx, 'feedback', error);
+      return false;
+    },
+  );
+  // The modal opens while the rating is written: its trigger_id lasts 3 seconds, and the database may be slow.
+  let opened = false;
   if (value === -1) {
     try {
       await client.views.open({ trigger_id: body.trigger_id, view: renderFeedbackView({ query, channelId }) });
-      return;
+      opened = true;
     } catch (error) {
       ctx.logger.warn({ surface: 'feedback', err: error }, 'could not open the feedback modal');
     }
   }
+  if (!(await recorded)) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_SAVED }));
+  ctx.logger.info({ surface: 'feedback', user: body.user.id, rating: value }, 'answer rated');
+  if (opened) return;
   const thanks =
     value === 1 ? 'Thanks: noted that this answer helped.' : 'Thanks: noted that this answer did not help. The ratings are shown with `/designation sources`.';
   await respond({ response_type: 'ephemeral', replace_original: false, text: thanks });

@@ -32,9 +32,21 @@ async function remove(path: string, say: (text: string) => Promise<unknown>, { b
   if (added.userId !== user || !(await ctx.editors.include(user, teamOf(context), client))) {
     return void (await say(`Only <@${added.userId}>, who added it, can remove it (while an editor).`));
   }
-  // Noted first: an article whose removal cannot be noted stays, and can be removed again later.
-  await ctx.store.added.markRemoved(path, ctx.clock());
-  const existed = await removeAddedArticle(ctx.knowledgeDir, path);
+  let existed: boolean;
+  try {
+    existed = await removeAddedArticle(ctx.knowledgeDir, path);
+  } catch (error) {
+    ctx.logger.error({ surface: 'add-article', user, path, err: error }, 'could not delete an article added from Slack');
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return void (await say(`The file could not be deleted (${code}); the article stays. Try again, or tell whoever runs the bot.`));
+  }
+  // The file is gone first: should the database not answer now, Remove again notes it (the file is already gone then).
+  try {
+    await ctx.store.added.markRemoved(path, ctx.clock());
+  } catch (error) {
+    databaseFailed(ctx, 'add-article', error);
+    return void (await say('Removed from the knowledge base, but the database is not answering, so the removal is not noted yet: press Remove again later.'));
+  }
   ctx.logger.info({ surface: 'add-article', user, path, existed }, 'article added from Slack removed');
   await respond({ replace_original: true, text: `Removed “${escapeMrkdwn(added.title)}” (\`${escapeMrkdwn(path)}\`) from the knowledge base.` });
 }

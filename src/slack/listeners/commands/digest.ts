@@ -155,17 +155,23 @@ async function unsubscribe(topics: string[], kb: KnowledgeBase, team: string, { 
   if (subs.length === 0) return void (await ack(ephemeral(note('This channel has no digest subscriptions.'))));
   const by = `<@${command.user_id}>`;
   if (topics.length === 0) {
-    for (const sub of subs) await ctx.store.subscriptions.remove(sub.id);
+    await ctx.store.subscriptions.change(
+      [],
+      subs.map((sub) => sub.id),
+    );
     ctx.logger.info({ channel: command.channel_id, user: command.user_id }, 'digest subscriptions removed');
     return void (await ack({ response_type: 'in_channel', ...note(`${by} unsubscribed this channel from designation digests.`) }));
   }
   const changed: string[] = [];
+  const narrowed: { id: number; topics: string[] }[] = [];
+  const removed: number[] = [];
   for (const sub of subs.filter((s) => s.topics.some((t) => topics.includes(t)))) {
     const left = sub.topics.filter((t) => !topics.includes(t));
-    if (left.length === 0) await ctx.store.subscriptions.remove(sub.id);
-    else await ctx.store.subscriptions.setTopics(sub.id, left);
+    if (left.length === 0) removed.push(sub.id);
+    else narrowed.push({ id: sub.id, topics: left });
     changed.push(left.length === 0 ? `the ${sub.cadence} digest is stopped` : `the ${sub.cadence} digest now covers ${topicNames(left, kb)}`);
   }
+  await ctx.store.subscriptions.change(narrowed, removed);
   if (changed.length === 0) {
     const hint = subs.some((s) => s.topics.length === 0)
       ? ` A digest on every topic cannot drop one; subscribe again with the topics you want, or stop it with \`${COMMAND} digest unsubscribe\`.`

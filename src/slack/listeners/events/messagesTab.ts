@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { suggestedPrompts } from '../../agentPrompts.js';
 import { teamOf, type SlackContext } from '../../context.js';
+import { orWithout } from '../../databaseFailure.js';
 
 /**
  * The app's messages opened (the agent pane): suggested prompts made from the knowledge base.
@@ -13,6 +14,8 @@ export async function onMessagesTab(
   ctx: SlackContext,
 ): Promise<void> {
   if (event.tab !== 'messages' || !event.channel) return;
-  const prompts = await suggestedPrompts(ctx.knowledge(), ctx.store, teamOf(context));
+  const team = teamOf(context);
+  const mostAsked = await orWithout(ctx, 'agent', () => ctx.store.asked.top(team, 2), []);
+  const prompts = suggestedPrompts(ctx.knowledge(), mostAsked);
   await client.assistant.threads.setSuggestedPrompts({ channel_id: event.channel, title: 'Ask about a designation', prompts });
 }

@@ -94,7 +94,9 @@ export async function onAddArticleSubmit({ ack, view, body, client, context }: S
   } catch (error) {
     databaseFailed(ctx, 'add-article', error);
     // Unrecorded, the article could not be removed from Slack: it is taken out again, and the modal keeps what was typed.
-    await removeAddedArticle(ctx.knowledgeDir, path);
+    await removeAddedArticle(ctx.knowledgeDir, path).catch((removal: unknown) =>
+      ctx.logger.error({ surface: 'add-article', user, path, err: removal }, 'an article added while the database was down could not be taken out again'),
+    );
     return void (await ack({ response_action: 'errors', errors: { [textPart(0)]: NOT_SAVED } }));
   }
   await ack();
