@@ -9,10 +9,11 @@ import { kindOf, surfaceOf } from './surface.js';
 export function dropRetries(ctx: SlackContext): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
+    const surface = surfaceOf(body as Fields);
     // Without the database a retry may be answered twice, which is better than not answering.
-    if (typeof eventId === 'string' && !(await orWithout(ctx, surfaceOf(body as Fields), () => ctx.store.seenEvents.firstTime(eventId), true))) {
+    if (typeof eventId === 'string' && !(await orWithout(ctx, surface, () => ctx.store.seenEvents.firstTime(eventId), true))) {
       ctx.logger.info({ eventId }, 'ignored a retried event already handled');
-      ctx.metrics.requests.inc({ surface: surfaceOf(body as Fields), outcome: 'duplicate' });
+      ctx.metrics.requests.inc({ surface, outcome: 'duplicate' });
       return;
     }
     await next();

@@ -41,45 +41,54 @@ let made = 0;
  * test PostgreSQL server, dropped by `remove()`.
  */
 export async function tempStore(kind: DatabaseKind = 'sqlite'): Promise<TempStore> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'designation-db-'));
-    const options = { path: join(dir, 'designation.db') };
-    const store = await openStore(options);
-    return {
-      ...store,
-      kind,
-      options,
-      reopen: () => openStore(options),
-      raw: async <T>(sql: string) => {
-        const file = new Database(options.path, { readonly: true });
-        try {
-          return file.prepare(sql).all() as T[];
-        } finally {
-          file.close();
-        }
-      },
-      remove: async () => {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
+  const made = kind === 'sqlite' ? sqliteFile() : await postgresDatabase();
+  const store = await openStore(made.options);
+  return {
+    ...store,
+    kind,
+    options: made.options,
+    reopen: () => openStore(made.options),
+    raw: made.raw,
+    remove: async () => {
+      await store.close();
+      await made.drop();
+    },
+  };
+}
+
+/** Where a temporary database is, how to read it beside the store, and how to delete it. */
+interface Made {
+  options: Partial<StoreOptions>;
+  raw<T>(sql: string): Promise<T[]>;
+  drop(): Promise<void>;
+}
+
+function sqliteFile(): Made {
+  const dir = mkdtempSync(join(tmpdir(), 'designation-db-'));
+  const path = join(dir, 'designation.db');
+  return {
+    options: { path },
+    raw: async <T>(sql: string) => {
+      const file = new Database(path, { readonly: true });
+      try {
+        return file.prepare(sql).all() as T[];
+      } finally {
+        file.close();
+      }
+    },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresDatabase(): Promise<Made> {
   const name = `designation_${process.pid}_${++made}_${Date.now().toString(36)}`;
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(POSTGRES_URL!);
   url.pathname = `/${name}`;
-  const options = { url: url.toString() };
-  const store = await openStore(options);
   return {
-    ...store,
-    kind,
-    options,
-    reopen: () => openStore(options),
-    raw: async <T>(sql: string) => (await query(options.url, sql)).rows as T[],
-    remove: async () => {
-      await store.close();
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
+    options: { url: url.toString() },
+    raw: async <T>(sql: string) => (await query(url.toString(), sql)).rows as T[],
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 

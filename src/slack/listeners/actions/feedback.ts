@@ -1,6 +1,6 @@
 import { renderFeedbackView } from '../../../render/feedbackView.js';
 import { teamOf, type SlackContext } from '../../context.js';
-import { databaseFailed, NOT_SAVED } from '../../databaseFailure.js';
+import { NOT_SAVED, orWithout } from '../../databaseFailure.js';
 import type { ButtonArgs } from './action.js';
 
 /**
@@ -13,13 +13,12 @@ export async function onFeedback(args: ButtonArgs, ctx: SlackContext, value: 1 |
   await ack();
   const query = action.value ?? '';
   const channelId = body.channel?.id ?? null;
-  const recorded = ctx.store.feedback.record({ teamId: teamOf(args.context), query, value, userId: body.user.id, channelId }, ctx.clock()).then(
-    () => true,
-    (error: unknown) => {
-      databaseFailed(ctx, 'feedback', error);
-      return false;
-    },
-  );
+  const rating = { teamId: teamOf(args.context), query, value, userId: body.user.id, channelId };
+  const write = async () => {
+    await ctx.store.feedback.record(rating, ctx.clock());
+    return true;
+  };
+  const recorded = orWithout(ctx, 'feedback', write, false);
   // The modal opens while the rating is written: its trigger_id lasts 3 seconds, and the database may be slow.
   let opened = false;
   if (value === -1) {
