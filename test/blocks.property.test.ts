@@ -36,6 +36,7 @@ const hostile = fc.oneof(
 
 const source = (id: number, url: string | null, title: string) => ({
   id,
+  kind: id % 3 === 0 ? ('list' as const) : ('news' as const),
   title,
   outlet: title.slice(0, 40) || null,
   url,
@@ -63,7 +64,33 @@ const answers: fc.Arbitrary<Answer> = fc
       keyEvents: texts.slice(0, 5).map((_, i) => i),
       summary: texts.slice(0, 5).map((text, i) => ({ text, citations: cite(i) })),
       timeline: texts.map((text, i) => ({ date: '2024-05-27', text, citations: cite(i) })),
-      status: texts.slice(0, 30).map((text, i) => ({ authority: text, entity: 'Taliban', state: 'removed' as const, date: null, text, citations: cite(i) })),
+      status: texts.slice(0, 30).map((text, i) => ({
+        source: i % 2 === 0 ? ('news' as const) : ('list' as const),
+        authority: text,
+        entity: 'Taliban',
+        state: 'removed' as const,
+        date: null,
+        text,
+        citations: cite(i),
+        ...(i % 2 === 0
+          ? {}
+          : {
+              entry: {
+                list: text,
+                ref: text,
+                name: text,
+                matched: text,
+                programs: [text],
+                listedOn: '2001',
+                endedOn: null,
+                listDate: '2026-11-28',
+                datedBy: 'content' as const,
+                score: 1,
+                confirmed: false,
+              },
+            }),
+      })),
+      candidates: texts.slice(0, 5).map((text, i) => ({ entity: text, list: text, ref: text, name: text, score: 0.67, citations: cite(i) })),
       conflicts: texts.slice(0, 10).map((text, i) => ({ about: text, values: [{ value: text, citations: cite(i) }] })),
       sources,
       subjects: [],

@@ -68,7 +68,7 @@ describe('knowledge files', () => {
     expect(byPath['only-front-matter.md']).toMatchObject({ severity: 'skipped' });
     expect(byPath['typo.md']).toMatchObject({ severity: 'warning', message: expect.stringMatching(/pubished/) });
 
-    const answer = answerQuery(KnowledgeBase.fromKnowledge({ articles, entities: [], problems }), 'supreme court taliban');
+    const answer = answerQuery(KnowledgeBase.fromKnowledge({ articles, entities: [], lists: [], problems }), 'supreme court taliban');
     expect(answer.sources.map((s) => s.path)).toContain('good.md');
   });
 

@@ -3,6 +3,7 @@ import { tokenize } from '../extract/tokens.js';
 import { ORGANISATION_REFERENCES } from '../extract/vocabulary.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { findConflicts } from './conflicts.js';
+import { besideNews, buildListStatus } from './listStatus.js';
 import { directAnswer } from './direct.js';
 import { pickKeyEvents } from './keyEvents.js';
 import { readQuestion } from './question.js';
@@ -97,10 +98,14 @@ export function answerQuery(kb: KnowledgeBase, query: string, options: Partial<A
   const directed = question ? directAnswer(kb, question, sources) : null;
   const evidence = directed?.evidence ?? [];
   const summary = buildSummary(scored, new Set(subjects), sources, { maxSentences: summarySentences, lead: directed?.lead ?? [] });
-  const status = buildStatus(
-    kb,
-    subjects.map((id) => authorityOf((key) => kb.entity(key), id) ?? id),
-    sources,
+  const listed = buildListStatus(kb, subjects, sources);
+  const status = besideNews(
+    buildStatus(
+      kb,
+      subjects.map((id) => authorityOf((key) => kb.entity(key), id) ?? id),
+      sources,
+    ),
+    listed.status,
   );
   const events = buildTimeline(scored, sources, evidence);
   const articles = new Set(scored.map((s) => s.sentence.article));
@@ -117,7 +122,8 @@ export function answerQuery(kb: KnowledgeBase, query: string, options: Partial<A
     timeline: events.map((e) => e.entry),
     keyEvents: pickKeyEvents(kb, events, scored, subjects, evidence),
     status,
-    conflicts,
+    candidates: listed.candidates,
+    conflicts: [...listed.conflicts, ...conflicts],
     sources: sources.list(),
     subjects: subjects.map((id) => kb.entity(id)!.name),
     message: null,
@@ -185,5 +191,5 @@ function tooLong(query: string): Answer {
 
 /** An answer that is only a message: nothing matched, or the question was too long. */
 function withoutContent(query: string, message: string): Answer {
-  return { query, direct: null, summary: [], timeline: [], keyEvents: [], status: [], conflicts: [], sources: [], subjects: [], message };
+  return { query, direct: null, summary: [], timeline: [], keyEvents: [], status: [], candidates: [], conflicts: [], sources: [], subjects: [], message };
 }

@@ -1,3 +1,4 @@
+import type { DesignationList } from '../knowledge/lists/types.js';
 import type { Article } from '../knowledge/types.js';
 import type { Source, SourceId } from './types.js';
 
@@ -8,11 +9,14 @@ import type { Source, SourceId } from './types.js';
  */
 export const MAX_CITATIONS = 5;
 
-/** Numbers the articles an answer cites, in order of first citation. */
-export class SourceRegistry {
-  private readonly ids = new Map<Article, SourceId>();
+/** What an answer cites: a news article, or an official list. */
+export type Citable = Article | DesignationList;
 
-  cite(articles: Iterable<Article>): SourceId[] {
+/** Numbers the articles and lists an answer cites, in order of first citation. */
+export class SourceRegistry {
+  private readonly ids = new Map<Citable, SourceId>();
+
+  cite(articles: Iterable<Citable>): SourceId[] {
     const cited = new Set<SourceId>();
     for (const article of new Set(articles)) {
       if (cited.size === MAX_CITATIONS) break;
@@ -27,14 +31,11 @@ export class SourceRegistry {
   }
 
   list(): Source[] {
-    return [...this.ids.entries()].map(([article, id]) => ({
-      id,
-      title: article.title,
-      outlet: article.outlet,
-      url: article.url,
-      published: article.published,
-      path: article.path,
-    }));
+    return [...this.ids.entries()].map(([cited, id]) =>
+      'entries' in cited
+        ? { id, kind: 'list' as const, title: cited.title, outlet: null, url: cited.url, published: cited.date, path: cited.path }
+        : { id, kind: 'news' as const, title: cited.title, outlet: cited.outlet, url: cited.url, published: cited.published, path: cited.path },
+    );
   }
 }
 

@@ -21,6 +21,7 @@ export function buildStatus(kb: KnowledgeBase, subjectIds: string[], sources: So
     if (step === null) continue;
     const [targetId, authorityId] = pair.split(' ') as [string, string];
     lines.push({
+      source: 'news',
       authority: kb.entity(authorityId)!.name,
       entity: kb.entity(targetId)!.name,
       state: step.told.claim.state,

@@ -16,7 +16,29 @@ export interface TimelineEntry {
   citations: SourceId[];
 }
 
+/** What a status line from an official list rests on: the entry, and the list's own dates. */
+export interface ListedEntry {
+  /** The list's name ("UN Security Council Consolidated List"). */
+  list: string;
+  /** The entry's reference in the list (`QDe.004`, `SDN-6636`). */
+  ref: string;
+  /** The entry's name as the list writes it, and the name of it that matched the entity. */
+  name: string;
+  matched: string;
+  programs: string[];
+  listedOn: PartialDate | null;
+  endedOn: PartialDate | null;
+  /** The list file's date: from its content, or else the file's modification time (`datedBy`). */
+  listDate: PartialDate;
+  datedBy: 'content' | 'file';
+  /** How well the entry's names match the entity's (see LINK_THRESHOLD), and whether an editor confirmed it. */
+  score: number;
+  confirmed: boolean;
+}
+
 export interface StatusLine {
+  /** Where the line comes from: an official list's entry, or what news sources say. */
+  source: 'list' | 'news';
   /** The authority that keeps the list: a country or an international body. */
   authority: string;
   /** Whom the line is about: the organisation the authority listed or removed. */
@@ -25,7 +47,21 @@ export interface StatusLine {
   /** On a pending line: the step that is pending. */
   toward?: 'listed' | 'removed';
   date: PartialDate | null;
+  /** For news: the verbatim sentence. For a list: the entry's name and reference as the list gives them. */
   text: string;
+  citations: SourceId[];
+  /** On a line from a list: the entry. */
+  entry?: ListedEntry;
+}
+
+/** A list entry that may be an entity the answer is about, below the threshold that links them: for an editor to confirm, never a status. */
+export interface Candidate {
+  entity: string;
+  list: string;
+  ref: string;
+  /** The entry's name that matched best, and how well (0 to 1). */
+  name: string;
+  score: number;
   citations: SourceId[];
 }
 
@@ -70,11 +106,13 @@ export interface DirectAnswer {
 
 export interface Source {
   id: SourceId;
+  /** A news article, or an official list file. */
+  kind: 'news' | 'list';
   title: string;
   outlet: string | null;
   url: string | null;
   published: PartialDate | null;
-  /** The article's file, relative to the knowledge folder. */
+  /** The article's or list's file, relative to the knowledge folder. */
   path: string;
 }
 
@@ -94,7 +132,10 @@ export interface Answer {
    * message shows.
    */
   keyEvents: number[];
+  /** The official lists' lines first, then the news lines. */
   status: StatusLine[];
+  /** List entries that may be the subjects, for an editor to confirm in entities.yml. */
+  candidates: Candidate[];
   conflicts: Conflict[];
   sources: Source[];
   /** Names of the entities the answer is about, for follow-up questions. */

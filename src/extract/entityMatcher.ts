@@ -59,6 +59,7 @@ export class EntityMatcher {
   private readonly singleWords = new Map<number, { word: string; entity: Entity; rank: number }[]>();
   private readonly closest = new Map<string, Entity | null>();
   private readonly orderOf = new Map<string, number>();
+  private changes = 0;
 
   constructor(entities: Entity[]) {
     for (const entity of entities) this.add(entity);
@@ -67,6 +68,7 @@ export class EntityMatcher {
   /** Adds an entity, or more names for one already known. */
   add(entity: Entity): void {
     this.closest.clear();
+    this.changes++;
     const known = this.entities.get(entity.id);
     const aliases = known ? entity.aliases.filter((a) => a !== known.name && !known.aliases.includes(a)) : [entity.name, ...entity.aliases];
     // Where these names come in the entity's own list ([name, ...aliases]), and the entity in the matcher's.
@@ -112,6 +114,16 @@ export class EntityMatcher {
 
   entity(id: string): Entity | undefined {
     return this.entities.get(id);
+  }
+
+  /** Every entity known, with all its names. */
+  all(): Entity[] {
+    return [...this.entities.values()];
+  }
+
+  /** Goes up whenever an entity or a name is added: what was worked out from the names before is stale. */
+  get version(): number {
+    return this.changes;
   }
 
   /** All entity mentions in a text, in order, longest name first where names overlap. */

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { EntityMatcher } from '../extract/entityMatcher.js';
 import { extractArticle, type Passage, type Sentence } from '../extract/extractArticle.js';
-import type { Claim } from '../extract/claims.js';
+import { authorityOf, type Claim } from '../extract/claims.js';
 import { withBuiltInAuthorities } from '../knowledge/authorities.js';
 import { compareDates, type PartialDate } from '../knowledge/partialDate.js';
 import type { Knowledge } from '../knowledge/loadKnowledge.js';
+import type { DesignationList, ListEntry } from '../knowledge/lists/types.js';
 import type { Article, Entity, KnowledgeProblem } from '../knowledge/types.js';
+import { ListLinks } from './listLinks.js';
 import type { PackedIndex } from './packIndex.js';
 import { SearchIndex } from './searchIndex.js';
 
@@ -49,15 +51,23 @@ export class KnowledgeBase {
   /** For each "target authority" pair, the version in which its claims last changed. */
   private readonly pairChanges = new Map<string, number>();
   private coverageCache: { version: number; coverage: Coverage } | null = null;
+  /** The official lists by path, and how often they changed. */
+  private readonly listMap = new Map<string, DesignationList>();
+  private listChanges = 0;
+  private linksCache: { key: string; links: ListLinks } | null = null;
+  /** Authorities of list entries, from the names lists give them ("UN Security Council"), by that name. */
+  private readonly listAuthorities = new Map<string, string | null>();
   private fingerprintCache: { version: number; value: string } | null = null;
 
   constructor(
     readonly entities: Entity[],
     articles: Article[],
     problems: KnowledgeProblem[] = [],
+    lists: DesignationList[] = [],
   ) {
     this.matcher = new EntityMatcher(withBuiltInAuthorities(entities));
     for (const article of articles) this.upsert(article);
+    for (const list of lists) this.setList(list);
     for (const problem of problems) this.problemsByPath.set(problem.path, [...(this.problemsByPath.get(problem.path) ?? []), problem]);
   }
 
@@ -91,7 +101,7 @@ export class KnowledgeBase {
   }
 
   static fromKnowledge(knowledge: Knowledge): KnowledgeBase {
-    return new KnowledgeBase(knowledge.entities, knowledge.articles, knowledge.problems);
+    return new KnowledgeBase(knowledge.entities, knowledge.articles, knowledge.problems, knowledge.lists);
   }
 
   /**
@@ -99,7 +109,7 @@ export class KnowledgeBase {
    * indexed, the server still answers (the health check, and questions to the knowledge base it replaces).
    */
   static async build(knowledge: Knowledge): Promise<KnowledgeBase> {
-    const kb = new KnowledgeBase(knowledge.entities, [], knowledge.problems);
+    const kb = new KnowledgeBase(knowledge.entities, [], knowledge.problems, knowledge.lists);
     let slice = performance.now();
     for (const article of knowledge.articles) {
       kb.upsert(article);
@@ -209,6 +219,48 @@ export class KnowledgeBase {
     if (old?.some((p) => p.sentences.some((s) => s.claims.length > 0))) {
       for (const [pair, byPath] of this.claimsByPair) if (byPath.delete(path)) this.pairChanges.set(pair, this.changes);
     }
+  }
+
+  /** Adds an official list, or replaces the list at the same path (a newer file of it). */
+  setList(list: DesignationList): void {
+    this.listMap.set(list.path, list);
+    this.listChanges++;
+    this.changes++;
+  }
+
+  removeList(path: string): void {
+    if (!this.listMap.delete(path)) return;
+    this.listChanges++;
+    this.changes++;
+  }
+
+  get lists(): DesignationList[] {
+    return [...this.listMap.values()];
+  }
+
+  list(path: string): DesignationList | undefined {
+    return this.listMap.get(path);
+  }
+
+  /**
+   * Which entities are which list entries: worked out once per version of the lists and of the
+   * entities' names (an article can bring an organisation's name), not per question.
+   */
+  listLinks(): ListLinks {
+    const key = `${this.listChanges} ${this.matcher.version}`;
+    if (this.linksCache?.key !== key) this.linksCache = { key, links: new ListLinks(this.lists, this.matcher.all()) };
+    return this.linksCache.links;
+  }
+
+  /** The authority that keeps a list entry's list, from the name the list gives it; null when it names none known. */
+  listAuthority(entry: ListEntry): string | null {
+    let id = this.listAuthorities.get(entry.authority);
+    if (id === undefined) {
+      const named = this.matcher.find(entry.authority).find((m) => authorityOf((key) => this.entity(key), m.entityId) !== null);
+      id = named ? authorityOf((key) => this.entity(key), named.entityId) : null;
+      this.listAuthorities.set(entry.authority, id);
+    }
+    return id;
   }
 
   article(path: string): Article | undefined {

@@ -14,6 +14,8 @@ const entrySchema = z.object({
     .nullish()
     .transform((v) => v ?? []),
   part_of: z.string().trim().min(1).nullish(),
+  list_ids: z.array(z.union([z.string(), z.number()]).transform((v) => String(v).trim())).nullish(),
+  not_list_ids: z.array(z.union([z.string(), z.number()]).transform((v) => String(v).trim())).nullish(),
 });
 
 /** The token an entity is indexed under: its name in lower-case letters and digits only. */
@@ -71,7 +73,7 @@ export function parseEntities(text: string): { entities: Entity[]; problems: Kno
       problems.push({ path: ENTITIES_FILE, message: `entry ${i + 1}${where}: ${issue.message}; entry ignored`, severity: 'warning' });
       return;
     }
-    const { name, kind, aliases: given, part_of } = result.data;
+    const { name, kind, aliases: given, part_of, list_ids, not_list_ids } = result.data;
     const unusable = unusableName(name);
     if (unusable !== null) {
       problems.push({
@@ -103,6 +105,8 @@ export function parseEntities(text: string): { entities: Entity[]; problems: Kno
       kind,
       aliases: [...new Set(aliases.map((a) => a.trim()).filter((a) => a !== '' && a !== name))],
       partOf: part_of ? entityId(part_of) : null,
+      ...(list_ids?.length ? { listIds: list_ids } : {}),
+      ...(not_list_ids?.length ? { notListIds: not_list_ids } : {}),
     };
     byId.set(id, entity);
     entities.push(entity);

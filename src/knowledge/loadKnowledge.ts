@@ -1,6 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { ENTITIES_FILE, parseEntities } from './entities.js';
+import { DEFAULT_MAX_LIST_BYTES, loadLists } from './lists/loadLists.js';
+import type { DesignationList } from './lists/types.js';
 import { parseArticle, UnusableFileError } from './parseArticle.js';
 import { DEFAULT_MAX_ARTICLE_BYTES, knowledgeFileReader, RefusedFileError, refusalOf, type KnowledgeFileReader } from './readKnowledgeFile.js';
 import type { Article, Entity, KnowledgeProblem } from './types.js';
@@ -8,6 +10,8 @@ import type { Article, Entity, KnowledgeProblem } from './types.js';
 export interface Knowledge {
   articles: Article[];
   entities: Entity[];
+  /** The official lists under `lists/`. */
+  lists: DesignationList[];
   /** Files skipped or used with a caveat, each with what is wrong. */
   problems: KnowledgeProblem[];
 }
@@ -25,9 +29,11 @@ export function isArticlePath(path: string): boolean {
 export interface LoadOptions {
   /** An article file larger than this is reported and skipped (default 512 KB, see DEFAULT_MAX_ARTICLE_BYTES). */
   maxArticleBytes: number;
+  /** A list file larger than this is reported and skipped (default 256 MB, see DEFAULT_MAX_LIST_BYTES). */
+  maxListBytes: number;
 }
 
-export const defaultLoadOptions: LoadOptions = { maxArticleBytes: DEFAULT_MAX_ARTICLE_BYTES };
+export const defaultLoadOptions: LoadOptions = { maxArticleBytes: DEFAULT_MAX_ARTICLE_BYTES, maxListBytes: DEFAULT_MAX_LIST_BYTES };
 
 /**
  * Every article file under the folder, at any depth, as sorted relative paths with forward
@@ -98,15 +104,20 @@ export async function loadEntities(dir: string, options: Partial<LoadOptions> = 
  */
 export async function loadKnowledge(dir: string, options: Partial<LoadOptions> = {}): Promise<Knowledge> {
   const listing = await listArticleFiles(dir);
-  const read = knowledgeFileReader(dir, { ...defaultLoadOptions, ...options }.maxArticleBytes);
-  const [entityLoad, loads] = await Promise.all([loadEntities(dir, options), Promise.all(listing.paths.map((path) => readArticle(read, path)))]);
+  const { maxArticleBytes, maxListBytes } = { ...defaultLoadOptions, ...options };
+  const read = knowledgeFileReader(dir, maxArticleBytes);
+  const [entityLoad, loads, listLoad] = await Promise.all([
+    loadEntities(dir, options),
+    Promise.all(listing.paths.map((path) => readArticle(read, path))),
+    loadLists(dir, maxListBytes),
+  ]);
   const articles: Article[] = [];
   const problems: KnowledgeProblem[] = [...listing.problems.filter((p) => p.path !== ENTITIES_FILE), ...entityLoad.problems];
   for (const load of loads) {
     if (load.article) articles.push(load.article);
     problems.push(...load.problems);
   }
-  return { articles, entities: entityLoad.entities, problems };
+  return { articles, entities: entityLoad.entities, lists: listLoad.lists, problems: [...problems, ...listLoad.problems] };
 }
 
 /** One line per problem, naming the file, as printed on stderr. */

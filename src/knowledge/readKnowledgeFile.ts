@@ -1,5 +1,5 @@
 import { constants, type Dirent, type Stats } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { type FileHandle, open, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
 /**
@@ -24,13 +24,48 @@ export type KnowledgeFileReader = (path: string) => Promise<Buffer>;
  * over the folder.
  */
 export function knowledgeFileReader(dir: string, maxBytes: number): KnowledgeFileReader {
-  let root: Promise<string> | undefined;
-  return async (path) => readInside(dir, (root ??= realpath(dir)), path, maxBytes);
+  const open = knowledgeFileOpener(dir, maxBytes, tooLarge);
+  return async (path) => {
+    const { handle } = await open(path);
+    try {
+      const bytes = await handle.readFile();
+      if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
+      return bytes;
+    } finally {
+      await handle.close();
+    }
+  };
 }
 
-async function readInside(dir: string, folder: Promise<string>, path: string, maxBytes: number): Promise<Buffer> {
+/** An open file of the knowledge folder, with what it was when opened; the caller closes it. */
+export interface OpenKnowledgeFile {
+  handle: FileHandle;
+  stats: Stats;
+}
+
+/**
+ * Opens files of one knowledge folder with the checks knowledgeFileReader makes (a regular file
+ * inside the folder, not a link, no larger than `maxBytes`), for a caller that reads them as a
+ * stream. `oversize` words the refusal of a file above the limit.
+ */
+export function knowledgeFileOpener(
+  dir: string,
+  maxBytes: number,
+  oversize: (size: number, maxBytes: number) => RefusedFileError,
+): (path: string) => Promise<OpenKnowledgeFile> {
+  let root: Promise<string> | undefined;
+  return async (path) => openInside(dir, (root ??= realpath(dir)), path, maxBytes, oversize);
+}
+
+async function openInside(
+  dir: string,
+  folder: Promise<string>,
+  path: string,
+  maxBytes: number,
+  oversize: (size: number, maxBytes: number) => RefusedFileError,
+): Promise<OpenKnowledgeFile> {
   const full = join(dir, path);
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(full, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
@@ -40,14 +75,13 @@ async function readInside(dir: string, folder: Promise<string>, path: string, ma
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw new RefusedFileError(`is ${kindOf(stats)}, not a regular file`);
-    if (stats.size > maxBytes) throw tooLarge(stats.size, maxBytes);
+    if (stats.size > maxBytes) throw oversize(stats.size, maxBytes);
     const [root, real] = await Promise.all([folder, realpath(full)]);
     if (!real.startsWith(root + sep)) throw new RefusedFileError('lies outside the knowledge folder (through a linked folder)');
-    const bytes = await handle.readFile();
-    if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
-    return bytes;
-  } finally {
+    return { handle, stats };
+  } catch (error) {
     await handle.close();
+    throw error;
   }
 }
 
@@ -71,5 +105,5 @@ function tooLarge(size: number, maxBytes: number): RefusedFileError {
   return new RefusedFileError(`is ${megabytes(size)}, above the ${megabytes(maxBytes)} limit for one article (MAX_ARTICLE_BYTES)`);
 }
 
-const megabytes = (bytes: number) =>
+export const megabytes = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;

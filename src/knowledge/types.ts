@@ -24,6 +24,10 @@ export interface Entity {
   aliases: string[];
   /** For a body of an authority (a court, a ministry): the id of the authority it belongs to. */
   partOf: string | null;
+  /** Official list entries an editor confirmed are this entity (`list_ids` in entities.yml), by the list's reference. */
+  listIds?: string[];
+  /** Entries an editor rejected as this entity, however well their names match (`not_list_ids`). */
+  notListIds?: string[];
 }
 
 /** A knowledge file that could not be used, or was used with a caveat. */

@@ -3,7 +3,7 @@ import type { Answer, Source, SourceId } from '../answer/types.js';
 import { sliceCodePoints, truncate } from '../answer/truncate.js';
 import { defuseBroadcasts, escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
 import { ANSWER_ACTIONS } from './slackIds.js';
-import { ASSEMBLED, stateWords } from './words.js';
+import { ASSEMBLED, officialListWords, stateWords } from './words.js';
 
 /** A Block Kit block, as sent to Slack (types from @slack/types, through Bolt). */
 export type Block = SlackTypes.KnownBlock;
@@ -95,7 +95,7 @@ export function sourceContext(sources: Source[]): Block[] {
   const shown = sources.slice(0, LIMITS.contextElements);
   const elements = shown.map((s, i) => {
     const label = `[${s.id}] ${truncate(s.title.replace(/\s+/g, ' '), 150)}`;
-    const meta = [s.outlet, s.published]
+    const meta = [s.kind === 'list' ? 'official list' : s.outlet, s.published]
       .filter(Boolean)
       .map((m) => escapeMrkdwn(truncate(m!, 100)))
       .join(', ');
@@ -159,9 +159,10 @@ export function renderBlocks(answer: Answer, options: RenderOptions = { buttons:
   if (answer.direct) blocks.push(section(`*${ASSEMBLED}* _(not a quotation)_\n${directText(answer)}`));
 
   if (answer.status.length > 0) {
-    const lines = answer.status.map(
-      (s) => `• *${escapeMrkdwn(s.authority)}* on ${escapeMrkdwn(s.entity)}: ${stateWords(s)}${s.date ? `, ${s.date}` : ''} ${cite(s.citations)}`,
-    );
+    const lines = answer.status.map((s) => {
+      const line = `*${escapeMrkdwn(s.authority)}* on ${escapeMrkdwn(s.entity)}: ${stateWords(s)}${s.date ? `, ${s.date}` : ''} ${cite(s.citations)}`;
+      return s.entry ? `• :scroll: _Official list_ · ${line}\n      ${escapeMrkdwn(officialListWords(s.entry))}` : `• ${line}`;
+    });
     blocks.push(...sections([`*Status*`, ...lines], 2).blocks);
   }
   const summary = sections(
@@ -202,7 +203,7 @@ export function renderTimeline(answer: Answer): MessagePayload {
 export function renderSources(answer: Answer): MessagePayload {
   const lines = answer.sources.map((s) => {
     const title = linkable(s) ? mrkdwnLink(s.url, truncate(s.title, 300)) : escapeMrkdwn(truncate(s.title, 300));
-    const meta = [s.outlet ?? 'outlet unknown', s.published ?? 'date unknown'].map(escapeMrkdwn).join(', ');
+    const meta = [s.kind === 'list' ? 'official list' : (s.outlet ?? 'outlet unknown'), s.published ?? 'date unknown'].map(escapeMrkdwn).join(', ');
     return `*[${s.id}]* ${title} · ${meta} · \`${escapeMrkdwn(s.path)}\``;
   });
   const { blocks, omitted } = sections(lines.length > 0 ? lines : ['No sources.'], LIMITS.blocks - 2);

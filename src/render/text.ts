@@ -1,6 +1,6 @@
 import type { Answer } from '../answer/types.js';
 import { citationMarkers as cite } from '../answer/sources.js';
-import { ASSEMBLED, stateWords } from './words.js';
+import { ASSEMBLED, officialListWords, stateWords } from './words.js';
 
 /**
  * An answer for a person at a terminal: the direct answer to a question on the first line, then
@@ -28,7 +28,14 @@ export function renderText(answer: Answer): string {
   );
   section(
     'Status',
-    answer.status.map((s) => `  ${s.entity} / ${s.authority}: ${stateWords(s)}${s.date ? `, ${s.date}` : ''} ${cite(s.citations)}\n      "${s.text}"`),
+    answer.status.map((s) => {
+      const head = `  ${s.entry ? '[official list] ' : ''}${s.entity} / ${s.authority}: ${stateWords(s)}${s.date ? `, ${s.date}` : ''} ${cite(s.citations)}`;
+      return `${head}\n      ${s.entry ? officialListWords(s.entry) : `"${s.text}"`}`;
+    }),
+  );
+  section(
+    'Possible list entries, not used until confirmed in entities.yml (list_ids)',
+    answer.candidates.map((c) => `  ${c.entity} ~ ${c.ref} "${c.name}" in the ${c.list}: match ${c.score.toFixed(2)} ${cite(c.citations)}`),
   );
   section(
     'Timeline',
@@ -41,7 +48,7 @@ export function renderText(answer: Answer): string {
   section(
     'Sources',
     answer.sources.map((s) => {
-      const where = [s.outlet, s.published].filter(Boolean).join(', ');
+      const where = [s.kind === 'list' ? 'official list' : s.outlet, s.published].filter(Boolean).join(', ');
       return `  [${s.id}] ${s.title}${where ? ` (${where})` : ''}\n      ${s.url ?? s.path}`;
     }),
   );

@@ -1,0 +1,82 @@
+/**
+ * Scores how well two names of an organisation or person match, the way official lists and
+ * news write them differently: without regard to case, diacritics, punctuation, word order, the
+ * Arabic article ("al-", "el-") and the vowels that transliterations disagree on (Qaida and
+ * Qaeda, Taliban and Taleban, Hizballah and Hezbollah).
+ */
+
+/** Words that carry no name: the article of Arabic transliterations, and English joining words. */
+const PARTICLES = new Set(['al', 'el', 'ul', 'the', 'of', 'and', 'in', 'for', 'wa', 'wal', 'de', 'la']);
+/** A token whose letters differ only in vowels counts this much; an identical token counts 1. */
+const SPELLING_WEIGHT = 0.9;
+/** Words shorter than this match only as they are. */
+const MIN_SPELT_WORD = 4;
+
+/** One word of a name, folded for comparison. */
+export interface NameToken {
+  /** Lower case, without diacritics or apostrophes. */
+  word: string;
+  /** The word as its consonants: what transliterations of one Arabic or Persian word share. */
+  skeleton: string;
+  /** How many runs of vowels the word has: Qaida and Qaeda two each, Hamas two but Hums one. */
+  syllables: number;
+}
+
+/**
+ * The words of a name, folded; particles left out.
+ *
+ * @example
+ * nameTokens("Al-Qa'ida").map((t) => t.word) // ['qaida']
+ * nameTokens('Qaeda')[0].skeleton === nameTokens('Qaida')[0].skeleton // true
+ */
+export function nameTokens(name: string): NameToken[] {
+  const words = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    // Apostrophes and the marks of ayn and hamza sit inside words; dots inside acronyms (I.S.I.L.).
+    .replace(/['’‘`ʿʾ.]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '' && !PARTICLES.has(w));
+  return words.map((word) => ({ word, skeleton: skeletonOf(word), syllables: word.match(/[aeiouy]+/g)?.length ?? 0 }));
+}
+
+/** The consonants of a word after its first letter, with q as k, ph as f and doubled letters as one. */
+function skeletonOf(word: string): string {
+  const plain = word
+    .replace(/q/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/(.)\1+/g, '$1');
+  return plain[0] + plain.slice(1).replace(/[aeiouy]/g, '');
+}
+
+/**
+ * How well two names match, from 0 to 1: the Dice coefficient over their words, a word counting
+ * 1 where it is the same and 0.9 where it differs only in vowels. Word order does not count.
+ *
+ * @example
+ * nameScore(nameTokens('Taliban'), nameTokens('TALEBAN')) // 0.9
+ * nameScore(nameTokens('Taliban'), nameTokens('Taliban movement')) // 0.67
+ */
+export function nameScore(a: NameToken[], b: NameToken[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const free = [...b];
+  let matched = 0;
+  for (const token of a) {
+    let best = -1;
+    let weight = 0;
+    free.forEach((other, i) => {
+      const w = token.word === other.word ? 1 : sameSpelling(token, other) ? SPELLING_WEIGHT : 0;
+      if (w > weight) [best, weight] = [i, w];
+    });
+    if (best < 0) continue;
+    matched += weight;
+    free.splice(best, 1);
+  }
+  return (2 * matched) / (a.length + b.length);
+}
+
+/** Whether two different words are spellings of one: the same consonants and as many vowel runs, and not too short to tell. */
+function sameSpelling(a: NameToken, b: NameToken): boolean {
+  return a.skeleton === b.skeleton && a.syllables === b.syllables && a.word.length >= MIN_SPELT_WORD && b.word.length >= MIN_SPELT_WORD;
+}

@@ -1,0 +1,177 @@
+import { createHash, type Hash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { type Readable, Transform } from 'node:stream';
+import { formatPartialDate } from '../partialDate.js';
+import { knowledgeFileOpener, megabytes, RefusedFileError, refusalOf, type OpenKnowledgeFile } from '../readKnowledgeFile.js';
+import type { KnowledgeProblem } from '../types.js';
+import { readOfacCsv } from './ofacList.js';
+import { readOpenSanctions } from './openSanctionsList.js';
+import { type DesignationList, type ListEntry, ListFormatError } from './types.js';
+import { isUkList, readUkCsv } from './ukList.js';
+import { isUnList, readUnList } from './unList.js';
+
+/** The folder of the knowledge folder that holds official lists. */
+export const LISTS_FOLDER = 'lists';
+
+/**
+ * Above this a list file is reported and skipped. OFAC's SDN CSV is some 4 MB and the UN's XML
+ * some 2 MB; 256 MB leaves room for a large OpenSanctions export.
+ */
+export const DEFAULT_MAX_LIST_BYTES = 256 * 1024 * 1024;
+
+/** OFAC's CSV set: sdn.csv is the list, the others are parts of it in the same folder. */
+const OFAC_MAIN = 'sdn.csv';
+const OFAC_PARTS = new Set(['alt.csv', 'add.csv']);
+
+/** Whether a path (relative to the knowledge folder) is in the lists folder and of a list format. */
+export function isListPath(path: string): boolean {
+  return path.startsWith(`${LISTS_FOLDER}/`) && !path.split('/').some((part) => part.startsWith('.')) && /\.(xml|csv|jsonl|ndjson|json)$/i.test(path);
+}
+
+/** The list a file belongs to: itself, or for OFAC's alt.csv and add.csv, the sdn.csv beside them. */
+export function listOfFile(path: string): string {
+  return OFAC_PARTS.has(basename(path).toLowerCase()) ? `${dirname(path)}/${OFAC_MAIN}` : path;
+}
+
+/** Every list under the lists folder, as sorted relative paths; links and other refused entries as problems. */
+export async function listListFiles(dir: string): Promise<{ paths: string[]; problems: KnowledgeProblem[] }> {
+  let entries;
+  try {
+    entries = await readdir(join(dir, LISTS_FOLDER), { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { paths: [], problems: [] };
+    throw error;
+  }
+  const paths = new Set<string>();
+  const problems: KnowledgeProblem[] = [];
+  for (const entry of entries) {
+    const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (!isListPath(path)) continue;
+    const refusal = refusalOf(entry);
+    if (refusal !== null) problems.push({ path, message: refusal, severity: 'skipped' });
+    else if (entry.isFile() && !OFAC_PARTS.has(entry.name.toLowerCase())) paths.add(path);
+  }
+  return { paths: [...paths].sort(), problems };
+}
+
+export type ListLoad = { list: DesignationList; problems: KnowledgeProblem[] } | { list: null; problems: KnowledgeProblem[] };
+
+/**
+ * Reads one list (its main file, see listOfFile). A file that cannot be read as a list comes back
+ * as a problem naming it, never a throw.
+ */
+export async function loadListFile(dir: string, path: string, maxBytes = DEFAULT_MAX_LIST_BYTES): Promise<ListLoad> {
+  const open = knowledgeFileOpener(dir, maxBytes, (size, max) => new RefusedFileError(`is ${megabytes(size)}, above the ${megabytes(max)} limit for one list`));
+  const opened: OpenKnowledgeFile[] = [];
+  const hash = createHash('sha256');
+  try {
+    const main = await open(path);
+    opened.push(main);
+    const read = await readByFormat(path, main, hash, async (part) => {
+      try {
+        const file = await open(part);
+        opened.push(file);
+        return file;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    });
+    const mtime = main.stats.mtime;
+    const list: DesignationList = {
+      path,
+      ...read,
+      date: read.date ?? formatPartialDate(mtime.getUTCFullYear(), mtime.getUTCMonth() + 1, mtime.getUTCDate()),
+      datedBy: read.date === null ? 'file' : 'content',
+      hash: hash.digest('hex'),
+    };
+    const problems: KnowledgeProblem[] =
+      list.entries.length === 0 ? [{ path, message: `holds no entries that name anyone (read as ${read.title})`, severity: 'warning' }] : [];
+    return { list, problems };
+  } catch (error) {
+    const message = error instanceof ListFormatError || error instanceof RefusedFileError ? error.message : `could not be read: ${(error as Error).message}`;
+    return { list: null, problems: [{ path, message, severity: 'skipped' }] };
+  } finally {
+    await Promise.all(opened.map((f) => f.handle.close()));
+  }
+}
+
+type Read = Pick<DesignationList, 'format' | 'title' | 'url' | 'entries'> & { date: string | null };
+
+async function readByFormat(path: string, main: OpenKnowledgeFile, hash: Hash, part: (path: string) => Promise<OpenKnowledgeFile | null>): Promise<Read> {
+  const name = basename(path).toLowerCase();
+  if (name === OFAC_MAIN) {
+    const alt = await part(`${dirname(path)}/alt.csv`);
+    const entries = await readOfacCsv(hashed(main, hash), alt ? hashed(alt, hash) : null);
+    return {
+      format: 'ofac-csv',
+      title: 'OFAC Specially Designated Nationals (SDN) List',
+      url: 'https://ofac.treasury.gov/downloads/sdn.csv',
+      entries,
+      date: null,
+    };
+  }
+  if (/\.(jsonl|ndjson|json)$/.test(name)) {
+    const { entries, date, dataset } = await readOpenSanctions(hashed(main, hash));
+    const title = dataset ? `OpenSanctions: ${dataset}` : 'OpenSanctions';
+    const url = dataset ? `https://www.opensanctions.org/datasets/${encodeURIComponent(dataset)}/` : 'https://www.opensanctions.org/datasets/';
+    return { format: 'opensanctions-ftm', title, url, entries, date };
+  }
+  const head = await headOf(main);
+  if (name.endsWith('.xml')) {
+    if (!isUnList(head)) throw new ListFormatError('is XML, but not the UN Security Council Consolidated List (the one XML list format read)');
+    const bytes = await main.handle.readFile();
+    hash.update(bytes);
+    const { entries, date } = readUnList(bytes.toString('utf8'));
+    return {
+      format: 'un-xml',
+      title: 'UN Security Council Consolidated List',
+      url: 'https://scsanctions.un.org/resources/xml/en/consolidated.xml',
+      entries,
+      date,
+    };
+  }
+  if (!isUkList(head)) throw new ListFormatError('is CSV, but neither OFAC’s sdn.csv nor the UK Sanctions List');
+  const { entries, date } = await readUkCsv(hashed(main, hash));
+  return { format: 'uk-csv', title: 'UK Sanctions List', url: 'https://www.gov.uk/government/publications/the-uk-sanctions-list', entries, date };
+}
+
+/** The first 4 KB of a file, to tell its format by; the file is read again from its start. */
+async function headOf(file: OpenKnowledgeFile): Promise<string> {
+  const buffer = Buffer.alloc(4096);
+  const { bytesRead } = await file.handle.read(buffer, 0, buffer.length, 0);
+  return buffer.subarray(0, bytesRead).toString('utf8');
+}
+
+/** A stream of the whole file whose bytes also go into a hash of its own, added to the list's hash once read. */
+function hashed(file: OpenKnowledgeFile, hash: Hash): Readable {
+  const own = createHash('sha256');
+  return file.handle.createReadStream({ start: 0, autoClose: false }).pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        own.update(chunk);
+        done(null, chunk);
+      },
+      flush(done) {
+        hash.update(own.digest());
+        done();
+      },
+    }),
+  );
+}
+
+/** Whether the list says an entry is removed: it gives an end date no later than the list's own date. */
+export function entryState(entry: ListEntry, list: DesignationList): 'listed' | 'removed' {
+  return entry.endedOn !== null && entry.endedOn <= list.date ? 'removed' : 'listed';
+}
+
+/** Reads every list of the folder; a list that cannot be read is reported by name and the others serve. */
+export async function loadLists(dir: string, maxBytes = DEFAULT_MAX_LIST_BYTES): Promise<{ lists: DesignationList[]; problems: KnowledgeProblem[] }> {
+  const listing = await listListFiles(dir);
+  const loads = await Promise.all(listing.paths.map((path) => loadListFile(dir, path, maxBytes)));
+  return {
+    lists: loads.flatMap((load) => (load.list ? [load.list] : [])),
+    problems: [...listing.problems, ...loads.flatMap((load) => load.problems)],
+  };
+}

@@ -1,0 +1,86 @@
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { formatPartialDate, parsePartialDate, type PartialDate } from '../partialDate.js';
+import { type ListEntry, ListFormatError } from './types.js';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const NAME_PARTS = ['Name 1', 'Name 2', 'Name 3', 'Name 4', 'Name 5', 'Name 6'];
+
+/** Whether a file's opening is the UK Sanctions List as CSV: its "Report Date" line, or its header. */
+export function isUkList(head: string): boolean {
+  return /^\uFEFF?"?Report Date:/i.test(head) || (head.includes('Unique ID') && head.includes('Name 6'));
+}
+
+/**
+ * Reads the UK Sanctions List as CSV (https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.csv):
+ * a "Report Date: 13-Feb-2026" line, the header, then one row per name (and per address) of each
+ * designation, grouped by `Unique ID`. Names of "Low quality a.k.a" strength are not matched on.
+ * The list holds only those designated now.
+ */
+export async function readUkCsv(input: Readable): Promise<{ entries: ListEntry[]; date: PartialDate | null }> {
+  const records = input.pipe(parse({ relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }));
+  const byId = new Map<string, ListEntry & { primary: string[] }>();
+  let header: string[] | null = null;
+  let date: PartialDate | null = null;
+  try {
+    for await (const fields of records as AsyncIterable<string[]>) {
+      if (header === null) {
+        const report = /^Report Date:\s*(.+)$/i.exec(fields[0] ?? '');
+        if (report) {
+          date = reportDate(report[1]!);
+          continue;
+        }
+        if (!fields.includes('Unique ID')) throw new ListFormatError('has no "Unique ID" column: not the UK Sanctions List CSV layout');
+        header = fields;
+        continue;
+      }
+      const row = Object.fromEntries(header.map((name, i) => [name, fields[i] ?? '']));
+      const id = row['Unique ID']!;
+      const name = NAME_PARTS.map((part) => row[part]!)
+        .filter((p) => p !== '')
+        .join(' ');
+      if (id === '' || name === '') continue;
+      let entry = byId.get(id);
+      if (entry === undefined) {
+        const type = (row['Designation Type'] ?? '').toLowerCase();
+        entry = {
+          ref: id,
+          names: [],
+          primary: [],
+          kind: type === 'individual' ? 'person' : type === 'entity' ? 'organisation' : 'other',
+          authority: 'Foreign, Commonwealth and Development Office',
+          programs: row['Regime Name'] ? [row['Regime Name']] : [],
+          listedOn: designated(row['Date Designated'] ?? ''),
+          endedOn: null,
+          url: null,
+        };
+        byId.set(id, entry);
+      }
+      if (/low quality/i.test(row['Alias strength'] ?? '')) continue;
+      (/^primary name$/i.test(row['Name type'] ?? '') ? entry.primary : entry.names).push(name);
+    }
+  } catch (error) {
+    if (error instanceof ListFormatError) throw error;
+    throw new ListFormatError(`is not readable as CSV: ${(error as Error).message}`);
+  }
+  const entries = [...byId.values()]
+    .map(({ primary, ...entry }) => ({ ...entry, names: [...new Set([...primary, ...entry.names])] }))
+    .filter((entry) => entry.names.length > 0);
+  return { entries, date };
+}
+
+/** "13-Feb-2026", the form of the list's Report Date. */
+function reportDate(text: string): PartialDate | null {
+  const match = /^(\d{1,2})-([A-Za-z]{3})-(\d{4})/.exec(text.trim());
+  const month = match ? MONTHS.indexOf(match[2]!.toLowerCase()) + 1 : 0;
+  return match && month > 0 ? parsePartialDate(formatPartialDate(Number(match[3]), month, Number(match[1]))) : null;
+}
+
+/** "dd/mm/yyyy", where a part the list does not know is 00: as precisely as it is known. */
+function designated(text: string): PartialDate | null {
+  const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text.trim());
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month === 0) return parsePartialDate(formatPartialDate(year));
+  return parsePartialDate(day === 0 ? formatPartialDate(year, month) : formatPartialDate(year, month, day));
+}
