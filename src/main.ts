@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   }
   const unwritable = await store.writeProblem();
   if (unwritable) logger.error({ reason: unwritable }, 'the database cannot be written: the health check says 503 until it can');
-  const ledger = new LedgerRecorder(store.ledger, {
+  const ledger = new LedgerRecorder(store, {
     onError: (error) => logger.error({ err: error }, 'the article ledger could not be written: new articles wait for the database, then reach the digest'),
   });
   const live = new LiveKnowledge(config.knowledgeDir, {
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     maxArticleBytes: config.maxArticleBytes,
     onUpdate: (update) => {
       prepareAnswers(update.kb);
-      void ledger.record(update.kb, update.upserted);
+      void ledger.record(update.kb, update.upserted, update.lists);
       for (const problem of update.problems) logger.warn(describeProblem(problem));
       logger.info(
         { articles: update.kb.articles.length, read: update.upserted.length, removed: update.removed.length, ms: Math.round(update.ms) },

@@ -23,7 +23,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'designation-add-'));
   cpSync(SEED_DIR, dir, { recursive: true });
   // As src/main.ts runs it: every version read is recorded in the article ledger, for the digests.
-  const ledger = new LedgerRecorder(store.ledger);
+  const ledger = new LedgerRecorder(store);
   live = new LiveKnowledge(dir, {
     snapshotPath: null,
     onUpdate: (u) => void ledger.record(u.kb, u.upserted),

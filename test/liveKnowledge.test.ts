@@ -34,7 +34,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'designation-kb-'));
   cpSync(SEED_DIR, dir, { recursive: true });
   store = await tempStore();
-  const ledger = new LedgerRecorder(store.ledger);
+  const ledger = new LedgerRecorder(store);
   updates = [];
   waiting = [];
   live = new LiveKnowledge(dir, {

@@ -41,12 +41,12 @@ function config(needs: 'webApi' | 'none'): Config {
  * does; a preview only reads, counting an article the ledger does not know as new now.
  */
 async function load(store: Store, { knowledgeDir: dir, snapshotPath, maxArticleBytes }: Config, record: boolean) {
-  const ledger = new LedgerRecorder(store.ledger, { onError: (error) => fail(`the article ledger could not be written: ${(error as Error).message}`) });
+  const ledger = new LedgerRecorder(store, { onError: (error) => fail(`the article ledger could not be written: ${(error as Error).message}`) });
   const live = new LiveKnowledge(dir, {
     snapshotPath,
     maxArticleBytes,
     onUpdate: (update) => {
-      if (record) void ledger.record(update.kb, update.upserted);
+      if (record) void ledger.record(update.kb, update.upserted, update.lists);
       for (const problem of update.problems) process.stderr.write(`${describeProblem(problem)}\n`);
     },
   });

@@ -8,6 +8,8 @@ import { authorityOf } from '../extract/claims.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import type { Article } from '../knowledge/types.js';
 import type { Seen } from '../store/articleLedger.js';
+import type { ListReplacement } from '../store/listVersions.js';
+import { listChanges } from './listChanges.js';
 import type { Digest, DigestArticle, StatusChange } from './types.js';
 import { sentenceKey } from './versions.js';
 
@@ -17,14 +19,18 @@ export interface DigestOptions {
   until: string;
   /** Entity ids to keep to; empty for every topic. */
   topics: string[];
-  /** At most this many events and articles are listed (default 10 and 15). */
+  /** At most this many events, articles and list changes are listed (default 10, 15 and 15). */
   maxEvents: number;
   maxArticles: number;
+  maxListChanges: number;
+  /** The lists whose newer versions arrived in the window, with the versions they replaced (from the store's list versions). */
+  replaced: ListReplacement[];
 }
 
 /**
  * What changed in the knowledge base in a window: status lines that now read differently,
- * dated events that no article known before reported, and the articles that brought them.
+ * entries that newer official lists added, removed or changed, dated events that no article
+ * known before reported, and the articles that brought them.
  * `seen` says when each article version was first seen (from the article ledger, asked with
  * the same `since`); an article it does not list counts as new. Of an article edited in the
  * window, only the sentences its earlier versions did not have are new.
@@ -33,7 +39,7 @@ export interface DigestOptions {
  * const digest = buildDigest(kb, ledger.seen(versions), { since: lastDigest, until: now, topics: ['taliban'] });
  */
 export function buildDigest(kb: KnowledgeBase, seen: Map<string, Seen>, options: Partial<DigestOptions> & Pick<DigestOptions, 'since' | 'until'>): Digest {
-  const { since, until, topics = [], maxEvents = 10, maxArticles = 15 } = options;
+  const { since, until, topics = [], maxEvents = 10, maxArticles = 15, maxListChanges = 15, replaced = [] } = options;
   const inWindow = (article: Article) => {
     const changed = seen.get(article.path)?.changed ?? until;
     return changed > since && changed <= until;
@@ -47,6 +53,7 @@ export function buildDigest(kb: KnowledgeBase, seen: Map<string, Seen>, options:
 
   const subjects = topics.length > 0 ? topics : [...new Set(freshSentences.flatMap((s) => s.claims.map((c) => c.targetId)))];
   const statusChanges = changedStatus(kb, subjects, isNew, sources);
+  const allListChanges = listChanges(kb, replaced, topics, sources);
 
   const known = knownEvents(kb.articles.flatMap((a) => kb.sentencesOf(a.path)).filter((s) => !isNew(s)));
   const newEvents = freshSentences.filter((s) => s.quotable && s.dates.length > 0 && !known(s));
@@ -71,9 +78,14 @@ export function buildDigest(kb: KnowledgeBase, seen: Map<string, Seen>, options:
     until,
     topics: topics.map((id) => kb.entity(id)?.name ?? id),
     statusChanges,
+    listChanges: allListChanges.slice(0, maxListChanges),
     events,
     articles,
-    omitted: { events: allEvents.length - events.length, articles: brought.length - articles.length },
+    omitted: {
+      events: allEvents.length - events.length,
+      articles: brought.length - articles.length,
+      listChanges: Math.max(0, allListChanges.length - maxListChanges),
+    },
     sources: sources.list(),
   };
 }

@@ -1,6 +1,6 @@
 import type { DesignationList, ListEntry } from '../knowledge/lists/types.js';
 import type { Entity } from '../knowledge/types.js';
-import { type NameToken, nameScore, nameTokens } from './nameMatch.js';
+import { type FoldedName, foldName, nameScore } from './nameMatch.js';
 
 /**
  * A list entry whose names score at least this with an entity's links them: every word the same,
@@ -26,7 +26,7 @@ export interface ListMatch {
 /** The names of one list's entries, folded, with the entries each folded word or skeleton is in. */
 class ListNames {
   private static readonly byList = new WeakMap<DesignationList, ListNames>();
-  readonly tokens: NameToken[][][];
+  readonly names: FoldedName[][];
   private readonly postings = new Map<string, number[]>();
 
   /** The folded names of a list, worked out once per version of the list. */
@@ -37,9 +37,9 @@ class ListNames {
   }
 
   private constructor(list: DesignationList) {
-    this.tokens = list.entries.map((entry) => entry.names.map(nameTokens));
-    this.tokens.forEach((names, i) => {
-      for (const key of new Set(names.flat().map((t) => t.skeleton))) {
+    this.names = list.entries.map((entry) => entry.names.map(foldName));
+    this.names.forEach((names, i) => {
+      for (const key of new Set(names.flatMap(skeletons))) {
         const posting = this.postings.get(key);
         if (posting) posting.push(i);
         else this.postings.set(key, [i]);
@@ -47,12 +47,16 @@ class ListNames {
     });
   }
 
-  /** The entries sharing a word's skeleton with any of the names: the only ones that can score. */
-  near(names: NameToken[][]): number[] {
+  /** The entries sharing a word's skeleton, or the whole name's, with any of the names: the only ones that can score. */
+  near(names: FoldedName[]): number[] {
     const found = new Set<number>();
-    for (const token of names.flat()) for (const i of this.postings.get(token.skeleton) ?? []) found.add(i);
+    for (const key of new Set(names.flatMap(skeletons))) for (const i of this.postings.get(key) ?? []) found.add(i);
     return [...found];
   }
+}
+
+function skeletons(name: FoldedName): string[] {
+  return [...name.tokens.map((t) => t.skeleton), name.whole.skeleton];
 }
 
 /**
@@ -67,7 +71,7 @@ export class ListLinks {
   constructor(lists: DesignationList[], entities: Entity[]) {
     for (const entity of entities) {
       if (entity.kind !== 'organisation' && entity.kind !== 'person') continue;
-      const names = [entity.name, ...entity.aliases].map(nameTokens);
+      const names = [entity.name, ...entity.aliases].map(foldName);
       const confirmed = new Set(entity.listIds ?? []);
       const rejected = new Set(entity.notListIds ?? []);
       for (const list of lists) {
@@ -76,7 +80,7 @@ export class ListLinks {
         for (const i of listNames.near(names)) {
           const entry = list.entries[i]!;
           if (rejected.has(entry.ref) || entry.kind !== entity.kind) continue;
-          scored.set(i, { entityId: entity.id, list, entry, ...best(names, listNames.tokens[i]!, entry), confirmed: confirmed.has(entry.ref) });
+          scored.set(i, { entityId: entity.id, list, entry, ...best(names, listNames.names[i]!, entry), confirmed: confirmed.has(entry.ref) });
         }
         list.entries.forEach((entry, i) => {
           if (confirmed.has(entry.ref) && !scored.has(i)) scored.set(i, { entityId: entity.id, list, entry, score: 0, name: entry.names[0]!, confirmed: true });
@@ -101,7 +105,7 @@ export class ListLinks {
 }
 
 /** The best score between any of an entity's names and any of an entry's. */
-function best(names: NameToken[][], entryNames: NameToken[][], entry: ListEntry): { score: number; name: string } {
+function best(names: FoldedName[], entryNames: FoldedName[], entry: ListEntry): { score: number; name: string } {
   let top = { score: 0, name: entry.names[0]! };
   for (const name of names) {
     entryNames.forEach((other, i) => {

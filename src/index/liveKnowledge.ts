@@ -3,6 +3,8 @@ import { join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { ENTITIES_FILE } from '../knowledge/entities.js';
 import { defaultLoadOptions, isArticlePath, isHiddenPath, loadKnowledge, readArticle, readEntitiesFile, type LoadOptions } from '../knowledge/loadKnowledge.js';
+import { isListPath, listListFiles, listOfFile, loadListFile } from '../knowledge/lists/loadLists.js';
+import type { DesignationList } from '../knowledge/lists/types.js';
 import { knowledgeFileReader } from '../knowledge/readKnowledgeFile.js';
 import { hashArticleFilesAside } from './fileHashes.js';
 import type { Article, KnowledgeProblem } from '../knowledge/types.js';
@@ -15,6 +17,8 @@ export interface KnowledgeUpdate {
   /** Articles read in this update (all of them on a full load). */
   upserted: Article[];
   removed: string[];
+  /** Official lists read in this update (all of them on a full load). */
+  lists: DesignationList[];
   /** Problems found in this update, each naming its file. */
   problems: KnowledgeProblem[];
   /** Whether the whole folder was read again (first load, or entities.yml changed). */
@@ -97,6 +101,7 @@ export class LiveKnowledge {
         kb: this.kb,
         upserted: [],
         removed: [],
+        lists: [],
         problems: unreadable,
         full: false,
         fromSnapshot: false,
@@ -110,7 +115,16 @@ export class LiveKnowledge {
     // Saved at start, before it serves (writing blocks for a moment); later changes are saved by saveSnapshot().
     if (this.kb === null) await this.saveSnapshot(kb);
     this.kb = kb;
-    this.options.onUpdate({ kb, upserted: knowledge.articles, removed: [], problems: knowledge.problems, full: true, fromSnapshot: false, ms });
+    this.options.onUpdate({
+      kb,
+      upserted: knowledge.articles,
+      removed: [],
+      lists: knowledge.lists,
+      problems: knowledge.problems,
+      full: true,
+      fromSnapshot: false,
+      ms,
+    });
     return kb;
   }
 
@@ -148,7 +162,11 @@ export class LiveKnowledge {
     const paths = [...hashes.keys()];
     const changed = paths.filter((p) => kb.article(p)?.hash !== hashes.get(p));
     const removed = kb.articles.map((a) => a.path).filter((p) => !hashes.has(p));
-    const update = await this.applyFiles(kb, [...changed, ...removed]);
+    // Lists are not in the snapshot: they are read again in full.
+    const listed = await listListFiles(this.dir);
+    const update = await this.applyFiles(kb, [...changed, ...removed, ...listed.paths]);
+    update.problems.push(...listed.problems);
+    for (const problem of listed.problems) kb.setProblems(problem.path, [problem]);
     this.kb = kb;
     this.options.onUpdate({ ...update, upserted: kb.articles, full: true, fromSnapshot: true, ms: performance.now() - started });
     return kb;
@@ -244,14 +262,36 @@ export class LiveKnowledge {
     this.options.onUpdate(update);
   }
 
-  /** Reads the given article files again into the knowledge base: changed ones re-indexed, missing ones removed. */
+  /**
+   * Reads the given article and list files again into the knowledge base: changed ones re-indexed,
+   * missing ones removed. A change to a part of a list (OFAC's alt.csv) reads the whole list again.
+   */
   private async applyFiles(kb: KnowledgeBase, paths: string[]): Promise<KnowledgeUpdate> {
     const read = knowledgeFileReader(this.dir, this.options.maxArticleBytes);
-    const reads = await Promise.all(
-      paths.filter(isArticlePath).map(async (path) => ({ path, exists: await exists(`${this.dir}/${path}`), load: await readArticle(read, path) })),
-    );
+    const [reads, listReads] = await Promise.all([
+      Promise.all(
+        paths.filter(isArticlePath).map(async (path) => ({ path, exists: await exists(`${this.dir}/${path}`), load: await readArticle(read, path) })),
+      ),
+      Promise.all(
+        [...new Set(paths.filter(isListPath).map(listOfFile))].map(async (path) => ({
+          path,
+          exists: await exists(`${this.dir}/${path}`),
+          load: await loadListFile(this.dir, path, this.options.maxListBytes),
+        })),
+      ),
+    ]);
     // Everything below is synchronous: no question is answered from a half-applied change.
-    const update: KnowledgeUpdate = { kb, upserted: [], removed: [], problems: [], full: false, fromSnapshot: false, ms: 0 };
+    const update: KnowledgeUpdate = { kb, upserted: [], removed: [], lists: [], problems: [], full: false, fromSnapshot: false, ms: 0 };
+    for (const { path, exists, load } of listReads) {
+      kb.setProblems(path, exists ? load.problems : []);
+      if (!exists) kb.removeList(path);
+      update.problems.push(...(exists ? load.problems : []));
+      // A list that cannot be read now keeps serving as last read.
+      if (exists && load.list && load.list.hash !== kb.list(path)?.hash) {
+        kb.setList(load.list);
+        update.lists.push(load.list);
+      }
+    }
     for (const { path, exists, load } of reads) {
       if (!exists) {
         kb.remove(path);

@@ -5,12 +5,17 @@
  * Qaeda, Taliban and Taleban, Hizballah and Hezbollah).
  */
 
-/** Words that carry no name: the article of Arabic transliterations, and English joining words. */
-const PARTICLES = new Set(['al', 'el', 'ul', 'the', 'of', 'and', 'in', 'for', 'wa', 'wal', 'de', 'la']);
+/**
+ * Words that carry no name: the article of Arabic transliterations, the joining vowel of Persian
+ * and Urdu ones (Lashkar-e-Taiba, Lashkar-i-Tayyiba), and English joining words.
+ */
+const PARTICLES = new Set(['al', 'el', 'ul', 'a', 'e', 'i', 'o', 'u', 'the', 'of', 'and', 'in', 'for', 'wa', 'wal', 'de', 'la']);
 /** A token whose letters differ only in vowels counts this much; an identical token counts 1. */
 const SPELLING_WEIGHT = 0.9;
 /** Words shorter than this match only as they are. */
 const MIN_SPELT_WORD = 4;
+/** A whole name run together is matched on its spelling only from this length: "Al-Nur" and "Al-Nar" are two names. */
+const MIN_SPELT_WHOLE = 8;
 
 /** One word of a name, folded for comparison. */
 export interface NameToken {
@@ -22,14 +27,20 @@ export interface NameToken {
   syllables: number;
 }
 
+/** A name folded for matching: its words without particles, and the whole name as one word (Hizbul and Hizb ul-). */
+export interface FoldedName {
+  tokens: NameToken[];
+  whole: NameToken;
+}
+
 /**
- * The words of a name, folded; particles left out.
+ * A name, folded: its words with particles left out, and all its words run together.
  *
  * @example
- * nameTokens("Al-Qa'ida").map((t) => t.word) // ['qaida']
- * nameTokens('Qaeda')[0].skeleton === nameTokens('Qaida')[0].skeleton // true
+ * foldName("Al-Qa'ida").tokens.map((t) => t.word) // ['qaida']
+ * foldName('Qaeda').tokens[0].skeleton === foldName('Qaida').tokens[0].skeleton // true
  */
-export function nameTokens(name: string): NameToken[] {
+export function foldName(name: string): FoldedName {
   const words = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -37,8 +48,12 @@ export function nameTokens(name: string): NameToken[] {
     // Apostrophes and the marks of ayn and hamza sit inside words; dots inside acronyms (I.S.I.L.).
     .replace(/['’‘`ʿʾ.]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '' && !PARTICLES.has(w));
-  return words.map((word) => ({ word, skeleton: skeletonOf(word), syllables: word.match(/[aeiouy]+/g)?.length ?? 0 }));
+    .filter((w) => w !== '');
+  return { tokens: words.filter((w) => !PARTICLES.has(w)).map(token), whole: token(words.join('')) };
+}
+
+function token(word: string): NameToken {
+  return { word, skeleton: skeletonOf(word), syllables: word.match(/[aeiouy]+/g)?.length ?? 0 };
 }
 
 /** The consonants of a word after its first letter, with q as k, ph as f and doubled letters as one. */
@@ -52,13 +67,20 @@ function skeletonOf(word: string): string {
 
 /**
  * How well two names match, from 0 to 1: the Dice coefficient over their words, a word counting
- * 1 where it is the same and 0.9 where it differs only in vowels. Word order does not count.
+ * 1 where it is the same and 0.9 where it differs only in vowels. Word order does not count; a
+ * name written with other spaces (Hizbul Mujahideen, Hizb ul-Mujahidin) matches as a whole.
  *
  * @example
- * nameScore(nameTokens('Taliban'), nameTokens('TALEBAN')) // 0.9
- * nameScore(nameTokens('Taliban'), nameTokens('Taliban movement')) // 0.67
+ * nameScore(foldName('Taliban'), foldName('TALEBAN')) // 0.9
+ * nameScore(foldName('Taliban'), foldName('Taliban movement')) // 0.67
  */
-export function nameScore(a: NameToken[], b: NameToken[]): number {
+export function nameScore(a: FoldedName, b: FoldedName): number {
+  const long = a.whole.word.length >= MIN_SPELT_WHOLE && b.whole.word.length >= MIN_SPELT_WHOLE;
+  const whole = a.whole.word === b.whole.word ? 1 : long && sameSpelling(a.whole, b.whole) ? SPELLING_WEIGHT : 0;
+  return Math.max(whole, wordScore(a.tokens, b.tokens));
+}
+
+function wordScore(a: NameToken[], b: NameToken[]): number {
   if (a.length === 0 || b.length === 0) return 0;
   const free = [...b];
   let matched = 0;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { contentHash } from '../knowledge/parseArticle.js';
@@ -51,7 +51,10 @@ export function codeFingerprint(): Promise<string> {
       hash.update(`${library}@${(JSON.parse(manifest || '{}') as { version?: string }).version ?? 'unknown'}`);
     }
     for (const folder of CODE_FOLDERS) {
-      for (const file of (await readdir(join(src, folder))).sort()) hash.update(file).update(await readFile(join(src, folder, file)));
+      const files = (await readdir(join(src, folder), { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+      for (const file of files.map((e) => relative(join(src, folder), join(e.parentPath, e.name))).sort()) {
+        hash.update(file).update(await readFile(join(src, folder, file)));
+      }
     }
     return hash.digest('hex');
   })();

@@ -3,7 +3,7 @@ import { citationLinks, fallbackText, header, LIMITS, linkable, section, section
 import { formatInstant } from './instant.js';
 import { truncate } from '../answer/truncate.js';
 import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
-import { stateWords } from './words.js';
+import { listChangeWords, stateWords } from './words.js';
 
 export interface DigestRenderOptions {
   /** The subscription's time zone, for the window's times. */
@@ -42,6 +42,11 @@ export function renderDigestBlocks(digest: Digest, { timeZone, label }: DigestRe
     });
     part(['*Status changes*', ...lines], 3);
   }
+  if (digest.listChanges.length > 0) {
+    const lines = digest.listChanges.map((c) => `• :scroll: _${escapeMrkdwn(c.listTitle)}_: ${escapeMrkdwn(listChangeWords(c))} ${cite([c.list])}`);
+    if (digest.omitted.listChanges > 0) lines.push(`_…and ${digest.omitted.listChanges} more list changes_`);
+    part(['*Official list changes*', ...lines], 3);
+  }
   if (digest.events.length > 0) {
     const lines = digest.events.map((e) => `• \`${e.date}\` ${escapeMrkdwn(truncate(e.text, 500))} ${cite(e.citations)}`);
     if (digest.omitted.events > 0) lines.push(`_…and ${digest.omitted.events} more: ask \`/designation\` for the full timeline_`);
@@ -71,6 +76,7 @@ function summaryLine(digest: Digest): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return [
     digest.statusChanges.length > 0 ? plural(digest.statusChanges.length, 'status change') : '',
+    digest.listChanges.length > 0 ? plural(digest.listChanges.length + digest.omitted.listChanges, 'list change') : '',
     digest.events.length > 0 ? plural(digest.events.length + digest.omitted.events, 'new event') : '',
     digest.articles.length > 0 ? plural(digest.articles.length + digest.omitted.articles, 'article') : '',
   ]

@@ -1,7 +1,7 @@
 import { isEmptyDigest, type Digest } from '../digest/types.js';
 import { formatInstant } from './instant.js';
 import { citationMarkers as cite } from '../answer/sources.js';
-import { stateWords } from './words.js';
+import { listChangeWords, stateWords } from './words.js';
 
 /** A digest for a person at a terminal, in the same layout as a text answer. */
 export function renderDigestText(digest: Digest, timeZone = 'UTC'): string {
@@ -24,6 +24,10 @@ export function renderDigestText(digest: Digest, timeZone = 'UTC'): string {
       return `  ${line.entity} / ${line.authority}: ${stateWords(line)}${line.date ? `, ${line.date}` : ''} (was: ${was}) ${cite(line.citations)}\n      "${line.text}"`;
     }),
   );
+  section('Official list changes', [
+    ...digest.listChanges.map((c) => `  ${c.listTitle}: ${listChangeWords(c)} ${cite([c.list])}`),
+    ...(digest.omitted.listChanges > 0 ? [`  ...and ${digest.omitted.listChanges} more`] : []),
+  ]);
   section('New events', [
     ...digest.events.map((e) => `  ${e.date.padEnd(10)}  ${e.text} ${cite(e.citations)}`),
     ...(digest.omitted.events > 0 ? [`  ...and ${digest.omitted.events} more`] : []),
@@ -40,7 +44,11 @@ export function renderDigestText(digest: Digest, timeZone = 'UTC'): string {
   const listed = new Set(digest.articles.map((a) => a.source));
   section(
     'Other sources cited',
-    digest.sources.filter((s) => !listed.has(s.id)).map((s) => `  [${s.id}] ${s.title}${s.outlet ? ` (${s.outlet})` : ''}\n      ${s.url ?? s.path}`),
+    digest.sources
+      .filter((s) => !listed.has(s.id))
+      .map(
+        (s) => `  [${s.id}] ${s.title}${s.kind === 'list' ? ` (official list, ${s.published})` : s.outlet ? ` (${s.outlet})` : ''}\n      ${s.url ?? s.path}`,
+      ),
   );
   return [...lines, ''].join('\n');
 }

@@ -1,4 +1,5 @@
 import type { ListedEntry } from '../answer/types.js';
+import type { ListChange } from '../digest/types.js';
 import type { DesignationState } from '../extract/claims.js';
 
 /** How a designation step reads in every renderer: a pending line says what is pending. */
@@ -14,4 +15,10 @@ export const ASSEMBLED = 'Answer, assembled from the cited sources';
 export function officialListWords(entry: ListedEntry): string {
   const dated = entry.datedBy === 'content' ? `list of ${entry.listDate}` : `list file of ${entry.listDate}`;
   return `${entry.list}, entry ${entry.ref} "${entry.name}"${entry.endedOn ? `, ended ${entry.endedOn}` : ''}; ${dated}`;
+}
+
+/** How a change to an official list's entry reads in every renderer: `QDe.903 "JNIM" added (Al-Qaida)`. */
+export function listChangeWords(change: ListChange): string {
+  const who = change.entity !== null && change.entity !== change.name ? ` (${change.entity})` : '';
+  return `${change.ref} "${change.name}"${who} ${change.change}${change.details.length > 0 ? `: ${change.details.join('; ')}` : ''}`;
 }

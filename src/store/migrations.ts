@@ -136,6 +136,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'official list versions, for digests of what a newer list changed',
+    sql: `
+      CREATE TABLE list_versions (
+        path TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        first_seen {{time}} NOT NULL,
+        list_date TEXT NOT NULL,
+        entries TEXT NOT NULL,
+        PRIMARY KEY (path, hash)
+      );
+    `,
+  },
 ];
 
 /** A step's SQL for one database. */

@@ -6,6 +6,7 @@ import { DeliveryLog } from './deliveries.js';
 import { FeedbackStore } from './feedback.js';
 import { FeedbackReports } from './feedbackReports.js';
 import { Installations } from './installations.js';
+import { ListVersions } from './listVersions.js';
 import { migrate } from './migrations.js';
 import { defaultPostgresOptions, PostgresDatabase } from './postgres/postgresDatabase.js';
 import type { SqlDatabase } from './sql.js';
@@ -19,6 +20,7 @@ import { SubscriptionStore } from './subscriptions.js';
 export interface Store {
   subscriptions: SubscriptionStore;
   ledger: ArticleLedger;
+  listVersions: ListVersions;
   deliveries: DeliveryLog;
   feedback: FeedbackStore;
   reports: FeedbackReports;
@@ -62,6 +64,7 @@ export async function openStore(options: Partial<StoreOptions> = {}): Promise<St
   return {
     subscriptions: new SubscriptionStore(db),
     ledger: new ArticleLedger(db),
+    listVersions: new ListVersions(db),
     deliveries: new DeliveryLog(db),
     feedback: new FeedbackStore(db),
     reports: new FeedbackReports(db),

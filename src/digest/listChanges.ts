@@ -1,0 +1,72 @@
+import type { SourceRegistry } from '../answer/sources.js';
+import type { KnowledgeBase } from '../index/knowledgeBase.js';
+import { ListLinks } from '../index/listLinks.js';
+import type { DesignationList, ListEntry } from '../knowledge/lists/types.js';
+import type { ListReplacement } from '../store/listVersions.js';
+import type { ListChange } from './types.js';
+
+/**
+ * What each newer list changed against the version current before the window: entries added,
+ * removed, or changed (dates, names, programmes), keyed by the list's reference. With topics,
+ * only entries that are one of the topics (linked as answers link them, in the old version or the
+ * new); a topic that is an authority keeps the changes of its lists.
+ */
+export function listChanges(kb: KnowledgeBase, replaced: ListReplacement[], topics: string[], sources: SourceRegistry): ListChange[] {
+  const changes: ListChange[] = [];
+  for (const { path, before } of replaced) {
+    const list = kb.list(path);
+    if (list === undefined) continue;
+    const old = new Map(before.entries.map((e) => [e.ref, e]));
+    const now = new Map(list.entries.map((e) => [e.ref, e]));
+    const onTopic = topicTest(kb, list, before.entries, topics);
+    const found: { entry: ListEntry; change: ListChange['change']; details: string[] }[] = [];
+    for (const entry of list.entries) {
+      const was = old.get(entry.ref);
+      if (was === undefined) found.push({ entry, change: 'added', details: [] });
+      else {
+        const details = differences(was, entry);
+        if (details.length > 0) found.push({ entry, change: 'changed', details });
+      }
+    }
+    for (const entry of before.entries) if (!now.has(entry.ref)) found.push({ entry, change: 'removed', details: [] });
+    for (const { entry, change, details } of found) {
+      const entity = onTopic(entry);
+      if (entity === undefined) continue;
+      changes.push({ list: sources.cite([list])[0]!, listTitle: list.title, ref: entry.ref, name: entry.names[0]!, entity, change, details });
+    }
+  }
+  return changes;
+}
+
+/**
+ * Which topic an entry is: the name of the entity it links to (null for none, with no topics),
+ * or undefined when it is off the topics.
+ */
+function topicTest(kb: KnowledgeBase, list: DesignationList, older: ListEntry[], topics: string[]): (entry: ListEntry) => string | null | undefined {
+  const entities = (topics.length > 0 ? topics.map((id) => kb.entity(id)) : kb.matcher.all()).filter((e) => e !== undefined);
+  // The old version's entries are linked as the current list's are: with the same names and threshold.
+  const links = new ListLinks([list, { ...list, entries: older }], entities);
+  const entityOf = new Map<string, string>();
+  for (const entity of entities) for (const match of links.linksOf(entity.id)) entityOf.set(match.entry.ref, entity.name);
+  const listAuthority = list.entries[0] ? kb.listAuthority(list.entries[0]) : null;
+  const authorityTopic = listAuthority !== null && topics.includes(listAuthority);
+  return (entry) => {
+    const entity = entityOf.get(entry.ref);
+    if (entity !== undefined) return entity;
+    return topics.length === 0 || authorityTopic ? null : undefined;
+  };
+}
+
+/** What changed in an entry between two versions, in fixed words. */
+function differences(was: ListEntry, now: ListEntry): string[] {
+  const details: string[] = [];
+  if (was.listedOn !== now.listedOn) details.push(`listing date ${was.listedOn ?? 'none'} → ${now.listedOn ?? 'none'}`);
+  if (was.endedOn !== now.endedOn) details.push(`end date ${was.endedOn ?? 'none'} → ${now.endedOn ?? 'none'}`);
+  const added = now.names.filter((n) => !was.names.includes(n));
+  const dropped = was.names.filter((n) => !now.names.includes(n));
+  if (added.length > 0) details.push(`names added: ${added.join('; ')}`);
+  if (dropped.length > 0) details.push(`names dropped: ${dropped.join('; ')}`);
+  const programs = (e: ListEntry) => e.programs.join('; ');
+  if (programs(was) !== programs(now)) details.push(`programmes ${programs(was) || 'none'} → ${programs(now) || 'none'}`);
+  return details;
+}
