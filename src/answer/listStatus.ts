@@ -92,7 +92,8 @@ function listLine(kb: KnowledgeBase, match: ListMatch, authorityId: string | nul
 /**
  * Where the news and a list disagree on one authority's listing of one entity:
  * - the state: the news reports a removal (or a listing) that a list dated after it does not show;
- * - a date: the list dates the listing or the removal on a day no news report of it gives.
+ * - a date: the list dates the listing or the removal otherwise than a news report of it does, and
+ *   no report as precise as the list gives the list's date.
  */
 function disagreements(kb: KnowledgeBase, { line, match, authorityId }: ListLine, sources: SourceRegistry): Conflict[] {
   if (authorityId === null) return [];
@@ -122,7 +123,9 @@ function disagreements(kb: KnowledgeBase, { line, match, authorityId }: ListLine
   ] as const) {
     if (listDate === null) continue;
     const reports = kb.claimsOfPair(pair).filter((c) => c.claim.state === state && c.claim.date !== null);
-    if (reports.length === 0 || reports.some((c) => compatible(c.claim.date!, listDate))) continue;
+    // "Listed in 2019" neither supports nor contradicts 2019-06-19; "on 12 June 2019" contradicts it.
+    const supported = reports.some((c) => c.claim.date!.length >= listDate.length && compatible(c.claim.date!, listDate));
+    if (supported || !reports.some((c) => !compatible(c.claim.date!, listDate))) continue;
     const byDate = new Map<PartialDate, typeof reports>();
     for (const c of reports) byDate.set(c.claim.date!, [...(byDate.get(c.claim.date!) ?? []), c]);
     conflicts.push({

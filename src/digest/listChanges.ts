@@ -39,21 +39,20 @@ export function listChanges(kb: KnowledgeBase, replaced: ListReplacement[], topi
 }
 
 /**
- * Which topic an entry is: the name of the entity it links to (null for none, with no topics),
- * or undefined when it is off the topics.
+ * Which entity an entry is (null for none known), or undefined when it is off the topics: an
+ * entry is on them when it is a topic, or when its list is kept by an authority that is one.
  */
 function topicTest(kb: KnowledgeBase, list: DesignationList, older: ListEntry[], topics: string[]): (entry: ListEntry) => string | null | undefined {
-  const entities = (topics.length > 0 ? topics.map((id) => kb.entity(id)) : kb.matcher.all()).filter((e) => e !== undefined);
   // The old version's entries are linked as the current list's are: with the same names and threshold.
-  const links = new ListLinks([list, { ...list, entries: older }], entities);
+  const links = new ListLinks([list, { ...list, entries: older }], kb.matcher.all());
   const entityOf = new Map<string, string>();
-  for (const entity of entities) for (const match of links.linksOf(entity.id)) entityOf.set(match.entry.ref, entity.name);
-  const listAuthority = list.entries[0] ? kb.listAuthority(list.entries[0]) : null;
-  const authorityTopic = listAuthority !== null && topics.includes(listAuthority);
+  for (const entity of kb.matcher.all())
+    for (const match of links.linksOf(entity.id)) if (!entityOf.has(match.entry.ref)) entityOf.set(match.entry.ref, entity.id);
+  const wanted = new Set(topics);
   return (entry) => {
-    const entity = entityOf.get(entry.ref);
-    if (entity !== undefined) return entity;
-    return topics.length === 0 || authorityTopic ? null : undefined;
+    const id = entityOf.get(entry.ref) ?? null;
+    const onTopic = wanted.size === 0 || (id !== null && wanted.has(id)) || wanted.has(kb.listAuthority(entry) ?? '');
+    return onTopic ? (id === null ? null : kb.entity(id)!.name) : undefined;
   };
 }
 

@@ -26,7 +26,8 @@ export interface ListMatch {
 /** The names of one list's entries, folded, with the entries each folded word or skeleton is in. */
 class ListNames {
   private static readonly byList = new WeakMap<DesignationList, ListNames>();
-  readonly names: FoldedName[][];
+  /** For each entry, for each of its names, the name folded in each way it can be read. */
+  readonly names: FoldedName[][][];
   private readonly postings = new Map<string, number[]>();
 
   /** The folded names of a list, worked out once per version of the list. */
@@ -37,9 +38,9 @@ class ListNames {
   }
 
   private constructor(list: DesignationList) {
-    this.names = list.entries.map((entry) => entry.names.map(foldName));
+    this.names = list.entries.map((entry) => entry.names.map((name) => spellings(name).map(foldName)));
     this.names.forEach((names, i) => {
-      for (const key of new Set(names.flatMap(skeletons))) {
+      for (const key of new Set(names.flat().flatMap(skeletons))) {
         const posting = this.postings.get(key);
         if (posting) posting.push(i);
         else this.postings.set(key, [i]);
@@ -105,13 +106,25 @@ export class ListLinks {
 }
 
 /** The best score between any of an entity's names and any of an entry's. */
-function best(names: FoldedName[], entryNames: FoldedName[], entry: ListEntry): { score: number; name: string } {
+function best(names: FoldedName[], entryNames: FoldedName[][], entry: ListEntry): { score: number; name: string } {
   let top = { score: 0, name: entry.names[0]! };
   for (const name of names) {
-    entryNames.forEach((other, i) => {
-      const score = nameScore(name, other);
-      if (score > top.score) top = { score, name: entry.names[i]! };
+    entryNames.forEach((readings, i) => {
+      for (const other of readings) {
+        const score = nameScore(name, other);
+        if (score > top.score) top = { score, name: entry.names[i]! };
+      }
     });
   }
   return { score: Math.round(top.score * 100) / 100, name: top.name };
+}
+
+/**
+ * The ways a list's name can be read: as written, and, for a name with a part in brackets
+ * ("Grey Meridian Front (GMF)"), the name without it and the part alone, as lists give acronyms.
+ */
+function spellings(name: string): string[] {
+  const inside = [...name.matchAll(/\(([^()]+)\)/g)].map((m) => m[1]!.trim());
+  if (inside.length === 0) return [name];
+  return [name, name.replace(/\s*\([^()]*\)\s*/g, ' ').trim(), ...inside].filter((n) => n !== '');
 }
