@@ -18,12 +18,17 @@ import { entityQueries, popularEntities } from './generateKnowledge.js';
 import { BENCH_SECRET, popularStream, type Latency } from './mixes.js';
 import { child, ensureKnowledge, sizeName, type Size } from './processes.js';
 import { hosts } from './hosts.js';
+import { lists } from './lists.js';
 import { soak } from './soak.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const QUICK = process.argv.includes('--quick');
 if (process.argv.includes('--hosts')) {
   await hosts();
+  process.exit(0);
+}
+if (process.argv.includes('--lists')) {
+  await lists(QUICK ? 2_000 : 20_000);
   process.exit(0);
 }
 if (process.argv.includes('--soak')) {

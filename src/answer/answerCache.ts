@@ -76,4 +76,6 @@ export function prepareAnswers(kb: KnowledgeBase): void {
   prepareStatus(kb);
   prepareHistories(kb);
   kb.coverage();
+  // Matching the official lists' entries to entities (a second or so for 20,000 entries), before any question waits on it.
+  kb.listLinks();
 }

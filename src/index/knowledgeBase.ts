@@ -243,12 +243,12 @@ export class KnowledgeBase {
   }
 
   /**
-   * Which entities are which list entries: worked out once per version of the lists and of the
-   * entities' names (an article can bring an organisation's name), not per question.
+   * Which entities are which list entries: worked out once per version of the lists, and again
+   * for an entity whose names change (an article can bring an organisation's name); never per question.
    */
   listLinks(): ListLinks {
     const key = `${this.listChanges} ${this.matcher.version}`;
-    if (this.linksCache?.key !== key) this.linksCache = { key, links: new ListLinks(this.lists, this.matcher.all()) };
+    if (this.linksCache?.key !== key) this.linksCache = { key, links: new ListLinks(this.lists, this.matcher.all(), this.linksCache?.links ?? null) };
     return this.linksCache.links;
   }
 

@@ -11,6 +11,10 @@ export const LINK_THRESHOLD = 0.9;
 /** Below the threshold, the best entry scoring at least this is shown as a candidate for an editor. */
 export const CANDIDATE_FLOOR = 0.5;
 
+/** A word in more than this share of a list's entries (and more than COMMON_MIN of them) does not tell them apart. */
+const COMMON_SHARE = 0.01;
+const COMMON_MIN = 50;
+
 /** An entity and a list entry that may be the same organisation or person. */
 export interface ListMatch {
   entityId: string;
@@ -29,6 +33,9 @@ class ListNames {
   /** For each entry, for each of its names, the name folded in each way it can be read. */
   readonly names: FoldedName[][][];
   private readonly postings = new Map<string, number[]>();
+  private readonly refs = new Map<string, number>();
+  /** Scratch counts of the words each entry shares with a name, zero between calls. */
+  private readonly hits: Uint16Array;
 
   /** The folded names of a list, worked out once per version of the list. */
   static of(list: DesignationList): ListNames {
@@ -39,6 +46,8 @@ class ListNames {
 
   private constructor(list: DesignationList) {
     this.names = list.entries.map((entry) => entry.names.map((name) => spellings(name).map(foldName)));
+    list.entries.forEach((entry, i) => this.refs.set(entry.ref, i));
+    this.hits = new Uint16Array(list.entries.length);
     this.names.forEach((names, i) => {
       for (const key of new Set(names.flat().flatMap(skeletons))) {
         const posting = this.postings.get(key);
@@ -48,11 +57,41 @@ class ListNames {
     });
   }
 
-  /** The entries sharing a word's skeleton, or the whole name's, with any of the names: the only ones that can score. */
+  /**
+   * The entries that can score with any of the names: those with the skeletons of at least half of
+   * a name's distinctive words, or of the whole name. A word that many entries share ("front",
+   * "company") does not tell them apart: a name scoring the threshold with another shares nearly
+   * every word, its rarest ones with them, and a name of such words alone finds only the entries
+   * that have nearly all of them.
+   */
   near(names: FoldedName[]): number[] {
     const found = new Set<number>();
-    for (const key of new Set(names.flatMap(skeletons))) for (const i of this.postings.get(key) ?? []) found.add(i);
+    const common = Math.max(COMMON_MIN, this.hits.length * COMMON_SHARE);
+    for (const name of names) {
+      const keys = [...new Set(name.tokens.map((t) => t.skeleton))];
+      const rare = keys.filter((key) => (this.postings.get(key)?.length ?? 0) <= common);
+      const seeds = rare.length > 0 ? rare : keys;
+      // A name of common words alone finds the entries with all of them (but one, of four or more).
+      const needed = rare.length > 0 ? Math.ceil(seeds.length / 2) : keys.length - (keys.length >= 4 ? 1 : 0);
+      const touched: number[] = [];
+      for (const key of seeds) {
+        for (const i of this.postings.get(key) ?? []) {
+          if (this.hits[i] === 0) touched.push(i);
+          this.hits[i]!++;
+        }
+      }
+      for (const i of touched) {
+        if (this.hits[i]! >= needed) found.add(i);
+        this.hits[i] = 0;
+      }
+      for (const i of this.postings.get(name.whole.skeleton) ?? []) found.add(i);
+    }
     return [...found];
+  }
+
+  /** The entry with a reference, if the list has one. */
+  byRef(ref: string): number | undefined {
+    return this.refs.get(ref);
   }
 }
 
@@ -63,34 +102,62 @@ function skeletons(name: FoldedName): string[] {
 /**
  * Which entities are which entries of the official lists: linked above LINK_THRESHOLD or as an
  * editor confirmed, never as an editor rejected (`not_list_ids`); and, for an entity with no link
- * in a list, the best entry below the threshold as a candidate.
+ * in a list, the best entry below the threshold as a candidate. Given the links worked out before
+ * over the same lists, an entity whose names have not changed keeps its own: an article that
+ * brings one new organisation matches only that one.
  */
 export class ListLinks {
   private readonly links = new Map<string, ListMatch[]>();
   private readonly candidates = new Map<string, ListMatch[]>();
+  /** What each entity was matched with: its kind, names and editors' choices. */
+  private readonly matchedAs = new Map<string, string>();
 
-  constructor(lists: DesignationList[], entities: Entity[]) {
+  constructor(
+    private readonly lists: DesignationList[],
+    entities: Entity[],
+    previous: ListLinks | null = null,
+  ) {
+    const reuse = previous !== null && previous.lists.length === lists.length && previous.lists.every((l, i) => l === lists[i]);
     for (const entity of entities) {
       if (entity.kind !== 'organisation' && entity.kind !== 'person') continue;
-      const names = [entity.name, ...entity.aliases].map(foldName);
-      const confirmed = new Set(entity.listIds ?? []);
-      const rejected = new Set(entity.notListIds ?? []);
-      for (const list of lists) {
-        const listNames = ListNames.of(list);
-        const scored = new Map<number, ListMatch>();
-        for (const i of listNames.near(names)) {
-          const entry = list.entries[i]!;
-          if (rejected.has(entry.ref) || entry.kind !== entity.kind) continue;
-          scored.set(i, { entityId: entity.id, list, entry, ...best(names, listNames.names[i]!, entry), confirmed: confirmed.has(entry.ref) });
+      const as = JSON.stringify([entity.kind, entity.name, entity.aliases, entity.listIds, entity.notListIds]);
+      this.matchedAs.set(entity.id, as);
+      if (reuse && previous.matchedAs.get(entity.id) === as) {
+        for (const [mine, theirs] of [
+          [this.links, previous.links],
+          [this.candidates, previous.candidates],
+        ] as const) {
+          const kept = theirs.get(entity.id);
+          if (kept) mine.set(entity.id, kept);
         }
-        list.entries.forEach((entry, i) => {
-          if (confirmed.has(entry.ref) && !scored.has(i)) scored.set(i, { entityId: entity.id, list, entry, score: 0, name: entry.names[0]!, confirmed: true });
-        });
-        const matches = [...scored.values()].sort((a, b) => b.score - a.score);
-        const linked = matches.filter((m) => m.confirmed || m.score >= LINK_THRESHOLD);
-        if (linked.length > 0) this.links.set(entity.id, [...(this.links.get(entity.id) ?? []), ...linked]);
-        else if (matches[0] && matches[0].score >= CANDIDATE_FLOOR) this.candidates.set(entity.id, [...(this.candidates.get(entity.id) ?? []), matches[0]]);
+        continue;
       }
+      this.match(entity);
+    }
+  }
+
+  private match(entity: Entity): void {
+    const names = [entity.name, ...entity.aliases].map(foldName);
+    const confirmed = new Set(entity.listIds ?? []);
+    const rejected = new Set(entity.notListIds ?? []);
+    for (const list of this.lists) {
+      const listNames = ListNames.of(list);
+      const scored = new Map<number, ListMatch>();
+      for (const i of listNames.near(names)) {
+        const entry = list.entries[i]!;
+        if (rejected.has(entry.ref) || entry.kind !== entity.kind) continue;
+        scored.set(i, { entityId: entity.id, list, entry, ...best(names, listNames.names[i]!, entry), confirmed: confirmed.has(entry.ref) });
+      }
+      for (const ref of confirmed) {
+        const i = listNames.byRef(ref);
+        if (i === undefined || scored.has(i)) continue;
+        const entry = list.entries[i]!;
+        scored.set(i, { entityId: entity.id, list, entry, ...best(names, listNames.names[i]!, entry), confirmed: true });
+      }
+      const matches = [...scored.values()].sort((a, b) => b.score - a.score);
+      const linked = matches.filter((m) => m.confirmed || m.score >= LINK_THRESHOLD);
+      if (linked.length > 0) this.links.set(entity.id, [...(this.links.get(entity.id) ?? []), ...linked]);
+      else if (matches[0] && matches[0].score >= CANDIDATE_FLOOR) this.candidates.set(entity.id, [...(this.candidates.get(entity.id) ?? []), matches[0]]);
     }
   }
 

@@ -41,9 +41,9 @@ export interface FoldedName {
  * foldName('Qaeda').tokens[0].skeleton === foldName('Qaida').tokens[0].skeleton // true
  */
 export function foldName(name: string): FoldedName {
-  const words = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // Most list names are plain ASCII: only others need their diacritics taken apart.
+  const plain = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFKD').replace(/\p{M}/gu, '');
+  const words = plain
     .toLowerCase()
     // Apostrophes and the marks of ayn and hamza sit inside words; dots inside acronyms (I.S.I.L.).
     .replace(/['’‘`ʿʾ.]/g, '')

@@ -121,9 +121,7 @@ async function readByFormat(path: string, main: OpenKnowledgeFile, hash: Hash, p
   const head = await headOf(main);
   if (name.endsWith('.xml')) {
     if (!isUnList(head)) throw new ListFormatError('is XML, but not the UN Security Council Consolidated List (the one XML list format read)');
-    const bytes = await main.handle.readFile();
-    hash.update(bytes);
-    const { entries, date } = readUnList(bytes.toString('utf8'));
+    const { entries, date } = await readUnList(hashed(main, hash));
     return {
       format: 'un-xml',
       title: 'UN Security Council Consolidated List',
@@ -133,7 +131,7 @@ async function readByFormat(path: string, main: OpenKnowledgeFile, hash: Hash, p
     };
   }
   if (!isUkList(head)) throw new ListFormatError('is CSV, but neither OFAC’s sdn.csv nor the UK Sanctions List');
-  const { entries, date } = await readUkCsv(hashed(main, hash));
+  const { entries, date } = await readUkCsv(hashed(main, hash), head);
   return { format: 'uk-csv', title: 'UK Sanctions List', url: 'https://www.gov.uk/government/publications/the-uk-sanctions-list', entries, date };
 }
 

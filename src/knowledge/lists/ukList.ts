@@ -17,26 +17,23 @@ export function isUkList(head: string): boolean {
  * designation, grouped by `Unique ID`. Names of "Low quality a.k.a" strength are not matched on.
  * The list holds only those designated now.
  */
-export async function readUkCsv(input: Readable): Promise<{ entries: ListEntry[]; date: PartialDate | null }> {
-  const records = input.pipe(parse({ relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }));
+export async function readUkCsv(input: Readable, head: string): Promise<{ entries: ListEntry[]; date: PartialDate | null }> {
+  // The Report Date line is read from the file's opening: parsed as a row, its one field would make
+  // every row after it a row of another length, which csv-parse checks slowly (a fifth of the speed).
+  const report = /^\uFEFF?"?Report Date:\s*([^"\r\n]+)/i.exec(head);
+  const records = input.pipe(parse({ from_line: report ? 2 : 1, skip_empty_lines: true, trim: true, bom: true }));
   const byId = new Map<string, ListEntry & { primary: string[] }>();
   let header: string[] | null = null;
-  let date: PartialDate | null = null;
   try {
     for await (const fields of records as AsyncIterable<string[]>) {
       if (header === null) {
-        const report = /^Report Date:\s*(.+)$/i.exec(fields[0] ?? '');
-        if (report) {
-          date = reportDate(report[1]!);
-          continue;
-        }
         if (!fields.includes('Unique ID')) throw new ListFormatError('has no "Unique ID" column: not the UK Sanctions List CSV layout');
         header = fields;
         continue;
       }
       const row = Object.fromEntries(header.map((name, i) => [name, fields[i] ?? '']));
       const id = row['Unique ID']!;
-      const name = NAME_PARTS.map((part) => row[part]!)
+      const name = NAME_PARTS.map((part) => row[part] ?? '')
         .filter((p) => p !== '')
         .join(' ');
       if (id === '' || name === '') continue;
@@ -66,7 +63,7 @@ export async function readUkCsv(input: Readable): Promise<{ entries: ListEntry[]
   const entries = [...byId.values()]
     .map(({ primary, ...entry }) => ({ ...entry, names: [...new Set([...primary, ...entry.names])] }))
     .filter((entry) => entry.names.length > 0);
-  return { entries, date };
+  return { entries, date: report ? reportDate(report[1]!) : null };
 }
 
 /** "13-Feb-2026", the form of the list's Report Date. */

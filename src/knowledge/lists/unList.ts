@@ -1,81 +1,103 @@
-import { XMLParser } from 'fast-xml-parser';
+import type { Readable } from 'node:stream';
+import { SaxesParser } from 'saxes';
 import { parsePartialDate, type PartialDate } from '../partialDate.js';
 import { type ListEntry, ListFormatError } from './types.js';
 
-/** Elements that repeat in the UN Consolidated List XML, kept as arrays even when there is one. */
-const REPEATED = new Set(['INDIVIDUAL', 'ENTITY', 'INDIVIDUAL_ALIAS', 'ENTITY_ALIAS', 'VALUE']);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  isArray: (name) => REPEATED.has(name),
-});
-
-type Node = Record<string, unknown>;
+const RECORDS: Record<string, ListEntry['kind']> = { INDIVIDUAL: 'person', ENTITY: 'organisation' };
+const NAME_PARTS = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME'];
 
 /** Whether a file's opening is the UN Security Council Consolidated List. */
 export function isUnList(head: string): boolean {
   return /<CONSOLIDATED_LIST[\s>]/.test(head);
 }
 
-/**
- * Reads the UN Security Council Consolidated List XML (https://scsanctions.un.org/resources/xml/en/consolidated.xml):
- * every INDIVIDUAL and ENTITY with its REFERENCE_NUMBER, names, aliases of good quality and
- * LISTED_ON. The list's date is `dateGenerated` on its root. The list holds only those listed now:
- * a removed entry is one that a newer version no longer has.
- */
-export function readUnList(xml: string): { entries: ListEntry[]; date: PartialDate | null } {
-  let root: Node;
-  try {
-    root = parser.parse(xml, true).CONSOLIDATED_LIST as Node;
-  } catch (error) {
-    throw new ListFormatError(`is not well-formed XML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  if (root === undefined || typeof root !== 'object') throw new ListFormatError('has no CONSOLIDATED_LIST element');
-  const entries: ListEntry[] = [];
-  const people = ((root.INDIVIDUALS as Node | undefined)?.INDIVIDUAL ?? []) as Node[];
-  const organisations = ((root.ENTITIES as Node | undefined)?.ENTITY ?? []) as Node[];
-  for (const [records, kind, aliasTag] of [
-    [people, 'person', 'INDIVIDUAL_ALIAS'],
-    [organisations, 'organisation', 'ENTITY_ALIAS'],
-  ] as const) {
-    for (const record of records) {
-      const ref = text(record.REFERENCE_NUMBER);
-      const name = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME']
-        .map((tag) => text(record[tag]))
-        .filter((part) => part !== '')
-        .join(' ');
-      if (ref === '' || name === '') continue;
-      const aliases = ((record[aliasTag] ?? []) as Node[])
-        // "Low" quality aliases are the list's own weak names: too loose to match on.
-        .filter((alias) => text(alias.QUALITY).toLowerCase() !== 'low')
-        // One ALIAS_NAME can hold several names, separated by "; ".
-        .flatMap((alias) => text(alias.ALIAS_NAME).split(/;\s+/))
-        .map((alias) => alias.trim())
-        .filter((alias) => alias !== '');
-      entries.push({
-        ref,
-        names: [...new Set([name, ...aliases])],
-        kind,
-        authority: 'UN Security Council',
-        programs: text(record.UN_LIST_TYPE) === '' ? [] : [text(record.UN_LIST_TYPE)],
-        listedOn: datePart(text(record.LISTED_ON)),
-        endedOn: null,
-        url: null,
-      });
-    }
-  }
-  return { entries, date: datePart(text(root.dateGenerated)) };
+/** One INDIVIDUAL or ENTITY while it is read: its fields, and its aliases with their quality. */
+interface UnRecord {
+  kind: ListEntry['kind'];
+  fields: Map<string, string>;
+  aliases: { quality: string; name: string }[];
 }
 
-function text(value: unknown): string {
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return String(value);
-  if (value && typeof value === 'object' && '#text' in value) return text((value as Node)['#text']);
-  return '';
+/**
+ * Reads the UN Security Council Consolidated List XML (https://scsanctions.un.org/resources/xml/en/consolidated.xml)
+ * as it streams in: every INDIVIDUAL and ENTITY with its REFERENCE_NUMBER, names, aliases of good
+ * quality and LISTED_ON. The list's date is `dateGenerated` on its root. The list holds only those
+ * listed now: a removed entry is one that a newer version no longer has.
+ */
+export async function readUnList(input: Readable): Promise<{ entries: ListEntry[]; date: PartialDate | null }> {
+  const parser = new SaxesParser();
+  const entries: ListEntry[] = [];
+  const path: string[] = [];
+  let date: PartialDate | null = null;
+  let record: UnRecord | null = null;
+  let alias: { quality: string; name: string } | null = null;
+  let text = '';
+  parser.on('opentag', (tag) => {
+    if (path.length === 0) {
+      if (tag.name !== 'CONSOLIDATED_LIST') throw new ListFormatError(`has <${tag.name}> at its root, not <CONSOLIDATED_LIST>`);
+      date = datePart(String(tag.attributes.dateGenerated ?? ''));
+    }
+    path.push(tag.name);
+    text = '';
+    if (tag.name in RECORDS && path.length === 3) record = { kind: RECORDS[tag.name]!, fields: new Map(), aliases: [] };
+    else if (record && tag.name.endsWith('_ALIAS') && path.length === 4) alias = { quality: '', name: '' };
+  });
+  parser.on('text', (chunk) => {
+    text += chunk;
+  });
+  parser.on('closetag', (tag) => {
+    const depth = path.length;
+    path.pop();
+    if (record === null) return;
+    if (depth === 3) {
+      const entry = entryOf(record);
+      if (entry) entries.push(entry);
+      record = null;
+    } else if (depth === 4 && alias) {
+      record.aliases.push(alias);
+      alias = null;
+    } else if (depth === 4) record.fields.set(tag.name, text.trim());
+    else if (depth === 5 && alias) {
+      if (tag.name === 'QUALITY') alias.quality = text.trim();
+      if (tag.name === 'ALIAS_NAME') alias.name = text.trim();
+    }
+    text = '';
+  });
+  try {
+    input.setEncoding('utf8');
+    for await (const chunk of input) parser.write(chunk as string);
+    parser.close();
+  } catch (error) {
+    if (error instanceof ListFormatError) throw error;
+    throw new ListFormatError(`is not well-formed XML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return { entries, date };
+}
+
+function entryOf(record: UnRecord): ListEntry | null {
+  const field = (name: string) => record.fields.get(name) ?? '';
+  const ref = field('REFERENCE_NUMBER');
+  const name = NAME_PARTS.map(field)
+    .filter((part) => part !== '')
+    .join(' ');
+  if (ref === '' || name === '') return null;
+  const aliases = record.aliases
+    // "Low" quality aliases are the list's own weak names: too loose to match on.
+    .filter((alias) => alias.quality.toLowerCase() !== 'low')
+    // One ALIAS_NAME can hold several names, separated by "; ".
+    .flatMap((alias) => alias.name.split(/;\s+/))
+    .map((alias) => alias.trim())
+    .filter((alias) => alias !== '');
+  return {
+    ref,
+    names: [...new Set([name, ...aliases])],
+    kind: record.kind,
+    authority: 'UN Security Council',
+    programs: field('UN_LIST_TYPE') === '' ? [] : [field('UN_LIST_TYPE')],
+    listedOn: datePart(field('LISTED_ON')),
+    endedOn: null,
+    url: null,
+  };
 }
 
 /** The date at the start of an ISO date or date-time, as precisely as it is given. */
