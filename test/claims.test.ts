@@ -78,6 +78,53 @@ describe('sentences that say less than they seem to', () => {
   });
 });
 
+describe("the list named with the step, and a passive's agent, give its authority", () => {
+  it.each([
+    [
+      'The Saffron Tide Movement was added to the UN sanctions list on 4 March 2021.',
+      ['United Nations Security Council listed Saffron Tide Movement 2021-03-04'],
+    ],
+    ['The Saffron Tide Movement has been struck off the EU terror list.', ['European Union removed Saffron Tide Movement -']],
+    ['The Saffron Tide Movement will be taken off the Australian terrorist list next month.', ['Australia pending→removed Saffron Tide Movement 2024-10']],
+    // The list's keeper, not the reporter, takes the step.
+    [
+      'Officials in Nairobi said the Saffron Tide Movement had been placed on the US terrorism blacklist in 2018.',
+      ['United States listed Saffron Tide Movement 2018'],
+    ],
+    ['The Saffron Tide Movement had been listed by Japan on 2 February 2016.', ['Japan listed Saffron Tide Movement 2016-02-02']],
+    [
+      'The Saffron Tide Movement was listed by New Zealand and Australia last year.',
+      ['New Zealand listed Saffron Tide Movement 2023', 'Australia listed Saffron Tide Movement 2023'],
+    ],
+    ['The Saffron Tide Movement, which was listed by the Dutch government in 2020, has since split.', ['Netherlands listed Saffron Tide Movement 2020']],
+    ['The Saffron Tide Movement, listed by Austria in 2019, changed its name.', ['Austria listed Saffron Tide Movement 2019']],
+    // "France" has a verb of its own: it reports, it is not an agent.
+    ['The Saffron Tide Movement was banned by Britain, France said on Monday.', ['United Kingdom listed Saffron Tide Movement 2024-09-09']],
+  ])('%s', (sentence, expected) => {
+    expect(claimsOf([sentence], '2024-09-13', ['Saffron Tide Movement'])).toEqual(expected);
+  });
+
+  it.each([
+    'The Saffron Tide Movement was not added to the EU terrorist list.',
+    'The Saffron Tide Movement was never listed by Canada.',
+    'The Saffron Tide Movement could be added to the EU terrorist list.',
+    'The Saffron Tide Movement was added to the list after an EU court ruling.',
+    // A bare "listed" by someone other than an authority, or as something other than a terrorist group.
+    'The report listed by the EU named the Saffron Tide Movement.',
+    'The Saffron Tide Movement was listed by the EU report among the groups recruiting online.',
+    'The Saffron Tide Movement was listed by the UN panel in 2021 among groups active in the region.',
+    'The Saffron Tide Movement was listed as a charity by Britain.',
+    // One authority asking another to list is not the step of either.
+    'The Kenyan government asked that the Saffron Tide Movement be added to the UN sanctions list.',
+    // A listing on a market.
+    'Harbour Freight Holdings was listed on the London Stock Exchange in 2019.',
+    'Harbour Freight Holdings was listed by the British government on the London Stock Exchange in 2013.',
+    'Britain listed Harbour Freight Holdings on the London Stock Exchange in 2013.',
+  ])('%s', (sentence) => {
+    expect(claimsOf([sentence], '2024-09-13', ['Saffron Tide Movement', 'Harbour Freight Holdings'])).toEqual([]);
+  });
+});
+
 describe('pending steps say what is pending', () => {
   it.each([
     ['Denmark will designate the Amber Wolf Brotherhood as a terrorist entity next month.', ['Denmark pending→listed Amber Wolf Brotherhood 2024-10']],

@@ -151,6 +151,8 @@ const AUTHORITY_REFERENCES = new Set([
   'judge',
 ]);
 const PRONOUN_ORGANISATION = new Set(['it', 'they', 'them']);
+/** Words of a listing on a market ("listed on the London Stock Exchange"), not on a list of designations. */
+const MARKET = /^(?:stock|exchange|bourse|nasdaq|nyse|shares|ipo)$/;
 
 /**
  * Reads the designation claims of one sentence from its clauses: which step each clause
@@ -435,8 +437,12 @@ class ClauseReader {
     if (verbal && (base in LIST_VERBS || base in REMOVE_VERBS) && !this.complementFits(after)) return null;
     if (verbal && base in LIST_VERBS) {
       const needs = LIST_VERBS[base]!;
-      const bySubject = !passive && this.mentioned.some((m) => m.authority !== null && m.last < i && this.inClause(clause, m.first)) && base === 'list';
-      if (needs === 'terror' && !bySubject && !after.some((a) => TERROR_WORDS.test(a.lower) || LIST_WORDS.has(a.lower))) return null;
+      // "Canada listed X", "X was listed by Canada": a bare "list" is a designation when an authority does it, unless on a market.
+      const byAuthority =
+        base === 'list' &&
+        (passive ? this.authorityAgent(clause, i) : this.mentioned.some((m) => m.authority !== null && m.last < i && this.inClause(clause, m.first))) &&
+        !after.slice(0, 10).some((a) => MARKET.test(a.lower));
+      if (needs === 'terror' && !byAuthority && !after.some((a) => TERROR_WORDS.test(a.lower) || LIST_WORDS.has(a.lower))) return null;
       if (needs === 'list' && !this.listAfter(after)) return null;
       if (needs === 'object' && !after.slice(0, 3).some((a) => /^sanctions?$/.test(a.lower))) return null;
       // "banned European firms from trading with it": a restriction on others, not a listing.
@@ -508,13 +514,33 @@ class ClauseReader {
     return null;
   }
 
-  /** "as a terrorist entity" fits a designation; "de-listed ... as a registered political party" does not. */
+  /**
+   * "as a terrorist entity" fits a designation; "de-listed ... as a registered political party" does
+   * not. The complement ends at its agent: "listed as a charity by Britain" is not fitted by "Britain".
+   */
   private complementFits(after: Word[]): boolean {
     const as = after.findIndex((a) => a.lower === 'as');
     if (as < 0 || after[as + 1]?.lower === 'part' || after[as + 1]?.lower === 'well') return true;
+    const by = after.findIndex((a, k) => k > as && a.lower === 'by');
     return after
-      .slice(as + 1, as + 8)
+      .slice(as + 1, Math.min(as + 8, by < 0 ? after.length : by))
       .some((a) => TERROR_WORDS.test(a.lower) || LIST_WORDS.has(a.lower) || /^(entity|entities)$/.test(a.lower) || /^\p{Lu}/u.test(a.text));
+  }
+
+  /**
+   * Whether a passive verb at `i` has an authority for its agent, in its own predicate: "was listed
+   * by the EU", "had been listed in 2019 by Canada"; not "by the EU report" (the report is the agent).
+   */
+  private authorityAgent(clause: Clause, i: number): boolean {
+    for (let k = i + 1; k < Math.min(clause.to, i + 7); k++) {
+      const w = this.words[k]!;
+      if (w.text === ',' || !this.inClause(clause, k)) return false;
+      if (w.lower !== 'by') continue;
+      const m = this.mentionAt(this.words[k + 1]?.pos === 'DET' ? k + 2 : k + 1);
+      const head = m ? this.words[m.last + 1] : undefined;
+      return m !== null && m.authority !== null && !(head?.pos === 'NOUN' && !AUTHORITY_REFERENCES.has(head.lower));
+    }
+    return false;
   }
 
   private listAfter(after: Word[]): boolean {
@@ -671,6 +697,12 @@ class ClauseReader {
     const before = this.mentioned.filter((m) => m.authority !== null && m.last < step.at && this.inClause(clause, m.first));
     if (before.length === 0) return 'none';
     const countries = new Set(before.map((m) => m.authority));
+    // "France asked that X be added to the EU terrorist list": a request of the list's keeper.
+    const keeper = this.listKeeper(
+      step,
+      this.mentioned.filter((m) => m.authority !== null && this.inClause(clause, m.first)),
+    );
+    if (keeper) countries.add(keeper.authority);
     return countries.size === 1 ? 'pending' : 'none';
   }
 
@@ -1112,7 +1144,12 @@ class ClauseReader {
         !between.some((w) => w.text === ',' || ['after', 'following', 'for', 'over', 'during', 'since'].includes(w.lower))
       );
     });
-    if ((step.passive || step.noun) && agent.length > 0) return this.group(agent.slice(0, 1), agent);
+    // "banned by Canada and Australia": the authorities joined to the agent are agents too; in "by Britain, France said", France has a verb of its own.
+    const conjuncts = inClause.filter((m) => agent.includes(m) || !['VERB', 'AUX'].includes(this.words[m.last + 1]?.pos ?? ''));
+    if ((step.passive || step.noun) && agent.length > 0) return this.group(agent.slice(0, 1), conjuncts);
+    // "Kenya said X was added to the EU terrorist list": a passive's list names who took the step.
+    const keeper = this.listKeeper(step, inClause);
+    if (keeper && step.passive) return [this.countryOf(keeper)];
     // "the lifting of Egypt's ban on X": the possessive inside the noun's phrase.
     if (step.noun) {
       const owner = inClause.find((m) => m.first > step.at && m.first <= step.at + 3 && /^['’]s$/.test(this.words[m.last + 1]?.text ?? ''));
@@ -1143,13 +1180,7 @@ class ClauseReader {
       const main = this.mentioned.filter((m) => m.authority !== null && m.last < clause.from);
       if (main.length > 0) return [main[main.length - 1]!.authority!];
     }
-    // "removed from the European Union's terrorist list", "added to Russia's register": the list's keeper.
-    const keeper = inClause.find(
-      (m) =>
-        m.first > step.at &&
-        /^['’]s$/.test(this.words[m.last + 1]?.text ?? '') &&
-        this.words.slice(m.last + 2, m.last + 6).some((w) => LIST_WORDS.has(w.lower)),
-    );
+    // "Ottawa removed X from the UN sanctions list" names its subject first; with none, the list's keeper.
     if (keeper) return [this.countryOf(keeper)];
     // "it" or "the government" as the subject: the authority named before.
     this.guessedAuthority = true;
@@ -1169,6 +1200,29 @@ class ClauseReader {
     );
     if (reporter) return [this.countryOf(reporter)];
     return this.context.voice !== null ? [this.context.voice] : [];
+  }
+
+  /**
+   * The authority whose list the step puts its entity on or takes it off, named in the list's
+   * own phrase: "removed from the European Union's terrorist list", "added to the UN sanctions list".
+   */
+  private listKeeper(step: StepMention, inClause: Mentioned[]): Mentioned | undefined {
+    return inClause.find((m) => m.first > step.at && this.opensListPhrase(m));
+  }
+
+  /** Whether a mention is the keeper (a possessive or a modifier) of a list noun after a preposition ("to the EU terrorist list"). */
+  private opensListPhrase(m: Mentioned): boolean {
+    let k = m.first - 1;
+    while (k >= 0 && ['DET', 'ADJ'].includes(this.words[k]!.pos)) k--;
+    if (!['to', 'on', 'onto', 'in', 'from', 'off'].includes(this.words[k]?.lower ?? '')) return false;
+    const possessive = /^['’]s$/.test(this.words[m.last + 1]?.text ?? '');
+    // "Russia's register", "the EU's consolidated terrorist list"; "the US terror blacklist", "the British proscribed list".
+    for (let j = m.last + (possessive ? 2 : 1); j <= m.last + 4; j++) {
+      const w = this.words[j];
+      if (w && LIST_WORDS.has(w.lower)) return true;
+      if (!w || !['ADJ', 'NOUN', 'PROPN', 'VERB'].includes(w.pos)) return false;
+    }
+    return false;
   }
 
   /** The authority at `lead` with those joined to it by "and" or commas ("Canada and Australia listed"), each body as its country. */
