@@ -14,7 +14,7 @@ const PARTICLES = new Set(['al', 'el', 'ul', 'a', 'e', 'i', 'o', 'u', 'the', 'of
 const SPELLING_WEIGHT = 0.9;
 /** Words shorter than this match only as they are. */
 const MIN_SPELT_WORD = 4;
-/** A whole name run together is matched on its spelling only from this length: "Al-Nur" and "Al-Nar" are two names. */
+/** A whole name run together is matched on its spelling only from this length. */
 const MIN_SPELT_WHOLE = 8;
 
 /** One word of a name, folded for comparison. */
@@ -31,6 +31,8 @@ export interface NameToken {
 export interface FoldedName {
   tokens: NameToken[];
   whole: NameToken;
+  /** How many words the name is written in, particles included. */
+  words: number;
 }
 
 /**
@@ -49,7 +51,7 @@ export function foldName(name: string): FoldedName {
     .replace(/['’‘`ʿʾ.]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');
-  return { tokens: words.filter((w) => !PARTICLES.has(w)).map(token), whole: token(words.join('')) };
+  return { tokens: words.filter((w) => !PARTICLES.has(w)).map(token), whole: token(words.join('')), words: words.length };
 }
 
 function token(word: string): NameToken {
@@ -75,8 +77,9 @@ function skeletonOf(word: string): string {
  * nameScore(foldName('Taliban'), foldName('Taliban movement')) // 0.67
  */
 export function nameScore(a: FoldedName, b: FoldedName): number {
-  const long = a.whole.word.length >= MIN_SPELT_WHOLE && b.whole.word.length >= MIN_SPELT_WHOLE;
-  const whole = a.whole.word === b.whole.word ? 1 : long && sameSpelling(a.whole, b.whole) ? SPELLING_WEIGHT : 0;
+  // Spelt as a whole only where the spaces differ: word by word, "Al-Nur" and "Al-Nar" are two names.
+  const respaced = a.words !== b.words && a.whole.word.length >= MIN_SPELT_WHOLE && b.whole.word.length >= MIN_SPELT_WHOLE;
+  const whole = a.whole.word === b.whole.word ? 1 : respaced && sameSpelling(a.whole, b.whole) ? SPELLING_WEIGHT : 0;
   return Math.max(whole, wordScore(a.tokens, b.tokens));
 }
 

@@ -10,6 +10,7 @@
  * - test/eval/directQuestions.yml: questions about designations with the facts their direct answer
  *   must state, over the seeds and the corpora; and questions made from the world of a generated
  *   knowledge base (bench/generateKnowledge.ts), checked against that world's truth.
+ * - test/eval/listNames.yml and test/eval/lists/: official lists (see ./officialLists.ts).
  *
  * Prints precision and recall of claims, date accuracy, and each per category; `--json` prints
  * the figures as JSON; `--verbose` lists every miss. Exits 1 when a target is missed.
@@ -24,6 +25,7 @@ import { answerQuery } from '../../src/answer/answer.js';
 import type { Answer, DirectFact } from '../../src/answer/types.js';
 import { compatible } from '../../src/knowledge/partialDate.js';
 import { evidenceProblems } from '../support/directEvidence.js';
+import { scoreListAnswers, scoreListNames } from './officialLists.js';
 import { KnowledgeBase } from '../../src/index/knowledgeBase.js';
 import { entityId } from '../../src/knowledge/entities.js';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge.js';
@@ -410,6 +412,14 @@ async function main(): Promise<void> {
   const corpora = await scoreCorpora();
   const seeds = await scoreSeeds();
   const direct = await scoreDirect();
+  const listNames = scoreListNames(misses);
+  const listAnswers = await scoreListAnswers(misses);
+  const linkFigures = (t: { truePositive: number; falsePositive: number; falseNegative: number }) => ({
+    precision: ratio(t.truePositive, t.truePositive + t.falsePositive),
+    recall: ratio(t.truePositive, t.truePositive + t.falseNegative),
+  });
+  const names = linkFigures(listNames);
+  const listLines = linkFigures(listAnswers);
 
   const total = figures(overall);
   const lines = figures(corpora.lines);
@@ -423,12 +433,29 @@ async function main(): Promise<void> {
     { name: 'direct answers exact >= 0.95', met: ratio(direct.exact, direct.total) >= 0.95 },
     { name: 'every direct answer fact is verbatim in, and carried by, a cited source', met: direct.unsupported === 0 },
     { name: 'no direct answer fact the generated world contradicts', met: direct.untrue === 0 },
+    { name: 'list name links precision >= 0.98 (a wrong link is a wrong status line)', met: names.precision >= 0.98 },
+    { name: 'list name links recall >= 0.85', met: names.recall >= 0.85 },
+    { name: 'list lines precision 1.000 and recall >= 0.90 beside the news corpus', met: listLines.precision === 1 && listLines.recall >= 0.9 },
+    {
+      name: 'every expected list-against-news conflict reported, and no other',
+      met: listAnswers.conflictsFound === listAnswers.conflictsExpected && listAnswers.conflictsUnexpected === 0,
+    },
   ];
   if (process.argv.includes('--json')) {
     const perCategory = Object.fromEntries([...byCategory].map(([c, t]) => [c, figures(t)]));
     console.log(
       JSON.stringify(
-        { sentences: items.length, overall: total, perCategory, futureViolations, corpora: { lines, checks: corpora.checks }, seeds, direct, targets },
+        {
+          sentences: items.length,
+          overall: total,
+          perCategory,
+          futureViolations,
+          corpora: { lines, checks: corpora.checks },
+          seeds,
+          direct,
+          lists: { names: { ...listNames, ...names }, answers: { ...listAnswers, ...listLines } },
+          targets,
+        },
         null,
         2,
       ),
@@ -451,6 +478,12 @@ async function main(): Promise<void> {
     console.log(
       `Direct answers (test/eval/directQuestions.yml and a generated world): ${direct.exact}/${direct.total} exact (${fixed(ratio(direct.exact, direct.total))}); ` +
         `${direct.facts} facts stated, ${direct.unsupported} not carried by their cited evidence, ${direct.untrue} untrue in the generated world\n`,
+    );
+    console.log(
+      `Official lists: name links over ${listNames.pairs} labelled pairs (test/eval/listNames.yml) precision ${fixed(names.precision)}, recall ${fixed(names.recall)}; ` +
+        `list lines beside the news corpus (test/eval/lists) precision ${fixed(listLines.precision)}, recall ${fixed(listLines.recall)}, ` +
+        `${listAnswers.datesRight}/${listAnswers.truePositive} read right; conflicts ${listAnswers.conflictsFound}/${listAnswers.conflictsExpected} found, ` +
+        `${listAnswers.conflictsUnexpected} unexpected; other checks ${listAnswers.checks.passed}/${listAnswers.checks.total}\n`,
     );
     for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.name}`);
     if (verbose) console.log(`\n${misses.join('\n')}`);
