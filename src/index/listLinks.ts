@@ -46,7 +46,9 @@ class ListNames {
 
   private constructor(list: DesignationList) {
     this.names = list.entries.map((entry) => entry.names.map((name) => spellings(name).map(foldName)));
-    list.entries.forEach((entry, i) => this.refs.set(entry.ref, i));
+    list.entries.forEach((entry, i) => {
+      this.refs.set(entry.ref, i);
+    });
     this.hits = new Uint16Array(list.entries.length);
     this.names.forEach((names, i) => {
       for (const key of new Set(names.flat().flatMap(skeletons))) {
