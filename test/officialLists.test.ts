@@ -7,6 +7,7 @@ import { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import { LINK_THRESHOLD } from '../src/index/listLinks.js';
 import { foldName, nameScore } from '../src/index/nameMatch.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
+import { renderBlocks } from '../src/render/blocks.js';
 import { ftmList, knowledgeFolder } from './support/listFolder.js';
 import { SEED_DIR } from './support/seedKnowledge.js';
 
@@ -77,6 +78,15 @@ describe('an answer shows the official list beside the news', () => {
     expect(sourceOf(a, a.status[1]!.citations[0]!)).toMatchObject({ kind: 'news', path: 'articles/eu.md' });
     // The list predates the removal: it is behind, not in disagreement.
     expect(a.conflicts).toEqual([]);
+    // In Slack too the list line comes first, marked, with the list's entry and date.
+    const status = renderBlocks(a)
+      .blocks.map((b) => (b.type === 'section' ? (b.text?.text ?? '') : ''))
+      .find((text) => text.startsWith('*Status*'))!;
+    expect(status.split('\n').slice(1)).toEqual([
+      expect.stringMatching(/^• :scroll: _Official list_ · \*European Union\* on Grey Meridian Front: listed, 2019-06-12 <https:[^|]+\|\[2\]>$/),
+      '      OpenSanctions: test_list, entry eu-gmf "Grey Meridian Front (GMF)"; list of 2026-02-01',
+      '• *European Union* on Grey Meridian Front: removed, 2026-03-03 [1]',
+    ]);
   });
 
   it('reports a conflict where a list dated after a removal the news reports still lists the entity, citing both', async () => {
