@@ -1,7 +1,12 @@
 import { rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryState, loadListFile } from '../src/knowledge/lists/loadLists.js';
+import { readOfacCsv } from '../src/knowledge/lists/ofacList.js';
+import { readOpenSanctions } from '../src/knowledge/lists/openSanctionsList.js';
+import { readUkCsv } from '../src/knowledge/lists/ukList.js';
+import { readUnList } from '../src/knowledge/lists/unList.js';
 import type { DesignationList } from '../src/knowledge/lists/types.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { knowledgeFolder } from './support/listFolder.js';
@@ -109,5 +114,19 @@ describe('a list file that cannot be read is reported by name and skipped; the o
     expect(knowledge.problems).toContainEqual(
       expect.objectContaining({ path: 'lists/linked.xml', severity: 'skipped', message: expect.stringMatching(/symbolic link/) }),
     );
+  });
+});
+
+describe('a list file that fails while it is read', () => {
+  const failing = () =>
+    new Readable({
+      read() {
+        this.destroy(new Error('EIO: i/o error'));
+      },
+    });
+  it('ends each reader with the error, to be reported, rather than leaving it waiting', async () => {
+    for (const read of [() => readOfacCsv(failing(), null), () => readUkCsv(failing(), ''), () => readUnList(failing()), () => readOpenSanctions(failing())]) {
+      await expect(read()).rejects.toThrow(/EIO: i\/o error/);
+    }
   });
 });

@@ -145,18 +145,20 @@ async function headOf(file: OpenKnowledgeFile): Promise<string> {
 /** A stream of the whole file whose bytes also go into a hash of its own, added to the list's hash once read. */
 function hashed(file: OpenKnowledgeFile, hash: Hash): Readable {
   const own = createHash('sha256');
-  return file.handle.createReadStream({ start: 0, autoClose: false }).pipe(
-    new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        own.update(chunk);
-        done(null, chunk);
-      },
-      flush(done) {
-        hash.update(own.digest());
-        done();
-      },
-    }),
-  );
+  const hashing = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      own.update(chunk);
+      done(null, chunk);
+    },
+    flush(done) {
+      hash.update(own.digest());
+      done();
+    },
+  });
+  const source = file.handle.createReadStream({ start: 0, autoClose: false });
+  // A read error ends the stream with that error, for the reader to report; one after the reader stopped (the file is closed then) goes nowhere.
+  source.on('error', (error) => hashing.destroy(error));
+  return source.pipe(hashing);
 }
 
 /** Whether the list says an entry is removed: it gives an end date no later than the list's own date. */

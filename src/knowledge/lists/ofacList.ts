@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
+import { ignore } from './streams.js';
 import { parse } from 'csv-parse';
 import { type ListEntry, ListFormatError } from './types.js';
 
@@ -47,7 +48,7 @@ export async function readOfacCsv(sdn: Readable, alt: Readable | null): Promise<
 
 /** The rows of one OFAC CSV file as records; the file's closing SUB character and blank lines are no rows. */
 async function* rows(input: Readable, columns: string[], file: string): AsyncGenerator<Record<string, string>> {
-  const records = input.pipe(parse({ columns, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }));
+  const records = pipeline(input, parse({ columns, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }), ignore);
   try {
     for await (const record of records as AsyncIterable<Record<string, string>>) {
       if (record.ent_num === '\x1a' || record.ent_num === '') continue;

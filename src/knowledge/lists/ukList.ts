@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
+import { ignore } from './streams.js';
 import { parse } from 'csv-parse';
 import { formatPartialDate, parsePartialDate, type PartialDate } from '../partialDate.js';
 import { type ListEntry, ListFormatError } from './types.js';
@@ -21,7 +22,7 @@ export async function readUkCsv(input: Readable, head: string): Promise<{ entrie
   // The Report Date line is read from the file's opening: parsed as a row, its one field would make
   // every row after it a row of another length, which csv-parse checks slowly (a fifth of the speed).
   const report = /^\uFEFF?"?Report Date:\s*([^"\r\n]+)/i.exec(head);
-  const records = input.pipe(parse({ from_line: report ? 2 : 1, skip_empty_lines: true, trim: true, bom: true }));
+  const records = pipeline(input, parse({ from_line: report ? 2 : 1, skip_empty_lines: true, trim: true, bom: true }), ignore);
   const byId = new Map<string, ListEntry & { primary: string[] }>();
   let header: string[] | null = null;
   try {
