@@ -120,6 +120,10 @@ describe("the list named with the step, and a passive's agent, give its authorit
     'Harbour Freight Holdings was listed on the London Stock Exchange in 2019.',
     'Harbour Freight Holdings was listed by the British government on the London Stock Exchange in 2013.',
     'Britain listed Harbour Freight Holdings on the London Stock Exchange in 2013.',
+    'Harbour Freight Holdings was listed on two stock exchanges by the Dutch government in 2013.',
+    // A country before "sanctions list" is whom the sanctions are on; "among" makes it a list of another kind.
+    'The Saffron Tide Movement was removed from the Iran sanctions list in 2020.',
+    'Harbour Freight Holdings was listed by Britain among the companies bidding for the port contract.',
   ])('%s', (sentence) => {
     expect(claimsOf([sentence], '2024-09-13', ['Saffron Tide Movement', 'Harbour Freight Holdings'])).toEqual([]);
   });

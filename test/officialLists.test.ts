@@ -4,7 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { answerQuery } from '../src/answer/answer.js';
 import type { Answer } from '../src/answer/types.js';
 import { KnowledgeBase } from '../src/index/knowledgeBase.js';
-import { LINK_THRESHOLD } from '../src/index/listLinks.js';
+import { LINK_THRESHOLD, ListLinks } from '../src/index/listLinks.js';
+import { buildListStatus } from '../src/answer/listStatus.js';
+import { SourceRegistry } from '../src/answer/sources.js';
+import type { DesignationList, ListEntry } from '../src/knowledge/lists/types.js';
+import type { Entity } from '../src/knowledge/types.js';
 import { foldName, nameScore } from '../src/index/nameMatch.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { renderBlocks } from '../src/render/blocks.js';
@@ -84,7 +88,7 @@ describe('an answer shows the official list beside the news', () => {
       .find((text) => text.startsWith('*Status*'))!;
     expect(status.split('\n').slice(1)).toEqual([
       expect.stringMatching(/^• :scroll: _Official list_ · \*European Union\* on Grey Meridian Front: listed, 2019-06-12 <https:[^|]+\|\[2\]>$/),
-      '      OpenSanctions: test_list, entry eu-gmf "Grey Meridian Front (GMF)"; list of 2026-02-01',
+      '      OpenSanctions: test_list, entry eu-gmf "Grey Meridian Front (GMF)" (Test programme); list of 2026-02-01',
       '• *European Union* on Grey Meridian Front: removed, 2026-03-03 [1]',
     ]);
   });
@@ -99,7 +103,7 @@ describe('an answer shows the official list beside the news', () => {
     const [conflict] = a.conflicts;
     expect(conflict!.about).toBe('Whether European Union lists Grey Meridian Front');
     expect(conflict!.values.map((v) => [v.value, v.citations.map((id) => sourceOf(a, id).kind)])).toEqual([
-      ['listed in the OpenSanctions: test_list of 2026-05-01 (eu-gmf)', ['list']],
+      ['listed in the OpenSanctions: test_list of 2026-05-01 (eu-gmf, Test programme)', ['list']],
       ['removed on 2026-03-03 in the news', ['news']],
     ]);
   });
@@ -171,6 +175,74 @@ describe('an answer shows the official list beside the news', () => {
   });
 });
 
+describe('links a user can trust', () => {
+  const links = (entity: Partial<Entity> & { name: string }, entries: { ref: string; names: string[]; kind?: ListEntry['kind'] }[]) => {
+    const list: DesignationList = {
+      path: 'lists/t.json',
+      format: 'opensanctions-ftm',
+      title: 'Test list',
+      date: '2026-01-01',
+      datedBy: 'content',
+      url: '',
+      hash: '',
+      entries: entries.map((e) => ({ kind: 'organisation', authority: 'Test', programs: [], listedOn: null, endedOn: null, url: null, ...e })),
+    };
+    const e: Entity = { id: 'x', kind: 'organisation', aliases: [], partOf: null, ...entity };
+    const found = new ListLinks([list], [e]);
+    return { linked: found.linksOf('x').map((m) => m.entry.ref), candidates: found.candidatesOf('x').map((m) => m.entry.ref) };
+  };
+
+  it("compares people's names in order, with a list's SURNAME, Given read as Given SURNAME, and without vowels that make another name", () => {
+    const person = { name: 'Ali Mohammed Rahimi', kind: 'person' as const };
+    expect(links(person, [{ ref: 'p1', names: ['MOHAMMED ALI RAHIMI'], kind: 'person' }]).linked).toEqual([]);
+    expect(links(person, [{ ref: 'p2', names: ['RAHIMI, Ali Muhammad'], kind: 'person' }]).linked).toEqual(['p2']);
+    expect(links({ name: 'Hassan Nasrallah', kind: 'person' }, [{ ref: 'p3', names: ['NASRALLAH, Hussein'], kind: 'person' }]).linked).toEqual([]);
+  });
+
+  it('never links by an acronym in brackets alone, and links neither of two entries that both pass', () => {
+    expect(links({ name: 'Grey Meridian Front', aliases: ['GMF'] }, [{ ref: 'o1', names: ['Global Media Foundation (GMF)'] }])).toEqual({
+      linked: [],
+      candidates: ['o1'],
+    });
+    const both = links({ name: 'Grey Meridian Front' }, [
+      { ref: 'o2', names: ['GREY MERIDIAN FRONT'] },
+      { ref: 'o3', names: ['Grey Meridian Front'] },
+    ]);
+    expect(both.linked).toEqual([]);
+    expect(both.candidates).toHaveLength(1);
+  });
+
+  it('raises no conflict of state from a list dated only by its file, which may be an old list copied today', async () => {
+    const a = await answer({
+      'entities.yml': ENTITIES,
+      'articles/us.md':
+        '---\ntitle: US drops the front\npublished: "2025-03-04"\n---\n\nThe United States removed the Grey Meridian Front from its terrorist list on 3 March 2025.\n',
+      'lists/ofac/sdn.csv': '7001,"GREY MERIDIAN FRONT",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n',
+    });
+    expect(a.status.map((s) => [s.source, s.authority, s.state])).toEqual([
+      ['list', 'United States', 'listed'],
+      ['news', 'United States', 'removed'],
+    ]);
+    expect(a.status[0]!.entry).toMatchObject({ datedBy: 'file', programs: ['SDGT'] });
+    expect(a.conflicts).toEqual([]);
+  });
+
+  it('keeps an organisation asked about whole when an authority is asked beside it, in either order', async () => {
+    const dir = knowledgeFolder({
+      'entities.yml': ENTITIES,
+      'articles/eu.md': REMOVAL,
+      'lists/eu.ftm.json': ftmList(EU, '2026-05-01T08:00:00', [{ id: 'eu-gmf', name: 'Grey Meridian Front', listingDate: '2019-06-12' }]),
+      'lists/uk.ftm.json': ftmList('Home Office', '2026-05-01T08:00:00', [{ id: 'uk-gmf', name: 'Grey Meridian Front', listingDate: '2020-01-10' }]),
+    });
+    folders.push(dir);
+    const kb = KnowledgeBase.fromKnowledge(await loadKnowledge(dir));
+    const refs = (subjects: string[]) => buildListStatus(kb, subjects, new SourceRegistry()).status.map((l) => l.entry!.ref);
+    expect(refs(['greymeridianfront', 'europeanunion'])).toEqual(['eu-gmf', 'uk-gmf']);
+    expect(refs(['europeanunion', 'greymeridianfront'])).toEqual(['eu-gmf', 'uk-gmf']);
+    expect(refs(['europeanunion'])).toEqual(['eu-gmf']);
+  });
+});
+
 describe('the seeds with the fixture lists', () => {
   function seedsWith(fixtures: Record<string, string>): string {
     const dir = knowledgeFolder({}, fixtures);
@@ -186,17 +258,23 @@ describe('the seeds with the fixture lists', () => {
     const status = text.slice(text.indexOf('\nStatus\n'), text.indexOf('\nTimeline\n')).split('\n');
     const un = status.findIndex((l) => l.includes('[official list] Taliban / United Nations Security Council: listed, 1999-10-15'));
     expect(un).toBeGreaterThan(0);
-    expect(status[un + 1]).toMatch(/UN Security Council Consolidated List, entry TAe\.901 "TALIBAN"; list of 2026-11-28/);
+    expect(status[un + 1]).toMatch(/UN Security Council Consolidated List, entry TAe\.901 "TALIBAN" \(1988\); list of 2026-11-28/);
     expect(status[un + 2]).toMatch(/^ {2}Taliban \/ United Nations Security Council: listed \[\d\]$/);
     expect(text).toMatch(
-      /Whether Russia lists Taliban: listed in the OpenSanctions: ru_fsb_terrorists of 2025-06-02 \(ru-fsb-taliban\) \[\d\]; removed on 2025-04-17 in the news \[1\]/,
+      /Whether Russia lists Taliban: listed in the OpenSanctions: ru_fsb_terrorists of 2025-06-02 \(ru-fsb-taliban, Unified federal list of organisations recognised as terrorist\) \[\d\]; removed on 2025-04-17 in the news \[1\]/,
     );
   });
 
   it('gives the JSON contract: source on every status item, kind on every source, candidates', () => {
-    const answer = JSON.parse(ask(seedsWith({ 'lists/un': 'un' }), '--format', 'json', 'mujahideen')) as Answer;
-    expect(answer.status.every((s) => s.source === 'news')).toBe(true);
-    expect(answer.candidates).toEqual([expect.objectContaining({ entity: 'Mujahideen', ref: 'QDe.902', score: 0.5 })]);
-    expect(new Set(answer.sources.map((s) => s.kind))).toEqual(new Set(['news', 'list']));
+    const dir = seedsWith({ 'lists/un': 'un' });
+    const taliban = JSON.parse(ask(dir, '--format', 'json', 'taliban')) as Answer;
+    expect(taliban.status.map((s) => `${s.source} ${s.authority}`)).toContain('list United Nations Security Council');
+    expect(taliban.status.filter((s) => s.source === 'news').map((s) => s.entry)).toEqual(
+      taliban.status.filter((s) => s.source === 'news').map(() => undefined),
+    );
+    expect(new Set(taliban.sources.map((s) => s.kind))).toEqual(new Set(['news', 'list']));
+    const near = JSON.parse(ask(dir, '--format', 'json', 'mujahideen')) as Answer;
+    expect(near.status.filter((s) => s.source === 'list')).toEqual([]);
+    expect(near.candidates).toEqual([expect.objectContaining({ entity: 'Mujahideen', ref: 'QDe.902', score: 0.5 })]);
   });
 });

@@ -33,7 +33,13 @@ export function buildListStatus(
   for (const id of subjectIds) {
     const authority = authorityOf(entity, id);
     if (authority === null) wanted.set(id, null);
-    else for (const pair of kb.claimPairs(authority)) if (pair.endsWith(` ${authority}`)) wanted.set(pair.split(' ')[0]!, authority);
+    else {
+      // An organisation asked about is kept whole: an authority asked beside it does not narrow it.
+      for (const pair of kb.claimPairs(authority)) {
+        const target = pair.split(' ')[0]!;
+        if (pair.endsWith(` ${authority}`) && wanted.get(target) !== null) wanted.set(target, authority);
+      }
+    }
   }
   const lines: ListLine[] = [];
   const candidates: Candidate[] = [];
@@ -81,6 +87,7 @@ function listLine(kb: KnowledgeBase, match: ListMatch, authorityId: string | nul
       programs: entry.programs,
       listedOn: entry.listedOn,
       endedOn: entry.endedOn,
+      url: entry.url,
       listDate: list.date,
       datedBy: list.datedBy,
       score: match.score,
@@ -105,13 +112,15 @@ function disagreements(kb: KnowledgeBase, { line, match, authorityId }: ListLine
   if (latest !== null) {
     const news = latest.told.claim;
     const cite = () => sources.cite([latest.told.sentence.article, ...latest.agreeing]);
-    // The list, dated after the news step, still shows the entry as it was before that step.
+    // The list, dated after the news step, still shows the entry as it was before that step. A list
+    // dated only by its file (OFAC's CSV) may be an old list copied today: its date proves nothing.
     const older = line.date === null || (compareDates(line.date, news.date ?? '') < 0 && !compatible(line.date, news.date ?? ''));
-    if (news.state !== 'pending' && news.state !== line.state && news.date !== null && older && after(list.date, news.date)) {
+    const dated = list.datedBy === 'content';
+    if (dated && news.state !== 'pending' && news.state !== line.state && news.date !== null && older && after(list.date, news.date)) {
       conflicts.push({
         about: `Whether ${line.authority} lists ${line.entity}`,
         values: [
-          { value: `${line.state} in the ${list.title} of ${list.date} (${entry.ref})`, citations: listCitation },
+          { value: `${line.state} in the ${list.title} of ${list.date} (${[entry.ref, ...entry.programs].join(', ')})`, citations: listCitation },
           { value: `${news.state} on ${news.date} in the news`, citations: cite() },
         ],
       });

@@ -28,6 +28,8 @@ export interface ListedEntry {
   programs: string[];
   listedOn: PartialDate | null;
   endedOn: PartialDate | null;
+  /** Where the list points for this entry (OpenSanctions' sourceUrl), if anywhere. */
+  url: string | null;
   /** The list file's date: from its content, or else the file's modification time (`datedBy`). */
   listDate: PartialDate;
   datedBy: 'content' | 'file';

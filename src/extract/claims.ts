@@ -1,3 +1,4 @@
+import { isInternationalBody } from '../knowledge/authorities.js';
 import { entityId } from '../knowledge/entities.js';
 import type { PartialDate } from '../knowledge/partialDate.js';
 import type { Entity } from '../knowledge/types.js';
@@ -152,7 +153,7 @@ const AUTHORITY_REFERENCES = new Set([
 ]);
 const PRONOUN_ORGANISATION = new Set(['it', 'they', 'them']);
 /** Words of a listing on a market ("listed on the London Stock Exchange"), not on a list of designations. */
-const MARKET = /^(?:stock|exchange|bourse|nasdaq|nyse|shares|ipo)$/;
+const MARKET = /^(?:stocks?|exchanges?|bourses?|markets?|nasdaq|nyse|shares|ipos?|listing)$/;
 
 /**
  * Reads the designation claims of one sentence from its clauses: which step each clause
@@ -538,7 +539,9 @@ class ClauseReader {
       if (w.lower !== 'by') continue;
       const m = this.mentionAt(this.words[k + 1]?.pos === 'DET' ? k + 2 : k + 1);
       const head = m ? this.words[m.last + 1] : undefined;
-      return m !== null && m.authority !== null && !(head?.pos === 'NOUN' && !AUTHORITY_REFERENCES.has(head.lower));
+      // "listed by Britain among the companies bidding": a list of another kind.
+      const among = m !== null && this.words.slice(m.last + 1, Math.min(clause.to, m.last + 4)).some((a) => a.lower === 'among' || a.lower === 'alongside');
+      return m !== null && m.authority !== null && !among && !(head?.pos === 'NOUN' && !AUTHORITY_REFERENCES.has(head.lower));
     }
     return false;
   }
@@ -1217,9 +1220,13 @@ class ClauseReader {
     if (!['to', 'on', 'onto', 'in', 'from', 'off'].includes(this.words[k]?.lower ?? '')) return false;
     const possessive = /^['’]s$/.test(this.words[m.last + 1]?.text ?? '');
     // "Russia's register", "the EU's consolidated terrorist list"; "the US terror blacklist", "the British proscribed list".
+    // A country as a bare modifier of "sanctions list" is whom the sanctions are on ("the Russia sanctions list"):
+    // it keeps the list only as an international body does, or where the list is one of terrorists.
+    const keeps = possessive || (m.authority !== null && isInternationalBody(m.authority));
     for (let j = m.last + (possessive ? 2 : 1); j <= m.last + 4; j++) {
       const w = this.words[j];
-      if (w && LIST_WORDS.has(w.lower)) return true;
+      if (w && LIST_WORDS.has(w.lower))
+        return keeps || this.words.slice(m.last + 1, j).some((b) => TERROR_WORDS.test(b.lower) && !/^sanctions?$/.test(b.lower));
       if (!w || !['ADJ', 'NOUN', 'PROPN', 'VERB'].includes(w.pos)) return false;
     }
     return false;

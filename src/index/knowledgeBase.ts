@@ -51,9 +51,9 @@ export class KnowledgeBase {
   /** For each "target authority" pair, the version in which its claims last changed. */
   private readonly pairChanges = new Map<string, number>();
   private coverageCache: { version: number; coverage: Coverage } | null = null;
-  /** The official lists by path, and how often they changed. */
+  /** The official lists by path, and a count of their changes. */
   private readonly listMap = new Map<string, DesignationList>();
-  private listChanges = 0;
+  private listVersion = 0;
   private linksCache: { key: string; links: ListLinks } | null = null;
   /** Authorities of list entries, from the names lists give them ("UN Security Council"), by that name. */
   private readonly listAuthorities = new Map<string, string | null>();
@@ -224,13 +224,13 @@ export class KnowledgeBase {
   /** Adds an official list, or replaces the list at the same path (a newer file of it). */
   setList(list: DesignationList): void {
     this.listMap.set(list.path, list);
-    this.listChanges++;
+    this.listVersion++;
     this.changes++;
   }
 
   removeList(path: string): void {
     if (!this.listMap.delete(path)) return;
-    this.listChanges++;
+    this.listVersion++;
     this.changes++;
   }
 
@@ -247,7 +247,7 @@ export class KnowledgeBase {
    * for an entity whose names change (an article can bring an organisation's name); never per question.
    */
   listLinks(): ListLinks {
-    const key = `${this.listChanges} ${this.matcher.version}`;
+    const key = `${this.listVersion} ${this.matcher.version}`;
     if (this.linksCache?.key !== key) this.linksCache = { key, links: new ListLinks(this.lists, this.matcher.all(), this.linksCache?.links ?? null) };
     return this.linksCache.links;
   }

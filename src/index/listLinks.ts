@@ -3,9 +3,10 @@ import type { Entity } from '../knowledge/types.js';
 import { type FoldedName, foldName, nameScore } from './nameMatch.js';
 
 /**
- * A list entry whose names score at least this with an entity's links them: every word the same,
- * or one word of a one-word name spelt with other vowels (Taleban). "Taliban movement" against
- * "Taliban" scores 0.67 and is only a candidate.
+ * A list entry whose names score at least this with an entity's links them: every word the same
+ * or another spelling of it (a one-word name spelt otherwise, Taleban, scores 0.9; two words of
+ * which one is spelt otherwise, 0.95). "Taliban movement" against "Taliban" scores 0.67 and is only
+ * a candidate. When two entries of one list pass, neither is linked: both are candidates.
  */
 export const LINK_THRESHOLD = 0.9;
 /** Below the threshold, the best entry scoring at least this is shown as a candidate for an editor. */
@@ -31,7 +32,7 @@ export interface ListMatch {
 class ListNames {
   private static readonly byList = new WeakMap<DesignationList, ListNames>();
   /** For each entry, for each of its names, the name folded in each way it can be read. */
-  readonly names: FoldedName[][][];
+  readonly names: Reading[][][];
   private readonly postings = new Map<string, number[]>();
   private readonly refs = new Map<string, number>();
   /** Scratch counts of the words each entry shares with a name, zero between calls. */
@@ -45,13 +46,13 @@ class ListNames {
   }
 
   private constructor(list: DesignationList) {
-    this.names = list.entries.map((entry) => entry.names.map((name) => spellings(name).map(foldName)));
+    this.names = list.entries.map((entry) => entry.names.map((name) => readings(name, entry.kind)));
     list.entries.forEach((entry, i) => {
       this.refs.set(entry.ref, i);
     });
     this.hits = new Uint16Array(list.entries.length);
     this.names.forEach((names, i) => {
-      for (const key of new Set(names.flat().flatMap(skeletons))) {
+      for (const key of new Set(names.flat().flatMap((r) => skeletons(r.name)))) {
         const posting = this.postings.get(key);
         if (posting) posting.push(i);
         else this.postings.set(key, [i]);
@@ -157,7 +158,10 @@ export class ListLinks {
         scored.set(i, { entityId: entity.id, list, entry, ...best(names, listNames.names[i]!, entry), confirmed: true });
       }
       const matches = [...scored.values()].sort((a, b) => b.score - a.score);
-      const linked = matches.filter((m) => m.confirmed || m.score >= LINK_THRESHOLD);
+      const confirmedHere = matches.filter((m) => m.confirmed);
+      const passing = matches.filter((m) => !m.confirmed && m.score >= LINK_THRESHOLD);
+      // Two entries of one list that both pass are two readings of a name, not one entity: an editor chooses.
+      const linked = confirmedHere.length > 0 || passing.length > 1 ? confirmedHere : passing;
       if (linked.length > 0) this.links.set(entity.id, [...(this.links.get(entity.id) ?? []), ...linked]);
       else if (matches[0] && matches[0].score >= CANDIDATE_FLOOR) this.candidates.set(entity.id, [...(this.candidates.get(entity.id) ?? []), matches[0]]);
     }
@@ -175,12 +179,18 @@ export class ListLinks {
 }
 
 /** The best score between any of an entity's names and any of an entry's. */
-function best(names: FoldedName[], entryNames: FoldedName[][], entry: ListEntry): { score: number; name: string } {
+/**
+ * A reading of a list's name alone in brackets scores at most this: an acronym ("(GMF)") is shared
+ * by other organisations, so it proposes a candidate and never links by itself.
+ */
+const BRACKETED_AT_MOST = 0.85;
+
+function best(names: FoldedName[], entryNames: Reading[][], entry: ListEntry): { score: number; name: string } {
   let top = { score: 0, name: entry.names[0]! };
   for (const name of names) {
     entryNames.forEach((readings, i) => {
-      for (const other of readings) {
-        const score = nameScore(name, other);
+      for (const reading of readings) {
+        const score = Math.min(nameScore(name, reading.name, entry.kind === 'person'), reading.bracketed ? BRACKETED_AT_MOST : 1);
         if (score > top.score) top = { score, name: entry.names[i]! };
       }
     });
@@ -188,12 +198,23 @@ function best(names: FoldedName[], entryNames: FoldedName[][], entry: ListEntry)
   return { score: Math.round(top.score * 100) / 100, name: top.name };
 }
 
+/** One way a list's name can be read, folded. */
+interface Reading {
+  name: FoldedName;
+  /** The part of the name in brackets, alone. */
+  bracketed: boolean;
+}
+
 /**
- * The ways a list's name can be read: as written, and, for a name with a part in brackets
- * ("Grey Meridian Front (GMF)"), the name without it and the part alone, as lists give acronyms.
+ * The ways a list's name can be read: as written; for a person written "SURNAME, Given", in the
+ * order of "Given SURNAME"; and for a name with a part in brackets ("Grey Meridian Front (GMF)"),
+ * the name without it and the part alone.
  */
-function spellings(name: string): string[] {
-  const inside = [...name.matchAll(/\(([^()]+)\)/g)].map((m) => m[1]!.trim());
-  if (inside.length === 0) return [name];
-  return [name, name.replace(/\s*\([^()]*\)\s*/g, ' ').trim(), ...inside].filter((n) => n !== '');
+function readings(name: string, kind: ListEntry['kind']): Reading[] {
+  const plain = (text: string) => ({ name: foldName(text), bracketed: false });
+  const comma = kind === 'person' ? /^([^,]+),\s*([^,]+)$/.exec(name) : null;
+  const out = [plain(name), ...(comma ? [plain(`${comma[2]} ${comma[1]}`)] : [])];
+  const inside = [...name.matchAll(/\(([^()]+)\)/g)].map((m) => m[1]!.trim()).filter((n) => n !== '');
+  if (inside.length === 0) return out;
+  return [...out, plain(name.replace(/\s*\([^()]*\)\s*/g, ' ').trim()), ...inside.map((part) => ({ name: foldName(part), bracketed: true }))];
 }

@@ -1,8 +1,8 @@
 /**
  * Scores how well two names of an organisation or person match, the way official lists and
- * news write them differently: without regard to case, diacritics, punctuation, word order, the
- * Arabic article ("al-", "el-") and the vowels that transliterations disagree on (Qaida and
- * Qaeda, Taliban and Taleban, Hizballah and Hezbollah).
+ * news write them differently: without regard to case, diacritics, punctuation, word order (not
+ * for people), the Arabic article ("al-", "el-") and the vowels that transliterations disagree on
+ * (Qaida and Qaeda, Taliban and Taleban, Hizballah and Hezbollah).
  */
 
 /**
@@ -23,8 +23,8 @@ export interface NameToken {
   word: string;
   /** The word as its consonants: what transliterations of one Arabic or Persian word share. */
   skeleton: string;
-  /** How many runs of vowels the word has: Qaida and Qaeda two each, Hamas two but Hums one. */
-  syllables: number;
+  /** The word's runs of vowels, y as i and repeats as one: Qaida [ai, a], Hezbollah [e, o, a], Bayt [ai]. */
+  vowels: string[];
 }
 
 /** A name folded for matching: its words without particles, and the whole name as one word (Hizbul and Hizb ul-). */
@@ -55,7 +55,7 @@ export function foldName(name: string): FoldedName {
 }
 
 function token(word: string): NameToken {
-  return { word, skeleton: skeletonOf(word), syllables: word.match(/[aeiouy]+/g)?.length ?? 0 };
+  return { word, skeleton: skeletonOf(word), vowels: (word.match(/[aeiouy]+/g) ?? []).map((run) => run.replace(/y/g, 'i').replace(/(.)\1+/g, '$1')) };
 }
 
 /** The consonants of a word after its first letter, with q as k, ph as f and doubled letters as one. */
@@ -69,18 +69,23 @@ function skeletonOf(word: string): string {
 
 /**
  * How well two names match, from 0 to 1: the Dice coefficient over their words, a word counting
- * 1 where it is the same and 0.9 where it differs only in vowels. Word order does not count; a
- * name written with other spaces (Hizbul Mujahideen, Hizb ul-Mujahidin) matches as a whole.
+ * 1 where it is the same and 0.9 where it is another spelling of it. Word order does not count,
+ * unless `ordered` (people: "Ali Mohammed" is not "Mohammed Ali"); a name written with other spaces
+ * (Hizbul Mujahideen, Hizb ul-Mujahidin) matches as a whole.
  *
  * @example
  * nameScore(foldName('Taliban'), foldName('TALEBAN')) // 0.9
  * nameScore(foldName('Taliban'), foldName('Taliban movement')) // 0.67
  */
-export function nameScore(a: FoldedName, b: FoldedName): number {
+export function nameScore(a: FoldedName, b: FoldedName, ordered = false): number {
   // Spelt as a whole only where the spaces differ: word by word, "Al-Nur" and "Al-Nar" are two names.
   const respaced = a.words !== b.words && a.whole.word.length >= MIN_SPELT_WHOLE && b.whole.word.length >= MIN_SPELT_WHOLE;
   const whole = a.whole.word === b.whole.word ? 1 : respaced && sameSpelling(a.whole, b.whole) ? SPELLING_WEIGHT : 0;
-  return Math.max(whole, wordScore(a.tokens, b.tokens));
+  return Math.max(whole, (ordered ? orderedScore : wordScore)(a.tokens, b.tokens));
+}
+
+function weight(a: NameToken, b: NameToken): number {
+  return a.word === b.word ? 1 : sameSpelling(a, b) ? SPELLING_WEIGHT : 0;
 }
 
 function wordScore(a: NameToken[], b: NameToken[]): number {
@@ -89,19 +94,49 @@ function wordScore(a: NameToken[], b: NameToken[]): number {
   let matched = 0;
   for (const token of a) {
     let best = -1;
-    let weight = 0;
+    let most = 0;
     free.forEach((other, i) => {
-      const w = token.word === other.word ? 1 : sameSpelling(token, other) ? SPELLING_WEIGHT : 0;
-      if (w > weight) [best, weight] = [i, w];
+      const w = weight(token, other);
+      if (w > most) [best, most] = [i, w];
     });
     if (best < 0) continue;
-    matched += weight;
+    matched += most;
     free.splice(best, 1);
   }
   return (2 * matched) / (a.length + b.length);
 }
 
-/** Whether two different words are spellings of one: the same consonants and as many vowel runs, and not too short to tell. */
+/** The Dice coefficient over the words both names have in the same order (a weighted longest common subsequence). */
+function orderedScore(a: NameToken[], b: NameToken[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let row = new Array<number>(b.length + 1).fill(0);
+  for (const token of a) {
+    const next = [0];
+    b.forEach((other, j) => next.push(Math.max(row[j]! + weight(token, other), row[j + 1]!, next[j]!)));
+    row = next;
+  }
+  return (2 * row[b.length]!) / (a.length + b.length);
+}
+
+/**
+ * Vowels that transliterations of one word give each other: Taliban and Taleban (i, e), Hizballah
+ * and Hezbollah (i, e; a, o), Mohammed and Muhammad (o, u; e, a). A run shares a letter with its
+ * counterpart (Qaida's "ai" and Qaeda's "ae") or the two are one of these pairs; Hassan and Hussein
+ * (a, u), Sharia and Shura (a, u) are other words.
+ */
+const KINDRED_VOWELS = new Set(['ae', 'ea', 'ei', 'ie', 'ao', 'oa', 'ou', 'uo']);
+
+function kindred(a: string, b: string): boolean {
+  return [...a].some((letter) => b.includes(letter)) || (a.length === 1 && b.length === 1 && KINDRED_VOWELS.has(a + b));
+}
+
+/** Whether two different words are spellings of one: the same consonants, vowels that transliterations give each other, and not too short to tell. */
 function sameSpelling(a: NameToken, b: NameToken): boolean {
-  return a.skeleton === b.skeleton && a.syllables === b.syllables && a.word.length >= MIN_SPELT_WORD && b.word.length >= MIN_SPELT_WORD;
+  return (
+    a.skeleton === b.skeleton &&
+    a.vowels.length === b.vowels.length &&
+    a.vowels.every((run, i) => kindred(run, b.vowels[i]!)) &&
+    a.word.length >= MIN_SPELT_WORD &&
+    b.word.length >= MIN_SPELT_WORD
+  );
 }

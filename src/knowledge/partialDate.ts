@@ -59,3 +59,9 @@ export function compatible(a: PartialDate, b: PartialDate): boolean {
 export function compareDates(a: PartialDate, b: PartialDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The date at the start of an ISO date or date-time ("2026-11-28T00:00:09Z"), as precisely as it is given; null for none. */
+export function leadingDate(value: string): PartialDate | null {
+  const match = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)/.exec(value.trim());
+  return match ? parsePartialDate(match[1]!) : null;
+}

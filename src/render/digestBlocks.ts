@@ -43,7 +43,7 @@ export function renderDigestBlocks(digest: Digest, { timeZone, label }: DigestRe
     part(['*Status changes*', ...lines], 3);
   }
   if (digest.listChanges.length > 0) {
-    const lines = digest.listChanges.map((c) => `• :scroll: _${escapeMrkdwn(c.listTitle)}_: ${escapeMrkdwn(listChangeWords(c))} ${cite([c.list])}`);
+    const lines = digest.listChanges.map((c) => `• :scroll: ${escapeMrkdwn(c.listTitle)}: ${escapeMrkdwn(listChangeWords(c))} ${cite([c.list])}`);
     if (digest.omitted.listChanges > 0) lines.push(`_…and ${digest.omitted.listChanges} more list changes_`);
     part(['*Official list changes*', ...lines], 3);
   }

@@ -14,7 +14,8 @@ export const ASSEMBLED = 'Answer, assembled from the cited sources';
 /** How a line from an official list is marked in every renderer: the list, the entry, and the list's own date. */
 export function officialListWords(entry: ListedEntry): string {
   const dated = entry.datedBy === 'content' ? `list of ${entry.listDate}` : `list file of ${entry.listDate}`;
-  return `${entry.list}, entry ${entry.ref} "${entry.name}"${entry.endedOn ? `, ended ${entry.endedOn}` : ''}; ${dated}`;
+  const programs = entry.programs.length > 0 ? ` (${entry.programs.join(', ')})` : '';
+  return `${entry.list}, entry ${entry.ref} "${entry.name}"${programs}${entry.endedOn ? `, ended ${entry.endedOn}` : ''}; ${dated}`;
 }
 
 /** How a change to an official list's entry reads in every renderer: `QDe.903 "JNIM" added (Al-Qaida)`. */

@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
-import { formatPartialDate } from '../partialDate.js';
+import { compareDates, compatible, formatPartialDate } from '../partialDate.js';
 import { knowledgeFileOpener, megabytes, RefusedFileError, refusalOf, type OpenKnowledgeFile } from '../readKnowledgeFile.js';
 import type { KnowledgeProblem } from '../types.js';
 import { readOfacCsv } from './ofacList.js';
@@ -31,7 +31,13 @@ export function isListPath(path: string): boolean {
 
 /** The list a file belongs to: itself, or for OFAC's alt.csv and add.csv, the sdn.csv beside them. */
 export function listOfFile(path: string): string {
-  return OFAC_PARTS.has(basename(path).toLowerCase()) ? `${dirname(path)}/${OFAC_MAIN}` : path;
+  const name = basename(path);
+  return OFAC_PARTS.has(name.toLowerCase()) ? `${dirname(path)}/${sameCase(OFAC_MAIN, name)}` : path;
+}
+
+/** A file name of OFAC's set in the case of another of its files (SDN.CSV beside ALT.CSV). */
+function sameCase(name: string, like: string): string {
+  return like === like.toUpperCase() ? name.toUpperCase() : name;
 }
 
 /** Every list under the lists folder, as sorted relative paths; links and other refused entries as problems. */
@@ -102,7 +108,7 @@ type Read = Pick<DesignationList, 'format' | 'title' | 'url' | 'entries'> & { da
 async function readByFormat(path: string, main: OpenKnowledgeFile, hash: Hash, part: (path: string) => Promise<OpenKnowledgeFile | null>): Promise<Read> {
   const name = basename(path).toLowerCase();
   if (name === OFAC_MAIN) {
-    const alt = await part(`${dirname(path)}/alt.csv`);
+    const alt = await part(`${dirname(path)}/${sameCase('alt.csv', basename(path))}`);
     const entries = await readOfacCsv(hashed(main, hash), alt ? hashed(alt, hash) : null);
     return {
       format: 'ofac-csv',
@@ -161,9 +167,15 @@ function hashed(file: OpenKnowledgeFile, hash: Hash): Readable {
   return source.pipe(hashing);
 }
 
-/** Whether the list says an entry is removed: it gives an end date no later than the list's own date. */
+/**
+ * Whether the list says an entry is removed: it gives an end date known to be no later than the
+ * list's own date (an end "in 2024" on a list of 2024-03-01 may be still to come).
+ */
 export function entryState(entry: ListEntry, list: DesignationList): 'listed' | 'removed' {
-  return entry.endedOn !== null && entry.endedOn <= list.date ? 'removed' : 'listed';
+  const end = entry.endedOn;
+  if (end === null) return 'listed';
+  const known = !compatible(end, list.date) || end.length >= list.date.length;
+  return known && compareDates(end, list.date) <= 0 ? 'removed' : 'listed';
 }
 
 /** Reads every list of the folder; a list that cannot be read is reported by name and the others serve. */

@@ -1,8 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { PartialDate } from '../partialDate.js';
+import { leadingDate, type PartialDate } from '../partialDate.js';
 import { type ListEntry, ListFormatError } from './types.js';
-import { datePart } from './unList.js';
 
 interface FtmEntity {
   id: string;
@@ -18,12 +17,14 @@ const ORGANISATIONS = new Set(['Organization', 'LegalEntity', 'Company', 'Public
 /**
  * Reads OpenSanctions' FollowTheMoney export, one JSON entity per line
  * (https://www.opensanctions.org/docs/bulk/json/): each `Sanction` entity becomes an entry for the
- * entity it names in `entity`, with its `authority`, `program`, `listingDate` (else `startDate`),
+ * entity it names in `entity` (the entry's reference is the entity's id, or the sanction's where the
+ * entity has several), with its `authority`, `program`, `listingDate` (else `startDate`),
  * `endDate` and `sourceUrl`. The list's date is the latest `last_seen`: when OpenSanctions last
  * found the data at its source.
  */
 export async function readOpenSanctions(input: Readable): Promise<{ entries: ListEntry[]; date: PartialDate | null; dataset: string | null }> {
-  const targets = new Map<string, FtmEntity>();
+  // Of a target, only what an entry needs is kept: a large export holds many properties per entity.
+  const targets = new Map<string, { schema: string; names: string[] }>();
   const sanctions: FtmEntity[] = [];
   const datasets = new Map<string, number>();
   let date: PartialDate | null = null;
@@ -33,24 +34,22 @@ export async function readOpenSanctions(input: Readable): Promise<{ entries: Lis
     if (text.trim() === '') continue;
     const entity = parseLine(text, line);
     if (entity.schema === 'Sanction') sanctions.push(entity);
-    else targets.set(entity.id, entity);
+    else targets.set(entity.id, { schema: entity.schema, names: [...strings(entity, 'name'), ...strings(entity, 'alias')] });
     for (const d of entity.datasets ?? []) datasets.set(d, (datasets.get(d) ?? 0) + 1);
-    const seen = entity.last_seen ? datePart(entity.last_seen) : null;
+    const seen = entity.last_seen ? leadingDate(entity.last_seen) : null;
     if (seen !== null && (date === null || seen > date)) date = seen;
   }
+  // A target with one sanction is its entry, under its own id; one with several (several authorities') has an entry per sanction, under the sanction's id, whatever the order of the lines.
+  const sanctionsOf = new Map<string, number>();
+  for (const sanction of sanctions) sanctionsOf.set(first(sanction, 'entity') ?? '', (sanctionsOf.get(first(sanction, 'entity') ?? '') ?? 0) + 1);
   const entries: ListEntry[] = [];
-  const refs = new Set<string>();
   for (const sanction of sanctions) {
-    const target = targets.get(first(sanction, 'entity') ?? '');
-    if (target === undefined) continue;
-    const names = [...strings(target, 'name'), ...strings(target, 'alias')];
-    if (names.length === 0) continue;
-    // A second sanction on one entity (another authority's) is an entry of its own, under the sanction's id.
-    const ref = refs.has(target.id) ? sanction.id : target.id;
-    refs.add(ref);
+    const id = first(sanction, 'entity') ?? '';
+    const target = targets.get(id);
+    if (target === undefined || target.names.length === 0) continue;
     entries.push({
-      ref,
-      names: [...new Set(names)],
+      ref: sanctionsOf.get(id) === 1 ? id : sanction.id,
+      names: [...new Set(target.names)],
       kind: PEOPLE.has(target.schema) ? 'person' : ORGANISATIONS.has(target.schema) ? 'organisation' : 'other',
       authority: first(sanction, 'authority') ?? '',
       programs: strings(sanction, 'program'),
@@ -86,5 +85,5 @@ function first(entity: FtmEntity, property: string): string | null {
 }
 
 function dateOf(value: string | null): PartialDate | null {
-  return value === null ? null : datePart(value);
+  return value === null ? null : leadingDate(value);
 }

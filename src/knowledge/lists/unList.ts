@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { SaxesParser } from 'saxes';
-import { parsePartialDate, type PartialDate } from '../partialDate.js';
+import { leadingDate, type PartialDate } from '../partialDate.js';
 import { type ListEntry, ListFormatError } from './types.js';
 
 const RECORDS: Record<string, ListEntry['kind']> = { INDIVIDUAL: 'person', ENTITY: 'organisation' };
@@ -20,8 +20,8 @@ interface UnRecord {
 
 /**
  * Reads the UN Security Council Consolidated List XML (https://scsanctions.un.org/resources/xml/en/consolidated.xml)
- * as it streams in: every INDIVIDUAL and ENTITY with its REFERENCE_NUMBER, names, aliases of good
- * quality and LISTED_ON. The list's date is `dateGenerated` on its root. The list holds only those
+ * as it streams in: every INDIVIDUAL and ENTITY with its REFERENCE_NUMBER, names, aliases (but those
+ * of "Low" quality) and LISTED_ON. The list's date is `dateGenerated` on its root. The list holds only those
  * listed now: a removed entry is one that a newer version no longer has.
  */
 export async function readUnList(input: Readable): Promise<{ entries: ListEntry[]; date: PartialDate | null }> {
@@ -35,11 +35,11 @@ export async function readUnList(input: Readable): Promise<{ entries: ListEntry[
   parser.on('opentag', (tag) => {
     if (path.length === 0) {
       if (tag.name !== 'CONSOLIDATED_LIST') throw new ListFormatError(`has <${tag.name}> at its root, not <CONSOLIDATED_LIST>`);
-      date = datePart(String(tag.attributes.dateGenerated ?? ''));
+      date = leadingDate(String(tag.attributes.dateGenerated ?? ''));
     }
     path.push(tag.name);
     text = '';
-    if (tag.name in RECORDS && path.length === 3) record = { kind: RECORDS[tag.name]!, fields: new Map(), aliases: [] };
+    if (Object.hasOwn(RECORDS, tag.name) && path.length === 3) record = { kind: RECORDS[tag.name]!, fields: new Map(), aliases: [] };
     else if (record && tag.name.endsWith('_ALIAS') && path.length === 4) alias = { quality: '', name: '' };
   });
   parser.on('text', (chunk) => {
@@ -94,14 +94,8 @@ function entryOf(record: UnRecord): ListEntry | null {
     kind: record.kind,
     authority: 'UN Security Council',
     programs: field('UN_LIST_TYPE') === '' ? [] : [field('UN_LIST_TYPE')],
-    listedOn: datePart(field('LISTED_ON')),
+    listedOn: leadingDate(field('LISTED_ON')),
     endedOn: null,
     url: null,
   };
-}
-
-/** The date at the start of an ISO date or date-time, as precisely as it is given. */
-export function datePart(value: string): PartialDate | null {
-  const match = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)/.exec(value.trim());
-  return match ? parsePartialDate(match[1]!) : null;
 }
