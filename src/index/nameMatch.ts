@@ -112,7 +112,9 @@ function orderedScore(a: NameToken[], b: NameToken[]): number {
   let row = new Array<number>(b.length + 1).fill(0);
   for (const token of a) {
     const next = [0];
-    b.forEach((other, j) => next.push(Math.max(row[j]! + weight(token, other), row[j + 1]!, next[j]!)));
+    b.forEach((other, j) => {
+      next.push(Math.max(row[j]! + weight(token, other), row[j + 1]!, next[j]!));
+    });
     row = next;
   }
   return (2 * row[b.length]!) / (a.length + b.length);
