@@ -8,8 +8,8 @@ import type { ListChange } from './types.js';
 /**
  * What each newer list changed against the version current before the window: entries added,
  * removed, or changed (dates, names, programmes), keyed by the list's reference. With topics,
- * only entries that are one of the topics (linked as answers link them, in the old version or the
- * new); a topic that is an authority keeps the changes of its lists.
+ * only entries that are one of the topics (linked as answers link them; a removed entry as the
+ * old version's); a topic that is an authority keeps the changes of its lists.
  */
 export function listChanges(kb: KnowledgeBase, replaced: ListReplacement[], topics: string[], sources: SourceRegistry): ListChange[] {
   const changes: ListChange[] = [];
@@ -18,7 +18,6 @@ export function listChanges(kb: KnowledgeBase, replaced: ListReplacement[], topi
     if (list === undefined) continue;
     const old = new Map(before.entries.map((e) => [e.ref, e]));
     const now = new Map(list.entries.map((e) => [e.ref, e]));
-    const onTopic = topicTest(kb, list, before.entries, topics);
     const found: { entry: ListEntry; change: ListChange['change']; details: string[] }[] = [];
     for (const entry of list.entries) {
       const was = old.get(entry.ref);
@@ -28,7 +27,9 @@ export function listChanges(kb: KnowledgeBase, replaced: ListReplacement[], topi
         if (details.length > 0) found.push({ entry, change: 'changed', details });
       }
     }
-    for (const entry of before.entries) if (!now.has(entry.ref)) found.push({ entry, change: 'removed', details: [] });
+    const removed = before.entries.filter((entry) => !now.has(entry.ref));
+    for (const entry of removed) found.push({ entry, change: 'removed', details: [] });
+    const onTopic = topicTest(kb, list, removed, topics);
     for (const { entry, change, details } of found) {
       const entity = onTopic(entry);
       if (entity === undefined) continue;
@@ -42,12 +43,21 @@ export function listChanges(kb: KnowledgeBase, replaced: ListReplacement[], topi
  * Which entity an entry is (null for none known), or undefined when it is off the topics: an
  * entry is on them when it is a topic, or when its list is kept by an authority that is one.
  */
-function topicTest(kb: KnowledgeBase, list: DesignationList, older: ListEntry[], topics: string[]): (entry: ListEntry) => string | null | undefined {
-  // The old version's entries are linked as the current list's are: with the same names and threshold.
-  const links = new ListLinks([list, { ...list, entries: older }], kb.matcher.all());
+function topicTest(kb: KnowledgeBase, list: DesignationList, removed: ListEntry[], topics: string[]): (entry: ListEntry) => string | null | undefined {
+  // The current entries as answers link them (worked out once per list version); the entries the
+  // newer list no longer has, with the same names and threshold.
+  const gone = new ListLinks([{ ...list, entries: removed }], kb.matcher.all());
   const entityOf = new Map<string, string>();
-  for (const entity of kb.matcher.all())
-    for (const match of links.linksOf(entity.id)) if (!entityOf.has(match.entry.ref)) entityOf.set(match.entry.ref, entity.id);
+  for (const entity of kb.matcher.all()) {
+    for (const match of [
+      ...kb
+        .listLinks()
+        .linksOf(entity.id)
+        .filter((m) => m.list === list),
+      ...gone.linksOf(entity.id),
+    ])
+      if (!entityOf.has(match.entry.ref)) entityOf.set(match.entry.ref, entity.id);
+  }
   const wanted = new Set(topics);
   return (entry) => {
     const id = entityOf.get(entry.ref) ?? null;
