@@ -12,6 +12,7 @@ import { loadListFile } from '../src/knowledge/lists/loadLists.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import type { Entity } from '../src/knowledge/types.js';
 import { generateEntries } from './generateLists.js';
+import { percentile } from './mixes.js';
 
 const [dir, path, count] = process.argv.slice(2);
 const mb = (bytes: number) => bytes / 2 ** 20;
@@ -62,8 +63,7 @@ const time = (kb: KnowledgeBase) => {
       times.push(performance.now() - t);
     }
   }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(times.length / 2)]!, p99: times[Math.floor(times.length * 0.99)]! };
+  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
 };
 time(without); // warm both
 const answerWithout = time(without);
