@@ -1,6 +1,6 @@
-import { authorityOf } from '../extract/claims.js';
+import { authorityOf } from '../knowledge/authorities.js';
 import { tokenize } from '../extract/tokens.js';
-import { ORGANISATION_REFERENCES } from '../extract/vocabulary.js';
+import { ORGANISATION_REFERENCES } from '../extract/cues.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { findConflicts } from './conflicts.js';
 import { besideNews, buildListStatus } from './listStatus.js';

@@ -1,5 +1,5 @@
 import type { Sentence } from '../extract/extractArticle.js';
-import { ORGANISATION_REFERENCES } from '../extract/vocabulary.js';
+import { ORGANISATION_REFERENCES } from '../extract/cues.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import type { PartialDate } from '../knowledge/partialDate.js';
 import type { Entity } from '../knowledge/types.js';

@@ -1,4 +1,4 @@
-import { authorityOf } from '../extract/claims.js';
+import { authorityOf } from '../knowledge/authorities.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import type { ListMatch } from '../index/listLinks.js';
 import { entryState } from '../knowledge/lists/loadLists.js';

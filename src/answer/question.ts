@@ -1,6 +1,6 @@
-import { authorityOf } from '../extract/claims.js';
+import { authorityOf } from '../knowledge/authorities.js';
 import { parseWords, type Word } from '../extract/parse.js';
-import { baseOf, LIST_VERBS, LIST_WORDS, REMOVE_VERBS, STEP_NOUNS, TERROR_WORDS } from '../extract/vocabulary.js';
+import { baseOf, isTerrorWord, LIST_NOUNS, LISTING_VERBS, REMOVAL_VERBS, STEP_NOUNS } from '../extract/cues.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { governmentOf } from '../knowledge/authorities.js';
 import { periodOf, type Period } from './period.js';
@@ -226,8 +226,8 @@ interface Cues {
 function stepAsked(words: Word[]): Asked {
   const lower = words.map((w) => w.lower);
   const cues: Cues = {
-    list: lower.some((w) => LIST_WORDS.has(w)),
-    terror: lower.some((w) => TERROR_WORDS.test(w)),
+    list: lower.some((w) => LIST_NOUNS.has(w)),
+    terror: lower.some((w) => isTerrorWord(w)),
     stepNoun: words.some((w) => baseOf(w.lemma) in STEP_NOUNS || baseOf(w.lower) in STEP_NOUNS),
     from: lower.includes('from'),
   };
@@ -244,15 +244,15 @@ function stepAsked(words: Word[]): Asked {
       // A noun that is also a verb ("ban", "sanction") is the verb where the tagger missed it ("did Russia
       // ban ..."), not after a determiner or a modifier ("the ban", "the Russian ban", "Russia's ban").
       const modified = ['DET', 'ADJ', 'PART', 'ADP', 'NUM'].includes(words[i - 1]?.pos ?? 'DET');
-      if (state !== undefined && (modified || (!(forms[0]! in LIST_VERBS) && !(forms[0]! in REMOVE_VERBS)))) continue;
+      if (state !== undefined && (modified || (!(forms[0]! in LISTING_VERBS) && !(forms[0]! in REMOVAL_VERBS)))) continue;
     }
-    const removing = forms.find((f) => f in REMOVE_VERBS);
-    if (removing !== undefined && satisfied(removing, REMOVE_VERBS[removing]!, cues)) {
+    const removing = forms.find((f) => f in REMOVAL_VERBS);
+    if (removing !== undefined && satisfied(removing, REMOVAL_VERBS[removing]!, cues)) {
       verb = 'removed';
       continue;
     }
-    const listing = forms.find((f) => f in LIST_VERBS);
-    if (listing !== undefined && verb === null && satisfied(listing, LIST_VERBS[listing]!, cues)) verb = 'listed';
+    const listing = forms.find((f) => f in LISTING_VERBS);
+    if (listing !== undefined && verb === null && satisfied(listing, LISTING_VERBS[listing]!, cues)) verb = 'listed';
   }
   const step = verb ?? noun ?? (cues.terror ? 'listed' : null);
   return { step, move, byVerb: verb !== null, listCue: cues.list || cues.terror };
@@ -287,7 +287,7 @@ function asksAboutStep(words: Word[], asked: Asked, form: QuestionForm): boolean
   const main = words.find((w) => w.pos === 'VERB' && !LIGHT_VERBS.has(w.lemma));
   if (main) {
     const forms = [baseOf(main.lemma), baseOf(main.lower)];
-    return forms.some((f) => f in LIST_VERBS || f in REMOVE_VERBS) || (asked.move && isMoveWord(main));
+    return forms.some((f) => f in LISTING_VERBS || f in REMOVAL_VERBS) || (asked.move && isMoveWord(main));
   }
   // No verb of its own: "is it a terrorist organisation in X", "when was its removal"; not "was the ban legal".
   return asked.byVerb || asked.listCue || form !== 'yes-no';
@@ -300,7 +300,7 @@ function asksAboutStep(words: Word[], asked: Asked, form: QuestionForm): boolean
 function actsItself(kb: KnowledgeBase, words: Word[], names: { entityId: string; start: number }[], asked: Asked): boolean {
   const at = words.findIndex((w) => {
     const base = baseOf(w.lemma);
-    return base in LIST_VERBS || base in REMOVE_VERBS || (asked.move && isMoveWord(w));
+    return base in LISTING_VERBS || base in REMOVAL_VERBS || (asked.move && isMoveWord(w));
   });
   if (at < 0) return false;
   // Passive: a participle after a form of "be" or "get" anywhere before it ("is the Taliban no longer banned").
@@ -318,7 +318,7 @@ function isMoveWord(word: Word): boolean {
 }
 
 /**
- * Whether a verb of the vocabulary has what it needs to name a step (see LIST_VERBS). A question
+ * Whether a verb of the vocabulary has what it needs to name a step (see LISTING_VERBS). A question
  * about an organisation is about designations already, so less is needed than in news text:
  * "listed" is a listing, and "removed" or "dropped" a removal unless it says from what ("removed
  * from power"); "took" and "struck" still need their list.
@@ -340,7 +340,7 @@ function asksNow(words: Word[], presentAuxiliary: boolean): boolean {
   if (words.some((w) => PAST_AUXILIARY.has(w.lower))) return false;
   const verb = words.find((w) => {
     const base = baseOf(w.lemma);
-    return base in LIST_VERBS || base in REMOVE_VERBS;
+    return base in LISTING_VERBS || base in REMOVAL_VERBS;
   });
   // "lists", "ban": present; "banned", "removed": past.
   return verb !== undefined && !/(?:ed|[^e]en|took|struck)$/.test(verb.lower);

@@ -1,4 +1,4 @@
-import type { DesignationState } from '../extract/claims.js';
+import type { DesignationState } from '../extract/types.js';
 import type { ClaimInSentence } from '../index/knowledgeBase.js';
 import { compatible, type PartialDate } from '../knowledge/partialDate.js';
 import type { Article } from '../knowledge/types.js';

@@ -1,5 +1,5 @@
 import type { PartialDate } from '../knowledge/partialDate.js';
-import type { DesignationState } from '../extract/claims.js';
+import type { DesignationState } from '../extract/types.js';
 
 /** A source's number in one answer, from 1, in order of first citation. */
 export type SourceId = number;

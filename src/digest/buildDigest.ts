@@ -4,7 +4,7 @@ import { buildStatus } from '../answer/statusLines.js';
 import { buildTimeline } from '../answer/timeline.js';
 import type { SourceId, StatusLine } from '../answer/types.js';
 import type { Sentence } from '../extract/extractArticle.js';
-import { authorityOf } from '../extract/claims.js';
+import { authorityOf } from '../knowledge/authorities.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import type { Article } from '../knowledge/types.js';
 import type { Seen } from '../store/articleLedger.js';

@@ -1,6 +1,6 @@
 import type { Source, SourceId, StatusLine, TimelineEntry } from '../answer/types.js';
 import type { PartialDate } from '../knowledge/partialDate.js';
-import type { DesignationState } from '../extract/claims.js';
+import type { DesignationState } from '../extract/types.js';
 
 /** An article the window brought: new to the knowledge base, or a new version of one. */
 export interface DigestArticle {

@@ -1,13 +1,17 @@
-import type { PartialDate } from '../knowledge/partialDate.js';
+import { authorityOf } from '../knowledge/authorities.js';
 import { entityId } from '../knowledge/entities.js';
+import type { PartialDate } from '../knowledge/partialDate.js';
 import type { Article, Entity } from '../knowledge/types.js';
-import { authorityOf, findClaims, type Claim, type ReferenceContext } from './claims.js';
+import { findClaims } from './claims/read.js';
+import type { Rejection } from './claims/rule.js';
+import { ALIAS_OPENER, FOLLOW_ON, GOVERNMENT_OUTLET } from './cues.js';
 import { findDates, type DateMention } from './dates.js';
 import type { EntityMatcher, EntityMention } from './entityMatcher.js';
 import { findFigures, type Figure } from './figures.js';
 import { namesAlsoKnownAs, organisationLikeNames, type OrganisationLikeName } from './organisations.js';
 import { isQuotable, splitSentences } from './sentences.js';
 import { contentStems } from './tokens.js';
+import type { Claim, ReferenceContext } from './types.js';
 
 /** A sentence of an article with everything the answering core reads from it. */
 export interface Sentence {
@@ -79,17 +83,23 @@ export interface ExtractedArticle {
   discovered: Entity[];
 }
 
+export interface ExtractOptions {
+  /** Told of the steps each sentence names but makes no claim of, and the rule that stopped each (for `ask --explain`). */
+  onRejected: ((sentence: string, rejected: Rejection[]) => void) | null;
+}
+
+const EXTRACT_DEFAULTS: ExtractOptions = { onRejected: null };
+
 /** Passages grow by whole sentences up to about this many words; a longer paragraph is split. */
 const PASSAGE_WORDS = 120;
-/** A sentence that opens like this reports on the one before it, and may date it. */
-const FOLLOW_ON = /^(the|this|that) (move|decision|ruling|step|announcement|change|verdict|order|designation|removal)\b/i;
 
 /**
  * Reads one article into passages and annotated sentences. Depends only on the article and
  * the entities the matcher knows; an organisation the article designates that it does not know
  * is added to the matcher, so later articles and queries find it by name and alias.
  */
-export function extractArticle(article: Article, matcher: EntityMatcher): ExtractedArticle {
+export function extractArticle(article: Article, matcher: EntityMatcher, options: Partial<ExtractOptions> = {}): ExtractedArticle {
+  const { onRejected } = { ...EXTRACT_DEFAULTS, ...options };
   const entity = (id: string) => matcher.entity(id);
   const voice = publisherOf(article, matcher);
   const context: ReferenceContext = { organisations: [], authority: voice, steps: [], voice, candidates: new Map() };
@@ -102,6 +112,7 @@ export function extractArticle(article: Article, matcher: EntityMatcher): Extrac
       const dates = findDates(text, article.published);
       const names = organisationLikeNames(text);
       const found = findClaims(text, entities, dates, entity, context, names);
+      if (onRejected && found.rejected.length > 0) onRejected(text, found.rejected);
       found.discovered.push(...aliasesGiven(text, entities, matcher, found.discovered, names));
       for (const organisation of found.discovered) {
         matcher.add(organisation);
@@ -166,7 +177,7 @@ function publisherOf(article: Article, matcher: EntityMatcher): string | null {
     const id = authorityOf((key) => matcher.entity(key), mention.entityId);
     if (id === null || !entity) continue;
     const whole = mention.start === 0 && mention.end === outlet.length;
-    if (whole || entity.partOf !== null || /\b(government|ministry|department|office|council|commission|committee)\b/i.test(outlet)) return id;
+    if (whole || entity.partOf !== null || GOVERNMENT_OUTLET.test(outlet)) return id;
   }
   return null;
 }
@@ -176,7 +187,7 @@ function publisherOf(article: Article, matcher: EntityMatcher): string | null {
  * Foundation (VRF), also known as the Velmora Charitable Trust"), as more names for it.
  */
 function aliasesGiven(text: string, mentions: EntityMention[], matcher: EntityMatcher, found: Entity[], names: OrganisationLikeName[]): Entity[] {
-  if (!/known as|a\.k\.a|also called/i.test(text)) return [];
+  if (text.search(ALIAS_OPENER) < 0) return [];
   const more: Entity[] = [];
   const named: { id: string; end: number; candidate?: { name: string; aliases: string[] } }[] = [
     ...mentions.filter((m) => m.kind === 'organisation').map((m) => ({ id: m.entityId, end: m.end })),

@@ -1,5 +1,5 @@
 import type { Word } from './parse.js';
-import { MEMBER_NOUNS } from './vocabulary.js';
+import { ALIAS_LIST_START, ALIAS_OPENER, ALIAS_OPENER_WHOLE, MEMBER_NOUNS } from './cues.js';
 
 /** Lower-case words that may stand inside a proper name ("Brigades of the Eastern Gate", "Hizb ut-Tahrir"). */
 const CONNECTORS = new Set([
@@ -111,7 +111,6 @@ const DOCUMENT_WORDS = new Set([
   'programme',
   'program',
 ]);
-const ALIAS_OPENERS = /^(?:also known as|a\.?k\.?a\.?|formerly known as|also called|known as|alias|also referred to as|otherwise known as)$/i;
 
 const capitalised = (w: Word) => /^\p{Lu}/u.test(w.text) || /^\p{Lu}/u.test(w.text.replace(/^(al|el|ul|ut)-/i, ''));
 
@@ -249,7 +248,7 @@ function aliasesAfter(words: Word[], end: number, isMention: (i: number) => bool
       .slice(k, k + n)
       .map((w) => w.text)
       .join(' ');
-    if (!ALIAS_OPENERS.test(opener.replace(/ \. ?/g, '.'))) continue;
+    if (!ALIAS_OPENER_WHOLE.test(opener.replace(/ \. ?/g, '.'))) continue;
     k += n;
     listed = true;
     while (k < words.length) {
@@ -286,7 +285,6 @@ function joinWords(parts: Word[]): string {
   return out;
 }
 
-const ALSO_KNOWN = /\b(?:also known as|a\.k\.a\.?|formerly known as|also called)\s*:?\s*/gi;
 const ALIAS = /^(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|al|el|the)\s+)*\p{Lu}[\p{L}'’-]*)*)/u;
 
 /**
@@ -297,9 +295,8 @@ const ALIAS = /^(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|al|el|the)
 export function namesAlsoKnownAs(sentence: string, end: number): string[] {
   const rest = sentence.slice(end);
   const opener = /^\s*(?:\([A-Z0-9-]{2,8}\)\s*)?[,(]?\s*/.exec(rest)!;
-  ALSO_KNOWN.lastIndex = 0;
-  const known = ALSO_KNOWN.exec(rest.slice(opener[0].length));
-  if (known?.index !== 0) return [];
+  const known = ALIAS_LIST_START.exec(rest.slice(opener[0].length));
+  if (!known) return [];
   let list = rest.slice(opener[0].length + known[0].length);
   const names: string[] = [];
   for (let n = 0; n < 6; n++) {
@@ -329,7 +326,6 @@ const CANDIDATE = new RegExp(
   'gu',
 );
 
-const ALIAS_OPENER = /\b(?:also known as|a\.?k\.?a\.?|formerly known as|also called|otherwise known as)\b/gi;
 const ALIAS_JOINERS = new Set(['of', 'for', 'al', 'el', 'the', 'and', 'or', 'a', 'b', 'c', 'd', 'e']);
 
 /**

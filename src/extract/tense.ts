@@ -1,56 +1,8 @@
+import { FUTURE_IN_PAST, FUTURE_WORDS, IN_FORCE_FROM, PAST_WORDS, PRESENT_BE, SAME_IN_PAST } from './cues.js';
 import { parseWords, type Word } from './parse.js';
 
 /** A tense as dates use it: `either` when the words allow both sides of publication. */
 export type Tense = 'past' | 'future' | 'unknown' | 'either';
-
-/** Words of a verb group that put it in the future, or in a schedule ("is due to", "would"). */
-const FUTURE_WORDS = new Set([
-  'will',
-  'shall',
-  "'ll",
-  'wo',
-  'would',
-  'due',
-  'scheduled',
-  'expected',
-  'set',
-  'plans',
-  'plan',
-  'planned',
-  'intends',
-  'intend',
-  'going',
-  'upcoming',
-  'next',
-  'aims',
-  'hopes',
-  'expects',
-]);
-const PAST_WORDS = new Set(['was', 'were', 'had', 'did', 'ago', 'last', 'yesterday', 'earlier', 'already', 'previously']);
-/** Verbs whose past is written as their present ("Japan put the group on its list on March 3"). */
-const SAME_IN_PAST = new Set([
-  'put',
-  'set',
-  'cut',
-  'hit',
-  'let',
-  'quit',
-  'spread',
-  'cast',
-  'hurt',
-  'shut',
-  'bid',
-  'read',
-  'beat',
-  'bet',
-  'burst',
-  'cost',
-  'shed',
-  'split',
-  'thrust',
-  'upset',
-]);
-const BE_PRESENT = new Set(['is', 'are', "'s", "'re", 'am']);
 
 /**
  * The tense of the verb that governs a date in a sentence: the nearest verb group before it in
@@ -69,10 +21,6 @@ export function tenseAt(sentence: string, offset: number): Tense {
   // ("It said it would remove the group in January" is the next January: the plan is news.)
   return tense === 'future' && FUTURE_IN_PAST.test(sentence.slice(0, offset)) ? 'either' : tense;
 }
-
-/** A verb of saying in the pluperfect or after "earlier", then "would": the future of an earlier statement. */
-const FUTURE_IN_PAST =
-  /\b(?:had|earlier|previously|before that)\b[^.;]*\b(?:said|announced|stated|told|confirmed|indicated|signalled|signaled|promised|pledged|vowed|declared|added|proposed|suggested|hinted|warned)\b[^.;]*\bwould\b(?![^.;]*\b(?:will|shall)\b)[^.;]*$/i;
 
 function governingTense(sentence: string, offset: number): Tense {
   // Most dates in news follow a verb in the past ("was listed on Monday"): read that without parsing.
@@ -104,7 +52,7 @@ function tenseIn(sentence: string, offset: number): Tense {
   const position = at < 0 ? words.length : at;
   const before = group(words, position, -1);
   // "with effect from 2 October", "effective 1 May": an in-force date, after the decision that sets it.
-  if (/\b(?:with effect from|effective(?: from| on| as of)?)\s*$/i.test(sentence.slice(0, offset))) {
+  if (IN_FORCE_FROM.test(sentence.slice(0, offset))) {
     // "banned X, effective 3 June" has no verb of its own: either side of publication, whichever is nearer.
     if (!before.some((w) => w.pos === 'VERB' || w.pos === 'AUX')) return 'either';
     return tenseOf(before) === 'past' && !before.some((w) => w.lower === 'has' || w.lower === 'have') ? 'past' : 'future';
@@ -135,7 +83,7 @@ function tenseOf(verbs: Word[]): Tense {
   if (verbs.some((w) => PAST_WORDS.has(w.lower))) return 'past';
   const main = [...verbs].reverse().find((w) => w.pos === 'VERB') ?? verbs[verbs.length - 1]!;
   if (/ing$/.test(main.lower) && verbs.length === 1) return 'unknown'; // a gerund alone has no tense
-  if (verbs.some((w) => BE_PRESENT.has(w.lower)) && /ing$/.test(main.lower)) return 'future'; // "is meeting on Monday"
+  if (verbs.some((w) => PRESENT_BE.has(w.lower)) && /ing$/.test(main.lower)) return 'future'; // "is meeting on Monday"
   if (main.lower === `${main.lemma}s` || main.lower === `${main.lemma}es` || (main.lemma.endsWith('y') && main.lower === `${main.lemma.slice(0, -1)}ies`))
     return 'future';
   if (main.lower !== main.lemma && /(ed|en|t)$/.test(main.lower)) return 'past';
@@ -143,5 +91,5 @@ function tenseOf(verbs: Word[]): Tense {
   const afterTo = verbs[verbs.indexOf(main) - 1]?.lower === 'to';
   if (afterTo && verbs.length === 2) return 'unknown'; // "to discuss": an infinitive alone has no tense
   if (main.lower === main.lemma && main.pos === 'VERB' && !afterTo && !/ed$/.test(main.lower) && !SAME_IN_PAST.has(main.lower)) return 'future';
-  return BE_PRESENT.has(main.lower) ? 'unknown' : 'past';
+  return PRESENT_BE.has(main.lower) ? 'unknown' : 'past';
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { EntityMatcher } from '../extract/entityMatcher.js';
 import { extractArticle, type Passage, type Sentence } from '../extract/extractArticle.js';
-import { authorityOf, type Claim } from '../extract/claims.js';
+import type { Claim } from '../extract/types.js';
+import { authorityOf } from '../knowledge/authorities.js';
 import { withBuiltInAuthorities } from '../knowledge/authorities.js';
 import { compareDates, type PartialDate } from '../knowledge/partialDate.js';
 import type { Knowledge } from '../knowledge/loadKnowledge.js';

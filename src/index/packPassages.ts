@@ -2,7 +2,7 @@ import { ExtractedSentence, passageEntityIds, type Passage, type Sentence } from
 import type { DateMention } from '../extract/dates.js';
 import type { EntityMention } from '../extract/entityMatcher.js';
 import type { Figure } from '../extract/figures.js';
-import type { Claim } from '../extract/claims.js';
+import type { Claim } from '../extract/types.js';
 import type { Article } from '../knowledge/types.js';
 
 type Extracted = { article: Article; passages: Passage[] }[];

@@ -165,3 +165,13 @@ export function withBuiltInAuthorities(configured: Entity[]): Entity[] {
   const known = new Set([...ids, ...added.map((e) => e.id)]);
   return [...merged, ...added.filter((e) => e.partOf === null || known.has(e.partOf))];
 }
+
+/** The authority an entity speaks for: itself if it is one, its country if it is a body of one. */
+export function authorityOf(entity: (id: string) => Entity | undefined, id: string): string | null {
+  let current = entity(id);
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current.partOf === null) return current.kind === 'authority' ? current.id : null;
+    current = entity(current.partOf);
+  }
+  return null;
+}

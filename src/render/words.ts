@@ -1,6 +1,6 @@
 import type { ListedEntry } from '../answer/types.js';
 import type { ListChange } from '../digest/types.js';
-import type { DesignationState } from '../extract/claims.js';
+import type { DesignationState } from '../extract/types.js';
 
 /** How a designation step reads in every renderer: a pending line says what is pending. */
 export function stateWords(line: { state: DesignationState; toward?: 'listed' | 'removed' }): string {

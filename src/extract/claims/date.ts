@@ -1,0 +1,148 @@
+import type { PartialDate } from '../../knowledge/partialDate.js';
+import { NOUN_DETERMINERS, REPORTING } from '../cues.js';
+import type { DateMention } from '../dates.js';
+import { isInForceDate } from './inForce.js';
+import type { Clause, ParsedSentence } from './parsedSentence.js';
+import { decide, type Rule, type Verdict } from './rule.js';
+import type { StepMention } from './steps.js';
+
+/** A date the sentence names, for the rules of whether it dates a step. */
+interface DateCandidate {
+  p: ParsedSentence;
+  step: StepMention;
+  date: DateMention;
+  /** The word it starts at. */
+  k: number;
+}
+
+/** Dates that stand in a step's clause but do not date the step. */
+export const UNDATING_RULES: Rule<DateCandidate, true>[] = [
+  {
+    name: 'date-qualifies-noun',
+    says: 'A year that qualifies a noun dates that noun, not the step: "a 2019 arson attack", "the original 2019 listing".',
+    examples: [
+      {
+        text: 'New Zealand designated the Pacific Sovereign Alliance as a terrorist entity over a 2019 arson attack.',
+        claims: ['New Zealand listed Pacific Sovereign Alliance -'],
+      },
+    ],
+    apply: ({ p, k }) => (NOUN_DETERMINERS.has(p.lower(k - 1)) ? true : undefined),
+  },
+  {
+    name: 'date-of-report',
+    says: 'A date right after a verb of reporting dates the report: "Latvia said on Wednesday it would lift the ban in November", "X was banned, the ministry said on Tuesday".',
+    examples: [
+      {
+        published: '2024-09-13',
+        text: 'Latvia said on Wednesday that it had banned the Amber Wolf Brotherhood in 2019.',
+        claims: ['Latvia listed Amber Wolf Brotherhood 2019'],
+      },
+    ],
+    apply: ({ p, k }) => {
+      for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+        const w = p.words[j]!;
+        if (w.pos === 'VERB' && REPORTING.has(w.lemma)) return true;
+        if (w.pos !== 'ADP' && w.pos !== 'ADV') return undefined;
+      }
+      return undefined;
+    },
+  },
+];
+
+/** The dates that may date a step, for the rules of which one does. */
+interface DateCase {
+  p: ParsedSentence;
+  step: StepMention;
+  candidates: DateMention[];
+}
+
+/** Which of the candidate dates is the step's, in the order the rules are tried. */
+export const DATE_RULES: Rule<DateCase, PartialDate>[] = [
+  {
+    name: 'in-force-date',
+    says: 'The date a step takes effect dates it over the date it was announced: "announced on 9 May, ... took effect on 16 May".',
+    examples: [
+      {
+        text: 'Britain announced on Monday that its ban on the Amber Wolf Brotherhood would take effect from 1 October.',
+        claims: ['United Kingdom pending→listed Amber Wolf Brotherhood 2024-10-01'],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
+    ],
+    apply: ({ p, candidates }) => candidates.find((d) => isInForceDate(p, d))?.date,
+  },
+  {
+    name: 'nearest-date',
+    says: 'Else the date of the step\'s own predicate nearest the step: "banned X on Tuesday, and police searched properties on Thursday".',
+    examples: [
+      {
+        text: 'Norway banned the Amber Wolf Brotherhood on Tuesday, and police searched properties on Thursday.',
+        claims: ['Norway listed Amber Wolf Brotherhood 2024-09-10'],
+      },
+    ],
+    apply: ({ p, step, candidates }) => {
+      const at = p.words[step.at]!.start;
+      return [...candidates].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]?.date;
+    },
+  },
+];
+
+/**
+ * The words a verb step's date may stand in: from its subject (or the "and" after the step
+ * before it) to the next step or the next verb of another predicate ("..., and police searched
+ * properties on Thursday").
+ */
+function predicateSpan(p: ParsedSentence, step: StepMention, clause: Clause, previous: number | null, next: number | null): [number, number] {
+  let from = clause.from;
+  if (previous !== null) {
+    from = previous + 1;
+    for (let k = step.at - 1; k > previous; k--) {
+      if (['and', 'but', ','].includes(p.lower(k))) {
+        from = k;
+        break;
+      }
+    }
+  }
+  let to = next ?? clause.to;
+  for (let k = step.at + 1; k < to; k++) {
+    const w = p.words[k]!;
+    if (!p.inClause(clause, k)) continue;
+    const following = p.word(k + 1);
+    const verbSoon = p.words.slice(k + 1, k + 5).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
+    // ", saying ...", ", citing ...", "and police searched ...", "that it had ...": another predicate.
+    const participle = w.text === ',' && following !== undefined && following.pos === 'VERB' && /ing$|ed$/.test(following.lower);
+    const coordinated = ['and', 'but'].includes(w.lower) && verbSoon;
+    const subordinate = w.pos === 'SCONJ' && w.lower !== 'as' && verbSoon;
+    if (participle || coordinated || subordinate) {
+      to = k;
+      break;
+    }
+  }
+  return [from, to];
+}
+
+/** The date of a step: the in-force date among the dates of its own predicate (and, for a noun, its relative clauses), else the nearest. */
+export function dateOf(
+  p: ParsedSentence,
+  dates: DateMention[],
+  step: StepMention,
+  clause: Clause,
+  previous: number | null = null,
+  next: number | null = null,
+): Verdict<PartialDate | null> & { setAside: string[] } {
+  const [from, to] = step.noun ? [clause.from, clause.to] : predicateSpan(p, step, clause, previous, next);
+  const wordAt = (d: DateMention) => p.words.findIndex((w) => w.end > d.start);
+  const setAside: string[] = [];
+  const candidates = dates.filter((d) => {
+    const k = wordAt(d);
+    if (k < from || k >= to || !p.inClause(clause, k)) return false;
+    const undated = decide(UNDATING_RULES, { p, step, date: d, k });
+    if (undated) setAside.push(undated.rule);
+    return undated === null;
+  });
+  if (step.noun) {
+    // "the ban on X, which came into force on Friday": the dates of relative clauses on the noun's phrase.
+    const relatives = p.clauses.filter((c) => c.antecedent !== null && c.antecedent >= step.at - 1 && c.antecedent <= step.at + 6);
+    for (const c of relatives) candidates.push(...dates.filter((d) => wordAt(d) >= c.from && wordAt(d) < c.to));
+  }
+  return { ...(decide(DATE_RULES, { p, step, candidates }) ?? { value: null, rule: 'undated' }), setAside };
+}

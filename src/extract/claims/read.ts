@@ -1,0 +1,171 @@
+import type { Entity } from '../../knowledge/types.js';
+import { mayHoldStep } from '../cues.js';
+import type { DateMention } from '../dates.js';
+import type { EntityMention } from '../entityMatcher.js';
+import type { OrganisationLikeName } from '../organisations.js';
+import { parseWords } from '../parse.js';
+import { maskQuotes } from '../sentences.js';
+import type { Claim, ReferenceContext } from '../types.js';
+import { authoritiesOf } from './authority.js';
+import { dateOf } from './date.js';
+import { inForceAfter } from './inForce.js';
+import { modeOf } from './mode.js';
+import { type Clause, type Named, ParsedSentence } from './parsedSentence.js';
+import type { Rejection, Rule } from './rule.js';
+import { findSteps, type StepMention } from './steps.js';
+import { targetsOf } from './target.js';
+
+export interface SentenceClaims {
+  claims: Claim[];
+  /** Organisations the knowledge base did not know, named as the entity of a step. */
+  discovered: Entity[];
+  /** The steps the reader found but made no claim of, each with the rule that stopped it. */
+  rejected: Rejection[];
+}
+
+/** Sentences longer than this (in characters, about 150 words) are not read for claims. */
+const MAX_SENTENCE = 1000;
+const NONE: SentenceClaims = { claims: [], discovered: [], rejected: [] };
+
+/**
+ * Reads the designation claims of one sentence from its clauses: which step each clause
+ * reports (a verb such as "proscribed", or a noun such as "the designation" with a verb that
+ * puts it in force), whether it is done, planned or refused, the authority that takes it, the
+ * entity it is about and the date in its own clause. Each decision is taken by a named rule
+ * (steps.ts, mode.ts, authority.ts, target.ts, date.ts), and each claim keeps their names in
+ * `why`. Quoted speech is left out.
+ */
+export function findClaims(
+  sentence: string,
+  mentions: EntityMention[],
+  dates: DateMention[],
+  entity: (id: string) => Entity | undefined,
+  context: ReferenceContext,
+  names: OrganisationLikeName[],
+): SentenceClaims {
+  const text = maskQuotes(sentence);
+  if (!mayHoldStep(text)) return NONE;
+  // A run-on of hundreds of words is a list or a table, not a sentence whose clauses can be read.
+  if (text.length > MAX_SENTENCE) return NONE;
+  const words = parseWords(text);
+  if (words.length === 0 || words[words.length - 1]!.text === '?') return NONE;
+  const p = new ParsedSentence(sentence, text, words, mentions, entity, names);
+  const reading: Reading = { p, dates, context, made: [], inForce: new Set(), named: [...p.named], discovered: new Map(), rejected: [] };
+  for (const clause of p.clauses) {
+    const { steps, rejected } = findSteps(p, clause, [...reading.made], context.steps);
+    reading.rejected.push(...rejected);
+    steps.forEach((step, i) => {
+      readStep(reading, step, clause, steps[i + 1]?.at ?? clause.to, steps[i - 1]?.at ?? null);
+    });
+  }
+  let claims = reading.made;
+  for (const rule of SENTENCE_RULES) claims = rule.apply({ claims, inForce: reading.inForce, rejected: reading.rejected }) ?? claims;
+  return { claims, discovered: [...reading.discovered.values()], rejected: reading.rejected };
+}
+
+/** What reading a sentence has found so far: its claims, and the organisations it has named. */
+interface Reading {
+  p: ParsedSentence;
+  dates: DateMention[];
+  context: ReferenceContext;
+  made: Claim[];
+  /** Claims told by an in-force clause ("the listing took effect on 10 June"). */
+  inForce: Set<Claim>;
+  named: Named[];
+  discovered: Map<string, Entity>;
+  rejected: Rejection[];
+}
+
+/** The claims of one step: its mode, what it is about, whose it is and its date, each by a rule. */
+function readStep(r: Reading, step: StepMention, clause: Clause, next: number, previous: number | null): void {
+  const { p } = r;
+  const word = p.words[step.at]!.text;
+  const dated = () => dateOf(p, r.dates, step, clause).value !== null;
+  const mode = modeOf(p, step, clause, r.dates, dated);
+  if (mode.value === 'none') {
+    r.rejected.push({ word, rule: mode.rule });
+    return;
+  }
+  const about = targetsOf({ p, clause, step, next, context: r.context, made: r.made, named: r.named, discovered: r.discovered });
+  const target = about.targets;
+  for (const rule of about.setAside) r.rejected.push({ word, rule });
+  if (target === null) {
+    r.rejected.push({ word, rule: about.regions.rule === 'verb-object' || about.regions.rule === 'noun-phrase' ? 'no-entity' : about.regions.rule });
+    return;
+  }
+  for (const found of target.value.found) r.discovered.set(found.id, found);
+  r.named.push(...target.value.named);
+  const authority = authoritiesOf({ p, clause, step, previous, context: r.context, referred: target.value.referred });
+  if (authority === null) {
+    r.rejected.push({ word, rule: 'no-authority' });
+    return;
+  }
+  const date = dateOf(p, r.dates, step, clause, previous, next < clause.to ? next : null);
+  const state = mode.value === 'pending' ? 'pending' : step.state;
+  const why = [step.rule, mode.rule, about.regions.rule, target.rule, authority.rule, date.rule, ...date.setAside];
+  const claims: Claim[] = authority.value.ids.flatMap((authorityId) =>
+    target.value.ids.map((targetId) => ({ authorityId, targetId, state, ...(state === 'pending' ? { toward: step.state } : {}), date: date.value, why })),
+  );
+  r.made.push(...claims);
+  if (step.noun && inForceAfter(p, step, clause) !== null) for (const c of claims) r.inForce.add(c);
+}
+
+/** The claims of a whole sentence, for the rules that weigh them against each other. */
+interface SentenceCase {
+  claims: Claim[];
+  inForce: Set<Claim>;
+  rejected: Rejection[];
+}
+
+const key = (c: Claim, state: string = c.state) => `${c.authorityId} ${c.targetId} ${state} ${c.toward ?? ''}`;
+
+/** Rules over a sentence's claims, applied in turn: each returns the claims it keeps, or undefined to change nothing. */
+export const SENTENCE_RULES: Rule<SentenceCase, Claim[]>[] = [
+  {
+    name: 'own-authority',
+    says: 'An authority is not the entity of its own step: "Britain banned the Front in Britain" names Britain once as who.',
+    examples: [{ text: 'Britain lifted the ban in Britain on the Amber Wolf Brotherhood.', claims: ['United Kingdom removed Amber Wolf Brotherhood -'] }],
+    apply: ({ claims, rejected }) => {
+      const kept = claims.filter((c) => c.authorityId !== c.targetId);
+      if (kept.length === claims.length) return undefined;
+      rejected.push({ word: claims.find((c) => c.authorityId === c.targetId)!.targetId, rule: 'own-authority' });
+      return kept;
+    },
+  },
+  {
+    name: 'step-told-twice',
+    says: 'One step told twice ("announced on 9 May ..., and the ban took effect on 16 May") is one claim, dated by its in-force clause.',
+    examples: [
+      {
+        text: 'Britain proscribed the Amber Wolf Brotherhood on 9 May, and the ban took effect on 16 May.',
+        claims: ['United Kingdom listed Amber Wolf Brotherhood 2024-05-16'],
+      },
+    ],
+    apply: ({ claims, inForce }) => {
+      const kept = new Map<string, Claim>();
+      for (const c of claims) {
+        const earlier = kept.get(key(c));
+        if (!earlier) kept.set(key(c), c);
+        else if (inForce.has(c) && c.date !== null) kept.set(key(c), { ...earlier, date: c.date, why: [...new Set([...earlier.why, 'step-told-twice', ...c.why])] });
+      }
+      return kept.size === claims.length ? undefined : [...kept.values()];
+    },
+  },
+  {
+    name: 'taken-over-pending',
+    says: 'A step the sentence tells as taken replaces the same step told as pending: "said it would ban X, and the ban took effect on 3 June".',
+    examples: [
+      {
+        text: 'Britain said it would proscribe the Amber Wolf Brotherhood, and the ban took effect on 3 June.',
+        claims: ['United Kingdom listed Amber Wolf Brotherhood 2024-06-03'],
+      },
+    ],
+    apply: ({ claims, rejected }) => {
+      const taken = new Set(claims.filter((c) => c.state !== 'pending').map((c) => key(c, c.state)));
+      const kept = claims.filter((c) => c.state !== 'pending' || !taken.has(`${c.authorityId} ${c.targetId} ${c.toward} `));
+      if (kept.length === claims.length) return undefined;
+      rejected.push({ word: 'pending', rule: 'taken-over-pending' });
+      return kept;
+    },
+  },
+];
