@@ -34,6 +34,7 @@ export const PRESSURE = set(lexicon.pressure);
 export const REQUESTS = set(lexicon.requests);
 export const PLANNED = set(lexicon.planned);
 export const SCHEDULED = set(lexicon.scheduled);
+export const EXPECTATION = set(lexicon.expectation);
 export const DECIDING = set(lexicon.deciding);
 export const ORDERING = set(lexicon.ordering);
 export const PLAN_NOUNS = set(lexicon.planNouns);

@@ -102,7 +102,7 @@ export function extractArticle(article: Article, matcher: EntityMatcher, options
   const { onRejected } = { ...EXTRACT_DEFAULTS, ...options };
   const entity = (id: string) => matcher.entity(id);
   const voice = publisherOf(article, matcher);
-  const context: ReferenceContext = { organisations: [], authority: voice, steps: [], voice, candidates: new Map() };
+  const context: ReferenceContext = { organisations: [], authority: voice, steps: [], voice, candidates: new Map(), published: article.published };
   const discovered: Entity[] = [];
   let position = 0;
 

@@ -368,6 +368,9 @@ export const planned = [
   'launch',
 ];
 
+/** Words of an expectation: a step only expected is pending and undated, whatever day it is expected on. */
+export const expectation = ['expect', 'expected', 'likely', 'anticipate', 'anticipated'];
+
 /** Words of a schedule that fix a date rather than plan one ("will take effect on 1 May"). */
 export const scheduled = ['will', 'shall', "'ll", 'due', 'set', 'scheduled'];
 

@@ -15,6 +15,8 @@ export interface Claim {
   toward?: 'listed' | 'removed';
   /** The date of the step, from its own clause (the in-force date where there is one). */
   date: PartialDate | null;
+  /** On pending claims: the step is decided and takes effect on `date`, after the article (not a plan or a condition). */
+  scheduled?: true;
   /** The names of the rules that made the claim, one per decision: the step, its mode, authority, entity and date. */
   why: string[];
 }
@@ -31,4 +33,6 @@ export interface ReferenceContext {
   candidates: Map<string, Entity>;
   /** The authority that publishes the article (its outlet is a ministry, a council): the speaker of steps that name none. */
   voice: string | null;
+  /** When the article was published: a step in force after it is still pending on that day. */
+  published: PartialDate | null;
 }

@@ -17,6 +17,15 @@ export interface ClaimInSentence {
   sentence: Sentence;
 }
 
+/**
+ * A claim as answers read it: a scheduled step (decided, in force on a day after its article)
+ * whose day has come is the step itself, dated that day; the sentence keeps the claim as written.
+ */
+export function asOfToday(claim: Claim, today: string): Claim {
+  if (!claim.scheduled || claim.date === null || claim.date > today) return claim;
+  return { authorityId: claim.authorityId, targetId: claim.targetId, state: claim.toward!, date: claim.date, why: [...claim.why, 'scheduled-day-passed'] };
+}
+
 /** How long a build runs before it lets other work run. */
 const BUILD_SLICE_MS = 50;
 
@@ -191,8 +200,10 @@ export class KnowledgeBase {
     this.articleMap.set(article.path, article);
     const withFigures = passages.flatMap((p) => p.sentences).filter((s) => s.figures.length > 0);
     if (withFigures.length > 0) this.figures.set(article.path, withFigures);
+    const today = new Date().toISOString().slice(0, 10);
     for (const sentence of passages.flatMap((p) => p.sentences)) {
-      for (const claim of sentence.claims) {
+      for (const written of sentence.claims) {
+        const claim = asOfToday(written, today);
         const pair = `${claim.targetId} ${claim.authorityId}`;
         this.pairChanges.set(pair, this.changes);
         let byPath = this.claimsByPair.get(pair);

@@ -262,8 +262,10 @@ export interface Report {
 }
 
 async function scoreSet(set: ClaimSet): Promise<SetReport> {
-  const score = scoreSentences(readSentences(set.sentences), misses);
-  const corpora = await scoreCorpora(set.corpora, misses);
+  const own: string[] = [];
+  const score = scoreSentences(readSentences(set.sentences), own);
+  const corpora = await scoreCorpora(set.corpora, own);
+  misses.push(...own.map((m) => `[${set.name}] ${m}`));
   return {
     name: set.name,
     sentences: score.sentences,

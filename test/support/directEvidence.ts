@@ -1,15 +1,16 @@
 /**
  * What every direct answer must hold to, whoever wrote the knowledge: each fact cites a source,
  * its evidence is verbatim in a cited source's file, and that sentence carries the very step the
- * fact states (authority, entity, state, date). Shared by the tests and `npm run eval`.
+ * fact states (authority, entity, state, date; a scheduled step whose day has come is the step). Shared by the tests and `npm run eval`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answer } from '../../src/answer/types.js';
-import type { KnowledgeBase } from '../../src/index/knowledgeBase.js';
+import { asOfToday, type KnowledgeBase } from '../../src/index/knowledgeBase.js';
 import { entityId } from '../../src/knowledge/entities.js';
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+const today = new Date().toISOString().slice(0, 10);
 
 /** The problems of a direct answer's facts, one line each; none when every fact rests on its evidence. */
 export function evidenceProblems(kb: KnowledgeBase, folder: string, answer: Answer): string[] {
@@ -35,12 +36,15 @@ export function evidenceProblems(kb: KnowledgeBase, folder: string, answer: Answ
           (sentence) =>
             sentence.text === part.evidence &&
             sentence.claims.some(
-              (c) =>
-                c.authorityId === entityId(fact.authority) &&
-                c.targetId === entityId(fact.entity) &&
-                c.state === fact.state &&
-                c.toward === fact.toward &&
-                c.date === fact.date,
+              (written) =>
+                [asOfToday(written, today)].some(
+                  (c) =>
+                    c.authorityId === entityId(fact.authority) &&
+                    c.targetId === entityId(fact.entity) &&
+                    c.state === fact.state &&
+                    c.toward === fact.toward &&
+                    c.date === fact.date,
+                ),
             ),
         ),
     );

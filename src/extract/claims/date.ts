@@ -54,10 +54,23 @@ interface DateCase {
   p: ParsedSentence;
   step: StepMention;
   candidates: DateMention[];
+  /** Whether the step is only expected ("is expected to list X next month"). */
+  expected: boolean;
 }
 
 /** Which of the candidate dates is the step's, in the order the rules are tried. */
-export const DATE_RULES: Rule<DateCase, PartialDate>[] = [
+export const DATE_RULES: Rule<DateCase, PartialDate | null>[] = [
+  {
+    name: 'expected-undated',
+    says: 'A step only expected is undated, whatever day it is expected on: "is expected to add X to its list on Thursday".',
+    examples: [
+      {
+        text: 'The UN sanctions committee is expected to add the Amber Wolf Brotherhood to its list on Thursday.',
+        claims: ['United Nations Security Council pending→listed Amber Wolf Brotherhood -'],
+      },
+    ],
+    apply: ({ expected }) => (expected ? null : undefined),
+  },
   {
     name: 'in-force-date',
     says: 'The date a step takes effect dates it over the date it was announced: "announced on 9 May, ... took effect on 16 May".',
@@ -128,6 +141,7 @@ export function dateOf(
   clause: Clause,
   previous: number | null = null,
   next: number | null = null,
+  expected = false,
 ): Verdict<PartialDate | null> & { setAside: string[] } {
   const [from, to] = step.noun ? [clause.from, clause.to] : predicateSpan(p, step, clause, previous, next);
   const wordAt = (d: DateMention) => p.words.findIndex((w) => w.end > d.start);
@@ -144,5 +158,5 @@ export function dateOf(
     const relatives = p.clauses.filter((c) => c.antecedent !== null && c.antecedent >= step.at - 1 && c.antecedent <= step.at + 6);
     for (const c of relatives) candidates.push(...dates.filter((d) => wordAt(d) >= c.from && wordAt(d) < c.to));
   }
-  return { ...(decide(DATE_RULES, { p, step, candidates }) ?? { value: null, rule: 'undated' }), setAside };
+  return { ...(decide(DATE_RULES, { p, step, candidates, expected }) ?? { value: null, rule: 'undated' }), setAside };
 }

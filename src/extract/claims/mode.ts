@@ -24,6 +24,7 @@ import {
   STEP_REFERENCES,
   SUBJECT_JOINERS,
 } from '../cues.js';
+import { compatible, type PartialDate } from '../../knowledge/partialDate.js';
 import type { DateMention } from '../dates.js';
 import type { Word } from '../parse.js';
 import { listKeeper } from './authority.js';
@@ -32,8 +33,11 @@ import type { Clause, Mentioned, ParsedSentence } from './parsedSentence.js';
 import { decide, type Rule, type Verdict } from './rule.js';
 import type { StepMention } from './steps.js';
 
-/** Done, pending, or no step at all (negated, refused, only urged or possible). */
-export type Mode = 'done' | 'pending' | 'none';
+/**
+ * Done, pending, or no step at all (negated, refused, only urged or possible). `scheduled` is
+ * pending with a fixed day: decided, and in force on a day after the article.
+ */
+export type Mode = 'done' | 'pending' | 'scheduled' | 'none';
 
 /** A step with the words that govern it, for the rules of its mode. */
 export interface ModeCase {
@@ -47,8 +51,10 @@ export interface ModeCase {
   governing: Word[];
   /** Whether the authority before the step is addressed by a verb ("urged Ottawa to list"). */
   addressed: boolean;
-  /** Whether the step's clause dates it. */
-  dated: () => boolean;
+  /** The step's date, by the rule that dates it. */
+  date: () => Verdict<PartialDate | null>;
+  /** When the article was published. */
+  published: PartialDate | null;
 }
 
 const lemmaIn = (set: Set<string>) => (g: Word) => set.has(g.lemma) || set.has(g.lower);
@@ -63,6 +69,12 @@ const hypothetical = (w: Word) => HYPOTHETICAL.has(w.lower) && (w.pos === 'AUX' 
 const isStepReference = (c: ModeCase) => STEP_REFERENCES.has(c.p.words[c.step.at]!.lower);
 const nounWithout = (c: ModeCase) => c.step.noun && c.inForce === null;
 const verbStep = (c: ModeCase) => !c.step.noun;
+/** Whether the step's in-force date falls after the article's day: it is still to come when the article tells it. */
+const inForceLater = (c: ModeCase) => {
+  const { value, rule } = c.date();
+  const inForceDate = c.inForce !== null || rule === 'in-force-date';
+  return inForceDate && value !== null && c.published !== null && !compatible(value, c.published) && value > c.published;
+};
 /** A step noun that a verb of asking governs: "asked the court for the lifting of the ban". */
 const nounVerbRequests = (c: ModeCase) => {
   const verb = c.governing.find((g) => g.pos === 'VERB');
@@ -256,15 +268,33 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
         organisations: ['Amber Wolf Brotherhood'],
       },
     ],
-    apply: (c) => (c.inForce?.present && CONDITION.test(c.p.clauseText(c.clause)) && !c.dated() ? 'pending' : undefined),
+    apply: (c) => (c.inForce?.present && CONDITION.test(c.p.clauseText(c.clause)) && c.date().value === null ? 'pending' : undefined),
+  },
+  {
+    name: 'in-force-scheduled',
+    says: 'A step noun in force on a day after the article is pending on the article\'s day: "the designation comes into force on 1 October".',
+    examples: [
+      {
+        text: "Britain's ban on the Amber Wolf Brotherhood comes into force on 11 November.",
+        claims: ['United Kingdom pending→listed Amber Wolf Brotherhood 2024-11-11'],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
+      {
+        published: '2024-11-14',
+        text: "Britain's ban on the Amber Wolf Brotherhood comes into force on 11 November.",
+        claims: ['United Kingdom listed Amber Wolf Brotherhood 2024-11-11'],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
+    ],
+    apply: (c) => (c.step.noun && inForceLater(c) ? 'scheduled' : undefined),
   },
   {
     name: 'in-force',
     says: 'A step noun with an in-force verb is the step on that day, even a day after the article: "the ban took effect", "comes into force on 11 November".',
     examples: [
       {
-        text: "Britain's ban on the Amber Wolf Brotherhood comes into force on 11 November.",
-        claims: ['United Kingdom listed Amber Wolf Brotherhood 2024-11-11'],
+        text: "Britain's ban on the Amber Wolf Brotherhood came into force on 11 September.",
+        claims: ['United Kingdom listed Amber Wolf Brotherhood 2024-09-11'],
         organisations: ['Amber Wolf Brotherhood'],
       },
     ],
@@ -363,6 +393,17 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
     },
   },
   {
+    name: 'effective-later',
+    says: 'A step verb with an in-force date after the article is pending until then: "designated X, effective 1 May", "decided to revoke ... with effect from 1 October".',
+    examples: [
+      {
+        text: 'Canada has designated the Amber Wolf Brotherhood as a terrorist entity, with effect from 1 October.',
+        claims: ['Canada pending→listed Amber Wolf Brotherhood 2024-10-01'],
+      },
+    ],
+    apply: (c) => (verbStep(c) && inForceLater(c) && !c.governing.some((g) => planned(g) && !SCHEDULED.has(g.lower)) ? 'scheduled' : undefined),
+  },
+  {
     name: 'addressed',
     says: 'A step someone wants of an authority is no step of it: "Critics want Canada to lift the ban".',
     examples: [{ text: 'Critics want Canada to lift the ban on the Foo Front.', claims: [] }],
@@ -450,10 +491,17 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
 ];
 
 /** The mode of a step, by the rule that decides it; none where no rule does. */
-export function modeOf(p: ParsedSentence, step: StepMention, clause: Clause, dates: DateMention[], dated: () => boolean): Verdict<Mode> {
+export function modeOf(
+  p: ParsedSentence,
+  step: StepMention,
+  clause: Clause,
+  dates: DateMention[],
+  date: () => Verdict<PartialDate | null>,
+  published: PartialDate | null,
+): Verdict<Mode> {
   const inForce = step.noun ? inForceAfter(p, step, clause) : null;
   const own = governingWords(p, step, clause);
   const governing =
     inForce === null ? own.words : [...own.words, ...governingWords(p, { ...step, at: inForce.at }, clause).words].filter((g) => g !== p.words[step.at]);
-  return decide(MODE_RULES, { p, clause, step, dates, inForce, governing, addressed: own.addressed, dated }) ?? { value: 'none', rule: 'no-mode' };
+  return decide(MODE_RULES, { p, clause, step, dates, inForce, governing, addressed: own.addressed, date, published }) ?? { value: 'none', rule: 'no-mode' };
 }

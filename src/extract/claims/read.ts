@@ -1,5 +1,5 @@
 import type { Entity } from '../../knowledge/types.js';
-import { mayHoldStep } from '../cues.js';
+import { EXPECTATION, mayHoldStep } from '../cues.js';
 import type { DateMention } from '../dates.js';
 import type { EntityMention } from '../entityMatcher.js';
 import type { OrganisationLikeName } from '../organisations.js';
@@ -9,7 +9,7 @@ import type { Claim, ReferenceContext } from '../types.js';
 import { authoritiesOf } from './authority.js';
 import { dateOf } from './date.js';
 import { inForceAfter } from './inForce.js';
-import { modeOf } from './mode.js';
+import { governingWords, modeOf } from './mode.js';
 import { type Clause, type Named, ParsedSentence } from './parsedSentence.js';
 import type { Rejection, Rule } from './rule.js';
 import { findSteps, type StepMention } from './steps.js';
@@ -80,8 +80,8 @@ interface Reading {
 function readStep(r: Reading, step: StepMention, clause: Clause, next: number, previous: number | null): void {
   const { p } = r;
   const word = p.words[step.at]!.text;
-  const dated = () => dateOf(p, r.dates, step, clause).value !== null;
-  const mode = modeOf(p, step, clause, r.dates, dated);
+  const stepDate = () => dateOf(p, r.dates, step, clause, previous, next < clause.to ? next : null);
+  const mode = modeOf(p, step, clause, r.dates, stepDate, r.context.published);
   if (mode.value === 'none') {
     r.rejected.push({ word, rule: mode.rule });
     return;
@@ -100,11 +100,20 @@ function readStep(r: Reading, step: StepMention, clause: Clause, next: number, p
     r.rejected.push({ word, rule: 'no-authority' });
     return;
   }
-  const date = dateOf(p, r.dates, step, clause, previous, next < clause.to ? next : null);
-  const state = mode.value === 'pending' ? 'pending' : step.state;
+  const state = mode.value === 'pending' || mode.value === 'scheduled' ? 'pending' : step.state;
+  const expected = mode.value === 'pending' && governingWords(p, step, clause).words.some((g) => EXPECTATION.has(g.lemma) || EXPECTATION.has(g.lower));
+  const date = dateOf(p, r.dates, step, clause, previous, next < clause.to ? next : null, expected);
   const why = [step.rule, mode.rule, about.regions.rule, target.rule, authority.rule, date.rule, ...date.setAside];
   const claims: Claim[] = authority.value.ids.flatMap((authorityId) =>
-    target.value.ids.map((targetId) => ({ authorityId, targetId, state, ...(state === 'pending' ? { toward: step.state } : {}), date: date.value, why })),
+    target.value.ids.map((targetId) => ({
+      authorityId,
+      targetId,
+      state,
+      ...(state === 'pending' ? { toward: step.state } : {}),
+      ...(mode.value === 'scheduled' ? { scheduled: true as const } : {}),
+      date: date.value,
+      why,
+    })),
   );
   r.made.push(...claims);
   if (step.noun && inForceAfter(p, step, clause) !== null) for (const c of claims) r.inForce.add(c);
