@@ -26,11 +26,25 @@ export const DESIGNATION_COMPLEMENTS = set(lexicon.designationComplements);
 export const SANCTION_NOUNS = set(lexicon.sanctionNouns);
 export const ORGANISATION_REFERENCES = set(lexicon.organisationReferences);
 export const ORGANISATION_PRONOUNS = set(lexicon.organisationPronouns);
+export const SET_NOUNS = set(lexicon.organisationReferences, lexicon.partNouns);
+export const PEOPLE_NOUNS = set(lexicon.peopleNouns, lexicon.memberNouns);
+/** Where a word starts an inclusion marker ("among them", "including"), how many words the marker takes; 0 for none. */
+export function inclusionAt(words: { lower: string }[], i: number): number {
+  for (const marker of lexicon.inclusionMarkers) {
+    const parts = marker.split(' ');
+    if (parts.every((part, k) => words[i + k]?.lower === part)) return parts.length;
+  }
+  return 0;
+}
 export const MEMBER_NOUNS = set(lexicon.memberNouns);
 export const AUTHORITY_REFERENCES = set(lexicon.authorityReferences);
 export const NEGATION = set(lexicon.negation);
 export const REFUSAL = set(lexicon.refusal);
 export const PRESSURE = set(lexicon.pressure);
+export const REPORT_NOUNS = set(lexicon.reportNouns);
+export const DENIALS = set(lexicon.denials);
+export const CONFIRMATIONS = set(lexicon.confirmations);
+export const COMPLEMENTIZERS = set(lexicon.complementizers);
 export const REQUESTS = set(lexicon.requests);
 export const PLANNED = set(lexicon.planned);
 export const SCHEDULED = set(lexicon.scheduled);

@@ -192,6 +192,42 @@ export const organisationReferences = [
   'vanguard',
 ];
 
+/** Words that open the members of a set of organisations: "five groups, among them X and Y", "including X". */
+export const inclusionMarkers = ['including', 'among them', 'amongst them', 'such as', 'namely', 'notably', 'in particular', 'among others'];
+
+/** Nouns for people, whose named members are people, not organisations: "eleven people, including X". */
+export const peopleNouns = ['people', 'persons', 'individuals', 'men', 'women', 'nationals', 'citizens', 'businessmen', 'officers'];
+
+/** Nouns for a part of an organisation or one it controls: "its media arm, X", "two of its offshoots, X and Y". */
+export const partNouns = [
+  'arm',
+  'arms',
+  'affiliate',
+  'affiliates',
+  'offshoot',
+  'offshoots',
+  'splinter',
+  'splinters',
+  'subsidiary',
+  'subsidiaries',
+  'branch',
+  'branches',
+  'chapter',
+  'chapters',
+  'unit',
+  'units',
+  'successor',
+  'successors',
+  'front',
+  'fronts',
+  'entities',
+  'factions',
+  'companies',
+  'outfits',
+  'sub-organisations',
+  'sub-organizations',
+];
+
 /** Pronouns that stand for an organisation just named ("removed it"). */
 export const organisationPronouns = ['it', 'they', 'them'];
 
@@ -302,13 +338,7 @@ export const refusal = [
   'scrap',
   'shelve',
   'drop',
-  'false',
-  'report',
-  'claim',
-  'allegation',
-  'rumour',
-  'rumor',
-  'speculation',
+  'purport',
   'down',
   'uphold',
   'dismiss',
@@ -318,6 +348,15 @@ export const refusal = [
   'block',
   'challenge',
 ];
+
+/** Nouns of a report whose truth the text does not vouch for: "reports that ...", "a post claiming that ...". */
+export const reportNouns = ['document', 'report', 'reports', 'rumour', 'rumours', 'rumor', 'rumors', 'claim', 'claims', 'post', 'posts', 'allegation', 'allegations', 'speculation', 'suggestion', 'suggestions', 'story', 'stories', 'talk'];
+/** Verbs that deny a step told in their "that" clause: "denied that it had proscribed X". */
+export const denials = ['deny', 'dismiss', 'refute', 'rebut', 'debunk'];
+/** Words that vouch for a report: "confirmed reports that it had listed X". */
+export const confirmations = ['confirm', 'confirmed', 'confirms', 'verify', 'verified', 'true', 'accurate', 'correct'];
+/** Words that open a report's content: "reports that", "a post claiming that". */
+export const complementizers = ['that', 'claiming', 'saying', 'suggesting', 'alleging', 'of'];
 
 /** Governing verbs and nouns of pressure: someone urges or demands a step that is not taken. */
 export const pressure = ['urge', 'press', 'pressure', 'call', 'demand', 'lobby', 'campaign', 'motion', 'appeal', 'plea', 'push'];

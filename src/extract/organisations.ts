@@ -1,5 +1,5 @@
 import type { Word } from './parse.js';
-import { ALIAS_LIST_START, ALIAS_OPENER, ALIAS_OPENER_WHOLE, MEMBER_NOUNS } from './cues.js';
+import { ALIAS_LIST_START, ALIAS_OPENER, ALIAS_OPENER_WHOLE, inclusionAt, MEMBER_NOUNS, SET_NOUNS } from './cues.js';
 
 /** Lower-case words that may stand inside a proper name ("Brigades of the Eastern Gate", "Hizb ut-Tahrir"). */
 const CONNECTORS = new Set([
@@ -140,7 +140,13 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
   for (let i = Math.max(0, from); i < to; i++) {
     const name = nameAt(words, i, to, isMention);
     if (name === null) {
-      if (found.length > 0 && !LIST_JOINERS.has(words[i]!.lower)) break;
+      // "X and its media arm, Y", "X and two of its offshoots, Y and Z", "five groups, among them X": more of one set.
+      const set = setPhraseEnd(words, i, to);
+      if (set !== null) {
+        i = set - 1;
+        continue;
+      }
+      if (found.length > 0 && !LIST_JOINERS.has(words[i]!.lower) && !isMention(i)) break;
       continue;
     }
     if (name.text === null) {
@@ -170,6 +176,28 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
     i = aliases.end - 1;
   }
   return found;
+}
+
+/**
+ * Where a phrase naming a set of organisations ends when the names of its members follow: "and
+ * its media arm,", "two of its offshoots,", ", among them", "including". Null where the words are
+ * no such phrase (a name that follows "an offshoot of" is not one of its members).
+ */
+function setPhraseEnd(words: Word[], i: number, to: number): number | null {
+  const marker = inclusionAt(words, i);
+  if (marker > 0) return i + marker;
+  let sawSet = false;
+  for (let k = i; k < Math.min(to, i + 9); k++) {
+    const w = words[k]!;
+    if (w.text === ',' || w.text === ':') return sawSet ? k + 1 : null;
+    const marked = inclusionAt(words, k);
+    if (marked > 0) return sawSet ? k + marked : null;
+    if (/^\p{Lu}/u.test(w.text) && w.pos !== 'NUM') return null;
+    if (!['DET', 'NUM', 'ADJ', 'NOUN', 'ADP', 'PRON', 'CCONJ', 'PUNCT'].includes(w.pos) && w.text !== '-') return null;
+    if (w.pos === 'ADP' && w.lower !== 'of') return null;
+    sawSet ||= SET_NOUNS.has(w.lower);
+  }
+  return null;
 }
 
 /**

@@ -83,5 +83,27 @@ export function maskQuotes(text: string): string {
   if (close >= 0) masked = ' '.repeat(close + 1) + masked.slice(close + 1);
   const open = masked.search(/[“"]/);
   if (open >= 0) masked = masked.slice(0, open) + ' '.repeat(masked.length - open);
+  return maskSingleQuotes(masked);
+}
+
+/** An opening single quote: at the start or after a space, colon, dash or bracket, before a letter. */
+const SINGLE_OPEN = /(?:^|(?<=[\s:(—–-]))['‘](?=[\p{L}\p{N}])/gu;
+/** A closing single quote: after the quotation's own punctuation, or before punctuation or the end ("...,' the minister said"). */
+const SINGLE_CLOSE = /(?<=[,.!?])['’]|['’](?=[,.;:!?]|$)/u;
+
+/**
+ * Blanks out speech in single quotation marks, as British outlets quote: only a quotation that
+ * opens and closes, so an apostrophe ("the group's", "Kata'ib") or a name in scare quotes ("the
+ * so-called 'Fergana Awakening' movement") is left as it is.
+ */
+function maskSingleQuotes(text: string): string {
+  let masked = text;
+  for (const open of text.matchAll(SINGLE_OPEN)) {
+    if (masked[open.index] === ' ') continue; // inside a quotation blanked already
+    const close = SINGLE_CLOSE.exec(text.slice(open.index + 1));
+    if (!close) continue;
+    const end = open.index + 1 + close.index + 1;
+    masked = masked.slice(0, open.index) + ' '.repeat(end - open.index) + masked.slice(end);
+  }
   return masked;
 }

@@ -38,12 +38,30 @@ function governingTense(sentence: string, offset: number): Tense {
     return 'past';
   // Only the clause of the date and the one after it can govern it: parse just those.
   const from = Math.max(0, ...[',', ';', ':'].map((p) => sentence.lastIndexOf(p, offset - 1) + 1));
+  // "X proscribed two factions, A and B, in March, and police say ...": a date in an aside of its own takes the verb before it.
+  const aside = asideTense(sentence, from, offset);
+  if (aside !== null) return aside;
   const next = sentence.slice(offset).search(/[;,][^;,]*[;,]/);
   const to = next < 0 ? sentence.length : offset + next + 1 + sentence.slice(offset + next + 1).search(/[;,]/);
   const tense = tenseIn(sentence.slice(from, to), offset - from);
   if (tense !== 'unknown') return tense;
   // "..., a day after meeting police chiefs on Wednesday": a clause with no tense of its own takes the sentence's.
   return tenseOf(group(parseWords(sentence), 0, 1));
+}
+
+/**
+ * The tense of the verb before a date that stands in a comma-bounded run with no verb of its own
+ * (", in March,"), or null where the run has a verb, or opens the sentence, or nothing governs it.
+ */
+function asideTense(sentence: string, from: number, offset: number): Tense | null {
+  const end = sentence.slice(offset).search(/[,;:]/);
+  if (from === 0 || end < 0 || sentence[offset + end] !== ',') return null;
+  const words = parseWords(sentence);
+  const run = words.filter((w) => w.start >= from && w.end <= offset + end);
+  if (run.some((w) => w.pos === 'VERB' || w.pos === 'AUX')) return null;
+  // The tagger may take a past participle after a name for a noun ("the Home Office proscribed").
+  const verb = words.filter((w) => w.end <= from && (w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'NOUN' && /ed$/.test(w.lower)))).pop();
+  return verb !== undefined && (/ed$/.test(verb.lower) || PAST_WORDS.has(verb.lower) || (verb.lower !== verb.lemma && /(en|t)$/.test(verb.lower))) ? 'past' : null;
 }
 
 function tenseIn(sentence: string, offset: number): Tense {

@@ -2,7 +2,10 @@ import {
   ADDRESSEE_PREPOSITIONS,
   BE,
   CONDITION,
+  COMPLEMENTIZERS,
+  CONFIRMATIONS,
   CONTINUING,
+  DENIALS,
   COUNTERFACTUAL_OPENERS,
   DECIDING,
   GOVERNING_STOPS,
@@ -18,6 +21,7 @@ import {
   PRESSURE,
   QUESTION_OPENERS,
   REFUSAL,
+  REPORT_NOUNS,
   REPORTING,
   REQUESTS,
   SCHEDULED,
@@ -100,6 +104,7 @@ export function governingWords(p: ParsedSentence, step: { at: number; noun: bool
       addressed = true;
       continue;
     }
+    if (w.text === ':') break; // "confirmed what it had denied: the government proscribed X"
     if (w.text === ',' || w.text === '(' || w.text === '—') {
       if (step.noun) break;
       continue;
@@ -166,6 +171,24 @@ function subjectNegated(p: ParsedSentence, mention: Mentioned, clause: Clause): 
 }
 
 /**
+ * Whether the step is only the content of a report or a denial the text does not vouch for:
+ * "reports that Jordan had banned X were false", "denied that it had proscribed X", "a post
+ * claiming that the EU had removed X"; not "confirmed reports that it had listed X".
+ */
+function onlyReported(p: ParsedSentence, step: StepMention): boolean {
+  const from = Math.max(0, step.at - 16);
+  for (let k = step.at - 1; k > from; k--) {
+    const w = p.words[k]!;
+    if (w.text === ':' || w.text === ';') return false;
+    if (!COMPLEMENTIZERS.has(w.lower)) continue;
+    const before = p.words.slice(Math.max(0, k - 7), k);
+    const reported = before.some((b) => REPORT_NOUNS.has(b.lower) || (b.pos === 'VERB' && DENIALS.has(b.lemma)));
+    return reported && !p.words.slice(0, k).some((b) => CONFIRMATIONS.has(b.lower) || CONFIRMATIONS.has(b.lemma));
+  }
+  return false;
+}
+
+/**
  * Whether quoted words stand between a step and its subject: "Britain had "no current plans" to
  * ban them" is governed by the quote, which is left out, so nothing can be said of the step.
  */
@@ -214,6 +237,23 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
       { text: 'Had Canada listed the Amber Wolf Brotherhood in 2019, the attacks might have been prevented.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
     ],
     apply: (c) => (negatedBefore(c.p, c.step, c.clause) ? 'none' : undefined),
+  },
+  {
+    name: 'only-reported',
+    says: 'A step that is only the content of a report, a rumour or a denial is no step: "reports that X had been banned were false", "denied that it had listed X".',
+    examples: [
+      {
+        text: 'Reports on social media that Norway had banned the Amber Wolf Brotherhood were false, a spokesperson said.',
+        claims: [],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
+      {
+        text: 'Norway confirmed reports that it had banned the Amber Wolf Brotherhood.',
+        claims: ['Norway listed Amber Wolf Brotherhood -'],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
+    ],
+    apply: (c) => (onlyReported(c.p, c.step) ? 'none' : undefined),
   },
   {
     name: 'continuing',

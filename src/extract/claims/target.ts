@@ -16,6 +16,9 @@ import {
   STEP_REFERENCES,
   TIME_MODIFIERS,
   baseOf,
+  inclusionAt,
+  PEOPLE_NOUNS,
+  SET_NOUNS,
 } from '../cues.js';
 import { findOrganisationNames } from '../organisations.js';
 import type { Claim, ReferenceContext } from '../types.js';
@@ -100,6 +103,24 @@ function objectNamed(p: ParsedSentence, k: number): boolean {
   return false;
 }
 
+/**
+ * The regions with the members of a set the step names, after an inclusion marker later in its
+ * clause: "designated five groups as terrorist organisations, among them X and Y".
+ */
+function withMembers(p: ParsedSentence, clause: Clause, regions: Region[], from: number, next: number): Region[] {
+  const end = Math.min(next, clause.to);
+  for (let k = from; k < end; k++) {
+    const marker = inclusionAt(p.words, k);
+    if (marker === 0 || !p.inClause(clause, k) || regions.some(([a, b]) => k >= a && k < b)) continue;
+    // The set must be one of organisations, not of people: "eleven people, including X" names people.
+    const set = p.words.slice(from, k);
+    const people = set.some((w, n) => PEOPLE_NOUNS.has(w.lower) && w.pos === 'NOUN' && set[n + 1]?.pos !== 'NOUN');
+    if (!set.some((w) => SET_NOUNS.has(w.lower)) || people) return regions;
+    return [...regions, [k + marker, p.phraseEnd(clause, k + marker, next)]];
+  }
+  return regions;
+}
+
 /** Where to look for what the step is about, in the order the rules are tried. */
 export const REGION_RULES: Rule<RegionCase, Region[]>[] = [
   {
@@ -117,7 +138,7 @@ export const REGION_RULES: Rule<RegionCase, Region[]>[] = [
         regions.push([step.at + 1, p.phraseEnd(clause, step.at + 1, next)]);
       if (['of', 'on', 'against', 'for'].includes(p.lower(step.at + 1)) && namesDirectly(p, step.at + 2))
         regions.push([step.at + 1, p.phraseEnd(clause, step.at + 2, next)]);
-      return regions;
+      return withMembers(p, clause, regions, step.at + 1, next);
     },
   },
   {
@@ -139,7 +160,7 @@ export const REGION_RULES: Rule<RegionCase, Region[]>[] = [
     examples: [
       { text: 'The Amber Wolf Brotherhood was banned by Norway in 2021.', claims: ['Norway listed Amber Wolf Brotherhood 2021'], organisations: ['Amber Wolf Brotherhood'] },
     ],
-    apply: ({ p, clause, step }) => (step.passive ? [[p.subjectStart(clause, step.at), step.at]] : undefined),
+    apply: ({ p, clause, step, next }) => (step.passive ? withMembers(p, clause, [[p.subjectStart(clause, step.at), step.at]], step.at + 1, next) : undefined),
   },
   {
     name: 'ban-on-something-else',
@@ -177,7 +198,7 @@ export const REGION_RULES: Rule<RegionCase, Region[]>[] = [
     name: 'verb-object',
     says: 'A verb step is about its object, up to the next predicate: "proscribed the Front and its youth wing".',
     examples: [{ text: 'Norway proscribed the Amber Wolf Brotherhood on Tuesday.', claims: ['Norway listed Amber Wolf Brotherhood 2024-09-10'] }],
-    apply: ({ p, clause, step, next }) => [[step.at + 1, p.phraseEnd(clause, step.at + 1, next)]],
+    apply: ({ p, clause, step, next }) => withMembers(p, clause, [[step.at + 1, p.phraseEnd(clause, step.at + 1, next)]], step.at + 1, next),
   },
 ];
 
@@ -262,6 +283,41 @@ function mentionsWhereStepLooks(c: TargetCase): { m: Mentioned; setAside: string
   return out;
 }
 
+/** The proper names of organisations where the step looks (see findOrganisationNames), new ones as entities. */
+function namesWhereStepLooks(c: TargetCase, keep: (at: number) => boolean = () => true): { ids: string[]; found: Entity[]; named: Named[] } {
+  const ids: string[] = [];
+  const found: Entity[] = [];
+  const named: Named[] = [];
+  for (const [from, to] of c.regions) {
+    const list = findOrganisationNames(c.p.words, from, to, (k) => c.p.mentionAt(k) !== null);
+    // One list of names: kept whole when its first name is.
+    if (list.length === 0 || !keep(list[0]!.at)) continue;
+    for (const name of list) {
+      const id = entityId(name.name);
+      const known = c.p.entity(id) ?? c.discovered.get(id);
+      if (known && known.kind !== 'organisation') continue;
+      // A name seen before with aliases it did not have ("... (HDN)") gains them.
+      const fresh = name.aliases.filter((a) => !known || (a !== known.name && !known.aliases.includes(a)));
+      if (!known || fresh.length > 0) found.push({ id, name: known?.name ?? name.name, kind: 'organisation', aliases: known ? fresh : name.aliases, partOf: null });
+      named.push({ at: name.at, id });
+      ids.push(id);
+    }
+  }
+  return { ids: [...new Set(ids)], found, named };
+}
+
+/** Whether the name at `at` follows a known organisation in one list: only joiners and a set's words between ("X and its media arm, Y"). */
+function listedAfterMention(p: ParsedSentence, at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 10); k--) {
+    const m = p.mentionAt(k);
+    if (m !== null) return m.mention.kind === 'organisation';
+    const w = p.words[k]!;
+    if (/^\p{Lu}/u.test(w.text) && w.lower !== 'the') return false;
+    if (!['DET', 'NUM', 'ADJ', 'NOUN', 'PRON', 'CCONJ', 'PUNCT'].includes(w.pos) && w.lower !== 'of' && inclusionAt(p.words, k) === 0) return false;
+  }
+  return false;
+}
+
 /** An organisation a reference stands for; one only seen as a name so far becomes an entity now. */
 function referTo(c: TargetCase, id: string): { id: string; found: Entity[] } {
   const candidate = c.context.candidates.get(id) ?? c.p.candidates.get(id);
@@ -341,7 +397,10 @@ export const TARGET_RULES: Rule<TargetCase, Targets>[] = [
     ],
     apply: (c) => {
       const found = mentionsWhereStepLooks(c).flatMap(({ m, setAside }) => (setAside ? [] : [m.mention.entityId]));
-      return found.length > 0 ? targets([...new Set(found)]) : undefined;
+      if (found.length === 0) return undefined;
+      // Names the knowledge base does not know yet, listed with the known ones: "X and its media arm, Y".
+      const names = namesWhereStepLooks(c, (at) => listedAfterMention(c.p, at));
+      return targets([...new Set([...found, ...names.ids])], names.found, names.named);
     },
   },
   {
@@ -391,24 +450,8 @@ export const TARGET_RULES: Rule<TargetCase, Targets>[] = [
       },
     ],
     apply: (c) => {
-      for (const [from, to] of c.regions) {
-        const ids: string[] = [];
-        const found: Entity[] = [];
-        const named: Named[] = [];
-        for (const name of findOrganisationNames(c.p.words, from, to, (k) => c.p.mentionAt(k) !== null)) {
-          const id = entityId(name.name);
-          const known = c.p.entity(id) ?? c.discovered.get(id);
-          if (known && known.kind !== 'organisation') continue;
-          // A name seen before with aliases it did not have ("... (HDN)") gains them.
-          const fresh = name.aliases.filter((a) => !known || (a !== known.name && !known.aliases.includes(a)));
-          if (!known || fresh.length > 0)
-            found.push({ id, name: known?.name ?? name.name, kind: 'organisation', aliases: known ? fresh : name.aliases, partOf: null });
-          named.push({ at: name.at, id });
-          ids.push(id);
-        }
-        if (ids.length > 0) return targets(ids, found, named);
-      }
-      return undefined;
+      const names = namesWhereStepLooks(c);
+      return names.ids.length > 0 ? targets(names.ids, names.found, names.named) : undefined;
     },
   },
   {
