@@ -5,9 +5,13 @@
 import * as lexicon from './lexicon.js';
 
 const set = (...lists: readonly string[][]) => new Set(lists.flat());
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** An alternation of phrases, longest first, with their spaces and dots as written. */
-const alternation = (phrases: readonly string[]) => [...phrases].sort((a, b) => b.length - a.length).map(escape).join('|');
+const alternation = (phrases: readonly string[]) =>
+  [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
 const formsOf = (verbs: readonly string[]) => verbs.flatMap((v) => lexicon.irregularForms[v] ?? [v]);
 
 export const LISTING_VERBS = lexicon.listingVerbs;
@@ -26,6 +30,7 @@ export const DESIGNATION_COMPLEMENTS = set(lexicon.designationComplements);
 export const SANCTION_NOUNS = set(lexicon.sanctionNouns);
 export const ORGANISATION_REFERENCES = set(lexicon.organisationReferences);
 export const ORGANISATION_PRONOUNS = set(lexicon.organisationPronouns);
+export const COUNTRY_REFERENCES = set(lexicon.countryReferences);
 export const SET_NOUNS = set(lexicon.organisationReferences, lexicon.partNouns);
 export const PEOPLE_NOUNS = set(lexicon.peopleNouns, lexicon.memberNouns);
 /** Where a word starts an inclusion marker ("among them", "including"), how many words the marker takes; 0 for none. */
@@ -88,13 +93,16 @@ export const PAST_WORDS = set(lexicon.pastWords);
 export const SAME_IN_PAST = set(lexicon.sameInPast);
 
 /** Whether a word names what a listing verb needs beside it: a terror word ("terrorist", "extremist", "banned"). */
-const TERROR = new RegExp(`^(?:(?:${lexicon.terrorStems.map(escape).join('|')})\\w*|${alternation(lexicon.terrorWords)})$`);
+const TERROR = new RegExp(`^(?:(?:${lexicon.terrorStems.map(escapeRegExp).join('|')})\\w*|${alternation(lexicon.terrorWords)})$`);
 export const isTerrorWord = (lower: string): boolean => TERROR.test(lower);
 
 /** Authorities joined into one subject: "Canada and Australia", "Britain, France and the EU". */
 export const AUTHORITY_JOIN = new RegExp(`^\\s*(?:${alternation(lexicon.authorityJoiners)})\\s*(?:the\\s+)?$`, 'i');
 /** Authorities joined after the lead one (not "as well as", which adds rather than joins a subject). */
-export const AUTHORITY_JOIN_AFTER = new RegExp(`^\\s*(?:${alternation(lexicon.authorityJoiners.filter((j) => !j.includes(' ') || j === ', and'))})\\s*(?:the\\s+)?$`, 'i');
+export const AUTHORITY_JOIN_AFTER = new RegExp(
+  `^\\s*(?:${alternation(lexicon.authorityJoiners.filter((j) => !j.includes(' ') || j === ', and'))})\\s*(?:the\\s+)?$`,
+  'i',
+);
 
 /** A step "with immediate effect", in force at once. */
 export const IMMEDIATE = new RegExp(`\\b(?:${alternation(lexicon.immediately)})\\b`, 'i');
@@ -128,6 +136,17 @@ export const IN_FORCE_PRESENT = new RegExp(
 export const IN_FORCE_FROM = new RegExp(`\\b(?:${alternation(f.from)})\\s*$`, 'i');
 /** The words a date follows when it is the day a step takes effect: "takes effect on", "effective", "published on". */
 export const IN_FORCE_DATE = new RegExp(`(?:${alternation(lexicon.inForceDateCues)})\\W+(?:\\w+\\W+){0,3}$`, 'i');
+
+/** A list of countries named in a text: "the list of state sponsors of terrorism". */
+export const COUNTRY_LIST = new RegExp(`\\b(?:${alternation(lexicon.countryListWords)})\\b`, 'i');
+
+/** A list or gazette named in a text, whose name says who keeps it: "the list of state sponsors of terrorism". */
+const NAMED_LIST = new RegExp(`\\b(?:${alternation(Object.keys(lexicon.namedLists))})\\b`, 'i');
+/** The keeper of the named list a text names, by its name ("United States"), or null. */
+export function namedListKeeper(text: string): string | null {
+  const m = NAMED_LIST.exec(text);
+  return m ? lexicon.namedLists[m[0].toLowerCase()]! : null;
+}
 
 /** An "also known as" opener, anywhere in a text. */
 export const ALIAS_OPENER = new RegExp(`(?<![\\p{L}.])(?:${alternation(lexicon.aliasOpeners).replace(/\\\./g, '\\.?')})(?![\\p{L}])`, 'giu');
@@ -191,7 +210,7 @@ export function isVocabulary(base: string, lower: string): boolean {
 function inflections(verb: string): string[] {
   const irregular = lexicon.irregularForms[verb] ?? [];
   const doubled = /[^aeiou][aeiou][bdgmnpt]$/.test(verb) ? verb + verb.at(-1) : verb;
-  const stemmed = verb.endsWith('e') ? verb.slice(0, -1) : /[^aeiou]y$/.test(verb) ? verb.slice(0, -1) + 'i' : doubled;
+  const stemmed = verb.endsWith('e') ? verb.slice(0, -1) : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}i` : doubled;
   const third = /(s|sh|ch|x|z)$/.test(verb) ? `${verb}es` : /[^aeiou]y$/.test(verb) ? `${stemmed}es` : `${verb}s`;
   const past = verb.endsWith('e') ? `${verb}d` : `${stemmed}ed`;
   const gerund = verb.endsWith('e') ? `${stemmed}ing` : `${doubled}ing`;

@@ -4,7 +4,7 @@ import type { PartialDate } from '../knowledge/partialDate.js';
 import type { Article, Entity } from '../knowledge/types.js';
 import { findClaims } from './claims/read.js';
 import type { Rejection } from './claims/rule.js';
-import { ALIAS_OPENER, FOLLOW_ON, GOVERNMENT_OUTLET } from './cues.js';
+import { ALIAS_OPENER, COUNTRY_LIST, FOLLOW_ON, GOVERNMENT_OUTLET } from './cues.js';
 import { findDates, type DateMention } from './dates.js';
 import type { EntityMatcher, EntityMention } from './entityMatcher.js';
 import { findFigures, type Figure } from './figures.js';
@@ -102,7 +102,15 @@ export function extractArticle(article: Article, matcher: EntityMatcher, options
   const { onRejected } = { ...EXTRACT_DEFAULTS, ...options };
   const entity = (id: string) => matcher.entity(id);
   const voice = publisherOf(article, matcher);
-  const context: ReferenceContext = { organisations: [], authority: voice, steps: [], voice, candidates: new Map(), published: article.published };
+  const context: ReferenceContext = {
+    organisations: [],
+    authority: voice,
+    steps: [],
+    voice,
+    candidates: new Map(),
+    published: article.published,
+    countryList: false,
+  };
   const discovered: Entity[] = [];
   let position = 0;
 
@@ -227,6 +235,7 @@ function remember(context: ReferenceContext, sentence: Sentence, matcher: Entity
   const authority = sentence.entities.find((m) => matcher.entity(m.entityId)?.kind === 'authority');
   if (authority) context.authority = authorityOf((id) => matcher.entity(id), authority.entityId) ?? context.authority;
   if (sentence.claims.length > 0) context.steps = sentence.claims;
+  context.countryList ||= COUNTRY_LIST.test(sentence.text);
 }
 
 function groupByLength(sentences: Sentence[]): Sentence[][] {

@@ -35,6 +35,8 @@ export const listingVerbs: Record<string, ListingNeed> = {
   place: 'list',
   put: 'list',
   include: 'list',
+  return: 'list',
+  restore: 'list',
   impose: 'object',
 };
 
@@ -137,7 +139,22 @@ export const listNouns = ['list', 'lists', 'register', 'registry', 'blacklist', 
 export const listPrepositions = ['to', 'on', 'in', 'from', 'off', 'onto'];
 
 /** Words of a listing on a market ("listed on the London Stock Exchange"), not on a list of designations. */
-export const marketWords = ['stock', 'stocks', 'exchange', 'exchanges', 'bourse', 'bourses', 'market', 'markets', 'nasdaq', 'nyse', 'shares', 'ipo', 'ipos', 'listing'];
+export const marketWords = [
+  'stock',
+  'stocks',
+  'exchange',
+  'exchanges',
+  'bourse',
+  'bourses',
+  'market',
+  'markets',
+  'nasdaq',
+  'nyse',
+  'shares',
+  'ipo',
+  'ipos',
+  'listing',
+];
 
 /** Complements of "listed as ..." that are no designation of the object as a group: "as part of", "as well". */
 export const asNotComplement = ['part', 'well'];
@@ -227,6 +244,43 @@ export const partNouns = [
   'sub-organisations',
   'sub-organizations',
 ];
+
+/** Words of a list of countries (state sponsors of terrorism and the like): a country on it is the entity of a step. */
+export const countryListWords = [
+  'state sponsor',
+  'state sponsors',
+  'sponsor of terrorism',
+  'sponsors of terrorism',
+  'state supporter',
+  'state supporters',
+  'supporters of terrorism',
+  'supporter of terrorism',
+];
+
+/** Nouns that stand for a country just named, on a list of countries: "took the country off the list". */
+export const countryReferences = ['country', 'island', 'regime', 'nation', 'kingdom', 'republic'];
+
+/**
+ * Lists and gazettes whose own name says who keeps them: a step onto or off one is that
+ * authority's, whoever announces it.
+ */
+export const namedLists: Record<string, string> = {
+  'state sponsors of terrorism': 'United States',
+  'state sponsor of terrorism': 'United States',
+  'specially designated nationals': 'United States',
+  'sdn list': 'United States',
+  'federal register': 'United States',
+  'foreign terrorist organization': 'United States',
+  'foreign terrorist organizations': 'United States',
+  'state supporters of terrorism': 'Canada',
+  'canada gazette': 'Canada',
+  'official journal of the european union': 'European Union',
+  'eu terrorist list': 'European Union',
+  'unified federal list': 'Russia',
+  'gazette of india': 'India',
+  'kenya gazette': 'Kenya',
+  'proscribed organisations appeal commission': 'United Kingdom',
+};
 
 /** Pronouns that stand for an organisation just named ("removed it"). */
 export const organisationPronouns = ['it', 'they', 'them'];
@@ -350,7 +404,27 @@ export const refusal = [
 ];
 
 /** Nouns of a report whose truth the text does not vouch for: "reports that ...", "a post claiming that ...". */
-export const reportNouns = ['document', 'report', 'reports', 'rumour', 'rumours', 'rumor', 'rumors', 'claim', 'claims', 'post', 'posts', 'allegation', 'allegations', 'speculation', 'suggestion', 'suggestions', 'story', 'stories', 'talk'];
+export const reportNouns = [
+  'document',
+  'report',
+  'reports',
+  'rumour',
+  'rumours',
+  'rumor',
+  'rumors',
+  'claim',
+  'claims',
+  'post',
+  'posts',
+  'allegation',
+  'allegations',
+  'speculation',
+  'suggestion',
+  'suggestions',
+  'story',
+  'stories',
+  'talk',
+];
 /** Verbs that deny a step told in their "that" clause: "denied that it had proscribed X". */
 export const denials = ['deny', 'dismiss', 'refute', 'rebut', 'debunk'];
 /** Words that vouch for a report: "confirmed reports that it had listed X". */
@@ -457,7 +531,7 @@ export const conditions = ['when', 'upon'];
 export const continuing = ['remain', 'remains', 'remained', 'stay', 'stays', 'stayed', 'still'];
 
 /** Verbs of reporting: "the ministry said", "officials confirmed". */
-export const reporting = ['say', 'announce', 'confirm', 'state', 'tell', 'report', 'add', 'note', 'declare', 'explain', 'insist'];
+export const reporting = ['say', 'announce', 'confirm', 'state', 'tell', 'report', 'add', 'note', 'declare', 'explain', 'insist', 'notify', 'inform'];
 
 /** Forms of "be" (and "get") that make a participle passive: "was banned", "got delisted". */
 export const beForms = ['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'get', 'got', 'gets'];
@@ -487,7 +561,21 @@ export const stepPronouns = ['it', 'this', 'which'];
 export const clauseBreaks = ['but', 'while', 'whereas', 'although', 'though', 'however', 'yet', 'meanwhile', 'whilst'];
 
 /** Words that open a sentence with a subordinate clause ending at its comma ("Although Germany ..., the ministry ..."). */
-export const openingSubordinators = ['although', 'though', 'while', 'whereas', 'if', 'when', 'after', 'before', 'because', 'since', 'unless', 'once', 'despite'];
+export const openingSubordinators = [
+  'although',
+  'though',
+  'while',
+  'whereas',
+  'if',
+  'when',
+  'after',
+  'before',
+  'because',
+  'since',
+  'unless',
+  'once',
+  'despite',
+];
 
 /** Words that open a subordinate clause inside a sentence ("..., after the court ruled"). */
 export const subordinators = ['after', 'before', 'because', 'when', 'once', 'until', 'since', 'unless', 'if'];
@@ -537,7 +625,15 @@ export const counterfactualOpeners = ['had', 'were', 'should'];
 export const subjectJoiners = [',', 'and', 'or', 'nor', 'the'];
 
 /** Words of a step "with immediate effect", in force at once. */
-export const immediately = ['with immediate effect', 'effective immediately', 'immediately', 'with effect from today', 'effective today', 'from today', 'forthwith'];
+export const immediately = [
+  'with immediate effect',
+  'effective immediately',
+  'immediately',
+  'with effect from today',
+  'effective today',
+  'from today',
+  'forthwith',
+];
 
 /**
  * The predicates that put a step in force. `motion` verbs take "effect" or "force" ("took effect",
@@ -573,7 +669,17 @@ export const irregularForms: Record<string, string[]> = {
 };
 
 /** Words that open a list of other names: "also known as", "a.k.a.", "formerly known as". */
-export const aliasOpeners = ['also known as', 'a.k.a.', 'aka', 'formerly known as', 'also called', 'known as', 'alias', 'also referred to as', 'otherwise known as'];
+export const aliasOpeners = [
+  'also known as',
+  'a.k.a.',
+  'aka',
+  'formerly known as',
+  'also called',
+  'known as',
+  'alias',
+  'also referred to as',
+  'otherwise known as',
+];
 
 /** Nouns that open a sentence reporting on the one before it, which it may date ("The move was announced on Friday"). */
 export const followOnNouns = ['move', 'decision', 'ruling', 'step', 'announcement', 'change', 'verdict', 'order', 'designation', 'removal'];
@@ -606,7 +712,28 @@ export const futureWords = [
 export const pastWords = ['was', 'were', 'had', 'did', 'ago', 'last', 'yesterday', 'earlier', 'already', 'previously'];
 
 /** Verbs whose past is written as their present ("Japan put the group on its list on March 3"). */
-export const sameInPast = ['put', 'set', 'cut', 'hit', 'let', 'quit', 'spread', 'cast', 'hurt', 'shut', 'bid', 'read', 'beat', 'bet', 'burst', 'cost', 'shed', 'split', 'thrust', 'upset'];
+export const sameInPast = [
+  'put',
+  'set',
+  'cut',
+  'hit',
+  'let',
+  'quit',
+  'spread',
+  'cast',
+  'hurt',
+  'shut',
+  'bid',
+  'read',
+  'beat',
+  'bet',
+  'burst',
+  'cost',
+  'shed',
+  'split',
+  'thrust',
+  'upset',
+];
 
 /** Verbs of saying: "had said it would", the future of an earlier statement. */
 export const sayingVerbs = [

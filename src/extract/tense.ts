@@ -61,7 +61,9 @@ function asideTense(sentence: string, from: number, offset: number): Tense | nul
   if (run.some((w) => w.pos === 'VERB' || w.pos === 'AUX')) return null;
   // The tagger may take a past participle after a name for a noun ("the Home Office proscribed").
   const verb = words.filter((w) => w.end <= from && (w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'NOUN' && /ed$/.test(w.lower)))).pop();
-  return verb !== undefined && (/ed$/.test(verb.lower) || PAST_WORDS.has(verb.lower) || (verb.lower !== verb.lemma && /(en|t)$/.test(verb.lower))) ? 'past' : null;
+  return verb !== undefined && (/ed$/.test(verb.lower) || PAST_WORDS.has(verb.lower) || (verb.lower !== verb.lemma && /(en|t)$/.test(verb.lower)))
+    ? 'past'
+    : null;
 }
 
 function tenseIn(sentence: string, offset: number): Tense {

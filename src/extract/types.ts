@@ -35,4 +35,6 @@ export interface ReferenceContext {
   voice: string | null;
   /** When the article was published: a step in force after it is still pending on that day. */
   published: PartialDate | null;
+  /** Whether the article has spoken of a list of countries (state sponsors of terrorism): its countries may be the entities of steps. */
+  countryList: boolean;
 }

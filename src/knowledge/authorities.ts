@@ -14,7 +14,7 @@ const countries = createRequire(import.meta.url)('world-countries') as Country[]
 
 /** Names news text uses that the data package lacks or spells otherwise, by ISO code. */
 const EXTRA_NAMES: Record<string, { name?: string; aliases: string[] }> = {
-  US: { aliases: ['U.S.', 'U.S.A.', 'America', 'Washington'] },
+  US: { aliases: ['U.S.', 'U.S.A.', 'America', 'Washington', 'White House'] },
   GB: { aliases: ['Britain', 'U.K.', 'Whitehall'] },
   RU: { aliases: ['Kremlin'] },
   TR: { name: 'Turkey', aliases: ['Türkiye'] },

@@ -52,7 +52,15 @@ export interface Figures {
   claims: number;
 }
 
-export const emptyTally = (): Tally => ({ truePositive: 0, falsePositive: 0, falseNegative: 0, datesRight: 0, datesCompared: 0, eventsRight: 0, eventItems: 0 });
+export const emptyTally = (): Tally => ({
+  truePositive: 0,
+  falsePositive: 0,
+  falseNegative: 0,
+  datesRight: 0,
+  datesCompared: 0,
+  eventsRight: 0,
+  eventItems: 0,
+});
 export const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
 export function figures(t: Tally): Figures {
@@ -74,7 +82,11 @@ export function names(entity: Entity | undefined, label: string): boolean {
 
 /** The items of sentence files: one file, or every `.yml` file of a folder. */
 export function readSentences(path: string): SentenceItem[] {
-  const files = path.endsWith('.yml') ? [path] : readdirSync(path).filter((f) => f.endsWith('.yml')).map((f) => join(path, f));
+  const files = path.endsWith('.yml')
+    ? [path]
+    : readdirSync(path)
+        .filter((f) => f.endsWith('.yml'))
+        .map((f) => join(path, f));
   return files.flatMap((file) => parse(readFileSync(file, 'utf8')) as SentenceItem[]);
 }
 
@@ -114,7 +126,9 @@ function scoreItem(item: SentenceItem, tally: Tally, misses: string[]): boolean 
   }
   for (const extra of unmatched) {
     tally.falsePositive++;
-    misses.push(`${item.id} WRONG ${kb.entity(extra.authorityId)?.name} ${said(extra)} ${kb.entity(extra.targetId)?.name} [${extra.why.join(' ')}]: ${item.text}`);
+    misses.push(
+      `${item.id} WRONG ${kb.entity(extra.authorityId)?.name} ${said(extra)} ${kb.entity(extra.targetId)?.name} [${extra.why.join(' ')}]: ${item.text}`,
+    );
   }
   const dates = sentences.flatMap((s) => s.dates.map((d) => d.date));
   const expectedDates = (item.events ?? []).map(String);

@@ -35,16 +35,15 @@ export function evidenceProblems(kb: KnowledgeBase, folder: string, answer: Answ
         .some(
           (sentence) =>
             sentence.text === part.evidence &&
-            sentence.claims.some(
-              (written) =>
-                [asOfToday(written, today)].some(
-                  (c) =>
-                    c.authorityId === entityId(fact.authority) &&
-                    c.targetId === entityId(fact.entity) &&
-                    c.state === fact.state &&
-                    c.toward === fact.toward &&
-                    c.date === fact.date,
-                ),
+            sentence.claims.some((written) =>
+              [asOfToday(written, today)].some(
+                (c) =>
+                  c.authorityId === entityId(fact.authority) &&
+                  c.targetId === entityId(fact.entity) &&
+                  c.state === fact.state &&
+                  c.toward === fact.toward &&
+                  c.date === fact.date,
+              ),
             ),
         ),
     );

@@ -1,4 +1,5 @@
 import { isInternationalBody } from '../../knowledge/authorities.js';
+import { entityId } from '../../knowledge/entities.js';
 import {
   AGENT_PREPOSITIONS,
   AMONG,
@@ -10,6 +11,7 @@ import {
   LAPSE_VERBS,
   LIST_NOUNS,
   LIST_PREPOSITIONS,
+  namedListKeeper,
   NOT_AGENT_BEFORE,
   REPORTING,
   SANCTION_NOUNS,
@@ -54,14 +56,18 @@ function opensListPhrase(p: ParsedSentence, m: Mentioned): boolean {
   while (k >= 0 && ['DET', 'ADJ'].includes(p.words[k]!.pos)) k--;
   if (!LIST_PREPOSITIONS.has(p.lower(k))) return false;
   const possessive = isPossessive(p.word(m.last + 1));
-  // "Russia's register", "the EU's consolidated terrorist list"; "the US terror blacklist", "the British proscribed list".
+  // "Russia's register", "the EU's consolidated terrorist list"; "the US list", "the US terror blacklist".
   // A country as a bare modifier of "sanctions list" is whom the sanctions are on ("the Russia sanctions list"):
-  // it keeps the list only as an international body does, or where the list is one of terrorists.
+  // it keeps such a list only as an international body does, or where the list is one of terrorists.
   const keeps = possessive || (m.authority !== null && isInternationalBody(m.authority));
   for (let j = m.last + (possessive ? 2 : 1); j <= m.last + 4; j++) {
     const w = p.word(j);
-    if (w && LIST_NOUNS.has(w.lower)) return keeps || p.words.slice(m.last + 1, j).some((b) => isTerrorWord(b.lower) && !SANCTION_NOUNS.has(b.lower));
-    if (!w || !['ADJ', 'NOUN', 'PROPN', 'VERB'].includes(w.pos)) return false;
+    if (!w || !LIST_NOUNS.has(w.lower)) {
+      if (!w || !['ADJ', 'NOUN', 'PROPN', 'VERB'].includes(w.pos)) return false;
+      continue;
+    }
+    const between = p.words.slice(m.last + 1, j);
+    return keeps || !between.some((b) => SANCTION_NOUNS.has(b.lower)) || between.some((b) => isTerrorWord(b.lower) && !SANCTION_NOUNS.has(b.lower));
   }
   return false;
 }
@@ -136,9 +142,7 @@ function agentsOf(c: AuthorityCase): Mentioned[] {
     if (AGENT_PREPOSITIONS.has(preposition)) return true;
     // "banned in Britain" names the authority; "banned after attacks in Uganda" does not.
     const between = p.words.slice(near + 1, m.first);
-    return (
-      preposition === placePreposition && m.first > near && between.length <= 8 && !between.some((w) => w.text === ',' || NOT_AGENT_BEFORE.has(w.lower))
-    );
+    return preposition === placePreposition && m.first > near && between.length <= 8 && !between.some((w) => w.text === ',' || NOT_AGENT_BEFORE.has(w.lower));
   });
 }
 
@@ -166,7 +170,11 @@ export const AUTHORITY_RULES: Rule<AuthorityCase, Authorities>[] = [
     name: 'agent',
     says: 'The agent of a passive or of a step noun takes the step: "was banned by Canada", "the ban in Britain", with the authorities joined to it.',
     examples: [
-      { text: 'The Amber Wolf Brotherhood was banned by Canada and Australia in 2021.', claims: ['Canada listed Amber Wolf Brotherhood 2021', 'Australia listed Amber Wolf Brotherhood 2021'], organisations: ['Amber Wolf Brotherhood'] },
+      {
+        text: 'The Amber Wolf Brotherhood was banned by Canada and Australia in 2021.',
+        claims: ['Canada listed Amber Wolf Brotherhood 2021', 'Australia listed Amber Wolf Brotherhood 2021'],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
     ],
     apply: (c) => {
       if (!c.step.passive && !c.step.noun) return undefined;
@@ -210,7 +218,12 @@ export const AUTHORITY_RULES: Rule<AuthorityCase, Authorities>[] = [
   {
     name: 'subject',
     says: 'The authority that is the subject of the step takes it, with those joined to it: "Canada and Australia listed X".',
-    examples: [{ text: 'Canada and Australia listed the Amber Wolf Brotherhood in 2021.', claims: ['Canada listed Amber Wolf Brotherhood 2021', 'Australia listed Amber Wolf Brotherhood 2021'] }],
+    examples: [
+      {
+        text: 'Canada and Australia listed the Amber Wolf Brotherhood in 2021.',
+        claims: ['Canada listed Amber Wolf Brotherhood 2021', 'Australia listed Amber Wolf Brotherhood 2021'],
+      },
+    ],
     apply: (c) => {
       const subject = subjectsOf(c);
       if (subject.length === 0) return undefined;
@@ -247,6 +260,21 @@ export const AUTHORITY_RULES: Rule<AuthorityCase, Authorities>[] = [
       },
     ],
     apply: (c) => (c.keeper ? named([countryOf(c.p, c.keeper)]) : undefined),
+  },
+  {
+    name: 'named-list-keeper',
+    says: 'A list or gazette whose name says who keeps it names the step\'s authority: "the list of state sponsors of terrorism", "the Canada Gazette".',
+    examples: [
+      {
+        text: 'Cuba was taken off the list of state sponsors of terrorism in 2015.',
+        claims: ['United States removed Cuba 2015'],
+      },
+    ],
+    apply: (c) => {
+      const keeper = namedListKeeper(c.p.text);
+      const id = keeper === null ? undefined : c.p.entity(entityId(keeper))?.id;
+      return id === undefined ? undefined : named([id]);
+    },
   },
   {
     name: 'authority-of-step-referred-to',
@@ -303,7 +331,7 @@ export const AUTHORITY_RULES: Rule<AuthorityCase, Authorities>[] = [
   },
   {
     name: 'publisher',
-    says: 'A step that names no authority, in an article an authority publishes, is the publisher\'s.',
+    says: "A step that names no authority, in an article an authority publishes, is the publisher's.",
     examples: [
       {
         outlet: 'Public Safety Canada',

@@ -28,7 +28,12 @@ export function inForceAfter(p: ParsedSentence, step: StepMention, clause: Claus
   const aside = (k: number) => commas.length >= 2 && k > commas[0]! && k < commas[commas.length - 1]!;
   // Not a verb of another subject: a name's word ("the Levant Fund"), "asset-freeze", "the order proscribing X", "was notified and".
   const verbOf = (w: Word, k: number) =>
-    w.pos === 'VERB' && !BE.has(w.lower) && /^\p{Ll}/u.test(w.text) && between[k - 1]?.text !== '-' && !/ing$/.test(w.lower) && !BE.has(between[k - 1]?.lower ?? '');
+    w.pos === 'VERB' &&
+    !BE.has(w.lower) &&
+    /^\p{Ll}/u.test(w.text) &&
+    between[k - 1]?.text !== '-' &&
+    !/ing$/.test(w.lower) &&
+    !BE.has(between[k - 1]?.lower ?? '');
   if (between.some((w, k) => verbOf(w, k) && !aside(k) && p.inClause(clause, step.at + 1 + k))) return inRelative;
   return { at, present: IN_FORCE_PRESENT.test(m[0]) };
 }

@@ -234,7 +234,11 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
     says: 'A negation before the step in its clause, or opening its subject, makes no step: "did not approve the proposal to add X", "Neither Canada nor Japan has listed X".',
     examples: [
       { text: 'Sweden has never designated the Amber Wolf Brotherhood as a terrorist group.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
-      { text: 'Had Canada listed the Amber Wolf Brotherhood in 2019, the attacks might have been prevented.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
+      {
+        text: 'Had Canada listed the Amber Wolf Brotherhood in 2019, the attacks might have been prevented.',
+        claims: [],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
     ],
     apply: (c) => (negatedBefore(c.p, c.step, c.clause) ? 'none' : undefined),
   },
@@ -264,11 +268,8 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
   {
     name: 'in-force-negated',
     says: 'A step noun whose in-force verb is negated, refused or only possible is no step: "the ban has not taken effect".',
-    examples: [
-      { text: "Britain's ban on the Amber Wolf Brotherhood has not taken effect.", claims: [], organisations: ['Amber Wolf Brotherhood'] },
-    ],
-    apply: (c) =>
-      c.inForce !== null && c.governing.some((g) => negated(g) || hypothetical(g) || refused(g) || pressed(g)) ? 'none' : undefined,
+    examples: [{ text: "Britain's ban on the Amber Wolf Brotherhood has not taken effect.", claims: [], organisations: ['Amber Wolf Brotherhood'] }],
+    apply: (c) => (c.inForce !== null && c.governing.some((g) => negated(g) || hypothetical(g) || refused(g) || pressed(g)) ? 'none' : undefined),
   },
   {
     name: 'in-force-immediately',
@@ -361,7 +362,11 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
     name: 'noun-negated',
     says: 'A step noun under negation, refusal, pressure or a modal is no step: "rejected the proscription of X", "a motion calling for the ban".',
     examples: [
-      { text: 'Lawmakers in Rome tabled a motion calling for the proscription of the Amber Wolf Brotherhood.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
+      {
+        text: 'Lawmakers in Rome tabled a motion calling for the proscription of the Amber Wolf Brotherhood.',
+        claims: [],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
       { text: 'Norway refused to announce a ban on the Amber Wolf Brotherhood.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
     ],
     apply: (c) => (nounWithout(c) && c.governing.some((g) => negated(g) || hypothetical(g) || refused(g) || pressed(g)) ? 'none' : undefined),
@@ -385,9 +390,7 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
   {
     name: 'noun-made',
     says: 'A step noun a verb makes is done: "announced the proscription of X", "signed the listing".',
-    examples: [
-      { text: 'Britain announced the rescission of the designation of the Foo Front.', claims: ['United Kingdom removed Foo Front -'] },
-    ],
+    examples: [{ text: 'Britain announced the rescission of the designation of the Foo Front.', claims: ['United Kingdom removed Foo Front -'] }],
     apply: (c) => (nounWithout(c) && !nounVerbRequests(c) && MAKING_VERBS.has(c.governing.find((g) => g.pos === 'VERB')?.lemma ?? '') ? 'done' : undefined),
   },
   {
@@ -400,7 +403,11 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
     name: 'refused',
     says: 'A step refused, resisted, denied or abandoned is no step: "declined to list", "stopped short of", "denied reports that it had banned".',
     examples: [
-      { text: 'The Irish government declined to ban the Amber Wolf Brotherhood, saying it posed no threat.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
+      {
+        text: 'The Irish government declined to ban the Amber Wolf Brotherhood, saying it posed no threat.',
+        claims: [],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
     ],
     apply: (c) => (verbStep(c) && c.governing.some(refused) ? 'none' : undefined),
   },
@@ -408,13 +415,17 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
     name: 'urged',
     says: 'A step only urged, demanded or called for is no step: "urged Canberra to list", "called for the group to be banned".',
     examples: [
-      { text: 'Campaigners urged Canberra to list the Amber Wolf Brotherhood as a terrorist organisation.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
+      {
+        text: 'Campaigners urged Canberra to list the Amber Wolf Brotherhood as a terrorist organisation.',
+        claims: [],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
     ],
     apply: (c) => (verbStep(c) && c.governing.some(pressed) ? 'none' : undefined),
   },
   {
     name: 'request',
-    says: 'A request an authority makes of itself or its own bodies is a step under way; one state asking another is neither\'s step.',
+    says: "A request an authority makes of itself or its own bodies is a step under way; one state asking another is neither's step.",
     examples: [
       {
         text: "Kenya's attorney-general asked the High Court to lift the ban on the Pwani Uhuru Council.",
@@ -475,7 +486,13 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
   {
     name: 'headline-infinitive',
     says: 'A bare infinitive or "be" is announced, not done: headlines\' "Russia to remove X", "asked that the ban be lifted".',
-    examples: [{ text: 'Russia to remove the Taliban from its list of terrorist organisations.', claims: ['Russia pending→removed Taliban -'], organisations: ['Taliban'] }],
+    examples: [
+      {
+        text: 'Russia to remove the Taliban from its list of terrorist organisations.',
+        claims: ['Russia pending→removed Taliban -'],
+        organisations: ['Taliban'],
+      },
+    ],
     apply: (c) => {
       if (!verbStep(c)) return undefined;
       const { p, clause, step, governing } = c;

@@ -131,7 +131,9 @@ export class ParsedSentence {
 
   /** The authorities named in the clause (and, for a relative clause, its antecedent). */
   authoritiesIn(clause: Clause): Mentioned[] {
-    return this.mentioned.filter((m) => m.authority !== null && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.last === clause.antecedent)));
+    return this.mentioned.filter(
+      (m) => m.authority !== null && (this.inClause(clause, m.first) || (clause.antecedent !== null && m.last === clause.antecedent)),
+    );
   }
 
   /** Whether the word is a step noun of the vocabulary, by its lemma or its form. */
@@ -176,7 +178,9 @@ export class ParsedSentence {
       const w = this.words[k]!;
       const hyphenated = this.words[k - 1]?.text === '-'; // "the Iranian-backed Front"
       const opensIt =
-        (w.pos === 'VERB' && !hyphenated && !BE.has(w.lower) && !BE.has(w.lemma)) || w.lower === 'that' || (w.lower === 'and' && this.words[k - 1]?.text === ',');
+        (w.pos === 'VERB' && !hyphenated && !BE.has(w.lower) && !BE.has(w.lemma)) ||
+        w.lower === 'that' ||
+        (w.lower === 'and' && this.words[k - 1]?.text === ',');
       if (this.mentionAt(k) === null && opensIt) break;
       k--;
     }
@@ -189,7 +193,13 @@ export class ParsedSentence {
       const w = this.words[k]!;
       if (this.mentionAt(k) !== null) continue;
       const following = this.lower(k + 1);
-      if ((w.lower === 'as' && k > from) || EXCEPTIONS.has(w.lower) || (w.lower === 'but' && following === 'not') || (w.lower === 'other' && following === 'than')) return k;
+      if (
+        (w.lower === 'as' && k > from) ||
+        EXCEPTIONS.has(w.lower) ||
+        (w.lower === 'but' && following === 'not') ||
+        (w.lower === 'other' && following === 'than')
+      )
+        return k;
       // A capitalised "Watch" is a word of a name; "the related group" a modifier.
       if ((w.pos === 'VERB' || w.pos === 'AUX') && k > from && !/^\p{Lu}/u.test(w.text) && this.words[k - 1]?.pos !== 'DET') return k;
       if (w.text === ',' && PREDICATE_OPENERS.has(following)) return k;
@@ -255,7 +265,8 @@ export class ParsedSentence {
     const w = this.words[i]!;
     const before = this.words[i - 1];
     if (before === undefined) return null;
-    if (RELATIVE_PRONOUNS.has(w.lower) && (before.text === ',' || this.mentionAt(i - 1) !== null || (w.lower === 'whose' && before.pos === 'NOUN'))) return 'relative';
+    if (RELATIVE_PRONOUNS.has(w.lower) && (before.text === ',' || this.mentionAt(i - 1) !== null || (w.lower === 'whose' && before.pos === 'NOUN')))
+      return 'relative';
     const next = this.words[i + 1];
     const participle =
       before.text === ',' &&

@@ -155,7 +155,8 @@ export const SENTENCE_RULES: Rule<SentenceCase, Claim[]>[] = [
       for (const c of claims) {
         const earlier = kept.get(key(c));
         if (!earlier) kept.set(key(c), c);
-        else if (inForce.has(c) && c.date !== null) kept.set(key(c), { ...earlier, date: c.date, why: [...new Set([...earlier.why, 'step-told-twice', ...c.why])] });
+        else if (inForce.has(c) && c.date !== null)
+          kept.set(key(c), { ...earlier, date: c.date, why: [...new Set([...earlier.why, 'step-told-twice', ...c.why])] });
       }
       return kept.size === claims.length ? undefined : [...kept.values()];
     },

@@ -26,7 +26,7 @@ const OUTCOMES: Record<string, string> = {
   nowhere: 'No rule said where the step names its entity.',
   'no-entity': 'The step names no organisation or country where it looks.',
   'no-authority': 'No authority takes the step: none is named, reported or publishing.',
-  undated: 'No date in the step\'s own clause.',
+  undated: "No date in the step's own clause.",
 };
 
 /** What a rule (or an outcome) says, by its name, for traces. */

@@ -75,14 +75,22 @@ const isRemoval = (c: StepCase) => c.verbal && c.base in REMOVAL_VERBS;
 /** The state of the step a reference stands for: a pending step's own direction. */
 const stateOf = (told: { state: DesignationState; toward?: 'listed' | 'removed' }) => (told.state === 'pending' ? told.toward! : told.state);
 
-/** A list noun after a preposition in the words: "to its list of terrorist entities", "from the register". */
-function listAfter(after: Word[]): boolean {
-  return after.some((a, k) => LIST_NOUNS.has(a.lower) && after.slice(Math.max(0, k - 6), k).some((b) => LIST_PREPOSITIONS.has(b.lower)));
+/**
+ * A list noun after a preposition in the words: "to its list of terrorist entities", "from the
+ * register"; or, where the sentence has named a list before the step, "it" after one ("put back on it").
+ */
+function listAfter(c: StepCase): boolean {
+  const { after } = c;
+  if (after.some((a, k) => LIST_NOUNS.has(a.lower) && after.slice(Math.max(0, k - 6), k).some((b) => LIST_PREPOSITIONS.has(b.lower)))) return true;
+  const listTold = c.p.words.slice(0, c.i).some((w) => LIST_NOUNS.has(w.lower));
+  return listTold && after.slice(0, 4).some((a, k) => a.lower === 'it' && LIST_PREPOSITIONS.has(after[k - 1]?.lower ?? ''));
 }
 
 /** A step noun, a designation object or sanctions within the next eight words: "lifted the ban", "revoked its status". */
 function stepNounNear(after: Word[]): boolean {
-  return after.slice(0, 8).some((a) => baseOf(a.lemma) in STEP_NOUNS || baseOf(a.lower) in STEP_NOUNS || DESIGNATION_OBJECTS.has(a.lower) || SANCTION_NOUNS.has(a.lower));
+  return after
+    .slice(0, 8)
+    .some((a) => baseOf(a.lemma) in STEP_NOUNS || baseOf(a.lower) in STEP_NOUNS || DESIGNATION_OBJECTS.has(a.lower) || SANCTION_NOUNS.has(a.lower));
 }
 
 /** A noun of "something else" before a step noun: "the travel ban", not "the terror ban". */
@@ -127,7 +135,11 @@ export const STEP_RULES: StepRule[] = [
     name: 'participle-modifier',
     says: 'A participle that only describes a noun is no step: "the schedule of banned organisations", "the Specially Designated Nationals list".',
     examples: [
-      { text: 'Police raided the offices of banned organisations linked to the Amber Wolf Brotherhood.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
+      {
+        text: 'Police raided the offices of banned organisations linked to the Amber Wolf Brotherhood.',
+        claims: [],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
       { text: 'OFAC added the Golden Delta Exchange to the Specially Designated Nationals list.', claims: ['United States listed Golden Delta Exchange -'] },
     ],
     apply: (c) => {
@@ -142,7 +154,7 @@ export const STEP_RULES: StepRule[] = [
     name: 'gerund-as-noun',
     says: 'A gerund after a preposition, a determiner or a possessive names a step as a noun does: "the listing of", "its blacklisting".',
     examples: [
-      { text: "Norway announced the blacklisting of the Amber Wolf Brotherhood on Tuesday.", claims: ['Norway listed Amber Wolf Brotherhood 2024-09-10'] },
+      { text: 'Norway announced the blacklisting of the Amber Wolf Brotherhood on Tuesday.', claims: ['Norway listed Amber Wolf Brotherhood 2024-09-10'] },
       { text: 'Lawyers for the Amber Wolf Brotherhood wrote a report on revoking designations.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
     ],
     apply: (c) => {
@@ -161,7 +173,11 @@ export const STEP_RULES: StepRule[] = [
     name: 'complement-not-designation',
     says: 'A step verb whose "as" complement names no designation lists nothing: "de-listed as a registered political party".',
     examples: [
-      { text: 'The Amber Wolf Brotherhood was de-listed as a registered political party by Norway last month.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
+      {
+        text: 'The Amber Wolf Brotherhood was de-listed as a registered political party by Norway last month.',
+        claims: [],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
       { text: 'Norway listed the Amber Wolf Brotherhood as a terrorist entity last month.', claims: ['Norway listed Amber Wolf Brotherhood 2024-08'] },
     ],
     apply: (c) => ((isListing(c) || isRemoval(c)) && !complementFits(c.after) ? null : undefined),
@@ -170,7 +186,11 @@ export const STEP_RULES: StepRule[] = [
     name: 'listed-by-an-authority',
     says: 'A bare "list" is a designation when an authority does it, unless on a market: "Canada listed X", "X was listed by Canada".',
     examples: [
-      { text: 'The Amber Wolf Brotherhood was listed by Canada in 2021.', claims: ['Canada listed Amber Wolf Brotherhood 2021'], organisations: ['Amber Wolf Brotherhood'] },
+      {
+        text: 'The Amber Wolf Brotherhood was listed by Canada in 2021.',
+        claims: ['Canada listed Amber Wolf Brotherhood 2021'],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
       {
         text: 'The Golden Delta Exchange, which Canada listed on the Toronto Stock Exchange in 2019, was sold last year.',
         claims: [],
@@ -197,7 +217,7 @@ export const STEP_RULES: StepRule[] = [
       { text: 'Canada added the Red Meridian Network to its list of terrorist entities.', claims: ['Canada listed Red Meridian Network -'] },
       { text: 'Canada added the Red Meridian Network to a panel on the terrorist threat.', claims: [], organisations: ['Red Meridian Network'] },
     ],
-    apply: (c) => (isListing(c) && LISTING_VERBS[c.base] === 'list' && !listAfter(c.after) ? null : undefined),
+    apply: (c) => (isListing(c) && LISTING_VERBS[c.base] === 'list' && !listAfter(c) ? null : undefined),
   },
   {
     name: 'impose-needs-sanctions',
@@ -212,7 +232,8 @@ export const STEP_RULES: StepRule[] = [
     name: 'ban-from-doing',
     says: '"banned firms from trading with X" restricts others; it is no listing of X.',
     examples: [{ text: 'Norway banned its firms from trading with the Amber Wolf Brotherhood.', claims: [], organisations: ['Amber Wolf Brotherhood'] }],
-    apply: (c) => (isListing(c) && c.base === 'ban' && c.after.some((a, k) => a.lower === 'from' && /ing$/.test(c.after[k + 1]?.lower ?? '')) ? null : undefined),
+    apply: (c) =>
+      isListing(c) && c.base === 'ban' && c.after.some((a, k) => a.lower === 'from' && /ing$/.test(c.after[k + 1]?.lower ?? '')) ? null : undefined,
   },
   {
     name: 'listing-verb',
@@ -249,7 +270,11 @@ export const STEP_RULES: StepRule[] = [
     says: '"remove", "drop", "exclude" take off a list: "removed X from its list", "removed it", "dropped the designation".',
     examples: [
       { text: 'Canada removed the Sons of the Northern Rivers from its list of terrorist entities.', claims: ['Canada removed Sons of the Northern Rivers -'] },
-      { text: 'Canada removed the Sons of the Northern Rivers from a delegation on terrorist threats.', claims: [], organisations: ['Sons of the Northern Rivers'] },
+      {
+        text: 'Canada removed the Sons of the Northern Rivers from a delegation on terrorist threats.',
+        claims: [],
+        organisations: ['Sons of the Northern Rivers'],
+      },
       {
         text: 'Canada listed the Amber Wolf Brotherhood in 2015 and removed it in 2024.',
         claims: ['Canada listed Amber Wolf Brotherhood 2015', 'Canada removed Amber Wolf Brotherhood 2024'],
@@ -259,14 +284,18 @@ export const STEP_RULES: StepRule[] = [
       if (!isRemoval(c) || REMOVAL_VERBS[c.base] !== 'list') return undefined;
       const toldBefore = c.earlier !== undefined || c.made.length > 0 || c.told.length > 0;
       const again = toldBefore && ORGANISATION_PRONOUNS.has(c.after[0]?.lower ?? ''); // "listed X in 2015 and removed it in 2024"
-      return !again && !listAfter(c.after) && !stepNounNear(c.after) ? null : undefined;
+      return !again && !listAfter(c) && !stepNounNear(c.after) ? null : undefined;
     },
   },
   {
     name: 'removal-needs-designation-object',
     says: '"revoke", "lift", "rescind" and their kind remove only a designation: "lifted the ban on X", "the designation was revoked".',
     examples: [
-      { text: 'Austria lifted the ban on the Amber Wolf Brotherhood last week.', claims: ['Austria removed Amber Wolf Brotherhood -'], organisations: ['Amber Wolf Brotherhood'] },
+      {
+        text: 'Austria lifted the ban on the Amber Wolf Brotherhood last week.',
+        claims: ['Austria removed Amber Wolf Brotherhood -'],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
       {
         text: 'Delhi revoked the special autonomy of the region where the Amber Wolf Brotherhood operates.',
         claims: [],
@@ -321,9 +350,7 @@ export const STEP_RULES: StepRule[] = [
   {
     name: 'lapse-needs-listing',
     says: 'Only a listing lapses or expires as a step: "the listing lapsed", not "the ceasefire expired".',
-    examples: [
-      { text: "Norway's ceasefire with the Amber Wolf Brotherhood expired on Tuesday.", claims: [], organisations: ['Amber Wolf Brotherhood'] },
-    ],
+    examples: [{ text: "Norway's ceasefire with the Amber Wolf Brotherhood expired on Tuesday.", claims: [], organisations: ['Amber Wolf Brotherhood'] }],
     apply: (c) => (c.verbal && LAPSE_VERBS.has(c.base) && !stepNounBefore(c.p, c.clause, c.i) ? null : undefined),
   },
   {
@@ -500,12 +527,7 @@ export const FOLD_RULES: Rule<FoldCase, true>[] = [
 ];
 
 /** The steps a clause names, in order, each with the rule that read it; and the words rules turned away. */
-export function findSteps(
-  p: ParsedSentence,
-  clause: Clause,
-  made: Claim[],
-  told: Claim[],
-): { steps: StepMention[]; rejected: Rejection[] } {
+export function findSteps(p: ParsedSentence, clause: Clause, made: Claim[], told: Claim[]): { steps: StepMention[]; rejected: Rejection[] } {
   const found: StepMention[] = [];
   const rejected: Rejection[] = [];
   for (let i = clause.from; i < clause.to; i++) {
@@ -524,4 +546,3 @@ export function findSteps(
   });
   return { steps, rejected };
 }
-

@@ -1,3 +1,4 @@
+import { isInternationalBody } from '../../knowledge/authorities.js';
 import { entityId } from '../../knowledge/entities.js';
 import type { Entity } from '../../knowledge/types.js';
 import {
@@ -10,6 +11,8 @@ import {
   ORGANISATION_REFERENCES,
   REFERRING_DETERMINERS,
   STEP_PRONOUNS,
+  COUNTRY_LIST,
+  COUNTRY_REFERENCES,
   DEFINITE,
   DESIGNATION_OBJECTS,
   STEP_NOUNS,
@@ -92,7 +95,7 @@ function objectNamed(p: ParsedSentence, k: number): boolean {
   for (let n = 0; n < 5 && p.word(k + n); n++) {
     const w = p.words[k + n]!;
     if (p.mentionAt(k + n) !== null || /^\p{Lu}/u.test(w.text) || w.pos === 'NUM' || w.pos === 'PRON') return true;
-    if (ORGANISATION_REFERENCES.has(w.lower)) return true;
+    if (ORGANISATION_REFERENCES.has(w.lower) || COUNTRY_REFERENCES.has(w.lower)) return true;
     // "its regional offshoot, the Sturmkreis Nord": the name follows in apposition.
     if (w.text === ',') {
       const name = p.lower(k + n + 1) === 'the' ? p.word(k + n + 2) : p.word(k + n + 1);
@@ -127,7 +130,11 @@ export const REGION_RULES: Rule<RegionCase, Region[]>[] = [
     name: 'noun-phrase',
     says: 'A step noun is about the names in its own phrase: its modifiers ("the Front\'s ban"), a gerund\'s object, or its "of", "on", "against" phrase.',
     examples: [
-      { text: "Britain's ban on the Amber Wolf Brotherhood took effect on Friday.", claims: ['United Kingdom listed Amber Wolf Brotherhood 2024-09-13'], organisations: ['Amber Wolf Brotherhood'] },
+      {
+        text: "Britain's ban on the Amber Wolf Brotherhood took effect on Friday.",
+        claims: ['United Kingdom listed Amber Wolf Brotherhood 2024-09-13'],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
     ],
     apply: ({ p, clause, step, next }) => {
       if (!step.noun) return undefined;
@@ -158,7 +165,11 @@ export const REGION_RULES: Rule<RegionCase, Region[]>[] = [
     name: 'passive-subject',
     says: 'A passive step is about its subject: "the Front was banned".',
     examples: [
-      { text: 'The Amber Wolf Brotherhood was banned by Norway in 2021.', claims: ['Norway listed Amber Wolf Brotherhood 2021'], organisations: ['Amber Wolf Brotherhood'] },
+      {
+        text: 'The Amber Wolf Brotherhood was banned by Norway in 2021.',
+        claims: ['Norway listed Amber Wolf Brotherhood 2021'],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
     ],
     apply: ({ p, clause, step, next }) => (step.passive ? withMembers(p, clause, [[p.subjectStart(clause, step.at), step.at]], step.at + 1, next) : undefined),
   },
@@ -217,13 +228,12 @@ export const MENTION_RULES: Rule<MentionCase, true>[] = [
     says: 'A name that qualifies another noun is not what the step is about: "a Foo Front leader", "the Foo Front\'s newspaper".',
     examples: [
       { text: 'Japan removed a Foo Front leader from its sanctions list.', claims: [], organisations: ['Foo Front'] },
-      { text: "France lifted its ban on the Foo Front’s newspaper, but the group itself remains outlawed.", claims: [], organisations: ['Foo Front'] },
+      { text: 'France lifted its ban on the Foo Front’s newspaper, but the group itself remains outlawed.', claims: [], organisations: ['Foo Front'] },
     ],
     apply: ({ p, m }) => {
       const next = p.word(m.last + 1);
       if (!next) return undefined;
-      const headNoun = (w: { lower: string } | undefined) =>
-        w !== undefined && !ORGANISATION_REFERENCES.has(w.lower) && !(baseOf(w.lower) in STEP_NOUNS);
+      const headNoun = (w: { lower: string } | undefined) => w !== undefined && !ORGANISATION_REFERENCES.has(w.lower) && !(baseOf(w.lower) in STEP_NOUNS);
       if (isPossessive(next)) {
         // "the Front's chief recruiter": its people.
         if (p.words.slice(m.last + 2, m.last + 5).some((w) => MEMBER_NOUNS.has(w.lower))) return true;
@@ -270,12 +280,26 @@ function ofBefore(p: ParsedSentence, m: Mentioned, from: number): number | null 
   return k > from && p.lower(k) === 'of' ? k : null;
 }
 
-/** The organisations named where the step looks, each with the mention rule that sets it aside, if one does. */
+/**
+ * Whether a mention may be the entity of a step: an organisation, or a country where the sentence
+ * (or the one before, through its claims) speaks of a list of countries such as state sponsors
+ * of terrorism.
+ */
+function mayBeEntity(c: TargetCase, m: Mentioned): boolean {
+  if (m.mention.kind === 'organisation') return true;
+  if (m.authority !== m.mention.entityId || isInternationalBody(m.authority)) return false;
+  return countryListTold(c);
+}
+
+/** Whether the sentence or the article before it speaks of a list of countries. */
+const countryListTold = (c: TargetCase) => c.context.countryList || COUNTRY_LIST.test(c.p.text);
+
+/** The organisations (or countries) named where the step looks, each with the mention rule that sets it aside, if one does. */
 function mentionsWhereStepLooks(c: TargetCase): { m: Mentioned; setAside: string | null }[] {
   const out: { m: Mentioned; setAside: string | null }[] = [];
   for (const [from, to] of c.regions) {
     for (const m of c.p.mentioned) {
-      const inRegion = m.first >= from && m.last < to && m.mention.kind === 'organisation';
+      const inRegion = m.first >= from && m.last < to && mayBeEntity(c, m);
       const own = c.p.inClause(c.clause, m.first) || (c.clause.antecedent !== null && m.first === from);
       if (inRegion && own) out.push({ m, setAside: decide(MENTION_RULES, { p: c.p, m, from })?.rule ?? null });
     }
@@ -298,7 +322,8 @@ function namesWhereStepLooks(c: TargetCase, keep: (at: number) => boolean = () =
       if (known && known.kind !== 'organisation') continue;
       // A name seen before with aliases it did not have ("... (HDN)") gains them.
       const fresh = name.aliases.filter((a) => !known || (a !== known.name && !known.aliases.includes(a)));
-      if (!known || fresh.length > 0) found.push({ id, name: known?.name ?? name.name, kind: 'organisation', aliases: known ? fresh : name.aliases, partOf: null });
+      if (!known || fresh.length > 0)
+        found.push({ id, name: known?.name ?? name.name, kind: 'organisation', aliases: known ? fresh : name.aliases, partOf: null });
       named.push({ at: name.at, id });
       ids.push(id);
     }
@@ -415,7 +440,7 @@ export const TARGET_RULES: Rule<TargetCase, Targets>[] = [
     ],
     apply: (c) => {
       if (c.clause.antecedent === null || !(c.step.passive || objectGap(c))) return undefined;
-      const m = c.p.mentioned.find((x) => x.last === c.clause.antecedent && x.mention.kind === 'organisation');
+      const m = c.p.mentioned.find((x) => x.last === c.clause.antecedent && mayBeEntity(c, x));
       return m ? targets([m.mention.entityId]) : undefined;
     },
   },
@@ -436,6 +461,28 @@ export const TARGET_RULES: Rule<TargetCase, Targets>[] = [
         if (referent === undefined) continue;
         const { id, found } = referTo(c, referent);
         return targets([id], found);
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'country-reference',
+    says: '"the country", "the island" stand for the country named before, on a list of countries: "took the country off the list".',
+    examples: [
+      {
+        text: 'Washington put North Korea back on its list of state sponsors of terrorism, nine years after it took the country off the list.',
+        claims: ['United States listed North Korea -', 'United States removed North Korea -'],
+      },
+    ],
+    apply: (c) => {
+      if (!countryListTold(c)) return undefined;
+      for (const [from, to] of c.regions) {
+        const at = c.p.words.slice(from, to).findIndex((w, k) => COUNTRY_REFERENCES.has(w.lower) && DEFINITE.has(c.p.lower(from + k - 1)));
+        if (at < 0) continue;
+        const country = c.p.mentioned.filter((m) => m.last < from + at && m.authority === m.mention.entityId && !isInternationalBody(m.authority)).pop();
+        const told = c.context.steps.find((s) => c.p.entity(s.targetId)?.kind === 'authority')?.targetId;
+        const id = country?.mention.entityId ?? told;
+        if (id !== undefined) return targets([id]);
       }
       return undefined;
     },
