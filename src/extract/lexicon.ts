@@ -435,6 +435,12 @@ export const complementizers = ['that', 'claiming', 'saying', 'suggesting', 'all
 /** Governing verbs and nouns of pressure: someone urges or demands a step that is not taken. */
 export const pressure = ['urge', 'press', 'pressure', 'call', 'demand', 'lobby', 'campaign', 'motion', 'appeal', 'plea', 'push'];
 
+/** Words of a proposal or request to a list's keeper: "proposed that X be added to the UN list", "asked the EU to add X". */
+export const proposals = ['propose', 'proposal', 'proposing', 'request', 'ask', 'submit', 'table', 'petition', 'seek', 'nominate', 'nomination'];
+
+/** Words that stop a proposal: "put on hold", "blocked", "vetoed", "withdrew its request". */
+export const stopped = ['hold', 'block', 'blocked', 'veto', 'vetoed', 'withdraw', 'withdrew', 'reject', 'rejected', 'fail', 'failed', 'drop', 'dropped'];
+
 /** Verbs of asking: a request an authority makes of its own bodies is a step under way. */
 export const requests = ['ask', 'request', 'petition', 'apply', 'seek', 'recommend'];
 

@@ -12,6 +12,7 @@ import {
   LIST_NOUNS,
   LIST_PREPOSITIONS,
   namedListKeeper,
+  PROPOSALS,
   NOT_AGENT_BEFORE,
   REPORTING,
   SANCTION_NOUNS,
@@ -70,6 +71,25 @@ function opensListPhrase(p: ParsedSentence, m: Mentioned): boolean {
     return keeps || !between.some((b) => SANCTION_NOUNS.has(b.lower)) || between.some((b) => isTerrorWord(b.lower) && !SANCTION_NOUNS.has(b.lower));
   }
   return false;
+}
+
+/**
+ * The list's keeper a proposal or request addresses, where the step is what it proposes: "asked
+ * the Security Council's committee to add X", "proposed that X be listed under the UN's regime",
+ * "a request for the Council of the EU to add X". Only an international body keeps such a list,
+ * and never one of those proposing.
+ */
+export function proposalKeeper(p: ParsedSentence, step: StepMention): Mentioned | null {
+  let proposal = -1;
+  for (let k = step.at - 1; k >= Math.max(0, step.at - 16) && p.words[k]!.text !== ';'; k--) {
+    if (PROPOSALS.has(p.words[k]!.lemma) || PROPOSALS.has(p.lower(k))) {
+      proposal = k;
+      break;
+    }
+  }
+  if (proposal < 0) return null;
+  const proposers = new Set(p.mentioned.filter((m) => m.authority !== null && m.last < proposal).map((m) => m.authority));
+  return p.mentioned.find((m) => m.authority !== null && m.first > proposal && isInternationalBody(m.authority) && !proposers.has(m.authority)) ?? null;
 }
 
 /** A body's country, or a country named right beside a body ("the Kenyan interior ministry", "Supreme Court of Pakistan"). */
@@ -166,6 +186,20 @@ function subjectsOf(c: AuthorityCase): Mentioned[] {
 
 /** Whose step it is, in the order the rules are tried. */
 export const AUTHORITY_RULES: Rule<AuthorityCase, Authorities>[] = [
+  {
+    name: 'keeper-of-proposal',
+    says: 'A step proposed to a list\'s keeper is the keeper\'s, not the proposers\': "India and the US proposed that X be listed under the UN\'s regime".',
+    examples: [
+      {
+        text: 'France and Britain asked the Security Council sanctions committee to add the Amber Wolf Brotherhood to its list.',
+        claims: ['United Nations Security Council pending→listed Amber Wolf Brotherhood -'],
+      },
+    ],
+    apply: (c) => {
+      const keeper = proposalKeeper(c.p, c.step);
+      return keeper ? named([countryOf(c.p, keeper)]) : undefined;
+    },
+  },
   {
     name: 'agent',
     says: 'The agent of a passive or of a step noun takes the step: "was banned by Canada", "the ban in Britain", with the authorities joined to it.',

@@ -13,10 +13,23 @@ interface DateCandidate {
   date: DateMention;
   /** The word it starts at. */
   k: number;
+  /** Whether the step is pending (planned, proposed, ordered). */
+  pending: boolean;
 }
 
 /** Dates that stand in a step's clause but do not date the step. */
 export const UNDATING_RULES: Rule<DateCandidate, true>[] = [
+  {
+    name: 'date-of-plan',
+    says: 'A date before a pending step dates the plan or the request, not the step: "Germany submitted a request on 4 March for the EU to add X".',
+    examples: [
+      {
+        text: 'Germany submitted a request on 4 March for the Council of the EU to add the Amber Wolf Brotherhood to its terrorist list.',
+        claims: ['European Union pending→listed Amber Wolf Brotherhood -'],
+      },
+    ],
+    apply: ({ step, k, pending }) => (pending && k < step.at ? true : undefined),
+  },
   {
     name: 'date-qualifies-noun',
     says: 'A year that qualifies a noun dates that noun, not the step: "a 2019 arson attack", "the original 2019 listing".',
@@ -42,7 +55,7 @@ export const UNDATING_RULES: Rule<DateCandidate, true>[] = [
       for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
         const w = p.words[j]!;
         if (w.pos === 'VERB' && REPORTING.has(w.lemma)) return true;
-        if (w.pos !== 'ADP' && w.pos !== 'ADV') return undefined;
+        if (!['ADP', 'ADV', 'PROPN', 'NOUN'].includes(w.pos)) return undefined; // "notified Congress on Tuesday"
       }
       return undefined;
     },
@@ -142,6 +155,7 @@ export function dateOf(
   previous: number | null = null,
   next: number | null = null,
   expected = false,
+  pending = false,
 ): Verdict<PartialDate | null> & { setAside: string[] } {
   const [from, to] = step.noun ? [clause.from, clause.to] : predicateSpan(p, step, clause, previous, next);
   const wordAt = (d: DateMention) => p.words.findIndex((w) => w.end > d.start);
@@ -149,7 +163,7 @@ export function dateOf(
   const candidates = dates.filter((d) => {
     const k = wordAt(d);
     if (k < from || k >= to || !p.inClause(clause, k)) return false;
-    const undated = decide(UNDATING_RULES, { p, step, date: d, k });
+    const undated = decide(UNDATING_RULES, { p, step, date: d, k, pending });
     if (undated) setAside.push(undated.rule);
     return undated === null;
   });

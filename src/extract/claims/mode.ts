@@ -25,13 +25,14 @@ import {
   REPORTING,
   REQUESTS,
   SCHEDULED,
+  STOPPED,
   STEP_REFERENCES,
   SUBJECT_JOINERS,
 } from '../cues.js';
 import { compatible, type PartialDate } from '../../knowledge/partialDate.js';
 import type { DateMention } from '../dates.js';
 import type { Word } from '../parse.js';
-import { listKeeper } from './authority.js';
+import { listKeeper, proposalKeeper } from './authority.js';
 import { type InForce, inForceAfter, inForceDateIn } from './inForce.js';
 import type { Clause, Mentioned, ParsedSentence } from './parsedSentence.js';
 import { decide, type Rule, type Verdict } from './rule.js';
@@ -258,6 +259,25 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
       },
     ],
     apply: (c) => (onlyReported(c.p, c.step) ? 'none' : undefined),
+  },
+  {
+    name: 'proposal-stopped',
+    says: 'A proposal to a list\'s keeper that was blocked, put on hold, vetoed or withdrawn makes no step.',
+    examples: [
+      { text: 'Russia and China blocked a US proposal in June to add the Amber Wolf Brotherhood to the UN sanctions list.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
+    ],
+    apply: (c) => (proposalKeeper(c.p, c.step) !== null && c.p.words.some((w) => STOPPED.has(w.lower) || STOPPED.has(w.lemma)) ? 'none' : undefined),
+  },
+  {
+    name: 'proposed-to-keeper',
+    says: 'A step proposed to a list\'s keeper (the UN, the EU) is pending: "asked the EU to add X to the bloc\'s list".',
+    examples: [
+      {
+        text: 'Lithuania and Poland have formally asked the European Union to add the Amber Wolf Brotherhood to the bloc\'s sanctions list.',
+        claims: ['European Union pending→listed Amber Wolf Brotherhood -'],
+      },
+    ],
+    apply: (c) => (proposalKeeper(c.p, c.step) !== null ? 'pending' : undefined),
   },
   {
     name: 'continuing',

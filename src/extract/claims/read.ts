@@ -102,7 +102,7 @@ function readStep(r: Reading, step: StepMention, clause: Clause, next: number, p
   }
   const state = mode.value === 'pending' || mode.value === 'scheduled' ? 'pending' : step.state;
   const expected = mode.value === 'pending' && governingWords(p, step, clause).words.some((g) => EXPECTATION.has(g.lemma) || EXPECTATION.has(g.lower));
-  const date = dateOf(p, r.dates, step, clause, previous, next < clause.to ? next : null, expected);
+  const date = dateOf(p, r.dates, step, clause, previous, next < clause.to ? next : null, expected, mode.value === 'pending');
   const why = [step.rule, mode.rule, about.regions.rule, target.rule, authority.rule, date.rule, ...date.setAside];
   const claims: Claim[] = authority.value.ids.flatMap((authorityId) =>
     target.value.ids.map((targetId) => ({
