@@ -34,6 +34,8 @@ export interface Clause {
   to: number;
   /** The word just before a relative clause ("X, which ..."): what its "which" stands for. */
   antecedent: number | null;
+  /** A main clause, a relative clause ("X, which banned Y"), or a participle aside ("X, banned in 2019,"). */
+  kind: 'main' | 'relative' | 'participle';
 }
 
 /** Where an organisation is named in the sentence (a known one, or a name found in the text). */
@@ -152,8 +154,8 @@ export class ParsedSentence {
       if (w.pos === 'ADV' || PASSIVE_INSERTS.has(w.lower)) continue;
       break;
     }
-    // A participle right after what it describes: "X, banned in 2019," or "the group banned in Kenya".
-    return clause.antecedent !== null && i === clause.from;
+    // A participle right after what it describes: "X, banned in 2019,"; in "X, which banned Y" the "which" is the subject.
+    return clause.kind === 'participle' && i === clause.from;
   }
 
   /** Where a noun phrase ending at `i` starts: its determiner, possessive and modifiers. */
@@ -224,7 +226,7 @@ export class ParsedSentence {
     let from = 0;
     let afterRelative = false;
     const close = (to: number) => {
-      if (to > from) clauses.push({ from, to, antecedent: null });
+      if (to > from) clauses.push({ from, to, antecedent: null, kind: 'main' });
     };
     for (let i = 0; i < this.words.length; i++) {
       const w = this.words[i]!;
@@ -249,7 +251,7 @@ export class ParsedSentence {
         while (end < this.words.length && this.words[end]!.text !== ',' && this.words[end]!.text !== ';') end++;
         // An aside after an aside ("X, also known as Y, listed in 2021,") is about the same X.
         const antecedent = previousAside?.antecedent ?? this.beforeAlias(this.words[i - 1]!.text === ',' ? i - 2 : i - 1);
-        clauses.push({ from: aside === 'relative' ? i + 1 : i, to: end, antecedent });
+        clauses.push({ from: aside === 'relative' ? i + 1 : i, to: end, antecedent, kind: aside });
         // The main clause goes on around it: blank the relative clause out of it.
         for (let k = i; k < end; k++) this.hidden.add(k);
         i = end;

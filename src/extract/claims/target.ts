@@ -317,6 +317,11 @@ function namesWhereStepLooks(c: TargetCase, keep: (at: number) => boolean = () =
     // One list of names: kept whole when its first name is.
     if (list.length === 0 || !keep(list[0]!.at)) continue;
     for (const name of list) {
+      const shortFor = shortNameOf(c, name.name);
+      if (shortFor !== null) {
+        ids.push(shortFor);
+        continue;
+      }
       const id = entityId(name.name);
       const known = c.p.entity(id) ?? c.discovered.get(id);
       if (known && known.kind !== 'organisation') continue;
@@ -341,6 +346,19 @@ function listedAfterMention(p: ParsedSentence, at: number): boolean {
     if (!['DET', 'NUM', 'ADJ', 'NOUN', 'PRON', 'CCONJ', 'PUNCT'].includes(w.pos) && w.lower !== 'of' && inclusionAt(p.words, k) === 0) return false;
   }
   return false;
+}
+
+/** The organisation named before that a one-word name stands for, as its last word: "the Legion" for the Valdren Iron Legion. */
+function shortNameOf(c: TargetCase, name: string): string | null {
+  if (/\s/.test(name)) return null;
+  const named = [...c.context.organisations, ...c.p.mentioned.filter((m) => m.mention.kind === 'organisation').map((m) => m.mention.entityId)];
+  const lastWord = (n: string) => n.split(/\s+/).pop()!.toLowerCase();
+  return (
+    named.find((id) => {
+      const e = c.p.entity(id) ?? c.context.candidates.get(id);
+      return e !== undefined && e.name !== name && [e.name, ...e.aliases].some((n) => /\s/.test(n) && lastWord(n) === name.toLowerCase());
+    }) ?? null
+  );
 }
 
 /** An organisation a reference stands for; one only seen as a name so far becomes an entity now. */
