@@ -98,8 +98,10 @@ describe("the list named with the step, and a passive's agent, give its authorit
     ],
     ['The Saffron Tide Movement, which was listed by the Dutch government in 2020, has since split.', ['Netherlands listed Saffron Tide Movement 2020']],
     ['The Saffron Tide Movement, listed by Austria in 2019, changed its name.', ['Austria listed Saffron Tide Movement 2019']],
-    // "France" has a verb of its own: it reports, it is not an agent.
-    ['The Saffron Tide Movement was banned by Britain, France said on Monday.', ['United Kingdom listed Saffron Tide Movement 2024-09-09']],
+    // "France" has a verb of its own: it reports, it is not an agent; its day dates the report, not the ban.
+    ['The Saffron Tide Movement was banned by Britain, France said on Monday.', ['United Kingdom listed Saffron Tide Movement -']],
+    // A request to the list's keeper is at most the keeper's step under way.
+    ['The Kenyan government asked that the Saffron Tide Movement be added to the UN sanctions list.', ['United Nations Security Council pending→listed Saffron Tide Movement -']],
   ])('%s', (sentence, expected) => {
     expect(claimsOf([sentence], '2024-09-13', ['Saffron Tide Movement'])).toEqual(expected);
   });
@@ -115,7 +117,7 @@ describe("the list named with the step, and a passive's agent, give its authorit
     'The Saffron Tide Movement was listed by the UN panel in 2021 among groups active in the region.',
     'The Saffron Tide Movement was listed as a charity by Britain.',
     // One authority asking another to list is not the step of either.
-    'The Kenyan government asked that the Saffron Tide Movement be added to the UN sanctions list.',
+    'The Kenyan government asked Uganda to ban the Saffron Tide Movement.',
     // A listing on a market.
     'Harbour Freight Holdings was listed on the London Stock Exchange in 2019.',
     'Harbour Freight Holdings was listed by the British government on the London Stock Exchange in 2013.',

@@ -60,6 +60,7 @@ export const DECIDING = set(lexicon.deciding);
 export const ORDERING = set(lexicon.ordering);
 export const PLAN_NOUNS = set(lexicon.planNouns);
 export const MAKING_VERBS = set(lexicon.makingVerbs);
+export const UNDOING_VERBS = set(lexicon.undoingVerbs);
 export const HYPOTHETICAL = set(lexicon.hypothetical);
 export const CONDITIONS = set(lexicon.conditions);
 export const CONTINUING = set(lexicon.continuing);

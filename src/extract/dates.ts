@@ -18,9 +18,9 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 const CALENDAR_WORD = new RegExp(`\\b(${MONTHS}|${WEEKDAYS.join('|')})\\b|\\d{4}-\\d{2}`, 'i');
 /** A month named without a day or year is a date only after words like these ("in July", "early June"). */
 const MONTH_CUE = /\b(in|since|until|till|by|of|from|through|early|late|mid|last|next|this|during|before|after|on|between|and|for)\s*-?\s*$/i;
-/** Bare years are a date only after a preposition, a time word or a determiner ("in 2003", "mid-2023", "a 2018 order"). */
+/** Bare years are a date only after a preposition, a time word, a determiner or a possessive ("in 2003", "mid-2023", "a 2018 order", "Chile's 2021 ban"). */
 const BARE_YEAR =
-  /\b(in|since|of|by|from|until|till|to|before|after|during|between|and|early|late|mid|year|around|a|an|the|its|their|his|her)\s*-?\s*((?:19|20)\d\d)\b(?![-/.,]?\d)/gi;
+  /(?:\b(?:in|since|of|by|from|until|till|to|before|after|during|between|and|early|late|mid|year|around|a|an|the|its|their|his|her)|['’]s)\s*-?\s*((?:19|20)\d\d)\b(?![-/.,]?\d)/gi;
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
@@ -62,7 +62,7 @@ export function findDates(sentence: string, published: PartialDate | null): Date
     for (const m of sentence.matchAll(RELATIVE)) add(m[0], m.index, resolveRelative(m[0], anchor));
   }
   for (const m of sentence.matchAll(BARE_YEAR)) {
-    const year = m[2]!;
+    const year = m[1]!;
     add(year, m.index + m[0].length - year.length, year);
   }
   return dropRangeEnds(
@@ -88,7 +88,9 @@ function calendarSpan(sentence: string, result: ParsedResult): { text: string; s
   const weekdayOnly = c.isCertain('weekday') && !c.isCertain('month') && !c.isCertain('day');
   if (weekdayOnly && !new RegExp(`^(last |next |this )?(${WEEKDAYS.join('|')})$`, 'i').test(text)) return null;
   const monthOnly = c.isCertain('month') && !c.isCertain('day') && !c.isCertain('year');
-  if (monthOnly && !MONTH_CUE.test(sentence.slice(0, start))) return null; // "may" the verb, "a march"
+  // "may" the verb, "a march"; but "the July delisting", "its March decision": a month that qualifies a noun.
+  const qualifies = /\b(?:the|its|their)\s*$|['’]s\s*$/i.test(sentence.slice(0, start)) && /^\s+\p{Ll}/u.test(sentence.slice(start + text.length));
+  if (monthOnly && !MONTH_CUE.test(sentence.slice(0, start)) && !qualifies) return null;
   const yearWord = /^\s+(this|last|next) year\b/i.exec(sentence.slice(start + text.length));
   return { text: yearWord ? text + yearWord[0] : text, start, weekday: weekdayOnly };
 }

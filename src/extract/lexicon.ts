@@ -60,10 +60,17 @@ export const removalVerbs: Record<string, 'none' | 'list' | 'object'> = {
   cancel: 'object',
   withdraw: 'object',
   end: 'object',
+  quash: 'object',
+  vacate: 'object',
+  invalidate: 'object',
+  nullify: 'object',
+  reverse: 'object',
+  undo: 'object',
+  set: 'object',
 };
 
 /** Particles that make "take" and "strike" verbs of removal ("taken off the list", "struck down"). */
-export const removalParticles: Record<string, string[]> = { take: ['off'], strike: ['off', 'down'] };
+export const removalParticles: Record<string, string[]> = { take: ['off'], strike: ['off', 'down'], set: ['aside'] };
 
 /** Verbs that end a designation of their subject: "the listing lapsed", "ceased to have effect". */
 export const lapseVerbs = ['lapse', 'expire', 'cease'];
@@ -522,7 +529,16 @@ export const makingVerbs = [
   'enact',
   'formalise',
   'formalize',
+  'reinstate',
+  'restore',
 ];
+
+/**
+ * Verbs that undo a step named in their object: undoing a listing removes, undoing a removal lists
+ * again ("reversed the removal of X", "set aside the order banning X", "quashed the notice that
+ * had declared X a terrorist group"). `set` undoes only with "aside".
+ */
+export const undoingVerbs = ['reverse', 'undo', 'cancel', 'annul', 'rescind', 'revoke', 'overturn', 'quash', 'vacate', 'invalidate', 'nullify', 'set'];
 
 /** Modals of mere possibility and words of a condition: a step that only may happen is no claim. */
 export const hypothetical = ['may', 'might', 'could', 'should', 'must', 'can', 'if', 'whether', 'unless'];

@@ -36,7 +36,7 @@ import { listKeeper, proposalKeeper } from './authority.js';
 import { type InForce, inForceAfter, inForceDateIn } from './inForce.js';
 import type { Clause, Mentioned, ParsedSentence } from './parsedSentence.js';
 import { decide, type Rule, type Verdict } from './rule.js';
-import type { StepMention } from './steps.js';
+import { ownDate, type StepMention } from './steps.js';
 
 /**
  * Done, pending, or no step at all (negated, refused, only urged or possible). `scheduled` is
@@ -340,12 +340,6 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
         claims: ['United Kingdom pending→listed Amber Wolf Brotherhood 2024-11-11'],
         organisations: ['Amber Wolf Brotherhood'],
       },
-      {
-        published: '2024-11-14',
-        text: "Britain's ban on the Amber Wolf Brotherhood comes into force on 11 November.",
-        claims: ['United Kingdom listed Amber Wolf Brotherhood 2024-11-11'],
-        organisations: ['Amber Wolf Brotherhood'],
-      },
     ],
     apply: (c) => (c.step.noun && inForceLater(c) ? 'scheduled' : undefined),
   },
@@ -412,6 +406,18 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
     says: 'A step noun a verb makes is done: "announced the proscription of X", "signed the listing".',
     examples: [{ text: 'Britain announced the rescission of the designation of the Foo Front.', claims: ['United Kingdom removed Foo Front -'] }],
     apply: (c) => (nounWithout(c) && !nounVerbRequests(c) && MAKING_VERBS.has(c.governing.find((g) => g.pos === 'VERB')?.lemma ?? '') ? 'done' : undefined),
+  },
+  {
+    name: 'dated-noun-step',
+    says: 'A step noun with a date of its own is a step told in passing, done on that date: "Chile\'s 2021 proscription of X pushed its members ...".',
+    examples: [
+      {
+        text: "Community leaders say Chile's 2021 proscription of the Amber Wolf Brotherhood pushed its members towards radical cells.",
+        claims: ['Chile listed Amber Wolf Brotherhood 2021'],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
+    ],
+    apply: (c) => (nounWithout(c) && ownDate(c.p, c.clause, c.step.at, c.dates) !== undefined ? 'done' : undefined),
   },
   {
     name: 'verb-negated',

@@ -109,6 +109,11 @@ export class ParsedSentence {
     return this.mentionOfWord[i] ?? null;
   }
 
+  /** The clause word `i` belongs to: a relative clause or aside that holds it, else the main clause around it. */
+  clauseAt(i: number): Clause {
+    return this.clauses.find((c) => c.antecedent !== null && i >= c.from && i < c.to) ?? this.clauses.find((c) => i >= c.from && i < c.to) ?? this.clauses[0]!;
+  }
+
   /** Whether word `i` belongs to the clause (a main clause does not hold the relative clauses inside it). */
   inClause(clause: Clause, i: number): boolean {
     if (i < clause.from || i >= clause.to) return false;

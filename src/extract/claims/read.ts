@@ -52,10 +52,12 @@ export function findClaims(
   const p = new ParsedSentence(sentence, text, words, mentions, entity, names);
   const reading: Reading = { p, dates, context, made: [], inForce: new Set(), named: [...p.named], discovered: new Map(), rejected: [] };
   for (const clause of p.clauses) {
-    const { steps, rejected } = findSteps(p, clause, [...reading.made], context.steps);
+    const { steps, rejected } = findSteps(p, clause, [...reading.made], context.steps, dates);
     reading.rejected.push(...rejected);
     steps.forEach((step, i) => {
-      readStep(reading, step, clause, steps[i + 1]?.at ?? clause.to, steps[i - 1]?.at ?? null);
+      // The step an undoing verb undoes is part of its predicate: "cancelled the July delisting of X on Monday".
+      const next = steps.slice(i + 1).find((s) => s.at !== step.undoes?.at)?.at ?? clause.to;
+      readStep(reading, step, clause, next, steps[i - 1]?.at ?? null);
     });
   }
   let claims = reading.made;
@@ -132,8 +134,8 @@ const key = (c: Claim, state: string = c.state) => `${c.authorityId} ${c.targetI
 export const SENTENCE_RULES: Rule<SentenceCase, Claim[]>[] = [
   {
     name: 'own-authority',
-    says: 'An authority is not the entity of its own step: "Britain banned the Front in Britain" names Britain once as who.',
-    examples: [{ text: 'Britain lifted the ban in Britain on the Amber Wolf Brotherhood.', claims: ['United Kingdom removed Amber Wolf Brotherhood -'] }],
+    says: 'An authority is not the entity of its own step: in "Washington returned Cuba to the US list" the US keeps the list.',
+    examples: [{ text: 'Washington returned Cuba to the US list of state sponsors of terrorism on Monday.', claims: ['United States listed Cuba 2024-09-09'] }],
     apply: ({ claims, rejected }) => {
       const kept = claims.filter((c) => c.authorityId !== c.targetId);
       if (kept.length === claims.length) return undefined;

@@ -18,14 +18,17 @@ import {
   ORGANISATION_PRONOUNS,
   ORGANISATION_REFERENCES,
   POSSESSIVE_PRONOUNS,
+  RELATIVE_PRONOUNS,
   REMOVAL_VERBS,
   SANCTION_NOUNS,
   STEP_NOUNS,
   STEP_PRONOUNS,
   STEP_REFERENCES,
   SUBORDINATORS,
+  UNDOING_VERBS,
 } from '../cues.js';
 import { removalParticles } from '../lexicon.js';
+import type { DateMention } from '../dates.js';
 import type { Word } from '../parse.js';
 import type { Claim, DesignationState } from '../types.js';
 import { authorityAgent } from './authority.js';
@@ -41,6 +44,8 @@ export interface StepMention {
   passive: boolean;
   /** The rule that read the step. */
   rule: string;
+  /** For a verb that undoes a step ("reversed the removal of X"): the step it undoes. */
+  undoes?: StepMention;
 }
 
 /** A word that may name a step, with what the rules ask of it. */
@@ -68,6 +73,30 @@ export interface StepCase {
 }
 
 type StepRule = Rule<StepCase, Omit<StepMention, 'rule'> | null>;
+
+const inverse = (state: 'listed' | 'removed') => (state === 'listed' ? 'removed' : 'listed');
+
+/**
+ * The step named in the object of an undoing verb, read by the other rules: "the removal of X",
+ * "the order banning X", "the notice that had declared X a terrorist group" (a relative clause on
+ * the object counts). Null where the object names none within a few words.
+ */
+function undoneStep(c: StepCase): StepMention | null {
+  const { p, i } = c;
+  const others = STEP_RULES.filter((r) => r.name !== 'undoes-a-step');
+  for (let k = i + 1; k < Math.min(p.words.length, i + 14); k++) {
+    const w = p.words[k]!;
+    // The object ends at another predicate: "reversed course and designated the group".
+    if (w.text === ';' || w.pos === 'CCONJ' || (w.text === ',' && !RELATIVE_PRONOUNS.has(p.lower(k + 1)))) break;
+    if (p.mentionAt(k) !== null) continue;
+    const clause = p.clauseAt(k);
+    if (clause !== c.clause && clause.antecedent === null) break;
+    const inner = stepCase(p, clause, k, undefined, c.made, c.told);
+    const verdict = inner && decide(others, inner);
+    if (verdict?.value) return { ...verdict.value, rule: verdict.rule };
+  }
+  return null;
+}
 
 const step = (c: StepCase, state: 'listed' | 'removed', noun = false, passive = c.passive) => ({ at: c.i, state, noun, passive });
 const isListing = (c: StepCase) => c.verbal && c.base in LISTING_VERBS;
@@ -164,6 +193,8 @@ export const STEP_RULES: StepRule[] = [
       const nominal =
         possessive ||
         (before?.pos === 'NOUN' && p.mentionAt(i - 1) === null && !ORGANISATION_REFERENCES.has(before.lower)) ||
+        (p.mentionAt(i - 1)?.authority != null && p.lower(i - 2) !== ',') || // "the US delisting of X"
+        afterQualifier(p, i) ||
         (['ADP', 'DET', 'SCONJ'].includes(before?.pos ?? '') && !['to', 'by'].includes(before?.lower ?? ''));
       if (!nominal) return undefined;
       return step(c, c.base in STEP_NOUNS ? STEP_NOUNS[c.base]! : c.base in LISTING_VERBS ? 'listed' : 'removed', true, false);
@@ -242,6 +273,27 @@ export const STEP_RULES: StepRule[] = [
     apply: (c) => (isListing(c) ? step(c, 'listed') : undefined),
   },
   {
+    name: 'undoes-a-step',
+    says: 'A verb that undoes a step named in its object takes the other state: "reversed the removal of X" lists, "set aside the order banning X" removes.',
+    examples: [
+      {
+        text: 'The Council of the EU reversed the removal of the Amber Wolf Brotherhood from its terrorist list on Monday.',
+        claims: ['European Union listed Amber Wolf Brotherhood 2024-09-09'],
+      },
+      {
+        text: "Kenya's High Court quashed the gazette notice that had declared the Pwani Uhuru Council a terrorist group.",
+        claims: ['Kenya removed Pwani Uhuru Council -'],
+      },
+    ],
+    apply: (c) => {
+      if (!c.verbal || !UNDOING_VERBS.has(c.base)) return undefined;
+      const particles = removalParticles[c.base];
+      if (particles !== undefined && !c.after.slice(0, 2).some((a) => particles.includes(a.lower))) return undefined;
+      const undone = undoneStep(c);
+      return undone ? { ...step(c, inverse(undone.state)), undoes: undone } : undefined;
+    },
+  },
+  {
     name: 'removal-particle-missing',
     says: '"take" and "strike" remove only with their particle: "taken off the list", "struck off", "struck down".',
     examples: [
@@ -301,7 +353,7 @@ export const STEP_RULES: StepRule[] = [
         claims: [],
         organisations: ['Amber Wolf Brotherhood'],
       },
-      { text: 'The siege by the Amber Wolf Brotherhood was lifted by Norway on Tuesday.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
+      { text: 'The siege by the banned Amber Wolf Brotherhood was lifted by Norway on Tuesday.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
     ],
     apply: (c) =>
       isRemoval(c) && REMOVAL_VERBS[c.base] === 'object' && !stepNounNear(c.after) && !(c.passive && stepNounBefore(c.p, c.clause, c.i)) ? null : undefined,
@@ -437,6 +489,16 @@ export const STEP_RULES: StepRule[] = [
   },
 ];
 
+/** Whether a gerund follows a determiner and qualifiers only: "the July delisting", "its 2021 blacklisting". */
+function afterQualifier(p: ParsedSentence, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const w = p.words[k]!;
+    if (w.pos === 'DET' || POSSESSIVE_PRONOUNS.has(w.lower) || isPossessive(w)) return k < i - 1;
+    if (!['NUM', 'PROPN', 'ADJ'].includes(w.pos)) return false;
+  }
+  return false;
+}
+
 /** The words of a clause that may name a step, with the facts the rules read. */
 function stepCase(p: ParsedSentence, clause: Clause, i: number, earlier: StepMention | undefined, made: Claim[], told: Claim[]): StepCase | null {
   const w = p.words[i]!;
@@ -478,9 +540,58 @@ interface FoldCase {
   later: StepMention | undefined;
   /** The step kept before it. */
   previous: StepMention | undefined;
+  /** Every step the clause names. */
+  found: StepMention[];
+  /** Whether a step noun has a date of its own in its phrase ("the July delisting", "its 2021 designation"): a step told in passing. */
+  dated: boolean;
+}
+
+/**
+ * Whether the step noun at `at` has a date of its own: before it in its phrase ("Chile's 2021
+ * proscription", "the July delisting"), just after its "of X" ("the US delisting of X in November
+ * 2021"), or in an aside on it ("Canada's designation of X, made in 2016,").
+ */
+export function ownDate(p: ParsedSentence, clause: Clause, at: number, dates: DateMention[]): DateMention | undefined {
+  const start = p.nounPhraseStart(clause, at);
+  const wordOf = (d: DateMention) => p.words.findIndex((w) => w.end > d.start);
+  // "rescinded its designation of X in 2016": a date after the object of a step verb is the verb's.
+  const verb = p.words.slice(Math.max(clause.from, start - 3), at).some((w) => {
+    const base = baseOf(w.lemma);
+    return base in LISTING_VERBS || base in REMOVAL_VERBS || UNDOING_VERBS.has(base);
+  });
+  return dates.find((d) => {
+    const k = wordOf(d);
+    // A qualifier after a determiner or a possessive: "the July delisting", "Chile's 2021 proscription".
+    let q = k;
+    while (q > start && !['DET', 'PRON'].includes(p.words[q - 1]!.pos) && !isPossessive(p.word(q - 1)) && p.words[q - 1]!.pos !== 'ADP') q--;
+    const qualifier = q > 0 && (['DET', 'PRON'].includes(p.words[q - 1]!.pos) || isPossessive(p.word(q - 1)));
+    if (k >= start && k < at) return qualifier && p.words.slice(k + 1, at).every((w) => ['NUM', 'ADJ', 'NOUN', 'PROPN'].includes(w.pos));
+    if (verb || k <= at || k > at + 9) return false;
+    const between = p.words.slice(at + 1, k);
+    const aside = p.clauseAt(k);
+    const inAside = aside.antecedent !== null && aside.antecedent >= at && aside.antecedent <= at + 6;
+    // "the US delisting of X in November 2021"; not "the listing of X lapsed on Tuesday".
+    const stepBetween = between.some((w) => w.pos === 'VERB' || w.pos === 'AUX' || w.text === ',' || isVocabulary(baseOf(w.lemma), w.lower));
+    return inAside || !stepBetween;
+  });
 }
 
 export const FOLD_RULES: Rule<FoldCase, true>[] = [
+  {
+    name: 'undone-step',
+    says: 'The step an undoing verb undoes is part of it, unless told with a date of its own: "cancelled the July delisting of X" tells both.',
+    examples: [
+      {
+        text: 'Pakistan cancelled the July delisting of the Amber Wolf Brotherhood on Monday.',
+        claims: ['Pakistan removed Amber Wolf Brotherhood 2024-07', 'Pakistan listed Amber Wolf Brotherhood 2024-09-09'],
+      },
+      {
+        text: "Kenya's High Court quashed the gazette notice that had declared the Pwani Uhuru Council a terrorist group.",
+        claims: ['Kenya removed Pwani Uhuru Council -'],
+      },
+    ],
+    apply: ({ step: s, found, dated }) => (!dated && found.some((f) => f.undoes?.at === s.at) ? true : undefined),
+  },
   {
     name: 'noun-subject-of-step-verb',
     says: 'A step noun that is the subject of a passive step verb is that step: "announced the ban ... had been lifted", "the listing lapsed".',
@@ -491,8 +602,8 @@ export const FOLD_RULES: Rule<FoldCase, true>[] = [
         organisations: ['Amber Wolf Brotherhood'],
       },
     ],
-    apply: ({ p, clause, step: s, later }) => {
-      if (!s.noun || !later || later.noun || !later.passive) return undefined;
+    apply: ({ p, clause, step: s, later, dated }) => {
+      if (!s.noun || dated || !later || later.noun || !later.passive) return undefined;
       const verbBetween = p.words.slice(s.at + 1, later.at).some((w, k) => w.pos === 'VERB' && !BE.has(w.lower) && p.inClause(clause, s.at + 1 + k));
       return verbBetween ? undefined : true;
     },
@@ -502,11 +613,11 @@ export const FOLD_RULES: Rule<FoldCase, true>[] = [
     says: 'A step noun that is the object of a step verb is part of it: "revoked the designation of X".',
     examples: [
       {
-        text: 'New Zealand revoked the designation of the Pacific Sovereign Alliance on Tuesday.',
-        claims: ['New Zealand removed Pacific Sovereign Alliance 2024-09-10'],
+        text: 'Austria lifted the ban on the Pacific Sovereign Alliance on Tuesday.',
+        claims: ['Austria removed Pacific Sovereign Alliance 2024-09-10'],
       },
     ],
-    apply: ({ step: s, previous }) => (s.noun && previous && !previous.noun && s.at - previous.at <= 4 ? true : undefined),
+    apply: ({ step: s, previous, dated }) => (s.noun && !dated && previous && !previous.noun && s.at - previous.at <= 4 ? true : undefined),
   },
   {
     name: 'step-inside-step-noun',
@@ -527,7 +638,13 @@ export const FOLD_RULES: Rule<FoldCase, true>[] = [
 ];
 
 /** The steps a clause names, in order, each with the rule that read it; and the words rules turned away. */
-export function findSteps(p: ParsedSentence, clause: Clause, made: Claim[], told: Claim[]): { steps: StepMention[]; rejected: Rejection[] } {
+export function findSteps(
+  p: ParsedSentence,
+  clause: Clause,
+  made: Claim[],
+  told: Claim[],
+  dates: DateMention[],
+): { steps: StepMention[]; rejected: Rejection[] } {
   const found: StepMention[] = [];
   const rejected: Rejection[] = [];
   for (let i = clause.from; i < clause.to; i++) {
@@ -540,7 +657,8 @@ export function findSteps(p: ParsedSentence, clause: Clause, made: Claim[], told
   }
   const steps: StepMention[] = [];
   found.forEach((s, i) => {
-    const fold = decide(FOLD_RULES, { p, clause, step: s, later: found[i + 1], previous: steps[steps.length - 1] });
+    const dated = s.noun && ownDate(p, clause, s.at, dates) !== undefined;
+    const fold = decide(FOLD_RULES, { p, clause, step: s, later: found[i + 1], previous: steps[steps.length - 1], found, dated });
     if (fold) rejected.push({ word: p.words[s.at]!.text, rule: fold.rule });
     else steps.push(s);
   });

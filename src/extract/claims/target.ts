@@ -127,6 +127,22 @@ function withMembers(p: ParsedSentence, clause: Clause, regions: Region[], from:
 /** Where to look for what the step is about, in the order the rules are tried. */
 export const REGION_RULES: Rule<RegionCase, Region[]>[] = [
   {
+    name: 'undone-step-object',
+    says: 'A verb that undoes a step is about what that step is about: "reversed the removal of X" is about X.',
+    examples: [
+      {
+        text: 'The Council of the EU reversed the removal of the Amber Wolf Brotherhood from its terrorist list on Monday.',
+        claims: ['European Union listed Amber Wolf Brotherhood 2024-09-09'],
+      },
+    ],
+    apply: (c) => {
+      const undone = c.step.undoes;
+      if (!undone) return undefined;
+      const clause = c.p.clauseAt(undone.at);
+      return decide(REGION_RULES, { ...c, clause, step: undone, next: clause.to })?.value ?? [];
+    },
+  },
+  {
     name: 'noun-phrase',
     says: 'A step noun is about the names in its own phrase: its modifiers ("the Front\'s ban"), a gerund\'s object, or its "of", "on", "against" phrase.',
     examples: [
