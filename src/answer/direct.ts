@@ -4,7 +4,7 @@ import { latestOf, pairsOf, standing, type Pair } from './pairs.js';
 import { inPeriod } from './period.js';
 import type { Question } from './question.js';
 import type { SourceRegistry } from './sources.js';
-import { byDate, happenedAt, isOfKind, kindOf, type HistoryStep, type Kind } from './steps.js';
+import { byDate, happenedAt, isOfKind, kindOf, type HistoryStep, type Kind, type Step } from './steps.js';
 
 /** At most this many authorities (or entities) are named in one direct answer; the status lines list them all. */
 const MAX_NAMED = 5;
@@ -174,8 +174,12 @@ function answerChanged(context: Context): boolean {
   const { writer, question, pairs } = context;
   const period = question.period;
   const all = pairs.flatMap((pair) => pair.steps.map((step) => ({ pair, step })));
-  // A step no source dates cannot be placed in a period: its status line gives it.
-  const dated = all.filter(({ step }) => step.told.claim.date !== null && (period === null || inPeriod(step.told.claim.date, period)));
+  // A step no source dates cannot be placed in a period (its status line gives it); a move no source dates is placed when it was reported.
+  const when = (step: Step) => step.told.claim.date ?? (step.told.claim.state === 'pending' ? step.told.sentence.article.published : null);
+  const dated = all.filter(({ step }) => {
+    const at = when(step);
+    return at !== null && (period === null || inPeriod(at, period));
+  });
   const ordered = dated.sort((a, b) => happenedAt(a.step).localeCompare(happenedAt(b.step)));
   const shown = ordered.slice(-(period === null ? LATEST_STEPS : MAX_NAMED));
   const about = question.targets.length > 0 ? question.targets : question.authorities;

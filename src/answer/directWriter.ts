@@ -81,7 +81,7 @@ export class DirectWriter {
       const clauses = items.map(({ pair, steps: [step] }, i) => {
         const previous = items[i - 1];
         const sameVerb = previous !== undefined && verbOf(kindOf(previous.steps[0]!)) === verbOf(kindOf(step!));
-        const date = `${datePhrase(step!.told.claim.date)} ${citationMarkers(this.fact(pair, step!))}`;
+        const date = `${datePhrase(step!)} ${citationMarkers(this.fact(pair, step!))}`;
         if (sameVerb && previous.pair.targetId === pair.targetId) return `${this.name(pair.authorityId)} ${date}`;
         if (sameVerb && previous.pair.authorityId === pair.authorityId) return `${this.name(pair.targetId)} ${date}`;
         return `${this.name(pair.authorityId)} ${verbOf(kindOf(step!))} ${this.name(pair.targetId)} ${date}`;
@@ -95,7 +95,7 @@ export class DirectWriter {
         const object = i === 0 ? this.name(pair.targetId) : 'it';
         const others = this.datedOtherwise(step) ? step.otherDates.filter((o) => o.told.claim.date !== null) : [];
         const also = others.map((other) => `${other.told.claim.date} ${citationMarkers(this.fact(pair, other))}`);
-        return `${verbOf(kindOf(step))} ${object} ${datePhrase(step.told.claim.date)} ${cites}${also.length > 0 ? ` (also reported as ${series(also)})` : ''}`;
+        return `${verbOf(kindOf(step))} ${object} ${datePhrase(step)} ${cites}${also.length > 0 ? ` (also reported as ${series(also)})` : ''}`;
       });
       this.pieces.push(`${this.opening(this.name(pair.authorityId))} ${series(clauses)}.`);
     }
@@ -171,7 +171,7 @@ export class DirectWriter {
       ...(claim.toward ? { toward: claim.toward } : {}),
       date: claim.date,
     };
-    const text = `${capital(this.name(pair.authorityId))} ${verbOf(kindOf(step))} ${this.name(pair.targetId)} ${datePhrase(claim.date)}`;
+    const text = `${capital(this.name(pair.authorityId))} ${verbOf(kindOf(step))} ${this.name(pair.targetId)} ${datePhrase(step)}`;
     this.parts.push({ text, evidence: sentence.text, citations, fact });
     if (!this.evidence.includes(sentence)) this.evidence.push(sentence);
     const alone = tellsAlone(step);
@@ -209,8 +209,11 @@ function verbOf(kind: Kind): string {
   return kind.toward === 'listed' ? 'moved to list' : 'moved to remove';
 }
 
-function datePhrase(date: PartialDate | null): string {
-  if (date === null) return '(no source gives the date)';
+/** When a step happened, in words; a move no source dates is placed by the day it was reported. */
+function datePhrase(step: Step): string {
+  const { date, state } = step.told.claim;
+  const reported = step.told.sentence.article.published;
+  if (date === null) return state === 'pending' && reported !== null ? `(reported ${reported}; no source gives the date)` : '(no source gives the date)';
   return date.length === 10 ? `on ${date}` : `in ${date}`;
 }
 

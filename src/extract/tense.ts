@@ -90,7 +90,9 @@ function group(words: Word[], from: number, step: 1 | -1): Word[] {
   for (let k = step < 0 ? from - 1 : from; k >= 0 && k < words.length; k += step) {
     const w = words[k]!;
     if (w.pos === 'PUNCT' && w.text !== '-') break;
-    const verbal = w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'PART' && w.lower === 'to') || FUTURE_WORDS.has(w.lower) || PAST_WORDS.has(w.lower);
+    // A capitalised word inside a sentence is a name's ("the Southern Cross Brotherhood"), not a verb.
+    const named = k > 0 && /^\p{Lu}/u.test(w.text);
+    const verbal = !named && (w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'PART' && w.lower === 'to') || FUTURE_WORDS.has(w.lower) || PAST_WORDS.has(w.lower));
     if (verbal) found.push(w);
     else if (found.some((f) => f.pos === 'VERB' || f.pos === 'AUX') && w.pos !== 'ADV' && w.pos !== 'PART') break;
   }

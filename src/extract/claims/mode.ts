@@ -62,7 +62,8 @@ export interface ModeCase {
   published: PartialDate | null;
 }
 
-const lemmaIn = (set: Set<string>) => (g: Word) => set.has(g.lemma) || set.has(g.lower);
+/** A word of a set by its lemma or form; a capitalised word inside a name ("the Appeal Commission") is none. */
+const lemmaIn = (set: Set<string>) => (g: Word) => g.text === g.lower && (set.has(g.lemma) || set.has(g.lower));
 const planned = lemmaIn(PLANNED);
 const refused = lemmaIn(REFUSAL);
 const pressed = lemmaIn(PRESSURE);

@@ -110,7 +110,7 @@ const stateOf = (told: { state: DesignationState; toward?: 'listed' | 'removed' 
  */
 function listAfter(c: StepCase): boolean {
   const { after } = c;
-  if (after.some((a, k) => LIST_NOUNS.has(a.lower) && after.slice(Math.max(0, k - 6), k).some((b) => LIST_PREPOSITIONS.has(b.lower)))) return true;
+  if (after.some((a, k) => LIST_NOUNS.has(a.lower) && after.slice(Math.max(0, k - 9), k).some((b) => LIST_PREPOSITIONS.has(b.lower)))) return true;
   const listTold = c.p.words.slice(0, c.i).some((w) => LIST_NOUNS.has(w.lower));
   return listTold && after.slice(0, 4).some((a, k) => a.lower === 'it' && LIST_PREPOSITIONS.has(after[k - 1]?.lower ?? ''));
 }
