@@ -1,6 +1,7 @@
 import { authorityOf } from '../knowledge/authorities.js';
 import { parseWords, type Word } from '../extract/parse.js';
 import { baseOf, isTerrorWord, LIST_NOUNS, LISTING_VERBS, REMOVAL_VERBS, STEP_NOUNS } from '../extract/cues.js';
+import type { ListingNeed } from '../extract/lexicon.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
 import { governmentOf } from '../knowledge/authorities.js';
 import { periodOf, type Period } from './period.js';
@@ -323,7 +324,7 @@ function isMoveWord(word: Word): boolean {
  * "listed" is a listing, and "removed" or "dropped" a removal unless it says from what ("removed
  * from power"); "took" and "struck" still need their list.
  */
-function satisfied(base: string, needs: 'none' | 'terror' | 'list' | 'object', cues: Cues): boolean {
+function satisfied(base: string, needs: ListingNeed, cues: Cues): boolean {
   if (needs === 'none' || base === 'list') return true;
   if (needs === 'terror') return cues.terror || cues.list;
   if (needs === 'list') return cues.list || ((base === 'remove' || base === 'drop') && !cues.from);

@@ -25,6 +25,7 @@ export const DESIGNATION_OBJECTS = set(lexicon.designationObjects);
 export const LIST_NOUNS = set(lexicon.listNouns);
 export const LIST_PREPOSITIONS = set(lexicon.listPrepositions);
 export const MARKET_WORDS = set(lexicon.marketWords);
+export const ASSET_WORDS = set(lexicon.assetWords);
 export const AS_NOT_COMPLEMENT = set(lexicon.asNotComplement);
 export const DESIGNATION_COMPLEMENTS = set(lexicon.designationComplements);
 export const SANCTION_NOUNS = set(lexicon.sanctionNouns);
@@ -33,6 +34,10 @@ export const ORGANISATION_PRONOUNS = set(lexicon.organisationPronouns);
 export const COUNTRY_REFERENCES = set(lexicon.countryReferences);
 export const SET_NOUNS = set(lexicon.organisationReferences, lexicon.partNouns);
 export const PEOPLE_NOUNS = set(lexicon.peopleNouns, lexicon.memberNouns);
+export const PERSON_NAME_WORDS = set(lexicon.personNameWords);
+export const PERSON_APPOSITIONS = set(lexicon.personAppositions);
+/** Whether a word is an irregular form of one of the vocabulary's verbs ("froze", "struck"): a verb, whatever the tagger says. */
+export const isIrregularVerbForm = (lower: string): boolean => IRREGULAR.has(lower);
 /** Where a word starts an inclusion marker ("among them", "including"), how many words the marker takes; 0 for none. */
 export function inclusionAt(words: { lower: string }[], i: number): number {
   for (const marker of lexicon.inclusionMarkers) {
@@ -179,6 +184,8 @@ const vocabulary = (base: string) => base in LISTING_VERBS || base in REMOVAL_VE
  */
 export function baseOf(lemma: string): string {
   const word = lemma.toLowerCase().replace(/-/g, '');
+  const irregular = IRREGULAR.get(word);
+  if (irregular !== undefined) return irregular;
   if (!/(ed|ing|es|s)$/.test(word) || word in LISTING_VERBS || word in REMOVAL_VERBS || word in STEP_NOUNS) return word;
   for (const [suffix, replacement] of SUFFIXES) {
     if (!word.endsWith(suffix)) continue;
@@ -187,6 +194,13 @@ export function baseOf(lemma: string): string {
   }
   return word;
 }
+
+/** The irregular forms of the vocabulary's verbs, to their dictionary form ("froze" -> "freeze"). */
+const IRREGULAR = new Map(
+  Object.entries(lexicon.irregularForms)
+    .filter(([verb]) => vocabulary(verb))
+    .flatMap(([verb, forms]) => forms.map((form) => [form, verb] as const)),
+);
 
 /** Endings read off a word to find its dictionary form, in the order they are tried. */
 const SUFFIXES = [
@@ -240,6 +254,7 @@ const WEAK = formsSet([...needs(LISTING_VERBS, false), ...needs(REMOVAL_VERBS, f
 /** The list or step words a weak word needs beside it. */
 const CONTEXT = new Set([
   ...lexicon.listNouns,
+  ...lexicon.assetWords,
   ...lexicon.designationObjects,
   ...lexicon.stepReferences,
   ...formsSet(Object.keys(STEP_NOUNS), nounForms),

@@ -9,7 +9,7 @@
  */
 
 /** What a verb of listing needs beside it to mean a designation: nothing, a terror word, a list, or sanctions as its object. */
-export type ListingNeed = 'none' | 'terror' | 'list' | 'object';
+export type ListingNeed = 'none' | 'terror' | 'list' | 'object' | 'assets';
 
 /** Verbs whose object is put on a list ("proscribed X"; "listed X as a terrorist entity"; "added X to the list"). */
 export const listingVerbs: Record<string, ListingNeed> = {
@@ -38,10 +38,12 @@ export const listingVerbs: Record<string, ListingNeed> = {
   return: 'list',
   restore: 'list',
   impose: 'object',
+  freeze: 'assets',
 };
 
 /** Verbs whose object is taken off a list ("delisted X"; "removed X from the list"; "revoked the designation"). */
-export const removalVerbs: Record<string, 'none' | 'list' | 'object'> = {
+export const removalVerbs: Record<string, 'none' | 'list' | 'object' | 'assets'> = {
+  unfreeze: 'assets',
   delist: 'none',
   deproscribe: 'none',
   unban: 'none',
@@ -68,6 +70,9 @@ export const removalVerbs: Record<string, 'none' | 'list' | 'object'> = {
   undo: 'object',
   set: 'object',
 };
+
+/** What "freeze" and "unfreeze" need for their object to be listed: "froze the assets of X", "X's funds". */
+export const assetWords = ['assets', 'asset', 'funds', 'property', 'accounts', 'holdings'];
 
 /** Particles that make "take" and "strike" verbs of removal ("taken off the list", "struck down"). */
 export const removalParticles: Record<string, string[]> = { take: ['off'], strike: ['off', 'down'], set: ['aside'] };
@@ -218,6 +223,11 @@ export const organisationReferences = [
 
 /** Words that open the members of a set of organisations: "five groups, among them X and Y", "including X". */
 export const inclusionMarkers = ['including', 'among them', 'amongst them', 'such as', 'namely', 'notably', 'in particular', 'among others'];
+
+/** Words that open or join a person's name: "Abu Hamza al-Sahili", "Sheikh X", "Omar bin Laden". */
+export const personNameWords = ['abu', 'umm', 'sheikh', 'shaikh', 'mullah', 'maulana', 'imam', 'mr', 'mrs', 'ms', 'dr', 'bin', 'ibn', 'bint'];
+/** What follows a person's name in apposition: ", an individual", ", a national of", ", born". */
+export const personAppositions = ['individual', 'national', 'born', 'aged', 'citizen', 'businessman', 'businesswoman'];
 
 /** Nouns for people, whose named members are people, not organisations: "eleven people, including X". */
 export const peopleNouns = ['people', 'persons', 'individuals', 'men', 'women', 'nationals', 'citizens', 'businessmen', 'officers'];
@@ -541,7 +551,7 @@ export const makingVerbs = [
 export const undoingVerbs = ['reverse', 'undo', 'cancel', 'annul', 'rescind', 'revoke', 'overturn', 'quash', 'vacate', 'invalidate', 'nullify', 'set'];
 
 /** Modals of mere possibility and words of a condition: a step that only may happen is no claim. */
-export const hypothetical = ['may', 'might', 'could', 'should', 'must', 'can', 'if', 'whether', 'unless'];
+export const hypothetical = ['may', 'might', 'could', 'should', 'must', 'can', 'if', 'whether', 'unless', 'otherwise', 'perhaps', 'maybe', 'possibly', 'unlikely'];
 
 /** Words that leave an in-force date waiting on something: "once approved", "subject to the approval of". */
 export const hedges = ['expected', 'likely', 'could', 'may', 'might', 'if', 'once', 'subject to', 'pending', 'unless', 'provided', 'assuming'];
@@ -688,6 +698,8 @@ export const irregularForms: Record<string, string[]> = {
   be: ['is', 'are', 'was', 'were', 'be', 'been', 'remain', 'remains', 'remained'],
   strike: ['struck', 'stricken'],
   withdraw: ['withdrew', 'withdrawn'],
+  freeze: ['froze', 'frozen'],
+  unfreeze: ['unfroze', 'unfrozen'],
 };
 
 /** Words that open a list of other names: "also known as", "a.k.a.", "formerly known as". */

@@ -1,5 +1,5 @@
 import type { Word } from './parse.js';
-import { ALIAS_LIST_START, ALIAS_OPENER, ALIAS_OPENER_WHOLE, inclusionAt, MEMBER_NOUNS, SET_NOUNS } from './cues.js';
+import { ALIAS_LIST_START, ALIAS_OPENER, ALIAS_OPENER_WHOLE, inclusionAt, MEMBER_NOUNS, PERSON_APPOSITIONS, PERSON_NAME_WORDS, SET_NOUNS } from './cues.js';
 
 /** Lower-case words that may stand inside a proper name ("Brigades of the Eastern Gate", "Hizb ut-Tahrir"). */
 const CONNECTORS = new Set([
@@ -200,6 +200,12 @@ function setPhraseEnd(words: Word[], i: number, to: number): number | null {
   return null;
 }
 
+/** Whether an apposition for a person follows a name: ", an individual", ", a national of", "(born 1975)". */
+function personFollows(words: Word[], k: number): boolean {
+  if (words[k]?.text !== ',' && words[k]?.text !== '(') return false;
+  return words.slice(k + 1, k + 4).some((w) => PERSON_APPOSITIONS.has(w.lower));
+}
+
 /**
  * Whether the words at `k` are an apposition for a person: ", a senior commander of", ", the
  * group's leader,". Its head is the noun for a member, with only modifiers before it, and
@@ -248,6 +254,10 @@ function nameAt(words: Word[], i: number, to: number, isMention: (i: number) => 
   }
   const letters = parts.map((p) => p.text).join('');
   if (letters.replace(/[^\p{L}]/gu, '').length < 3) return null;
+  // "Abu Hamza al-Sahili", "Omar bin Saleh", "Ahmed Yusuf, a national of Somalia": a person, not an organisation.
+  if (!HEAD_WORD.test(joinWords(parts)) && (parts.some((p) => PERSON_NAME_WORDS.has(p.lower)) || personFollows(words, lastCapital + 1))) {
+    return { text: null, end: lastCapital + 1 };
+  }
   if (parts.length === 1 && first.pos !== 'PROPN' && !/^\p{Lu}{2,}$/u.test(first.text)) return null;
   return { text: joinWords(parts), end: lastCapital + 1 };
 }

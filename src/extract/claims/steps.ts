@@ -1,4 +1,5 @@
 import {
+  ASSET_WORDS,
   AS_NOT_COMPLEMENT,
   BE,
   baseOf,
@@ -7,6 +8,7 @@ import {
   DESIGNATION_OBJECTS,
   IN_FORCE,
   isTerrorWord,
+  isIrregularVerbForm,
   isVocabulary,
   LAPSE_OBJECTS,
   LAPSE_VERBS,
@@ -260,6 +262,18 @@ export const STEP_RULES: StepRule[] = [
     apply: (c) => (isListing(c) && LISTING_VERBS[c.base] === 'object' && !c.after.slice(0, 3).some((a) => SANCTION_NOUNS.has(a.lower)) ? null : undefined),
   },
   {
+    name: 'freeze-needs-assets',
+    says: '"freeze" and "unfreeze" list or remove only the assets of their object: "froze the assets of X".',
+    examples: [
+      { text: 'Singapore froze the assets of the Amber Wolf Brotherhood on Friday.', claims: ['Singapore listed Amber Wolf Brotherhood 2024-09-13'] },
+      { text: 'Singapore froze hiring at ministries that had investigated the banned Amber Wolf Brotherhood.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
+    ],
+    apply: (c) =>
+      (isListing(c) ? LISTING_VERBS[c.base] : isRemoval(c) ? REMOVAL_VERBS[c.base] : null) === 'assets' && !c.after.slice(0, 4).some((a) => ASSET_WORDS.has(a.lower))
+        ? null
+        : undefined,
+  },
+  {
     name: 'ban-from-doing',
     says: '"banned firms from trading with X" restricts others; it is no listing of X.',
     examples: [{ text: 'Norway banned its firms from trading with the Amber Wolf Brotherhood.', claims: [], organisations: ['Amber Wolf Brotherhood'] }],
@@ -510,6 +524,7 @@ function stepCase(p: ParsedSentence, clause: Clause, i: number, earlier: StepMen
     w.pos === 'AUX' ||
     (w.pos === 'ADJ' && /(ed|en)$/.test(w.lower)) ||
     (w.pos === 'NOUN' && /(ed|ing)$/.test(w.lower) && !(baseOf(w.lower) in STEP_NOUNS)) ||
+    isIrregularVerbForm(w.lower) ||
     // "would de-list", "to re-list": a verb after a modal or "to", whatever the tagger made of it.
     ((base in LISTING_VERBS || base in REMOVAL_VERBS) && ['AUX', 'PART'].includes(before?.pos ?? '') && !isPossessive(before));
   const nounForm = baseOf(w.lemma) in STEP_NOUNS ? baseOf(w.lemma) : baseOf(w.lower);

@@ -11,6 +11,7 @@ import {
   ORGANISATION_REFERENCES,
   REFERRING_DETERMINERS,
   STEP_PRONOUNS,
+  ASSET_WORDS,
   COUNTRY_LIST,
   COUNTRY_REFERENCES,
   DEFINITE,
@@ -96,6 +97,8 @@ function objectNamed(p: ParsedSentence, k: number): boolean {
     const w = p.words[k + n]!;
     if (p.mentionAt(k + n) !== null || /^\p{Lu}/u.test(w.text) || w.pos === 'NUM' || w.pos === 'PRON') return true;
     if (ORGANISATION_REFERENCES.has(w.lower) || COUNTRY_REFERENCES.has(w.lower)) return true;
+    // "froze the assets of X": the assets stand for their owner.
+    if (ASSET_WORDS.has(w.lower) && p.lower(k + n + 1) === 'of') return objectNamed(p, k + n + 2);
     // "its regional offshoot, the Sturmkreis Nord": the name follows in apposition.
     if (w.text === ',') {
       const name = p.lower(k + n + 1) === 'the' ? p.word(k + n + 2) : p.word(k + n + 1);
