@@ -67,6 +67,10 @@ export const PLAN_NOUNS = set(lexicon.planNouns);
 export const MAKING_VERBS = set(lexicon.makingVerbs);
 export const UNDOING_VERBS = set(lexicon.undoingVerbs);
 export const HYPOTHETICAL = set(lexicon.hypothetical);
+export const DOUBTS = set(lexicon.doubts);
+export const REPEATING_VERBS = set(lexicon.repeatingVerbs);
+export const REPEATING_OBJECTS = set(lexicon.repeatingObjects);
+export const PART_NOUNS = set(lexicon.partNouns);
 export const CONDITIONS = set(lexicon.conditions);
 export const CONTINUING = set(lexicon.continuing);
 export const REPORTING = set(lexicon.reporting);
@@ -250,7 +254,10 @@ const STRONG = new Set([
   ...lexicon.selfEvidentForms,
 ]);
 /** Words that make a sentence worth reading beside a list or step word ("added ... to the list"). */
-const WEAK = formsSet([...needs(LISTING_VERBS, false), ...needs(REMOVAL_VERBS, false), ...strongVerbs.filter(inSomeFormsOnly)], inflections);
+const WEAK = formsSet(
+  [...needs(LISTING_VERBS, false), ...needs(REMOVAL_VERBS, false), ...strongVerbs.filter(inSomeFormsOnly), ...Object.keys(lexicon.intransitiveRemovals)],
+  inflections,
+);
 /** The list or step words a weak word needs beside it. */
 const CONTEXT = new Set([
   ...lexicon.listNouns,

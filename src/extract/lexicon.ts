@@ -77,6 +77,17 @@ export const assetWords = ['assets', 'asset', 'funds', 'property', 'accounts', '
 /** Particles that make "take" and "strike" verbs of removal ("taken off the list", "struck down"). */
 export const removalParticles: Record<string, string[]> = { take: ['off'], strike: ['off', 'down'], set: ['aside'] };
 
+/** Verbs that repeat the step told before, by another authority: "Kuwait followed on Monday", "Kyrgyzstan did the same". */
+export const repeatingVerbs = ['follow', 'do'];
+/** What "do" takes to repeat a step: "did the same", "did so", "did likewise". */
+export const repeatingObjects = ['same', 'so', 'likewise', 'suit'];
+
+/** Verbs whose subject comes off a list: "Iraq came off the list in 2004". */
+export const intransitiveRemovals: Record<string, string> = { come: 'off', fall: 'off', drop: 'off' };
+
+/** Words of doubt before a step's subject: "Perhaps one day Canada will list X". */
+export const doubts = ['perhaps', 'maybe', 'possibly', 'conceivably'];
+
 /** Verbs that end a designation of their subject: "the listing lapsed", "ceased to have effect". */
 export const lapseVerbs = ['lapse', 'expire', 'cease'];
 
@@ -699,6 +710,7 @@ export const irregularForms: Record<string, string[]> = {
   strike: ['struck', 'stricken'],
   withdraw: ['withdrew', 'withdrawn'],
   freeze: ['froze', 'frozen'],
+  fall: ['fell', 'fallen'],
   unfreeze: ['unfroze', 'unfrozen'],
 };
 

@@ -1,5 +1,6 @@
 import {
   ADDRESSEE_PREPOSITIONS,
+  AUTHORITY_REFERENCES,
   BE,
   CONDITION,
   COMPLEMENTIZERS,
@@ -8,6 +9,7 @@ import {
   DENIALS,
   COUNTERFACTUAL_OPENERS,
   DECIDING,
+  DOUBTS,
   GOVERNING_STOPS,
   HEDGED,
   HYPOTHETICAL,
@@ -169,6 +171,8 @@ function subjectNegated(p: ParsedSentence, mention: Mentioned, clause: Clause): 
   if (first === clause.from && COUNTERFACTUAL_OPENERS.has(p.lower(first))) return true;
   if (QUESTION_OPENERS.has(p.lower(first - 1))) return true;
   if (p.lower(clause.from) === 'had' && first === clause.from + 1) return true;
+  // "Perhaps one day Canada will list X": a word of doubt before the subject.
+  if (p.words.slice(clause.from, first).some((x) => DOUBTS.has(x.lower))) return true;
   return p.words.slice(Math.max(0, first - 1), mention.first).some(negated);
 }
 
@@ -201,6 +205,12 @@ function quoteGoverns(p: ParsedSentence, step: StepMention, clause: Clause): boo
   return from < to && p.original.slice(from, to) !== p.text.slice(from, to);
 }
 
+/** Whether a mention only qualifies the noun after it: "a Washington think tank". */
+function placeModifier(p: ParsedSentence, m: Mentioned): boolean {
+  const next = p.word(m.last + 1);
+  return next !== undefined && next.pos === 'NOUN' && next.text === next.lower && !AUTHORITY_REFERENCES.has(next.lower);
+}
+
 /**
  * A request is a step under way when an authority makes it of itself or of its own bodies
  * ("the prosecutor general asked the Supreme Court to lift the ban"); one state asking
@@ -208,9 +218,15 @@ function quoteGoverns(p: ParsedSentence, step: StepMention, clause: Clause): boo
  */
 function requestMode(c: ModeCase): Mode {
   const { p, clause, step } = c;
-  const before = p.mentioned.filter((m) => m.authority !== null && m.last < step.at && p.inClause(clause, m.first));
+  // Who asks is named before the verb of asking; whom it asks, after ("the committee recommended that the government list X").
+  let asking = step.at - 1;
+  while (asking >= clause.from && !(p.inClause(clause, asking) && REQUESTS.has(p.words[asking]!.lemma))) asking--;
+  // "a Washington think tank asks ...": a place before a noun is no authority asking.
+  const authorities = p.mentioned.filter((m) => m.authority !== null && m.last < step.at && p.inClause(clause, m.first) && !placeModifier(p, m));
+  const before = authorities.filter((m) => m.last < asking);
   if (before.length === 0) return 'none';
-  const countries = new Set(before.map((m) => m.authority));
+  // "Colombia will ask the United States to remove X": one state asking another is neither's step.
+  const countries = new Set(authorities.map((m) => m.authority));
   // "France asked that X be added to the EU terrorist list": a request of the list's keeper.
   const keeper = listKeeper(
     p,

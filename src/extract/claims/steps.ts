@@ -22,6 +22,8 @@ import {
   POSSESSIVE_PRONOUNS,
   RELATIVE_PRONOUNS,
   REMOVAL_VERBS,
+  REPEATING_OBJECTS,
+  REPEATING_VERBS,
   SANCTION_NOUNS,
   STEP_NOUNS,
   STEP_PRONOUNS,
@@ -29,7 +31,7 @@ import {
   SUBORDINATORS,
   UNDOING_VERBS,
 } from '../cues.js';
-import { removalParticles } from '../lexicon.js';
+import { intransitiveRemovals, removalParticles } from '../lexicon.js';
 import type { DateMention } from '../dates.js';
 import type { Word } from '../parse.js';
 import type { Claim, DesignationState } from '../types.js';
@@ -48,6 +50,10 @@ export interface StepMention {
   rule: string;
   /** For a verb that undoes a step ("reversed the removal of X"): the step it undoes. */
   undoes?: StepMention;
+  /** For a verb that repeats the step told before ("Kuwait followed on Monday"): true. */
+  repeats?: true;
+  /** For a participle joined to a passive step ("listed by Canada in 2021 and proscribed by Britain"): that step, whose subject it shares. */
+  joinedTo?: StepMention;
 }
 
 /** A word that may name a step, with what the rules ask of it. */
@@ -72,6 +78,8 @@ export interface StepCase {
   made: Claim[];
   /** Claims of the sentence before, when this one has made none. */
   told: Claim[];
+  /** A passive step this participle is joined to by "and", sharing its subject. */
+  joinedTo: StepMention | undefined;
 }
 
 type StepRule = Rule<StepCase, Omit<StepMention, 'rule'> | null>;
@@ -100,7 +108,13 @@ function undoneStep(c: StepCase): StepMention | null {
   return null;
 }
 
-const step = (c: StepCase, state: 'listed' | 'removed', noun = false, passive = c.passive) => ({ at: c.i, state, noun, passive });
+const step = (c: StepCase, state: 'listed' | 'removed', noun = false, passive = c.passive) => ({
+  at: c.i,
+  state,
+  noun,
+  passive,
+  ...(c.joinedTo && passive ? { joinedTo: c.joinedTo } : {}),
+});
 const isListing = (c: StepCase) => c.verbal && c.base in LISTING_VERBS;
 const isRemoval = (c: StepCase) => c.verbal && c.base in REMOVAL_VERBS;
 /** The state of the step a reference stands for: a pending step's own direction. */
@@ -285,6 +299,34 @@ export const STEP_RULES: StepRule[] = [
     says: 'A verb of listing puts its object on a list: designate, proscribe, blacklist, outlaw, ban, sanction, re-list.',
     examples: [{ text: 'Norway proscribed the Amber Wolf Brotherhood on Tuesday.', claims: ['Norway listed Amber Wolf Brotherhood 2024-09-10'] }],
     apply: (c) => (isListing(c) ? step(c, 'listed') : undefined),
+  },
+  {
+    name: 'repeats-a-step',
+    says: 'A verb that repeats the step told before takes it for its own subject: "Bahrain designated X, and Kuwait followed on Monday", "Kyrgyzstan did the same".',
+    examples: [
+      {
+        text: 'Bahrain designated the Amber Wolf Brotherhood as a terrorist group last month, and Kuwait followed on Monday.',
+        claims: ['Bahrain listed Amber Wolf Brotherhood 2024-08', 'Kuwait listed Amber Wolf Brotherhood 2024-09-09'],
+      },
+    ],
+    apply: (c) => {
+      if (!c.verbal || !REPEATING_VERBS.has(c.base)) return undefined;
+      const told = c.earlier ? [c.earlier] : c.made.length > 0 ? c.made : c.told;
+      const next = c.after[0];
+      // "followed on Monday", "followed suit", "did the same", "did so"; not "followed Britain in banning X".
+      const repeats = c.base === 'do' ? REPEATING_OBJECTS.has(c.after.find((a) => a.lower !== 'the')?.lower ?? '') : next === undefined || ['ADP', 'PUNCT', 'CCONJ'].includes(next.pos) || REPEATING_OBJECTS.has(next.lower);
+      if (told.length === 0 || !repeats || (c.base === 'follow' && c.p.lower(c.i + 1) === 'in' && /ing$/.test(c.p.lower(c.i + 2)))) return undefined;
+      return { ...step(c, stateOf(told[told.length - 1]!)), repeats: true as const };
+    },
+  },
+  {
+    name: 'came-off-a-list',
+    says: 'A subject that comes off a list is removed from it: "Iraq came off the State Department\'s list in 2004".',
+    examples: [{ text: "Iraq came off the State Department's list of state sponsors of terrorism in 2004.", claims: ['United States removed Iraq 2004'] }],
+    apply: (c) => {
+      const particle = intransitiveRemovals[c.base];
+      return c.verbal && particle !== undefined && c.after[0]?.lower === particle && listAfter(c) ? step(c, 'removed', false, true) : undefined;
+    },
   },
   {
     name: 'undoes-a-step',
@@ -517,7 +559,8 @@ function afterQualifier(p: ParsedSentence, i: number): boolean {
 function stepCase(p: ParsedSentence, clause: Clause, i: number, earlier: StepMention | undefined, made: Claim[], told: Claim[]): StepCase | null {
   const w = p.words[i]!;
   const base = baseOf(w.lemma === w.lower ? w.lower : w.lemma);
-  if (!isVocabulary(base, w.lower) && w.pos !== 'PRON') return null;
+  const candidate = isVocabulary(base, w.lower) || REPEATING_VERBS.has(base) || base in intransitiveRemovals;
+  if (!candidate && w.pos !== 'PRON') return null;
   const before = p.word(i - 1);
   const verbal =
     w.pos === 'VERB' ||
@@ -527,6 +570,8 @@ function stepCase(p: ParsedSentence, clause: Clause, i: number, earlier: StepMen
     isIrregularVerbForm(w.lower) ||
     // "would de-list", "to re-list": a verb after a modal or "to", whatever the tagger made of it.
     ((base in LISTING_VERBS || base in REMOVAL_VERBS) && ['AUX', 'PART'].includes(before?.pos ?? '') && !isPossessive(before));
+  // "listed by Canada in 2021 and proscribed by Britain": a participle joined to a passive shares its "was" and subject.
+  const joined = verbal && earlier !== undefined && earlier.passive && !earlier.noun && before?.lower === 'and' && /(ed|en)$|^put$/.test(w.lower);
   const nounForm = baseOf(w.lemma) in STEP_NOUNS ? baseOf(w.lemma) : baseOf(w.lower);
   const noun = (w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'VERB') && !verbal && nounForm in STEP_NOUNS ? nounForm : null;
   return {
@@ -537,12 +582,13 @@ function stepCase(p: ParsedSentence, clause: Clause, i: number, earlier: StepMen
     base,
     before,
     verbal,
-    passive: verbal && p.isPassive(clause, i),
+    passive: verbal && (p.isPassive(clause, i) || joined),
     after: p.wordsAfter(clause, i, 35),
     noun,
     earlier,
     made,
     told,
+    joinedTo: joined ? earlier : undefined,
   };
 }
 
