@@ -600,7 +600,8 @@ export function modeOf(
   published: PartialDate | null,
 ): Verdict<Mode> {
   const inForce = step.noun ? inForceAfter(p, step, clause) : null;
-  const own = governingWords(p, step, clause);
+  // A participle joined to a passive is governed as that passive is: "was listed by Canada and proscribed by Britain".
+  const own = governingWords(p, step.joinedTo ?? step, clause);
   const governing =
     inForce === null ? own.words : [...own.words, ...governingWords(p, { ...step, at: inForce.at }, clause).words].filter((g) => g !== p.words[step.at]);
   return decide(MODE_RULES, { p, clause, step, dates, inForce, governing, addressed: own.addressed, date, published }) ?? { value: 'none', rule: 'no-mode' };

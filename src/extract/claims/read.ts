@@ -10,8 +10,8 @@ import { authoritiesOf } from './authority.js';
 import { dateOf } from './date.js';
 import { inForceAfter } from './inForce.js';
 import { governingWords, modeOf } from './mode.js';
-import { type Clause, type Named, ParsedSentence } from './parsedSentence.js';
-import type { Rejection, Rule } from './rule.js';
+import { type Clause, type Mentioned, type Named, ParsedSentence } from './parsedSentence.js';
+import { decide, type Rejection, type Rule } from './rule.js';
 import { findSteps, type StepMention } from './steps.js';
 import { targetsOf } from './target.js';
 
@@ -119,7 +119,68 @@ function readStep(r: Reading, step: StepMention, clause: Clause, next: number, p
   );
   r.made.push(...claims);
   if (step.noun && inForceAfter(p, step, clause) !== null) for (const c of claims) r.inForce.add(c);
+  const gapped = decide(GAP_RULES, { p, dates: r.dates, claims, from: step.at + 1, to: next, countryList: r.context.countryList });
+  if (gapped) r.made.push(...gapped.value.map((c) => ({ ...c, why: [...c.why, gapped.rule] })));
 }
+
+/** A step's claims and the words after it, for the rules of steps told again with words left out. */
+interface GapCase {
+  p: ParsedSentence;
+  dates: DateMention[];
+  claims: Claim[];
+  from: number;
+  to: number;
+  countryList: boolean;
+}
+
+/** A name and a date after a step, with its verb left out: ", Libya in 2006", "and Ecuador on 20 August". */
+function gaps(c: GapCase): { m: Mentioned; date: DateMention }[] {
+  const { p } = c;
+  const out: { m: Mentioned; date: DateMention }[] = [];
+  for (let k = c.from; k < c.to; k++) {
+    if (p.words[k]!.text !== ',' && p.lower(k) !== 'and') continue;
+    let j = k + 1;
+    while (p.lower(j) === 'and' || p.lower(j) === 'the') j++;
+    const m = p.mentionAt(j);
+    if (m === null || m.first !== j || !['in', 'on'].includes(p.lower(m.last + 1))) continue;
+    const date = c.dates.find((d) => d.start === p.word(m.last + 2)?.start);
+    if (date === undefined) continue;
+    const end = p.words.findIndex((w) => w.start >= date.end);
+    if (end >= 0 && ![',', '.', ';', 'and'].includes(p.lower(end)) && p.words[end]!.text !== ',') continue;
+    out.push({ m, date });
+  }
+  return out;
+}
+
+/** Steps told again with their verb left out, after the step that has it. */
+export const GAP_RULES: Rule<GapCase, Claim[]>[] = [
+  {
+    name: 'gapped-step',
+    says: 'A name and a date after a step, with the verb left out, tell the same step: "Paraguay declared X a terrorist organisation on 2 August, Argentina on 9 August".',
+    examples: [
+      {
+        text: 'Paraguay declared the Amber Wolf Brotherhood a terrorist organisation on 2 August, Argentina on 9 August and Ecuador on 20 August.',
+        claims: [
+          'Paraguay listed Amber Wolf Brotherhood 2024-08-02',
+          'Argentina listed Amber Wolf Brotherhood 2024-08-09',
+          'Ecuador listed Amber Wolf Brotherhood 2024-08-20',
+        ],
+      },
+    ],
+    apply: (c) => {
+      if (c.claims.length === 0) return undefined;
+      const first = c.claims[0]!;
+      const targetIsCountry = c.p.entity(first.targetId)?.kind === 'authority';
+      const more = gaps(c).flatMap(({ m, date }) => {
+        // The left-out verb's subject is an authority ("Argentina on 9 August") or, on a list of countries, its entity ("Libya in 2006").
+        const asTarget = m.mention.kind === 'organisation' || (targetIsCountry && c.countryList && m.authority === m.mention.entityId);
+        if (!asTarget && m.authority === null) return [];
+        return c.claims.map((claim) => ({ ...claim, ...(asTarget ? { targetId: m.mention.entityId } : { authorityId: m.authority! }), date: date.date }));
+      });
+      return more.length > 0 ? more : undefined;
+    },
+  },
+];
 
 /** The claims of a whole sentence, for the rules that weigh them against each other. */
 interface SentenceCase {

@@ -1,7 +1,7 @@
 import { AUTHORITY_RULES } from './authority.js';
 import { DATE_RULES, UNDATING_RULES } from './date.js';
 import { MODE_RULES } from './mode.js';
-import { SENTENCE_RULES } from './read.js';
+import { GAP_RULES, SENTENCE_RULES } from './read.js';
 import type { Rule } from './rule.js';
 import { FOLD_RULES, STEP_RULES } from './steps.js';
 import { MENTION_RULES, REGION_RULES, TARGET_RULES } from './target.js';
@@ -17,6 +17,7 @@ export const RULE_TABLES: { decision: string; rules: Rule<never, unknown>[] }[] 
   { decision: 'whose step it is', rules: AUTHORITY_RULES },
   { decision: 'dates that do not date the step', rules: UNDATING_RULES },
   { decision: 'the date of the step', rules: DATE_RULES },
+  { decision: 'steps told again with the verb left out', rules: GAP_RULES },
   { decision: 'the claims of a sentence together', rules: SENTENCE_RULES },
 ] as { decision: string; rules: Rule<never, unknown>[] }[];
 

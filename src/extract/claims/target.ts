@@ -130,6 +130,18 @@ function withMembers(p: ParsedSentence, clause: Clause, regions: Region[], from:
 /** Where to look for what the step is about, in the order the rules are tried. */
 export const REGION_RULES: Rule<RegionCase, Region[]>[] = [
   {
+    name: 'joined-subject',
+    says: 'A participle joined to a passive shares its subject: "X was listed by Canada in 2021 and proscribed by Britain in 2022".',
+    examples: [
+      {
+        text: 'The Amber Wolf Brotherhood was listed by Canada in 2021 and proscribed by Britain in 2022.',
+        claims: ['Canada listed Amber Wolf Brotherhood 2021', 'United Kingdom listed Amber Wolf Brotherhood 2022'],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
+    ],
+    apply: (c) => (c.step.joinedTo ? (decide(REGION_RULES, { ...c, step: c.step.joinedTo })?.value ?? []) : undefined),
+  },
+  {
     name: 'undone-step-object',
     says: 'A verb that undoes a step is about what that step is about: "reversed the removal of X" is about X.',
     examples: [
@@ -428,6 +440,7 @@ function objectGap(c: TargetCase): boolean {
 /** Whether a step refers to one told before: "the designation was revoked", "lifted the label", "the listing took effect". */
 function refersBack(c: TargetCase): boolean {
   const { p, clause, step } = c;
+  if (step.repeats) return c.context.steps.length > 0 || c.made.length > 0;
   if (step.noun) {
     const told = c.context.steps.length > 0 || c.made.length > 0;
     // "the designation", "its ban", or a pronoun for the step: "..., but it only came into force on 16 May".
