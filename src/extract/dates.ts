@@ -15,7 +15,11 @@ export interface DateMention {
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const CALENDAR_WORD = new RegExp(`\\b(${MONTHS}|${WEEKDAYS.join('|')})\\b|\\d{4}-\\d{2}`, 'i');
+const CALENDAR_WORD = new RegExp(`\\b(${MONTHS}|${WEEKDAYS.join('|')})\\b|\\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?\\s+\\d|\\d{4}-\\d{2}`, 'i');
+/** What follows a date that stamps an entry or a dispatch: a time (", 16:05 —"), or a wire's name ("(Reuters) -"), then a dash. */
+const STAMP = /^\s*,?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|CET|EST|EDT|JST|UTC|local time)?|\([\p{L} .&-]+\))\s*[—–-]/iu;
+/** What may stand before such a date: nothing, or a dateline's place in capitals ("NAIROBI, "). */
+const DATELINE_PLACE = /^(?:[\p{Lu}][\p{Lu} .'’-]*,\s*)?$/u;
 /** A month named without a day or year is a date only after words like these ("in July", "early June"). */
 const MONTH_CUE = /\b(in|since|until|till|by|of|from|through|early|late|mid|last|next|this|during|before|after|on|between|and|for)\s*-?\s*$/i;
 /** Bare years are a date only after a preposition, a time word, a determiner or a possessive ("in 2003", "mid-2023", "a 2018 order", "Chile's 2021 ban"). */
@@ -81,6 +85,7 @@ function calendarSpan(sentence: string, result: ParsedResult): { text: string; s
   const text = result.text
     .replace(/^(?:(?:at\s+)?(?:midnight|noon|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|GMT|BST|local time)?)\s+)?(on|in)\s+/i, '')
     .replace(/\s+(?:morning|afternoon|evening|night)$/i, '')
+    .replace(/,?\s*\d{1,2}[:.]\d{2}.*$/, '')
     .replace(/[\s,]+$/, '');
   const start = result.index + result.text.indexOf(text);
   if (!CALENDAR_WORD.test(text)) return null; // "Sun", "9/11", "24/7", "yesterday": handled elsewhere or not dates
@@ -105,7 +110,9 @@ function resolveCalendar(
   const day = c.isCertain('day') ? c.get('day')! : undefined;
   if (c.isCertain('year')) return formatPartialDate(c.get('year')!, month, month === undefined ? undefined : day);
   if (anchor === null) return null;
-  const tense = tenseAt(sentence, span.start);
+  // A stamp that opens a live blog's entry ("January 14, 16:05 —") is on or before publication, whatever the entry's tense.
+  const stamp = DATELINE_PLACE.test(sentence.slice(0, span.start)) && STAMP.test(sentence.slice(span.start + span.text.length));
+  const tense = stamp ? 'past' : tenseAt(sentence, span.start);
   const future = tense === 'future';
   // A weekday or a month that may be either side of publication names no one day or month.
   if (tense === 'either' && (span.weekday || day === undefined)) return null;

@@ -141,6 +141,8 @@ export interface AuthorityCase {
   keeper: Mentioned | undefined;
   /** The earlier steps this step refers to ("the designation was revoked"), if it refers to any. */
   referred: Claim[] | null;
+  /** Whether what the step is about was found through a reference to the story ("the militia", "it"), not a name. */
+  byReference: boolean;
 }
 
 /** The authorities of a step, and whether they were inferred (from a reference, a reporter or the publisher) rather than named with it. */
@@ -375,6 +377,19 @@ export const AUTHORITY_RULES: Rule<AuthorityCase, Authorities>[] = [
       },
     ],
     apply: (c) => (c.context.voice !== null ? inferred([c.context.voice]) : undefined),
+  },
+  {
+    name: 'authority-named-before',
+    says: 'A step on the story\'s organisation by reference that names no authority is taken by the authority the article named last: "The regulation listing the militia took effect".',
+    examples: [
+      {
+        before: ['Australia lists the Great Dividing Range Militia as a terrorist organisation'],
+        text: 'The regulation listing the militia took effect on 15 November.',
+        claims: ['Australia listed Great Dividing Range Militia 2024-11-15'],
+        published: '2024-11-20',
+      },
+    ],
+    apply: (c) => (c.byReference && c.context.authority !== null ? inferred([c.context.authority]) : undefined),
   },
 ];
 

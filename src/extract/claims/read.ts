@@ -97,7 +97,8 @@ function readStep(r: Reading, step: StepMention, clause: Clause, next: number, p
   }
   for (const found of target.value.found) r.discovered.set(found.id, found);
   r.named.push(...target.value.named);
-  const authority = authoritiesOf({ p, clause, step, previous, context: r.context, referred: target.value.referred });
+  const byReference = ['organisation-reference', 'step-referred-to', 'country-reference'].includes(target.rule);
+  const authority = authoritiesOf({ p, clause, step, previous, context: r.context, referred: target.value.referred, byReference });
   if (authority === null) {
     r.rejected.push({ word, rule: 'no-authority' });
     return;

@@ -568,6 +568,12 @@ function stepCase(p: ParsedSentence, clause: Clause, i: number, earlier: StepMen
     (w.pos === 'ADJ' && /(ed|en)$/.test(w.lower)) ||
     (w.pos === 'NOUN' && /(ed|ing)$/.test(w.lower) && !(baseOf(w.lower) in STEP_NOUNS)) ||
     isIrregularVerbForm(w.lower) ||
+    // "Australia lists X", "Kenya gazettes X": a present verb of the vocabulary after its subject, whatever the tagger made of it.
+    (w.pos === 'NOUN' &&
+      /s$/.test(w.lower) &&
+      (base in LISTING_VERBS || base in REMOVAL_VERBS) &&
+      (p.mentionAt(i - 1)?.authority != null || RELATIVE_PRONOUNS.has(before?.lower ?? '')) &&
+      (['DET', 'PROPN'].includes(p.word(i + 1)?.pos ?? '') || p.isStepNoun(i + 1))) ||
     // "would de-list", "to re-list": a verb after a modal or "to", whatever the tagger made of it.
     ((base in LISTING_VERBS || base in REMOVAL_VERBS) && ['AUX', 'PART'].includes(before?.pos ?? '') && !isPossessive(before));
   // "listed by Canada in 2021 and proscribed by Britain": a participle joined to a passive shares its "was" and subject.

@@ -49,6 +49,8 @@ export interface TargetCase {
   discovered: Map<string, Entity>;
   /** Where the step's entity may be named (see REGION_RULES). */
   regions: Region[];
+  /** The rule that said where. */
+  regionRule: string;
 }
 
 /** The entities a step is about; with the organisations found by name for it, and the earlier steps it refers to. */
@@ -104,7 +106,7 @@ function objectNamed(p: ParsedSentence, k: number): boolean {
       const name = p.lower(k + n + 1) === 'the' ? p.word(k + n + 2) : p.word(k + n + 1);
       return objectNamed(p, k + n + 1) && /^\p{Lu}/u.test(name?.text ?? '');
     }
-    if (!['NOUN', 'ADJ', 'PUNCT', 'VERB'].includes(w.pos) || (w.pos === 'PUNCT' && w.text !== '-')) return false;
+    if (!['NOUN', 'ADJ', 'ADV', 'PUNCT', 'VERB'].includes(w.pos) || (w.pos === 'PUNCT' && w.text !== '-')) return false;
   }
   return false;
 }
@@ -441,6 +443,8 @@ function objectGap(c: TargetCase): boolean {
 function refersBack(c: TargetCase): boolean {
   const { p, clause, step } = c;
   if (step.repeats) return c.context.steps.length > 0 || c.made.length > 0;
+  // "lifted the ban on travel": a step on something else refers to no step told.
+  if (c.regionRule === 'ban-on-something-else') return false;
   if (step.noun) {
     const told = c.context.steps.length > 0 || c.made.length > 0;
     // "the designation", "its ban", or a pronoun for the step: "..., but it only came into force on 16 May".
@@ -575,9 +579,9 @@ export const TARGET_RULES: Rule<TargetCase, Targets>[] = [
 ];
 
 /** What a step is about: the rule's entities, or none. */
-export function targetsOf(c: Omit<TargetCase, 'regions'>): TargetVerdicts {
+export function targetsOf(c: Omit<TargetCase, 'regions' | 'regionRule'>): TargetVerdicts {
   const regions = decide(REGION_RULES, c) ?? { value: [], rule: 'nowhere' };
-  const full = { ...c, regions: regions.value };
+  const full = { ...c, regions: regions.value, regionRule: regions.rule };
   const setAside = [...new Set(mentionsWhereStepLooks(full).flatMap((x) => (x.setAside ? [x.setAside] : [])))];
   return { regions, targets: decide(TARGET_RULES, full), setAside };
 }
