@@ -29,6 +29,7 @@ export function buildStatus(kb: KnowledgeBase, subjectIds: string[], sources: So
       date: step.told.claim.date,
       text: step.told.sentence.text,
       citations: sources.cite([step.told.sentence.article, ...step.agreeing]),
+      why: step.told.claim.why,
     });
   }
   return lines.sort((a, b) => a.entity.localeCompare(b.entity) || (b.date ?? '').localeCompare(a.date ?? '') || a.authority.localeCompare(b.authority));

@@ -54,6 +54,8 @@ export interface StatusLine {
   citations: SourceId[];
   /** On a line from a list: the entry. */
   entry?: ListedEntry;
+  /** On a line from the news: the names of the rules that read its step (see `ask --explain`). */
+  why?: string[];
 }
 
 /** A list entry that may be an entity the answer is about, below the threshold that links them: for an editor to confirm, never a status. */

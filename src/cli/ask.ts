@@ -1,18 +1,22 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { answerQuery } from '../answer/answer.js';
+import { explainAnswer } from '../answer/explain.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { KnowledgeBase } from '../index/knowledgeBase.js';
 import { describeProblem, loadKnowledge } from '../knowledge/loadKnowledge.js';
 import { renderBlocks } from '../render/blocks.js';
-import { renderText } from '../render/text.js';
+import { renderExplanation, renderText } from '../render/text.js';
 
-const USAGE = `Usage: npm run --silent ask -- [--format text|json|blocks] [--knowledge DIR] <query words...>
+const USAGE = `Usage: npm run --silent ask -- [--format text|json|blocks] [--explain] [--knowledge DIR] <query words...>
 
 Answers a question from the knowledge base, offline, with every sentence cited.
   --format     text (default) for a person, json for programs,
                blocks for the Slack message payload (paste into Block Kit Builder)
   --knowledge  the knowledge folder (default: $KNOWLEDGE_DIR or knowledge/)
+  --explain    also say why each status line exists (the rules that read its step) and which
+               steps the sources name made no line, and the rule that stopped each; in JSON,
+               an "explanation" field
 
 Examples:
   npm run --silent ask -- taliban
@@ -35,6 +39,7 @@ async function main(): Promise<void> {
         format: { type: 'string', short: 'f', default: 'text' },
         knowledge: { type: 'string', short: 'k', default: process.env.KNOWLEDGE_DIR ?? 'knowledge' },
         help: { type: 'boolean', short: 'h' },
+        explain: { type: 'boolean', short: 'e' },
       },
     });
   } catch (error) {
@@ -58,10 +63,12 @@ async function main(): Promise<void> {
   }
   const knowledge = await loadKnowledge(dir, { maxArticleBytes });
   for (const problem of knowledge.problems) process.stderr.write(`${describeProblem(problem)}\n`);
-  const answer = answerQuery(KnowledgeBase.fromKnowledge(knowledge), positionals.join(' '));
+  const kb = KnowledgeBase.fromKnowledge(knowledge);
+  const answer = answerQuery(kb, positionals.join(' '));
+  const explanation = values.explain ? explainAnswer(kb, answer) : null;
   const output = {
-    text: () => renderText(answer),
-    json: () => `${JSON.stringify(answer, null, 2)}\n`,
+    text: () => renderText(answer) + (explanation ? renderExplanation(explanation) : ''),
+    json: () => `${JSON.stringify(explanation ? { ...answer, explanation } : answer, null, 2)}\n`,
     blocks: () => `${JSON.stringify(renderBlocks(answer), null, 2)}\n`,
   };
   process.stdout.write(output[values.format as Format]());

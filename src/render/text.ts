@@ -1,3 +1,4 @@
+import type { Explanation, RuleTrace } from '../answer/explain.js';
 import type { Answer } from '../answer/types.js';
 import { citationMarkers as cite } from '../answer/sources.js';
 import { ASSEMBLED, officialListWords, stateWords } from './words.js';
@@ -52,5 +53,17 @@ export function renderText(answer: Answer): string {
       return `  [${s.id}] ${s.title}${where ? ` (${where})` : ''}\n      ${s.url ?? s.path}`;
     }),
   );
+  return [...lines, ''].join('\n');
+}
+
+/** Why each status line exists, and what its sources name that made no line: the rules, in words (`ask --explain`). */
+export function renderExplanation(explanation: Explanation): string {
+  const lines: string[] = ['', 'Why these status lines'];
+  const rule = (r: RuleTrace) => `      ${r.rule} (${r.decision}): ${r.says}`;
+  for (const line of explanation.lines) lines.push(`  ${line.entity} / ${line.authority}`, ...line.rules.map(rule));
+  if (explanation.rejected.length > 0) {
+    lines.push('', 'Steps the sources name that made no line');
+    for (const r of explanation.rejected) lines.push(`  [${r.source}] "${r.word}" in "${r.sentence}"`, rule(r.rule));
+  }
   return [...lines, ''].join('\n');
 }
