@@ -2,7 +2,7 @@
 import * as chrono from 'chrono-node/en';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { formatPartialDate, partsOf, type PartialDate } from '../knowledge/partialDate.js';
-import { tenseAt } from './tense.js';
+import { type Tense, tenseAt } from './tense.js';
 
 /** A date expression found in a sentence, resolved no more precisely than its words allow. */
 export interface DateMention {
@@ -113,13 +113,17 @@ function resolveCalendar(
   // A stamp that opens a live blog's entry ("January 14, 16:05 —") is on or before publication, whatever the entry's tense.
   const stamp = DATELINE_PLACE.test(sentence.slice(0, span.start)) && STAMP.test(sentence.slice(span.start + span.text.length));
   const tense = stamp ? 'past' : tenseAt(sentence, span.start);
-  const future = tense === 'future';
   // A weekday or a month that may be either side of publication names no one day or month.
   if (tense === 'either' && (span.weekday || day === undefined)) return null;
-  if (span.weekday) return resolveWeekday(c.get('weekday')!, span.text, anchor, future);
+  if (span.weekday) return resolveWeekday(c.get('weekday')!, span.text, anchor, tense === 'future');
   if (month === undefined) return null;
+  return resolveMonthDay(month, day, span.text, anchor, tense);
+}
 
-  const yearWord = /\b(this|last|next) year$/i.exec(span.text)?.[1]?.toLowerCase();
+/** A month (and day) without a year, in the year its tense and the words "this year", "last year" give. */
+function resolveMonthDay(month: number, day: number | undefined, text: string, anchor: Anchor, tense: Tense): PartialDate | null {
+  const future = tense === 'future';
+  const yearWord = /\b(this|last|next) year$/i.exec(text)?.[1]?.toLowerCase();
   if (yearWord !== undefined) {
     const year = anchor.year + (yearWord === 'last' ? -1 : yearWord === 'next' ? 1 : 0);
     return formatPartialDate(year, month, day);

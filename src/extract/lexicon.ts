@@ -562,7 +562,22 @@ export const makingVerbs = [
 export const undoingVerbs = ['reverse', 'undo', 'cancel', 'annul', 'rescind', 'revoke', 'overturn', 'quash', 'vacate', 'invalidate', 'nullify', 'set'];
 
 /** Modals of mere possibility and words of a condition: a step that only may happen is no claim. */
-export const hypothetical = ['may', 'might', 'could', 'should', 'must', 'can', 'if', 'whether', 'unless', 'otherwise', 'perhaps', 'maybe', 'possibly', 'unlikely'];
+export const hypothetical = [
+  'may',
+  'might',
+  'could',
+  'should',
+  'must',
+  'can',
+  'if',
+  'whether',
+  'unless',
+  'otherwise',
+  'perhaps',
+  'maybe',
+  'possibly',
+  'unlikely',
+];
 
 /** Words that leave an in-force date waiting on something: "once approved", "subject to the approval of". */
 export const hedges = ['expected', 'likely', 'could', 'may', 'might', 'if', 'once', 'subject to', 'pending', 'unless', 'provided', 'assuming'];

@@ -1,5 +1,15 @@
 import type { Word } from './parse.js';
-import { ALIAS_LIST_START, ALIAS_OPENER, ALIAS_OPENER_WHOLE, inclusionAt, MEMBER_NOUNS, PERSON_APPOSITIONS, PERSON_NAME_WORDS, SET_NOUNS } from './cues.js';
+import {
+  ALIAS_LIST_START,
+  ALIAS_OPENER,
+  ALIAS_OPENER_WHOLE,
+  inclusionAt,
+  MEMBER_NOUNS,
+  PART_NOUNS,
+  PERSON_APPOSITIONS,
+  PERSON_NAME_WORDS,
+  SET_NOUNS,
+} from './cues.js';
 
 /** Lower-case words that may stand inside a proper name ("Brigades of the Eastern Gate", "Hizb ut-Tahrir"). */
 const CONNECTORS = new Set([
@@ -140,25 +150,14 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
   for (let i = Math.max(0, from); i < to; i++) {
     const name = nameAt(words, i, to, isMention);
     if (name === null) {
-      // "X and its media arm, Y", "X and two of its offshoots, Y and Z", "five groups, among them X": more of one set.
-      const set = setPhraseEnd(words, i, to);
-      if (set !== null) {
-        i = set - 1;
-        continue;
-      }
-      if (found.length > 0 && !LIST_JOINERS.has(words[i]!.lower) && !isMention(i)) break;
+      const next = pastOtherWords(words, i, to, found.length > 0, isMention);
+      if (next === null) break;
+      i = next - 1;
       continue;
     }
-    if (name.text === null) {
+    if (name.text === null || notListed(words, i, name.end, name.text, isMention)) {
       if (found.length > 0) break;
-      i = name.end - 1; // a category or a document: none of its words starts a name
-      continue;
-    }
-    // "Omar Haddad, a senior financier of the Front": a person, described by what they are in an organisation
-    // ("the Red Crescent Army, a member of the coalition" is an organisation in another).
-    if (!HEAD_WORD.test(name.text) && describesMember(words, name.end, isMention)) {
-      if (found.length > 0) break;
-      i = name.end - 1;
+      i = name.end - 1; // a category, a document, a person or a part's owner: none of its words starts a name
       continue;
     }
     const aliases = aliasesAfter(words, name.end, isMention);
@@ -176,6 +175,29 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
     i = aliases.end - 1;
   }
   return found;
+}
+
+/**
+ * Where the scan for names goes on after a word that starts none: past a phrase naming a set
+ * whose members follow ("X and its media arm, Y", "five groups, among them X"), a joiner or a
+ * known name; null where a list of names has ended.
+ */
+function pastOtherWords(words: Word[], i: number, to: number, listing: boolean, isMention: (i: number) => boolean): number | null {
+  const set = setPhraseEnd(words, i, to);
+  if (set !== null) return set;
+  return listing && !LIST_JOINERS.has(words[i]!.lower) && !isMention(i) ? null : i + 1;
+}
+
+/**
+ * Whether a name is not one the step lists: a person described by what they are in an
+ * organisation ("Omar Haddad, a senior financier of the Front"; "the Red Crescent Army, a member
+ * of the coalition" is an organisation in another), or the owner of a part the step names ("a
+ * chapter of the Iron Brotherhood, the Winnipeg Iron Brotherhood").
+ */
+function notListed(words: Word[], at: number, end: number, text: string, isMention: (i: number) => boolean): boolean {
+  if (!HEAD_WORD.test(text) && describesMember(words, end, isMention)) return true;
+  const of = words[at - 1]?.lower === 'the' ? at - 2 : at - 1;
+  return words[of]?.lower === 'of' && PART_NOUNS.has(words[of - 1]?.lower ?? '');
 }
 
 /**
@@ -246,20 +268,30 @@ function nameAt(words: Word[], i: number, to: number, isMention: (i: number) => 
     end++;
   }
   const parts = words.slice(i, lastCapital + 1);
-  const last = parts[parts.length - 1]!;
-  const indefinite = ['a', 'an'].includes(words[i - 1]?.lower ?? '');
-  // "a Foreign Terrorist Organization", "Specially Designated Global Terrorist": a category, not a name.
-  if (indefinite || DOCUMENT_WORDS.has(last.lower) || parts.some((p) => /^(terror\w*|designated|proscribed|banned|sanctioned|listed|list)$/i.test(p.text))) {
-    return { text: null, end: lastCapital + 1 };
-  }
-  const letters = parts.map((p) => p.text).join('');
-  if (letters.replace(/[^\p{L}]/gu, '').length < 3) return null;
-  // "Abu Hamza al-Sahili", "Omar bin Saleh", "Ahmed Yusuf, a national of Somalia": a person, not an organisation.
-  if (!HEAD_WORD.test(joinWords(parts)) && (parts.some((p) => PERSON_NAME_WORDS.has(p.lower)) || personFollows(words, lastCapital + 1))) {
-    return { text: null, end: lastCapital + 1 };
-  }
+  if (
+    parts
+      .map((p) => p.text)
+      .join('')
+      .replace(/[^\p{L}]/gu, '').length < 3
+  )
+    return null;
+  if (notAnOrganisation(words, i, lastCapital + 1)) return { text: null, end: lastCapital + 1 };
   if (parts.length === 1 && first.pos !== 'PROPN' && !/^\p{Lu}{2,}$/u.test(first.text)) return null;
   return { text: joinWords(parts), end: lastCapital + 1 };
+}
+
+/**
+ * Whether capitalised words are a category ("a Foreign Terrorist Organization", "Specially
+ * Designated Global Terrorist"), a document, or a person ("Abu Hamza al-Sahili", "Omar bin Saleh",
+ * "Ahmed Yusuf, a national of Somalia"), not an organisation's name.
+ */
+function notAnOrganisation(words: Word[], from: number, end: number): boolean {
+  const parts = words.slice(from, end);
+  const last = parts[parts.length - 1]!;
+  const indefinite = ['a', 'an'].includes(words[from - 1]?.lower ?? '');
+  if (indefinite || DOCUMENT_WORDS.has(last.lower) || parts.some((p) => /^(terror\w*|designated|proscribed|banned|sanctioned|listed|list)$/i.test(p.text)))
+    return true;
+  return !HEAD_WORD.test(joinWords(parts)) && (parts.some((p) => PERSON_NAME_WORDS.has(p.lower)) || personFollows(words, end));
 }
 
 /** The aliases after a name: "(NDF)", ", also known as A, B and C"; and where they end. */

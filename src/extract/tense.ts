@@ -92,7 +92,8 @@ function group(words: Word[], from: number, step: 1 | -1): Word[] {
     if (w.pos === 'PUNCT' && w.text !== '-') break;
     // A capitalised word inside a sentence is a name's ("the Southern Cross Brotherhood"), not a verb.
     const named = k > 0 && /^\p{Lu}/u.test(w.text);
-    const verbal = !named && (w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'PART' && w.lower === 'to') || FUTURE_WORDS.has(w.lower) || PAST_WORDS.has(w.lower));
+    const verbal =
+      !named && (w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'PART' && w.lower === 'to') || FUTURE_WORDS.has(w.lower) || PAST_WORDS.has(w.lower));
     if (verbal) found.push(w);
     else if (found.some((f) => f.pos === 'VERB' || f.pos === 'AUX') && w.pos !== 'ADV' && w.pos !== 'PART') break;
   }

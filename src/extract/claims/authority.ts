@@ -190,7 +190,7 @@ function subjectsOf(c: AuthorityCase): Mentioned[] {
 export const AUTHORITY_RULES: Rule<AuthorityCase, Authorities>[] = [
   {
     name: 'keeper-of-proposal',
-    says: 'A step proposed to a list\'s keeper is the keeper\'s, not the proposers\': "India and the US proposed that X be listed under the UN\'s regime".',
+    says: "A step proposed to a list's keeper is the keeper's, not the proposers': \"India and the US proposed that X be listed under the UN's regime\".",
     examples: [
       {
         text: 'France and Britain asked the Security Council sanctions committee to add the Amber Wolf Brotherhood to its list.',

@@ -99,7 +99,6 @@ export function governingWords(p: ParsedSentence, step: { at: number; noun: bool
   const out: Word[] = [];
   for (let k = step.at - 1; k >= clause.from && out.length < 14; k--) {
     if (!p.inClause(clause, k)) continue;
-    const w = p.words[k]!;
     const mention = p.mentionAt(k);
     if (mention !== null) {
       if (mention.authority === null) continue;
@@ -108,27 +107,38 @@ export function governingWords(p: ParsedSentence, step: { at: number; noun: bool
       addressed = true;
       continue;
     }
-    if (w.text === ':') break; // "confirmed what it had denied: the government proscribed X"
-    if (w.text === ',' || w.text === '(' || w.text === '—') {
-      if (step.noun) break;
-      continue;
-    }
-    if (w.lower === 'that' && w.pos !== 'DET') {
-      const asker = p.word(k - 1);
-      if (asker && (refused(asker) || pressed(asker) || REQUESTS.has(asker.lemma) || PLANNED.has(asker.lemma) || ORDERING.has(asker.lemma))) continue;
-      break;
-    }
-    if (GOVERNING_STOPS.has(w.lower) && w.pos !== 'DET' && w.pos !== 'PRON') break;
-    if (w.lower === 'and' || w.lower === 'or') continue;
-    if (w.pos === 'VERB' && REPORTING.has(w.lemma) && !step.noun) break;
-    out.push(w);
-    const governs = PLANNED.has(w.lemma) || refused(w) || pressed(w) || REQUESTS.has(w.lemma) || DECIDING.has(w.lemma) || ORDERING.has(w.lemma);
-    // A verb ends the group unless it is itself governed ("to announce", "is expected to").
-    const left = p.word(k - 1);
-    const governed = left !== undefined && (left.lower === 'to' || left.pos === 'AUX' || left.pos === 'PART' || left.pos === 'ADV');
-    if (w.pos === 'VERB' && !['to', 'of'].includes(p.lower(k + 1)) && !BE.has(w.lower) && out.length > 1 && !governs && !governed) break;
+    const reading = governingWord(p, k, step.noun);
+    if (reading === 'stop') break;
+    if (reading === 'skip') continue;
+    out.push(p.words[k]!);
+    if (endsGroup(p, k, out.length)) break;
   }
   return { words: out, addressed };
+}
+
+/** How the scan for a step's governing words reads word `k`: a word of the group, one to pass over, or where the group stops. */
+function governingWord(p: ParsedSentence, k: number, noun: boolean): 'take' | 'skip' | 'stop' {
+  const w = p.words[k]!;
+  if (w.text === ':') return 'stop'; // "confirmed what it had denied: the government proscribed X"
+  if (w.text === ',' || w.text === '(' || w.text === '—') return noun ? 'stop' : 'skip';
+  if (w.lower === 'that' && w.pos !== 'DET') {
+    // "urged that", "asked that", "ordered that": the step is what is urged, asked or ordered.
+    const asker = p.word(k - 1);
+    return asker && (refused(asker) || pressed(asker) || REQUESTS.has(asker.lemma) || PLANNED.has(asker.lemma) || ORDERING.has(asker.lemma)) ? 'skip' : 'stop';
+  }
+  if (GOVERNING_STOPS.has(w.lower) && w.pos !== 'DET' && w.pos !== 'PRON') return 'stop';
+  if (w.lower === 'and' || w.lower === 'or') return 'skip';
+  return w.pos === 'VERB' && REPORTING.has(w.lemma) && !noun ? 'stop' : 'take';
+}
+
+/** Whether the verb at `k` ends the governing group: a verb of its own, not itself governed ("to announce", "is expected to"). */
+function endsGroup(p: ParsedSentence, k: number, taken: number): boolean {
+  const w = p.words[k]!;
+  if (w.pos !== 'VERB' || ['to', 'of'].includes(p.lower(k + 1)) || BE.has(w.lower) || taken <= 1) return false;
+  const governs = PLANNED.has(w.lemma) || refused(w) || pressed(w) || REQUESTS.has(w.lemma) || DECIDING.has(w.lemma) || ORDERING.has(w.lemma);
+  const left = p.word(k - 1);
+  const governed = left !== undefined && (left.lower === 'to' || left.pos === 'AUX' || left.pos === 'PART' || left.pos === 'ADV');
+  return !governs && !governed;
 }
 
 /** Whether an authority is the object of the verb before it ("urged Ottawa", "called on Britain", "a request from Bangladesh"). */
@@ -279,9 +289,13 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
   },
   {
     name: 'proposal-stopped',
-    says: 'A proposal to a list\'s keeper that was blocked, put on hold, vetoed or withdrawn makes no step.',
+    says: "A proposal to a list's keeper that was blocked, put on hold, vetoed or withdrawn makes no step.",
     examples: [
-      { text: 'Russia and China blocked a US proposal in June to add the Amber Wolf Brotherhood to the UN sanctions list.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
+      {
+        text: 'Russia and China blocked a US proposal in June to add the Amber Wolf Brotherhood to the UN sanctions list.',
+        claims: [],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
     ],
     apply: (c) => (proposalKeeper(c.p, c.step) !== null && c.p.words.some((w) => STOPPED.has(w.lower) || STOPPED.has(w.lemma)) ? 'none' : undefined),
   },
@@ -290,7 +304,7 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
     says: 'A step proposed to a list\'s keeper (the UN, the EU) is pending: "asked the EU to add X to the bloc\'s list".',
     examples: [
       {
-        text: 'Lithuania and Poland have formally asked the European Union to add the Amber Wolf Brotherhood to the bloc\'s sanctions list.',
+        text: "Lithuania and Poland have formally asked the European Union to add the Amber Wolf Brotherhood to the bloc's sanctions list.",
         claims: ['European Union pending→listed Amber Wolf Brotherhood -'],
       },
     ],

@@ -234,37 +234,41 @@ export class ParsedSentence {
       if (to > from) clauses.push({ from, to, antecedent: null, kind: 'main' });
     };
     for (let i = 0; i < this.words.length; i++) {
-      const w = this.words[i]!;
-      // "Although Germany has never banned X, the ministry outlawed Y": the opening clause ends at its comma.
-      const opening = w.text === ',' && OPENING_SUBORDINATORS.has(this.lower(from)) && !clauses.length;
-      const contrast = w.text === ';' || (CLAUSE_BREAKS.has(w.lower) && i > 0 && (w.pos === 'CCONJ' || w.pos === 'SCONJ' || this.words[i - 1]!.text === ','));
-      if (opening || contrast) {
+      const breaks = this.breakAt(i, from, clauses.length === 0);
+      if (breaks !== null) {
         close(i);
-        from = i + 1;
-        continue;
-      }
-      if (SUBORDINATORS.has(w.lower) && i > 0 && this.opensClause(i)) {
-        close(i);
-        from = i;
+        from = breaks === 'after' ? i + 1 : i;
         continue;
       }
       const previousAside = afterRelative ? clauses[clauses.length - 1] : undefined;
       const aside = this.asideAt(i, afterRelative);
       afterRelative = false;
-      if (aside) {
-        let end = i + 1;
-        while (end < this.words.length && this.words[end]!.text !== ',' && this.words[end]!.text !== ';') end++;
-        // An aside after an aside ("X, also known as Y, listed in 2021,") is about the same X.
-        const antecedent = previousAside?.antecedent ?? this.beforeAlias(this.words[i - 1]!.text === ',' ? i - 2 : i - 1);
-        clauses.push({ from: aside === 'relative' ? i + 1 : i, to: end, antecedent, kind: aside });
-        // The main clause goes on around it: blank the relative clause out of it.
-        for (let k = i; k < end; k++) this.hidden.add(k);
-        i = end;
-        afterRelative = true; // the word after its closing comma resumes the main clause
-      }
+      if (!aside) continue;
+      let end = i + 1;
+      while (end < this.words.length && this.words[end]!.text !== ',' && this.words[end]!.text !== ';') end++;
+      // An aside after an aside ("X, also known as Y, listed in 2021,") is about the same X.
+      const antecedent = previousAside?.antecedent ?? this.beforeAlias(this.words[i - 1]!.text === ',' ? i - 2 : i - 1);
+      clauses.push({ from: aside === 'relative' ? i + 1 : i, to: end, antecedent, kind: aside });
+      // The main clause goes on around it: blank the relative clause out of it.
+      for (let k = i; k < end; k++) this.hidden.add(k);
+      i = end;
+      afterRelative = true; // the word after its closing comma resumes the main clause
     }
     close(this.words.length);
     return clauses.sort((a, b) => a.from - b.from);
+  }
+
+  /**
+   * Whether a clause ends at word `i`: after it (a semicolon, a contrast, the comma that closes an
+   * opening subordinate clause) or before it (a subordinator that opens a clause of its own).
+   */
+  private breakAt(i: number, from: number, first: boolean): 'after' | 'before' | null {
+    const w = this.words[i]!;
+    // "Although Germany has never banned X, the ministry outlawed Y": the opening clause ends at its comma.
+    const opening = w.text === ',' && OPENING_SUBORDINATORS.has(this.lower(from)) && first;
+    const contrast = w.text === ';' || (CLAUSE_BREAKS.has(w.lower) && i > 0 && (w.pos === 'CCONJ' || w.pos === 'SCONJ' || this.words[i - 1]!.text === ','));
+    if (opening || contrast) return 'after';
+    return SUBORDINATORS.has(w.lower) && i > 0 && this.opensClause(i) ? 'before' : null;
   }
 
   /** Whether word `i` opens an aside: a relative clause ("X, which ...", "a militia whose ...") or a participle (", banned in 2019,"). */

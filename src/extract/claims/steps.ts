@@ -280,10 +280,15 @@ export const STEP_RULES: StepRule[] = [
     says: '"freeze" and "unfreeze" list or remove only the assets of their object: "froze the assets of X".',
     examples: [
       { text: 'Singapore froze the assets of the Amber Wolf Brotherhood on Friday.', claims: ['Singapore listed Amber Wolf Brotherhood 2024-09-13'] },
-      { text: 'Singapore froze hiring at ministries that had investigated the banned Amber Wolf Brotherhood.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
+      {
+        text: 'Singapore froze hiring at ministries that had investigated the banned Amber Wolf Brotherhood.',
+        claims: [],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
     ],
     apply: (c) =>
-      (isListing(c) ? LISTING_VERBS[c.base] : isRemoval(c) ? REMOVAL_VERBS[c.base] : null) === 'assets' && !c.after.slice(0, 4).some((a) => ASSET_WORDS.has(a.lower))
+      (isListing(c) ? LISTING_VERBS[c.base] : isRemoval(c) ? REMOVAL_VERBS[c.base] : null) === 'assets' &&
+      !c.after.slice(0, 4).some((a) => ASSET_WORDS.has(a.lower))
         ? null
         : undefined,
   },
@@ -314,7 +319,10 @@ export const STEP_RULES: StepRule[] = [
       const told = c.earlier ? [c.earlier] : c.made.length > 0 ? c.made : c.told;
       const next = c.after[0];
       // "followed on Monday", "followed suit", "did the same", "did so"; not "followed Britain in banning X".
-      const repeats = c.base === 'do' ? REPEATING_OBJECTS.has(c.after.find((a) => a.lower !== 'the')?.lower ?? '') : next === undefined || ['ADP', 'PUNCT', 'CCONJ'].includes(next.pos) || REPEATING_OBJECTS.has(next.lower);
+      const repeats =
+        c.base === 'do'
+          ? REPEATING_OBJECTS.has(c.after.find((a) => a.lower !== 'the')?.lower ?? '')
+          : next === undefined || ['ADP', 'PUNCT', 'CCONJ'].includes(next.pos) || REPEATING_OBJECTS.has(next.lower);
       if (told.length === 0 || !repeats || (c.base === 'follow' && c.p.lower(c.i + 1) === 'in' && /ing$/.test(c.p.lower(c.i + 2)))) return undefined;
       return { ...step(c, stateOf(told[told.length - 1]!)), repeats: true as const };
     },
