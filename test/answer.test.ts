@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerQuery } from '../src/answer/answer.js';
+import { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import type { Answer } from '../src/answer/types.js';
 import { citedItems, normalise, SEED_DIR, seedKnowledgeBase, sourceText } from './support/seedKnowledge.js';
 
@@ -130,5 +131,29 @@ describe('queries that match nothing', () => {
     expect(answer.summary).toEqual([]);
     expect(answer.sources).toEqual([]);
     expect(answer.message).toMatch(/5 articles, 2024-05-28 to 2025-04-17, covering .*Taliban/);
+  });
+});
+
+describe('a name an article spells another way', () => {
+  const article = (path: string, text: string) => ({ path, title: path, outlet: null, url: null, published: '2024-05-02', paragraphs: [text], hash: path });
+  const kb = new KnowledgeBase(
+    [
+      { id: 'lashkaretaiba', name: 'Lashkar-e-Taiba', kind: 'organisation' as const, aliases: ['LeT'], partOf: null },
+      { id: 'hamas', name: 'Hamas', kind: 'organisation' as const, aliases: [], partOf: null },
+    ],
+    [
+      article('a.md', 'Britain proscribed Lashkar-i-Tayyiba in March 2001, months before the attack on the Indian parliament.'),
+      article('b.md', 'Police searched the homes of three men in Leeds on Tuesday.'),
+    ],
+  );
+
+  it('is found by the known name, with its status line', () => {
+    const answer = answerQuery(kb, 'Lashkar-e-Taiba');
+    expect(answer.sources.map((s) => s.path)).toContain('a.md');
+    expect(answer.status.map((s) => `${s.authority} ${s.state} ${s.date}`)).toEqual(['United Kingdom listed 2001-03']);
+  });
+
+  it('is not found in a word whose letters only resemble a one-word name', () => {
+    expect(answerQuery(kb, 'Hamas').sources.map((s) => s.path)).not.toContain('b.md');
   });
 });

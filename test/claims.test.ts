@@ -101,7 +101,10 @@ describe("the list named with the step, and a passive's agent, give its authorit
     // "France" has a verb of its own: it reports, it is not an agent; its day dates the report, not the ban.
     ['The Saffron Tide Movement was banned by Britain, France said on Monday.', ['United Kingdom listed Saffron Tide Movement -']],
     // A request to the list's keeper is at most the keeper's step under way.
-    ['The Kenyan government asked that the Saffron Tide Movement be added to the UN sanctions list.', ['United Nations Security Council pending→listed Saffron Tide Movement -']],
+    [
+      'The Kenyan government asked that the Saffron Tide Movement be added to the UN sanctions list.',
+      ['United Nations Security Council pending→listed Saffron Tide Movement -'],
+    ],
   ])('%s', (sentence, expected) => {
     expect(claimsOf([sentence], '2024-09-13', ['Saffron Tide Movement'])).toEqual(expected);
   });

@@ -133,7 +133,7 @@ for (const database of DATABASES) {
         await addRuling();
         const { ack } = await command('digest preview');
         expect(ack).toMatchObject({ response_type: 'ephemeral' });
-        expect(JSON.stringify(ack)).toMatch(/\*Russia\* on Taliban: removed, 2025-04-17 \(was removal pending, 2024-10-04\)/);
+        expect(JSON.stringify(ack)).toMatch(/\*Russia\* on Taliban: removed, 2025-04-17 \(was removal pending\)/);
         expect(digestPosts()).toHaveLength(0);
       });
     });
@@ -159,7 +159,7 @@ for (const database of DATABASES) {
         expect(posts).toHaveLength(1);
         expect(posts[0]!.body.channel).toBe('C1');
         const shown = JSON.stringify(posts[0]!.body.blocks);
-        expect(shown).toMatch(/\*Russia\* on Taliban: removed, 2025-04-17 \(was removal pending, 2024-10-04\)/);
+        expect(shown).toMatch(/\*Russia\* on Taliban: removed, 2025-04-17 \(was removal pending\)/);
         expect(shown).toMatch(/Russia's Supreme Court removes Taliban/);
         expect(shown).not.toMatch(/Russia to remove Taliban from its terrorist list/); // known before the subscription
         expect(await store.deliveries.get((await store.subscriptions.inChannel('T1', 'C1'))[0]!.id, NINE_BERLIN)).toMatchObject({ state: 'sent' });

@@ -12,7 +12,11 @@ describe('figures of any kind', () => {
     ['Police detained 17 suspects after the raid in Mombasa.', ['detained: 17 (17)']],
     ['The motion passed with 9 votes in favour.', ['votes in favour: 9 (9)']],
     ['Eleven members of the council backed the listing.', ['votes in favour: Eleven (11)']],
-    ['The assembly voted 140-12 to approve the ban.', ['votes in favour: 140 (140)']],
+    ['The assembly voted 140-12 to approve the ban.', ['votes in favour: 140 (140)', 'votes against: 12 (12)']],
+    ['The Lok Sabha passed the ban by 112 votes to 40.', ['votes in favour: 112 (112)', 'votes against: 40 (40)']],
+    ['Parliament approved it 111 to 41 on Tuesday.', ['votes in favour: 111 (111)', 'votes against: 41 (41)']],
+    ['The gunmen killed 19 hostages at the hotel.', ['killed: 19 (19)']],
+    ['The militants took 40 people hostage.', ['held hostage: 40 (40)']],
     ['Officials froze €2.5 million held by the network.', ['amount: €2.5 million (2500000)']],
     ['The death toll rose by 3 to 145, officials said.', []],
     ['Sanctions imposed in 2019 against the network were lifted.', []],
@@ -75,5 +79,34 @@ describe('where sources disagree', () => {
 
   it('does not compare sums of money from different occasions', () => {
     expect(answerQuery(kb, 'Quarry Front').conflicts.filter((c) => c.about.startsWith('Amount'))).toEqual([]);
+  });
+});
+
+describe('counts of one named event, and tallies of one vote', () => {
+  const article = (path: string, published: string, text: string): Article => ({
+    path,
+    title: path,
+    outlet: null,
+    url: null,
+    published,
+    paragraphs: [text],
+    hash: path,
+  });
+  const kb = new KnowledgeBase(
+    [{ id: 'harbourfront', name: 'Harbour Front', kind: 'organisation', aliases: [], partOf: null }],
+    [
+      article('a.md', '2024-02-03', 'The Harbour Front killed 19 hostages in the Serena Hotel siege, officials said.'),
+      article('b.md', '2024-02-05', 'Survivors said the Harbour Front killed 23 hostages in the Serena Hotel siege.'),
+      article('c.md', '2024-03-06', 'Parliament banned the Harbour Front by 112 votes to 40.'),
+      article('d.md', '2024-03-07', 'The Harbour Front ban passed 111-41 in parliament on Tuesday.'),
+    ],
+  );
+
+  it('gives both death tolls of the siege, and both tallies of the vote', () => {
+    const { conflicts } = answerQuery(kb, 'Harbour Front');
+    const about = (kind: string) => conflicts.find((c) => c.about.startsWith(kind))?.values.map((v) => v.value);
+    expect(about('Death toll')).toEqual(['19', '23']);
+    expect(about('Votes in favour')).toEqual(['112', '111']);
+    expect(about('Votes against')).toEqual(['40', '41']);
   });
 });

@@ -1,7 +1,6 @@
 import type { Sentence } from '../extract/extractArticle.js';
 import { ORGANISATION_REFERENCES } from '../extract/cues.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
-import type { PartialDate } from '../knowledge/partialDate.js';
 import type { Entity } from '../knowledge/types.js';
 import type { Pair } from './pairs.js';
 import { periodWords, type Period } from './period.js';

@@ -33,9 +33,7 @@ const trace = (rule: string): RuleTrace => ({ rule, decision: decisionOf(rule), 
  * Only sentences that name one of the answer's subjects are kept.
  */
 export function explainAnswer(kb: KnowledgeBase, answer: Answer): Explanation {
-  const lines = answer.status
-    .filter((s) => s.source === 'news')
-    .map((s) => ({ authority: s.authority, entity: s.entity, rules: (s.why ?? []).map(trace) }));
+  const lines = answer.status.filter((s) => s.source === 'news').map((s) => ({ authority: s.authority, entity: s.entity, rules: (s.why ?? []).map(trace) }));
   const subjects = new Set(answer.subjects.map(entityId));
   const rejected: Explanation['rejected'] = [];
   for (const source of answer.sources.filter((s) => s.kind === 'news')) {

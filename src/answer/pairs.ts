@@ -27,6 +27,17 @@ export interface PairQuery {
  * took a step on.
  */
 export function pairsOf(kb: KnowledgeBase, query: PairQuery): Pair[] {
+  const pairs: Pair[] = [];
+  for (const key of pairKeys(kb, query)) {
+    const [targetId, authorityId] = key.split(' ') as [string, string];
+    if (query.countriesOnly && isInternationalBody(authorityId)) continue;
+    pairs.push({ targetId, authorityId, steps: stepsOf(kb, key) });
+  }
+  return pairs;
+}
+
+/** The keys (`target authority`) of the pairs a query is about, in the order first found. */
+function pairKeys(kb: KnowledgeBase, query: PairQuery): Set<string> {
   const keys = new Set<string>();
   for (const target of query.targets) {
     if (query.authorities.length > 0) for (const a of query.authorities) keys.add(`${target} ${a}`);
@@ -35,13 +46,7 @@ export function pairsOf(kb: KnowledgeBase, query: PairQuery): Pair[] {
   if (query.targets.length === 0) {
     for (const authority of query.authorities) for (const p of kb.claimPairs(authority)) if (p.endsWith(` ${authority}`)) keys.add(p);
   }
-  const pairs: Pair[] = [];
-  for (const key of keys) {
-    const [targetId, authorityId] = key.split(' ') as [string, string];
-    if (query.countriesOnly && isInternationalBody(authorityId)) continue;
-    pairs.push({ targetId, authorityId, steps: stepsOf(kb, key) });
-  }
-  return pairs;
+  return keys;
 }
 
 const histories = new PerPair<HistoryStep[]>();

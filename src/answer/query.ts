@@ -1,5 +1,5 @@
 import type { EntityMatcher, EntityMention } from '../extract/entityMatcher.js';
-import { allowedEdits, editDistance, stem, STOPWORDS, tokenize } from '../extract/tokens.js';
+import { allowedEdits, editDistance, stem, STOPWORDS, tokenize, type Token } from '../extract/tokens.js';
 
 /** A query read for what it asks about. */
 export interface AnalyzedQuery {
@@ -53,19 +53,7 @@ export function analyzeQuery(text: string, matcher: EntityMatcher): AnalyzedQuer
   const mentions = matcher.findInQuery(text);
   // No word is this long; a longer run of letters is not searched for (a fuzzy search for it would take seconds).
   const tokens = tokenize(text).filter((t) => t.text.length <= MAX_WORD_CHARS);
-  // The tokens inside each mention, found in one pass over both (mentions come in text order and do not overlap).
-  const inMention = new Map<(typeof mentions)[number], typeof tokens>();
-  const covered = new Set<(typeof tokens)[number]>();
-  let next = 0;
-  for (const mention of mentions) {
-    while (next < tokens.length && tokens[next]!.start < mention.start) next++;
-    const words: typeof tokens = [];
-    for (let k = next; k < tokens.length && tokens[k]!.start < mention.end; k++) {
-      covered.add(tokens[k]!);
-      if (tokens[k]!.end <= mention.end) words.push(tokens[k]!);
-    }
-    inMention.set(mention, words);
-  }
+  const { inMention, covered } = tokensInMentions(mentions, tokens);
   // A one-word name as typed, or a person's surname: the words a source may misspell.
   const names = mentions
     .map((m) => {
@@ -74,8 +62,48 @@ export function analyzeQuery(text: string, matcher: EntityMatcher): AnalyzedQuer
     })
     .filter((word) => word !== undefined && word.text.length >= 4)
     .map((word) => word!.text.toLowerCase());
-  // Every one-word name of an organisation or person the query names, however it was typed, so that a
-  // source's misspelling is found from the name and from each alias alike.
+  names.push(...oneWordNames(matcher, mentions));
+  const terms = tokens
+    .filter((t) => !covered.has(t))
+    .map((t) => t.text.toLowerCase())
+    .filter((w) => w.length > 1 && !STOPWORDS.has(w));
+  const uniqueTerms = [...new Set(terms)];
+  return {
+    text,
+    entityIds: [...new Set(mentions.map((m) => m.entityId))],
+    terms: uniqueTerms,
+    names: [...new Set(names)],
+    related: relatedWords(uniqueTerms),
+    mentions,
+  };
+}
+
+/**
+ * The tokens inside each mention, and every token a mention touches, found in one pass over both
+ * (mentions come in text order and do not overlap).
+ */
+function tokensInMentions(mentions: EntityMention[], tokens: Token[]): { inMention: Map<EntityMention, Token[]>; covered: Set<Token> } {
+  const inMention = new Map<EntityMention, Token[]>();
+  const covered = new Set<Token>();
+  let next = 0;
+  for (const mention of mentions) {
+    while (next < tokens.length && tokens[next]!.start < mention.start) next++;
+    const words: Token[] = [];
+    for (let k = next; k < tokens.length && tokens[k]!.start < mention.end; k++) {
+      covered.add(tokens[k]!);
+      if (tokens[k]!.end <= mention.end) words.push(tokens[k]!);
+    }
+    inMention.set(mention, words);
+  }
+  return { inMention, covered };
+}
+
+/**
+ * Every one-word name of an organisation or person the query names, however it was typed, so that a
+ * source's misspelling is found from the name and from each alias alike.
+ */
+function oneWordNames(matcher: EntityMatcher, mentions: EntityMention[]): string[] {
+  const names: string[] = [];
   for (const id of new Set(mentions.map((m) => m.entityId))) {
     const entity = matcher.entity(id);
     if (!entity || (entity.kind !== 'organisation' && entity.kind !== 'person')) continue;
@@ -84,26 +112,19 @@ export function analyzeQuery(text: string, matcher: EntityMatcher): AnalyzedQuer
       if (words.length === 1 && words[0]!.text.length >= 4 && words[0]!.text !== words[0]!.text.toUpperCase()) names.push(words[0]!.text.toLowerCase());
     }
   }
-  const terms = tokens
-    .filter((t) => !covered.has(t))
-    .map((t) => t.text.toLowerCase())
-    .filter((w) => w.length > 1 && !STOPWORDS.has(w));
-  const uniqueTerms = [...new Set(terms)];
+  return names;
+}
+
+/** The designation vocabulary related to some terms, leaving out the terms themselves. */
+function relatedWords(terms: string[]): string[] {
   const related = new Set<string>();
-  for (const term of uniqueTerms) {
+  for (const term of terms) {
     for (const [root, words] of Object.entries(RELATED)) {
       if (stem(term).startsWith(root)) for (const w of words) related.add(w);
     }
   }
-  for (const term of uniqueTerms) related.delete(term);
-  return {
-    text,
-    entityIds: [...new Set(mentions.map((m) => m.entityId))],
-    terms: uniqueTerms,
-    names: [...new Set(names)],
-    related: [...related],
-    mentions,
-  };
+  for (const term of terms) related.delete(term);
+  return [...related];
 }
 
 /**

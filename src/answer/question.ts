@@ -131,12 +131,44 @@ export function readQuestion(kb: KnowledgeBase, query: AnalyzedQuery, now: Date,
   if (form === null) return null;
   const words = parseWords(text).filter((w) => w.pos !== 'PUNCT');
   if (words.length < 2) return null;
-  const lower = words.map((w) => w.lower);
 
+  const { targets, authorities } = entitiesAsked(kb, query.entityIds, subjects);
+  if (targets.length === 0 && authorities.length === 0) return null;
+
+  const noLonger = NO_LONGER.test(text);
+  if (!answerableInFixedWords(text, noLonger)) return null;
+  // The step is read from the question's own words, not from names ("Sanctions Committee").
+  const names = query.mentions.filter((m) => m.start >= opening).map((m) => ({ ...m, start: m.start - opening, end: m.end - opening }));
+  const own = words.filter((w) => !names.some((m) => w.start < m.end && w.end > m.start));
+  const asked = stepAsked(own);
+  if (form !== 'changed' && !asksAboutStep(own, asked, form)) return null;
+  // "Did the Taliban ban music?": the organisation takes the step; it is not what the step is on.
+  if (form !== 'changed' && actsItself(kb, own, names, asked)) return null;
+  const step = noLonger && asked.step === 'listed' ? 'removed' : asked.step;
+  const whichNoun = whichNounOf(words);
+  const base: Omit<Question, 'form' | 'step' | 'now'> = {
+    move: asked.move,
+    targets,
+    authorities,
+    countriesOnly: whichNoun !== undefined && COUNTRY_NOUNS.has(whichNoun),
+    period: periodOf(text, now),
+  };
+
+  if (form === 'changed') return { ...base, form, step: null, now: false };
+  if (step === null) return null;
+  return stepQuestion(form, step, base, words, noLonger);
+}
+
+/**
+ * The targets and authorities a question names (a court or a ministry stands for its country).
+ * Where it names no authority, a capital stands for its government; where it names no organisation
+ * by a whole name, the subjects search found are its targets.
+ */
+function entitiesAsked(kb: KnowledgeBase, entityIds: string[], subjects: string[]): { targets: string[]; authorities: string[] } {
   const targets: string[] = [];
   const authorities: string[] = [];
   const places: string[] = [];
-  for (const id of query.entityIds) {
+  for (const id of entityIds) {
     const entity = kb.entity(id);
     if (entity?.kind === 'organisation' || entity?.kind === 'person') targets.push(id);
     else if (entity?.kind === 'authority') {
@@ -153,45 +185,43 @@ export function readQuestion(kb: KnowledgeBase, query: AnalyzedQuery, now: Date,
   }
   // A question that names its organisation only in part ("the Grey Meridian") is about the one search finds for it.
   if (targets.length === 0) targets.push(...subjects);
-  if (targets.length === 0 && authorities.length === 0) return null;
+  return { targets, authorities };
+}
 
+/** Whether a question can be answered in the fixed words of an answer; `noLonger` is whether it asks "no longer". */
+function answerableInFixedWords(text: string, noLonger: boolean): boolean {
   // A negated question ("is it not banned", "did Russia never ban it") is not answered yes or no: the
   // fixed words of an answer would say the opposite of what the reader hears.
-  const noLonger = NO_LONGER.test(text);
-  if (!noLonger && NEGATED.test(text)) return null;
+  if (!noLonger && NEGATED.test(text)) return false;
   // "Did Russia remove it before Kazakhstan?": a comparison that steps in fixed words cannot answer.
   const comparing = COMPARING.exec(text);
-  if (comparing && !DATE_START.test(comparing[1]!)) return null;
-  // The step is read from the question's own words, not from names ("Sanctions Committee").
-  const names = query.mentions.filter((m) => m.start >= opening).map((m) => ({ ...m, start: m.start - opening, end: m.end - opening }));
-  const own = words.filter((w) => !names.some((m) => w.start < m.end && w.end > m.start));
-  const asked = stepAsked(own);
-  if (form !== 'changed' && !asksAboutStep(own, asked, form)) return null;
-  // "Did the Taliban ban music?": the organisation takes the step; it is not what the step is on.
-  if (form !== 'changed' && actsItself(kb, own, names, asked)) return null;
-  const step = noLonger && asked.step === 'listed' ? 'removed' : asked.step;
-  const after = (i: number) => lower[i + 1];
-  const whichNoun = lower[0] === 'which' || lower[0] === 'what' ? after(0) : undefined;
-  const base: Omit<Question, 'form' | 'step' | 'now'> = {
-    move: asked.move,
-    targets,
-    authorities,
-    countriesOnly: whichNoun !== undefined && COUNTRY_NOUNS.has(whichNoun),
-    period: periodOf(text, now),
-  };
+  return !(comparing && !DATE_START.test(comparing[1]!));
+}
 
-  if (form === 'changed') return { ...base, form, step: null, now: false };
-  if (step === null) return null;
+/** The noun after a question's opening "which" or "what" ("which countries"), if it opens so. */
+function whichNounOf(words: Word[]): string | undefined {
+  return words[0]!.lower === 'which' || words[0]!.lower === 'what' ? words[1]?.lower : undefined;
+}
+
+/** A question about a step, of any form but `changed`; null where its form cannot be answered for what it names. */
+function stepQuestion(
+  form: Exclude<QuestionForm, 'changed'>,
+  step: 'listed' | 'removed',
+  base: Omit<Question, 'form' | 'step' | 'now'>,
+  words: Word[],
+  noLonger: boolean,
+): Question | null {
+  const whichNoun = whichNounOf(words);
   if (form === 'who') {
     // "Who is ...", "which attacks ...": not about who took a step.
     if (whichNoun !== undefined && !COUNTRY_NOUNS.has(whichNoun) && !AUTHORITY_NOUNS.has(whichNoun) && !TARGET_NOUNS.has(whichNoun)) return null;
-    if (targets.length === 0 && (whichNoun === undefined || !TARGET_NOUNS.has(whichNoun))) return null;
+    if (base.targets.length === 0 && (whichNoun === undefined || !TARGET_NOUNS.has(whichNoun))) return null;
     return { ...base, form, step, now: noLonger || asksNow(words, false) };
   }
-  if (targets.length === 0) return null;
+  if (base.targets.length === 0) return null;
   if (form === 'when') return { ...base, form, step, now: false, period: null };
   // "Did Russia remove it in 2020?" asks whether it happened then, whatever the tense.
-  return { ...base, form, step, now: base.period === null && (noLonger || asksNow(words, PRESENT.has(lower[0]!))) };
+  return { ...base, form, step, now: base.period === null && (noLonger || asksNow(words, PRESENT.has(words[0]!.lower))) };
 }
 
 function formOf(text: string, lower: string[]): QuestionForm | null {
@@ -240,12 +270,9 @@ function stepAsked(words: Word[]): Asked {
     // "asked to remove", "called for its removal", "proposed lifting": a move toward a step; "moved it off the list" is none.
     if (isMoveWord(word) && movesToward(words, i)) move = true;
     if (word.pos === 'NOUN' || word.pos === 'PROPN') {
-      const state = forms.map((f) => STEP_NOUNS[f]).find((s) => s !== undefined);
+      const { state, asNoun } = stepNoun(words, i, forms);
       if (state !== undefined) noun ??= state;
-      // A noun that is also a verb ("ban", "sanction") is the verb where the tagger missed it ("did Russia
-      // ban ..."), not after a determiner or a modifier ("the ban", "the Russian ban", "Russia's ban").
-      const modified = ['DET', 'ADJ', 'PART', 'ADP', 'NUM'].includes(words[i - 1]?.pos ?? 'DET');
-      if (state !== undefined && (modified || (!(forms[0]! in LISTING_VERBS) && !(forms[0]! in REMOVAL_VERBS)))) continue;
+      if (asNoun) continue;
     }
     const removing = forms.find((f) => f in REMOVAL_VERBS);
     if (removing !== undefined && satisfied(removing, REMOVAL_VERBS[removing]!, cues)) {
@@ -257,6 +284,17 @@ function stepAsked(words: Word[]): Asked {
   }
   const step = verb ?? noun ?? (cues.terror ? 'listed' : null);
   return { step, move, byVerb: verb !== null, listCue: cues.list || cues.terror };
+}
+
+/**
+ * The step a noun of a question names ("removal", "the ban"), if any, and whether it is read as that
+ * noun. A noun that is also a verb ("ban", "sanction") is the verb where the tagger missed it ("did
+ * Russia ban ..."), not after a determiner or a modifier ("the ban", "the Russian ban", "Russia's ban").
+ */
+function stepNoun(words: Word[], i: number, forms: string[]): { state: 'listed' | 'removed' | undefined; asNoun: boolean } {
+  const state = forms.map((f) => STEP_NOUNS[f]).find((s) => s !== undefined);
+  const modified = ['DET', 'ADJ', 'PART', 'ADP', 'NUM'].includes(words[i - 1]?.pos ?? 'DET');
+  return { state, asNoun: state !== undefined && (modified || (!(forms[0]! in LISTING_VERBS) && !(forms[0]! in REMOVAL_VERBS))) };
 }
 
 /** What a question asks about: the step, whether it asks about a move toward it, and what named the step. */

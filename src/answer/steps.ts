@@ -124,30 +124,40 @@ function stepOf(tellers: ClaimInSentence[], claims: ClaimInSentence[] = tellers)
  */
 export function latestStep(claims: ClaimInSentence[]): Step | null {
   if (claims.length === 0) return null;
-  let latest = claims[0]!;
-  for (const c of claims) if (later(c, latest)) latest = c;
-  // "will list it in October", then "listed it on 3 October": the step, taken.
-  const pendingDate = latest.claim.date;
-  if (latest.claim.state === 'pending' && pendingDate !== null) {
-    const taken = claims.filter((c) => c.claim.state === latest.claim.toward && c.claim.date !== null && c.claim.date.startsWith(pendingDate));
-    if (taken.length > 0) {
-      latest = taken[0]!;
-      for (const c of taken) if (later(c, latest)) latest = c;
-    }
-  }
-  // An undated move toward a step already taken ("the decision is expected to be published") is that step.
-  if (latest.claim.state === 'pending' && latest.claim.date === null) {
-    const taken = claims.filter((c) => c.claim.state !== 'pending');
-    let done = taken[0];
-    for (const c of taken) if (later(c, done!)) done = c;
-    if (done !== undefined && done.claim.state === latest.claim.toward) latest = done;
-  }
+  const latest = takenStepOf(claims, latestClaim(claims)!);
   // A dated latest claim tells the step itself (an in-force date after the announcement); an
   // undated one leaves it to the report that dates the step best.
   const sameStep = claims.filter((c) => sameKind(c, latest));
   const latestDate = latest.claim.date;
   const tellers = latestDate === null ? sameStep : sameStep.filter((c) => c.claim.date !== null && compatible(c.claim.date, latestDate));
   return stepOf(tellers, sameStep);
+}
+
+/** The latest of some claims (the first of those that tie), or undefined where there are none. */
+function latestClaim(claims: ClaimInSentence[]): ClaimInSentence | undefined {
+  let latest = claims[0];
+  for (const c of claims) if (later(c, latest!)) latest = c;
+  return latest;
+}
+
+/**
+ * The claim that tells the latest step, given the latest claim: a pending step that `claims` show
+ * taken is the claim that took it; any other claim is itself.
+ */
+function takenStepOf(claims: ClaimInSentence[], latest: ClaimInSentence): ClaimInSentence {
+  let step = latest;
+  // "will list it in October", then "listed it on 3 October": the step, taken.
+  const pendingDate = step.claim.date;
+  if (step.claim.state === 'pending' && pendingDate !== null) {
+    const taken = claims.filter((c) => c.claim.state === latest.claim.toward && c.claim.date !== null && c.claim.date.startsWith(pendingDate));
+    if (taken.length > 0) step = latestClaim(taken)!;
+  }
+  // An undated move toward a step already taken ("the decision is expected to be published") is that step.
+  if (step.claim.state === 'pending' && step.claim.date === null) {
+    const done = latestClaim(claims.filter((c) => c.claim.state !== 'pending'));
+    if (done !== undefined && done.claim.state === step.claim.toward) step = done;
+  }
+  return step;
 }
 
 /** A step in an authority's history on an entity, with the reports that date the same step otherwise. */

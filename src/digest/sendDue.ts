@@ -171,7 +171,7 @@ export class DigestSender {
 
   /** Posts a leased digest, retrying what is worth retrying while the lease is still this sender's. */
   private async post(sub: Subscription, slot: string, digest: Digest, leasedAt: string, report: (o: DeliveryOutcome, e?: string) => DeliveryReport) {
-    const { store, transport, logger, maxAttempts, backoffMs, staleAfterMs, clock, sleep } = this.options;
+    const { store, transport, logger, clock } = this.options;
     const where = { subscription: sub.id, channel: sub.channelId, slot };
     const key = { subscriptionId: sub.id, slot };
     let held = leasedAt;
@@ -185,31 +185,47 @@ export class DigestSender {
       try {
         ts = await transport.post(sub, digest, key);
       } catch (caught) {
-        const error = caught instanceof DeliveryError ? caught : new DeliveryError(String(caught), 'fail');
-        const wait = error.retryAfterMs ?? backoffMs * 2 ** (attempt - 1);
-        // A wait that would outlast the lease is left to a later run, so no other process takes the lease meanwhile.
-        if (error.kind === 'retry' && attempt < maxAttempts && wait < staleAfterMs / 2) {
-          logger.warn({ ...where, attempt, waitMs: wait, error: error.message }, 'digest post failed; retrying');
-          await sleep(wait);
-          if (!error.maybePosted) continue;
-          const found = await this.findPosted(sub, slot);
-          if (found === undefined) return this.fail(sub, slot, `${error.message}; and could not check whether it was posted`, report);
-          ts = found;
-          continue;
-        }
-        const persisting = error.kind === 'fail' && ((await store.deliveries.get(sub.id, slot))?.attempts ?? 0) >= FAILED_RUNS_BEFORE_PAUSE;
-        if (error.kind === 'pause' || persisting) {
-          await store.deliveries.markFailed(sub.id, slot, error.message, clock());
-          await this.pause(sub, error.message);
-          return report('paused', error.message);
-        }
-        return this.fail(sub, slot, error.message, report);
+        const next = await this.afterFailedPost(sub, slot, caught, attempt, report);
+        if ('done' in next) return next.done;
+        ts = next.posted;
       }
     }
     // Outside the try: a post that went through is never retried, even if recording it fails.
     await store.deliveries.markSent(sub.id, slot, ts, clock());
     logger.info({ ...where, ts }, 'digest posted');
     return report('sent');
+  }
+
+  /**
+   * What follows a failed post: another try after a wait (`posted` is the ts of a post that went
+   * through after all, else null), or the report the delivery ends with (failed, or paused).
+   */
+  private async afterFailedPost(
+    sub: Subscription,
+    slot: string,
+    caught: unknown,
+    attempt: number,
+    report: (o: DeliveryOutcome, e?: string) => DeliveryReport,
+  ): Promise<{ posted: string | null } | { done: DeliveryReport }> {
+    const { store, logger, maxAttempts, backoffMs, staleAfterMs, clock, sleep } = this.options;
+    const error = caught instanceof DeliveryError ? caught : new DeliveryError(String(caught), 'fail');
+    const wait = error.retryAfterMs ?? backoffMs * 2 ** (attempt - 1);
+    // A wait that would outlast the lease is left to a later run, so no other process takes the lease meanwhile.
+    if (error.kind === 'retry' && attempt < maxAttempts && wait < staleAfterMs / 2) {
+      logger.warn({ subscription: sub.id, channel: sub.channelId, slot, attempt, waitMs: wait, error: error.message }, 'digest post failed; retrying');
+      await sleep(wait);
+      if (!error.maybePosted) return { posted: null };
+      const found = await this.findPosted(sub, slot);
+      if (found === undefined) return { done: await this.fail(sub, slot, `${error.message}; and could not check whether it was posted`, report) };
+      return { posted: found };
+    }
+    const persisting = error.kind === 'fail' && ((await store.deliveries.get(sub.id, slot))?.attempts ?? 0) >= FAILED_RUNS_BEFORE_PAUSE;
+    if (error.kind === 'pause' || persisting) {
+      await store.deliveries.markFailed(sub.id, slot, error.message, clock());
+      await this.pause(sub, error.message);
+      return { done: report('paused', error.message) };
+    }
+    return { done: await this.fail(sub, slot, error.message, report) };
   }
 
   private async fail(sub: Subscription, slot: string, message: string, report: (o: DeliveryOutcome, e?: string) => DeliveryReport): Promise<DeliveryReport> {

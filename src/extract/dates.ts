@@ -11,6 +11,8 @@ export interface DateMention {
   start: number;
   end: number;
   date: PartialDate;
+  /** A dispatch's dateline or a live blog's stamp ("NAIROBI, March 12 (Reuters) -", "June 17, 09:40 —"): when it was told. */
+  stamp?: true;
 }
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
@@ -20,6 +22,9 @@ const CALENDAR_WORD = new RegExp(`\\b(${MONTHS}|${WEEKDAYS.join('|')})\\b|\\b(?:
 const STAMP = /^\s*,?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|CET|EST|EDT|JST|UTC|local time)?|\([\p{L} .&-]+\))\s*[—–-]/iu;
 /** What may stand before such a date: nothing, or a dateline's place in capitals ("NAIROBI, "). */
 const DATELINE_PLACE = /^(?:[\p{Lu}][\p{Lu} .'’-]*,\s*)?$/u;
+/** A note appended to an article, dated by its own day: "Correction, July 14:", "Update (March 3):". */
+const NOTE = /^\s*(?:correction|update|updated|clarification|editor['’]s note)\s*[,(]?\s*$/i;
+const NOTE_END = /^\s*\)?\s*[:—–-]/;
 /** A month named without a day or year is a date only after words like these ("in July", "early June"). */
 const MONTH_CUE = /\b(in|since|until|till|by|of|from|through|early|late|mid|last|next|this|during|before|after|on|between|and|for)\s*-?\s*$/i;
 /** Bare years are a date only after a preposition, a time word, a determiner or a possessive ("in 2003", "mid-2023", "a 2018 order", "Chile's 2021 ban"). */
@@ -50,17 +55,19 @@ interface Anchor {
 export function findDates(sentence: string, published: PartialDate | null): DateMention[] {
   const anchor = published === null ? null : partsOf(published);
   const mentions: DateMention[] = [];
-  const add = (text: string, start: number, date: PartialDate | null) => {
+  const add = (text: string, start: number, date: PartialDate | null, stamp = false) => {
     const end = start + text.length;
     if (date === null || mentions.some((m) => start < m.end && end > m.start)) return;
-    mentions.push({ text, start, end, date });
+    mentions.push({ text, start, end, date, ...(stamp ? { stamp: true as const } : {}) });
   };
 
   // Every date chrono finds that is kept names a month or weekday (see calendarSpan): without one, chrono is not asked.
   const calendar = CALENDAR_WORD.test(sentence) ? chrono.parse(sentence, anchor ? referenceOf(anchor) : new Date(0), {}) : [];
   for (const result of calendar) {
     const span = calendarSpan(sentence, result);
-    if (span) add(span.text, span.start, resolveCalendar(result.start, span, sentence, anchor));
+    if (!span) continue;
+    const stamp = isStamp(sentence, span);
+    add(span.text, span.start, resolveCalendar(result.start, span, sentence, anchor, stamp), stamp);
   }
   if (anchor) {
     for (const m of sentence.matchAll(RELATIVE)) add(m[0], m.index, resolveRelative(m[0], anchor));
@@ -100,18 +107,25 @@ function calendarSpan(sentence: string, result: ParsedResult): { text: string; s
   return { text: yearWord ? text + yearWord[0] : text, start, weekday: weekdayOnly };
 }
 
+/** Whether a date opens a dispatch or an entry: "NAIROBI, March 12 (Reuters) -", "January 14, 16:05 —". */
+function isStamp(sentence: string, span: { text: string; start: number }): boolean {
+  const before = sentence.slice(0, span.start);
+  const after = sentence.slice(span.start + span.text.length);
+  return (DATELINE_PLACE.test(before) && STAMP.test(after)) || (NOTE.test(before) && NOTE_END.test(after));
+}
+
 function resolveCalendar(
   c: ParsedComponents,
   span: { text: string; start: number; weekday: boolean },
   sentence: string,
   anchor: Anchor | null,
+  stamp: boolean,
 ): PartialDate | null {
   const month = c.isCertain('month') ? c.get('month')! : undefined;
   const day = c.isCertain('day') ? c.get('day')! : undefined;
   if (c.isCertain('year')) return formatPartialDate(c.get('year')!, month, month === undefined ? undefined : day);
   if (anchor === null) return null;
   // A stamp that opens a live blog's entry ("January 14, 16:05 —") is on or before publication, whatever the entry's tense.
-  const stamp = DATELINE_PLACE.test(sentence.slice(0, span.start)) && STAMP.test(sentence.slice(span.start + span.text.length));
   const tense = stamp ? 'past' : tenseAt(sentence, span.start);
   // A weekday or a month that may be either side of publication names no one day or month.
   if (tense === 'either' && (span.weekday || day === undefined)) return null;

@@ -1,5 +1,6 @@
 import type { Entity, EntityKind } from '../knowledge/types.js';
 import { unusableName } from '../knowledge/entities.js';
+import { JOINING_VOWELS, spelledAlike } from '../knowledge/spelling.js';
 import { FUNCTION_WORDS } from '../knowledge/stopWords.js';
 import { allowedEdits, editDistance, tokenize, type Token } from './tokens.js';
 
@@ -136,7 +137,7 @@ export class EntityMatcher {
     let free = 0;
     let i = 0;
     while (i < tokens.length) {
-      const found = this.exactAt(tokens, i, query) ?? this.misspeltAt(tokens, i, free, query);
+      const found = this.exactAt(tokens, i, query) ?? this.spelledAt(tokens, i, query) ?? this.misspeltAt(tokens, i, free, query);
       if (found) {
         const end = found.start + found.pattern.words.length - 1;
         mentions.push({ entityId: found.pattern.entityId, kind: found.pattern.kind, start: tokens[found.start]!.start, end: tokens[end]!.end });
@@ -153,6 +154,27 @@ export class EntityMatcher {
     if (!candidates) return null;
     for (const pattern of candidates) {
       if (pattern.words.every((_, k) => wordMatches(pattern, k, tokens[i + k]?.text, query, false))) return { pattern, start: i };
+    }
+    return null;
+  }
+
+  /**
+   * A multi-word name whose first word stands at `i` as written and one later word is written
+   * another way: "Lashkar-e-Tayyiba" for "Lashkar-e-Taiba" (see misspelt words in wordMatches).
+   */
+  private spelledAt(tokens: Token[], i: number, query: boolean): Match | null {
+    for (const pattern of this.byFirstWord.get(tokens[i]!.text.toLowerCase()) ?? []) {
+      if (pattern.caseSensitive || pattern.words.length < 2 || !wordMatches(pattern, 0, tokens[i]!.text, query, false)) continue;
+      let other = 0;
+      const fits = pattern.words.every((_, k) => {
+        const word = tokens[i + k]?.text;
+        if (k === 0 || wordMatches(pattern, k, word, query, false)) return true;
+        // A joining vowel given another way ("-i-" for "-e-") is no other word.
+        if (JOINING_VOWELS.has(pattern.words[k]!) && JOINING_VOWELS.has(word?.toLowerCase() ?? '')) return true;
+        other++;
+        return wordMatches(pattern, k, word, query, true);
+      });
+      if (fits && other === 1) return { pattern, start: i };
     }
     return null;
   }
@@ -234,5 +256,6 @@ function wordMatches(pattern: AliasPattern, k: number, word: string | undefined,
   if (!query && pattern.capitals[k] && !CAPITAL.test(word)) return false;
   const lower = word.toLowerCase();
   if (!misspelt) return lower === expected;
-  return expected.length >= 5 && editDistance(lower, expected, 1) <= 1;
+  // One slip in a longer word, or another transliteration of it ("Tayyiba" for "Taiba", "-i-" for "-e-").
+  return (expected.length >= 5 && editDistance(lower, expected, 1) <= 1) || spelledAlike(lower, expected);
 }

@@ -1,7 +1,7 @@
 import { maskQuotes } from './sentences.js';
 
 /** What a figure counts. */
-export type FigureKind = 'killed' | 'injured' | 'detained' | 'votes in favour' | 'votes against' | 'abstentions' | 'amount';
+export type FigureKind = 'killed' | 'injured' | 'detained' | 'held hostage' | 'votes in favour' | 'votes against' | 'abstentions' | 'amount';
 
 /** A figure a sentence reports, such as a death toll ("more than 140") or a vote ("12 votes in favour"). */
 export interface Figure {
@@ -42,27 +42,35 @@ const NUMBER = `(\\d[\\d,]*|${Object.keys(WORDS).join('|')})`;
 /** What "million" and "bn" multiply a sum by, so that "$4 million" and "$4,000,000" compare equal. */
 const SCALE: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9 };
 const PEOPLE =
-  '(?:people|persons|civilians|soldiers|worshippers|concertgoers|suspects|men|women|members|activists|supporters|militants|fighters|others|individuals)';
+  '(?:people|persons|civilians|soldiers|worshippers|concertgoers|suspects|men|women|members|activists|supporters|militants|fighters|others|individuals|hostages|passengers|guests|workers|tourists)';
+/** Whom a death toll counts: "killed 19 hostages". */
+const VICTIMS = '(?:people|persons|civilians|soldiers|worshippers|concertgoers|hostages|passengers|guests|workers|tourists|dead)';
+/** What stands before a tally of a vote: "passed 112-40", "by 112 votes to 40", "a vote of 111 to 41". */
+const TALLIED = '(?:(?:voted|passed|approved|adopted|carried|rejected)(?:\\s+(?:it|them|the\\s+\\w+))?|by a vote of|a vote of)';
 const MEMBERS = '(?:members|countries|states|nations|delegations|judges|lawmakers|legislators|senators|MPs|ministers)';
 
 /** A figure needs digits or a number word: most sentences have neither and are not searched further. */
 const MAY_HOLD = new RegExp(`\\d|\\b(?:${Object.keys(WORDS).join('|')})\\b`, 'i');
 
 /** The words every pattern needs one of: most sentences with a number count nothing we compare. */
-const COUNTED = /kill|dead|died|death|lives|injur|wound|arrest|detain|held|rounded|custody|vote|backed|support|approv|endors|abstain|against|[$€£]/i;
+const COUNTED =
+  /kill|dead|died|death|lives|injur|wound|arrest|detain|held|hostage|rounded|custody|vote|backed|support|approv|endors|abstain|against|passed|adopted|carried|[$€£]/i;
 
 /** Each pattern's first group is the figure as written, its second the number. */
 const PATTERNS: { kind: FigureKind; re: RegExp }[] = [
   {
     kind: 'killed',
     re: new RegExp(
-      `\\b(?:killing|killed|kills|claimed the lives of|left|leaving|death toll (?:of|at|to|rose to|stands at))\\s+(${QUALIFIER}${NUMBER})\\s+(?:people|persons|civilians|soldiers|worshippers|concertgoers|dead)\\b`,
+      `\\b(?:killing|killed|kills|claimed the lives of|left|leaving|death toll (?:of|at|to|rose to|stands at))\\s+(${QUALIFIER}${NUMBER})\\s+${VICTIMS}\\b`,
       'gi',
     ),
   },
   {
     kind: 'killed',
-    re: new RegExp(`\\b(${QUALIFIER}${NUMBER})\\s+(?:people|persons|civilians|soldiers)\\s+(?:were\\s+|have been\\s+)?(?:killed|dead|died)\\b`, 'gi'),
+    re: new RegExp(
+      `\\b(${QUALIFIER}${NUMBER})\\s+(?:people|persons|civilians|soldiers|hostages|passengers)\\s+(?:were\\s+|have been\\s+)?(?:killed|dead|died)\\b`,
+      'gi',
+    ),
   },
   { kind: 'injured', re: new RegExp(`\\b(?:injuring|injured|wounding|wounded)\\s+(${QUALIFIER}${NUMBER})\\s+(?:people|persons|civilians|others)\\b`, 'gi') },
   { kind: 'detained', re: new RegExp(`\\b(?:arrested|arresting|detained|detaining|rounded up|held)\\s+(${QUALIFIER}${NUMBER})\\s+${PEOPLE}\\b`, 'gi') },
@@ -70,6 +78,11 @@ const PATTERNS: { kind: FigureKind; re: RegExp }[] = [
     kind: 'detained',
     re: new RegExp(`\\b(${QUALIFIER}${NUMBER})\\s+${PEOPLE}\\s+(?:were\\s+|have been\\s+|had been\\s+)?(?:arrested|detained|taken into custody)\\b`, 'gi'),
   },
+  {
+    kind: 'held hostage',
+    re: new RegExp(`\\b(?:took|taking|held|holding|seized|seizing)\\s+(${QUALIFIER}${NUMBER})\\s+(?:${PEOPLE}\\s+)?hostage\\b`, 'gi'),
+  },
+  { kind: 'held hostage', re: new RegExp(`\\b(${QUALIFIER}${NUMBER})\\s+(?:people\\s+)?(?:were\\s+|had been\\s+)?(?:held|taken)\\s+hostage\\b`, 'gi') },
   { kind: 'votes in favour', re: new RegExp(`\\b(${NUMBER})\\s+votes?\\s+(?:in favou?r|for)\\b`, 'gi') },
   {
     kind: 'votes in favour',
@@ -81,10 +94,31 @@ const PATTERNS: { kind: FigureKind; re: RegExp }[] = [
   { kind: 'votes in favour', re: new RegExp(`\\b(?:voted|by a vote of|a vote of)\\s+(${NUMBER})\\s*(?:-|–|to)\\s*\\d+\\b`, 'gi') },
   { kind: 'votes in favour', re: new RegExp(`\\bby\\s+(${NUMBER})\\s+votes\\s+to\\s+\\d+\\b`, 'gi') },
   { kind: 'votes in favour', re: new RegExp(`\\b(${NUMBER})\\s*(?:-|–)\\s*\\d+\\s+vote\\b`, 'gi') },
+  { kind: 'votes in favour', re: new RegExp(`\\b${TALLIED}\\s+(${NUMBER})\\s*(?:-|–|to)\\s*\\d+\\b`, 'gi') },
   { kind: 'votes against', re: new RegExp(`\\b(${NUMBER})\\s+(?:votes?\\s+against|(?:${MEMBERS}\\s+)?voted against)\\b`, 'gi') },
+  // The second number of a tally: "by 112 votes to 40", "passed 112-40".
+  { kind: 'votes against', re: new RegExp(`\\b(?:${TALLIED}\\s+\\d+|by\\s+\\d+\\s+votes)\\s*(?:-|–|to)\\s*(${NUMBER})\\b(?!\\s*(?:per ?cent|%))`, 'gi') },
   { kind: 'abstentions', re: new RegExp(`\\b(${NUMBER})\\s+(?:abstentions|${MEMBERS}\\s+abstained)\\b`, 'gi') },
   { kind: 'amount', re: /((?:US)?[$€£]\s?(\d[\d,.]*)(?:\s?(million|billion|m|bn)\b)?)/gi },
 ];
+
+/** What an event named in a text is: "the Serena hotel siege", "the attack on the Crocus City Hall". */
+const EVENT_NOUNS = 'attack|attacks|siege|bombing|bombings|massacre|raid|hostage crisis|hostage-taking|assault|shooting|ambush';
+const NAMED_BEFORE = new RegExp(`\\bthe\\s+((?:\\p{Lu}[\\p{L}'’-]*\\s+){1,5})(?:${EVENT_NOUNS})\\b`, 'gu');
+const NAMED_AFTER = new RegExp(`\\b(?:${EVENT_NOUNS})\\s+(?:on|at|in)\\s+(?:the\\s+)?((?:\\p{Lu}[\\p{L}'’-]*\\s*){1,5})`, 'gu');
+
+/** A day or month is no event's name ("the siege on Friday"). */
+const CALENDAR =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b/;
+
+/**
+ * The events a sentence names by a proper name ("the Serena Hotel siege", "the attack on the
+ * Crocus City Hall"), lower-cased: counts from two reports of one named event are one count.
+ */
+export function namedEvents(sentence: string): string[] {
+  const names = [...sentence.matchAll(NAMED_BEFORE), ...sentence.matchAll(NAMED_AFTER)].map((m) => m[1]!.trim().toLowerCase());
+  return [...new Set(names.filter((name) => !CALENDAR.test(name)))];
+}
 
 /**
  * The figures a sentence reports, outside quotations: people killed, injured or detained, votes

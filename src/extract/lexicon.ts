@@ -712,7 +712,7 @@ export const inForce = {
 };
 
 /** Words just before a date that make it the day a step takes effect: "in force on", "effective", "published on". */
-export const inForceDateCues = ['effect', 'force', 'effective', 'as of', 'from', 'published', 'gazetted'];
+export const inForceDateCues = ['effect', 'force', 'effective', 'as of', 'published', 'gazetted'];
 
 /** Inflections of the irregular verbs the vocabulary names, for the patterns built from it. */
 export const irregularForms: Record<string, string[]> = {

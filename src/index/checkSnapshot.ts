@@ -13,7 +13,12 @@ const sum = (values: ArrayLike<number>) => {
  * not add up (a bug, a disk that returned other bytes) would crash at start or fail every question.
  */
 export function snapshotProblem(passages: PackedPassages, index: PackedIndex, rankings: [string, Int32Array][]): string | null {
-  const p = passages;
+  const passageCount = passages.sentencesPerPassage.length;
+  return passageCountsProblem(passages) ?? passageReferencesProblem(passages) ?? indexProblem(index, passageCount) ?? rankingsProblem(rankings, passageCount);
+}
+
+/** What does not add up in the packed passages: articles, passages, sentences, mentions and entities. */
+function passageCountsProblem(p: PackedPassages): string | null {
   const passageCount = p.sentencesPerPassage.length;
   const sentenceCount = p.text.length;
   const mentionCount = p.mentionEntity.length;
@@ -26,6 +31,13 @@ export function snapshotProblem(passages: PackedPassages, index: PackedIndex, ra
   if (sum(p.mentionsPerSentence) !== mentionCount || p.mentionStart.length !== mentionCount || p.mentionEnd.length !== mentionCount)
     return 'the entity mentions do not add up';
   if (p.entityIds.length !== p.entityKinds.length) return 'the entity table is broken';
+  return null;
+}
+
+/** What in the packed passages points at something that is not there, or an article record that is broken. */
+function passageReferencesProblem(p: PackedPassages): string | null {
+  const sentenceCount = p.text.length;
+  const mentionCount = p.mentionEntity.length;
   for (let m = 0; m < mentionCount; m++) {
     if (p.mentionEntity[m]! < 0 || p.mentionEntity[m]! >= p.entityIds.length) return 'a mention names an entity that is not in the table';
   }
@@ -34,7 +46,11 @@ export function snapshotProblem(passages: PackedPassages, index: PackedIndex, ra
       if (!Number.isInteger(key) || key < 0 || key >= sentenceCount) return 'dates, claims or figures belong to a sentence that is not there';
   }
   if (p.articles.some((a) => typeof a?.path !== 'string' || typeof a.hash !== 'string' || !Array.isArray(a.paragraphs))) return 'an article record is broken';
+  return null;
+}
 
+/** What does not add up in the packed index, or between it and the `passageCount` passages. */
+function indexProblem(index: PackedIndex, passageCount: number): string | null {
   const fields = Object.keys(index.fieldIds ?? {}).length;
   if (index.ids.length !== index.shortIds.length || index.documentCount !== index.ids.length) return 'the index documents do not add up';
   if (index.fieldLengths.length !== index.shortIds.length * fields) return 'the index field lengths do not add up';
@@ -45,7 +61,11 @@ export function snapshotProblem(passages: PackedPassages, index: PackedIndex, ra
   const documents = new Set(index.shortIds);
   for (let i = 0; i < index.postingDocs.length; i++) if (!documents.has(index.postingDocs[i]!)) return 'the index points at a document that is not there';
   if (index.ids.length !== passageCount) return 'the index and the passages hold different numbers of passages';
+  return null;
+}
 
+/** A saved ranking that points at a passage beyond the `passageCount` there are. */
+function rankingsProblem(rankings: [string, Int32Array][], passageCount: number): string | null {
   for (const [, order] of rankings) {
     for (let i = 0; i < order.length; i++) if (order[i]! < 0 || order[i]! >= passageCount) return 'a saved ranking points at a passage that is not there';
   }

@@ -71,25 +71,35 @@ class ListNames {
     const found = new Set<number>();
     const common = Math.max(COMMON_MIN, this.hits.length * COMMON_SHARE);
     for (const name of names) {
-      const keys = [...new Set(name.tokens.map((t) => t.skeleton))];
-      const rare = keys.filter((key) => (this.postings.get(key)?.length ?? 0) <= common);
-      const seeds = rare.length > 0 ? rare : keys;
-      // A name of common words alone finds the entries with all of them (but one, of four or more).
-      const needed = rare.length > 0 ? Math.ceil(seeds.length / 2) : keys.length - (keys.length >= 4 ? 1 : 0);
-      const touched: number[] = [];
-      for (const key of seeds) {
-        for (const i of this.postings.get(key) ?? []) {
-          if (this.hits[i] === 0) touched.push(i);
-          this.hits[i]!++;
-        }
-      }
-      for (const i of touched) {
-        if (this.hits[i]! >= needed) found.add(i);
-        this.hits[i] = 0;
-      }
+      for (const i of this.sharingWords(name, common)) found.add(i);
       for (const i of this.postings.get(name.whole.skeleton) ?? []) found.add(i);
     }
     return [...found];
+  }
+
+  /**
+   * The entries with the skeletons of at least half of a name's distinctive words: those that more
+   * than `common` entries share are not distinctive.
+   */
+  private sharingWords(name: FoldedName, common: number): number[] {
+    const keys = [...new Set(name.tokens.map((t) => t.skeleton))];
+    const rare = keys.filter((key) => (this.postings.get(key)?.length ?? 0) <= common);
+    const seeds = rare.length > 0 ? rare : keys;
+    // A name of common words alone finds the entries with all of them (but one, of four or more).
+    const needed = rare.length > 0 ? Math.ceil(seeds.length / 2) : keys.length - (keys.length >= 4 ? 1 : 0);
+    const touched: number[] = [];
+    for (const key of seeds) {
+      for (const i of this.postings.get(key) ?? []) {
+        if (this.hits[i] === 0) touched.push(i);
+        this.hits[i]!++;
+      }
+    }
+    const found: number[] = [];
+    for (const i of touched) {
+      if (this.hits[i]! >= needed) found.push(i);
+      this.hits[i] = 0;
+    }
+    return found;
   }
 
   /** The entry with a reference, if the list has one. */

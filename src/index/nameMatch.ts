@@ -1,3 +1,5 @@
+import { type NameToken, sameSpelling, token } from '../knowledge/spelling.js';
+
 /**
  * Scores how well two names of an organisation or person match, the way official lists and
  * news write them differently: without regard to case, diacritics, punctuation, word order (not
@@ -12,20 +14,8 @@
 const PARTICLES = new Set(['al', 'el', 'ul', 'a', 'e', 'i', 'o', 'u', 'the', 'of', 'and', 'in', 'for', 'wa', 'wal', 'de', 'la']);
 /** A token whose letters differ only in vowels counts this much; an identical token counts 1. */
 const SPELLING_WEIGHT = 0.9;
-/** Words shorter than this match only as they are. */
-const MIN_SPELT_WORD = 4;
 /** A whole name run together is matched on its spelling only from this length. */
 const MIN_SPELT_WHOLE = 8;
-
-/** One word of a name, folded for comparison. */
-export interface NameToken {
-  /** Lower case, without diacritics or apostrophes. */
-  word: string;
-  /** The word as its consonants: what transliterations of one Arabic or Persian word share. */
-  skeleton: string;
-  /** The word's runs of vowels, y as i and repeats as one: Qaida [ai, a], Hezbollah [e, o, a], Bayt [ai]. */
-  vowels: string[];
-}
 
 /** A name folded for matching: its words without particles, and the whole name as one word (Hizbul and Hizb ul-). */
 export interface FoldedName {
@@ -52,19 +42,6 @@ export function foldName(name: string): FoldedName {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');
   return { tokens: words.filter((w) => !PARTICLES.has(w)).map(token), whole: token(words.join('')), words: words.length };
-}
-
-function token(word: string): NameToken {
-  return { word, skeleton: skeletonOf(word), vowels: (word.match(/[aeiouy]+/g) ?? []).map((run) => run.replace(/y/g, 'i').replace(/(.)\1+/g, '$1')) };
-}
-
-/** The consonants of a word after its first letter, with q as k, ph as f and doubled letters as one. */
-function skeletonOf(word: string): string {
-  const plain = word
-    .replace(/q/g, 'k')
-    .replace(/ph/g, 'f')
-    .replace(/(.)\1+/g, '$1');
-  return plain[0] + plain.slice(1).replace(/[aeiouy]/g, '');
 }
 
 /**
@@ -118,27 +95,4 @@ function orderedScore(a: NameToken[], b: NameToken[]): number {
     row = next;
   }
   return (2 * row[b.length]!) / (a.length + b.length);
-}
-
-/**
- * Vowels that transliterations of one word give each other: Taliban and Taleban (i, e), Hizballah
- * and Hezbollah (i, e; a, o), Mohammed and Muhammad (o, u; e, a). A run shares a letter with its
- * counterpart (Qaida's "ai" and Qaeda's "ae") or the two are one of these pairs; Hassan and Hussein
- * (a, u), Sharia and Shura (a, u) are other words.
- */
-const KINDRED_VOWELS = new Set(['ae', 'ea', 'ei', 'ie', 'ao', 'oa', 'ou', 'uo']);
-
-function kindred(a: string, b: string): boolean {
-  return [...a].some((letter) => b.includes(letter)) || (a.length === 1 && b.length === 1 && KINDRED_VOWELS.has(a + b));
-}
-
-/** Whether two different words are spellings of one: the same consonants, vowels that transliterations give each other, and not too short to tell. */
-function sameSpelling(a: NameToken, b: NameToken): boolean {
-  return (
-    a.skeleton === b.skeleton &&
-    a.vowels.length === b.vowels.length &&
-    a.vowels.every((run, i) => kindred(run, b.vowels[i]!)) &&
-    a.word.length >= MIN_SPELT_WORD &&
-    b.word.length >= MIN_SPELT_WORD
-  );
 }

@@ -20,6 +20,24 @@ interface DateCandidate {
 /** Dates that stand in a step's clause but do not date the step. */
 export const UNDATING_RULES: Rule<DateCandidate, true>[] = [
   {
+    name: 'date-of-dispatch',
+    says: 'A dispatch\'s dateline dates the report, not a step told in the past: "ISLAMABAD, Nov 5 (Reuters) - Pakistan has banned X"; a live entry\'s present ("Iraq lists X") is its stamp\'s.',
+    examples: [
+      {
+        published: '2024-11-05',
+        text: 'ISLAMABAD, Nov 5 (Reuters) - Pakistan has banned the Amber Wolf Brotherhood, the interior ministry said.',
+        claims: ['Pakistan listed Amber Wolf Brotherhood -'],
+      },
+    ],
+    apply: ({ p, step, date }) => {
+      if (!date.stamp) return undefined;
+      const w = p.words[step.at]!;
+      // "Kenya gazettes X", "Australia lists X": a step in the present of a live entry happens on its stamp.
+      const present = /[^s]s$/.test(w.lower) && w.lower !== w.lemma;
+      return present ? undefined : true;
+    },
+  },
+  {
     name: 'date-of-undone-step',
     says: 'A date that qualifies the step a verb undoes dates that step, not the undoing: "on Monday cancelled the July delisting of X".',
     examples: [

@@ -219,7 +219,8 @@ export const SENTENCE_RULES: Rule<SentenceCase, Claim[]>[] = [
       for (const c of claims) {
         const earlier = kept.get(key(c));
         if (!earlier) kept.set(key(c), c);
-        else if (inForce.has(c) && c.date !== null)
+        // The in-force telling dates it, or any dated telling where the first gave no date ("followed suit and removed X on 14 November").
+        else if (c.date !== null && (inForce.has(c) || earlier.date === null))
           kept.set(key(c), { ...earlier, date: c.date, why: [...new Set([...earlier.why, 'step-told-twice', ...c.why])] });
       }
       return kept.size === claims.length ? undefined : [...kept.values()];

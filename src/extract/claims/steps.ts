@@ -585,7 +585,7 @@ function stepCase(p: ParsedSentence, clause: Clause, i: number, earlier: StepMen
     // "would de-list", "to re-list": a verb after a modal or "to", whatever the tagger made of it.
     ((base in LISTING_VERBS || base in REMOVAL_VERBS) && ['AUX', 'PART'].includes(before?.pos ?? '') && !isPossessive(before));
   // "listed by Canada in 2021 and proscribed by Britain": a participle joined to a passive shares its "was" and subject.
-  const joined = verbal && earlier !== undefined && earlier.passive && !earlier.noun && before?.lower === 'and' && /(ed|en)$|^put$/.test(w.lower);
+  const joined = verbal && earlier?.passive && !earlier.noun && before?.lower === 'and' && /(ed|en)$|^put$/.test(w.lower);
   const nounForm = baseOf(w.lemma) in STEP_NOUNS ? baseOf(w.lemma) : baseOf(w.lower);
   const noun = (w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'VERB') && !verbal && nounForm in STEP_NOUNS ? nounForm : null;
   return {

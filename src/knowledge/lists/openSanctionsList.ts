@@ -23,8 +23,36 @@ const ORGANISATIONS = new Set(['Organization', 'LegalEntity', 'Company', 'Public
  * found the data at its source.
  */
 export async function readOpenSanctions(input: Readable): Promise<{ entries: ListEntry[]; date: PartialDate | null; dataset: string | null }> {
+  const { targets, sanctions, datasets, date } = await readExport(input);
+  // A target with one sanction is its entry, under its own id; one with several (several authorities') has an entry per sanction, under the sanction's id, whatever the order of the lines.
+  const sanctionsOf = new Map<string, number>();
+  for (const sanction of sanctions) sanctionsOf.set(first(sanction, 'entity') ?? '', (sanctionsOf.get(first(sanction, 'entity') ?? '') ?? 0) + 1);
+  const entries: ListEntry[] = [];
+  for (const sanction of sanctions) {
+    const id = first(sanction, 'entity') ?? '';
+    const target = targets.get(id);
+    if (target === undefined || target.names.length === 0) continue;
+    entries.push(entryOf(sanction, target, sanctionsOf.get(id) === 1 ? id : sanction.id));
+  }
+  const dataset = [...datasets.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return { entries, date, dataset };
+}
+
+/** A target as an entry needs it: its schema and its names and aliases. */
+interface Target {
+  schema: string;
+  names: string[];
+}
+
+/**
+ * The export's lines read: its targets by id, its sanctions, how many entities each dataset holds,
+ * and the latest `last_seen`.
+ */
+async function readExport(
+  input: Readable,
+): Promise<{ targets: Map<string, Target>; sanctions: FtmEntity[]; datasets: Map<string, number>; date: PartialDate | null }> {
   // Of a target, only what an entry needs is kept: a large export holds many properties per entity.
-  const targets = new Map<string, { schema: string; names: string[] }>();
+  const targets = new Map<string, Target>();
   const sanctions: FtmEntity[] = [];
   const datasets = new Map<string, number>();
   let date: PartialDate | null = null;
@@ -39,27 +67,27 @@ export async function readOpenSanctions(input: Readable): Promise<{ entries: Lis
     const seen = entity.last_seen ? leadingDate(entity.last_seen) : null;
     if (seen !== null && (date === null || seen > date)) date = seen;
   }
-  // A target with one sanction is its entry, under its own id; one with several (several authorities') has an entry per sanction, under the sanction's id, whatever the order of the lines.
-  const sanctionsOf = new Map<string, number>();
-  for (const sanction of sanctions) sanctionsOf.set(first(sanction, 'entity') ?? '', (sanctionsOf.get(first(sanction, 'entity') ?? '') ?? 0) + 1);
-  const entries: ListEntry[] = [];
-  for (const sanction of sanctions) {
-    const id = first(sanction, 'entity') ?? '';
-    const target = targets.get(id);
-    if (target === undefined || target.names.length === 0) continue;
-    entries.push({
-      ref: sanctionsOf.get(id) === 1 ? id : sanction.id,
-      names: [...new Set(target.names)],
-      kind: PEOPLE.has(target.schema) ? 'person' : ORGANISATIONS.has(target.schema) ? 'organisation' : 'other',
-      authority: first(sanction, 'authority') ?? '',
-      programs: strings(sanction, 'program'),
-      listedOn: dateOf(first(sanction, 'listingDate') ?? first(sanction, 'startDate')),
-      endedOn: dateOf(first(sanction, 'endDate')),
-      url: first(sanction, 'sourceUrl'),
-    });
-  }
-  const dataset = [...datasets.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return { entries, date, dataset };
+  return { targets, sanctions, datasets, date };
+}
+
+/** The entry for a sanction on a target, under the reference `ref`. */
+function entryOf(sanction: FtmEntity, target: Target, ref: string): ListEntry {
+  return {
+    ref,
+    names: [...new Set(target.names)],
+    kind: kindOf(target.schema),
+    authority: first(sanction, 'authority') ?? '',
+    programs: strings(sanction, 'program'),
+    listedOn: dateOf(first(sanction, 'listingDate') ?? first(sanction, 'startDate')),
+    endedOn: dateOf(first(sanction, 'endDate')),
+    url: first(sanction, 'sourceUrl'),
+  };
+}
+
+/** What an entry of a FollowTheMoney schema is: a person, an organisation or something else. */
+function kindOf(schema: string): ListEntry['kind'] {
+  if (PEOPLE.has(schema)) return 'person';
+  return ORGANISATIONS.has(schema) ? 'organisation' : 'other';
 }
 
 function parseLine(text: string, line: number): FtmEntity {

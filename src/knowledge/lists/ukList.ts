@@ -39,21 +39,7 @@ export async function readUkCsv(input: Readable, head: string): Promise<{ entrie
         .join(' ');
       if (id === '' || name === '') continue;
       let entry = byId.get(id);
-      if (entry === undefined) {
-        const type = (row['Designation Type'] ?? '').toLowerCase();
-        entry = {
-          ref: id,
-          names: [],
-          primary: [],
-          kind: type === 'individual' ? 'person' : type === 'entity' ? 'organisation' : 'other',
-          authority: 'Foreign, Commonwealth and Development Office',
-          programs: row['Regime Name'] ? [row['Regime Name']] : [],
-          listedOn: designated(row['Date Designated'] ?? ''),
-          endedOn: null,
-          url: null,
-        };
-        byId.set(id, entry);
-      }
+      if (entry === undefined) byId.set(id, (entry = entryOf(id, row)));
       if (/low quality/i.test(row['Alias strength'] ?? '')) continue;
       (/^primary name$/i.test(row['Name type'] ?? '') ? entry.primary : entry.names).push(name);
     }
@@ -65,6 +51,27 @@ export async function readUkCsv(input: Readable, head: string): Promise<{ entrie
     .map(({ primary, ...entry }) => ({ ...entry, names: [...new Set([...primary, ...entry.names])] }))
     .filter((entry) => entry.names.length > 0);
   return { entries, date: report ? reportDate(report[1]!) : null };
+}
+
+/** A designation's entry, from the first of its rows, with no names yet. */
+function entryOf(id: string, row: Record<string, string>): ListEntry & { primary: string[] } {
+  return {
+    ref: id,
+    names: [],
+    primary: [],
+    kind: kindOf((row['Designation Type'] ?? '').toLowerCase()),
+    authority: 'Foreign, Commonwealth and Development Office',
+    programs: row['Regime Name'] ? [row['Regime Name']] : [],
+    listedOn: designated(row['Date Designated'] ?? ''),
+    endedOn: null,
+    url: null,
+  };
+}
+
+/** What an entry of a designation type ("individual", "entity", lower-cased) is. */
+function kindOf(type: string): ListEntry['kind'] {
+  if (type === 'individual') return 'person';
+  return type === 'entity' ? 'organisation' : 'other';
 }
 
 /** "13-Feb-2026", the form of the list's Report Date. */
