@@ -596,7 +596,7 @@ function stepCase(p: ParsedSentence, clause: Clause, i: number, earlier: StepMen
     base,
     before,
     verbal,
-    passive: verbal && (p.isPassive(clause, i) || joined),
+    passive: verbal && (p.isPassive(clause, i) || joined === true),
     after: p.wordsAfter(clause, i, 35),
     noun,
     earlier,
