@@ -254,6 +254,8 @@ function describesMember(words: Word[], k: number, isMention: (i: number) => boo
  */
 function nameAt(words: Word[], i: number, to: number, isMention: (i: number) => boolean): { text: string | null; end: number } | null {
   const first = words[i]!;
+  // "the Sulu-based Kataib Tawhid", "Terrorgram-linked Rusich Youth Front": the name follows its compound modifier.
+  if (compoundModifier(words, i) && !['a', 'an'].includes(words[i - 1]?.lower ?? '')) return nameAt(words, i + 3, to, isMention);
   if (!capitalised(first) || NOT_NAMES.has(first.lower) || isMention(i) || first.pos === 'PUNCT' || first.pos === 'NUM') return null;
   if (i === 0 && first.pos !== 'PROPN') return null;
   let end = i + 1;
@@ -278,6 +280,13 @@ function nameAt(words: Word[], i: number, to: number, isMention: (i: number) => 
   if (notAnOrganisation(words, i, lastCapital + 1)) return { text: null, end: lastCapital + 1 };
   if (parts.length === 1 && first.pos !== 'PROPN' && !/^\p{Lu}{2,}$/u.test(first.text)) return null;
   return { text: joinWords(parts), end: lastCapital + 1 };
+}
+
+/** Whether the words at `i` are a capitalised word, a hyphen and a participle, written as one: "Sulu-based", "Iran-backed". */
+function compoundModifier(words: Word[], i: number): boolean {
+  const [w, hyphen, participle] = [words[i], words[i + 1], words[i + 2]];
+  if (!w || hyphen?.text !== '-' || !participle) return false;
+  return w.end === hyphen.start && hyphen.end === participle.start && /^\p{Ll}+ed$/u.test(participle.text);
 }
 
 /**

@@ -130,14 +130,17 @@ function scoreItem(item: SentenceItem, tally: Tally, misses: string[]): boolean 
       `${item.id} WRONG ${kb.entity(extra.authorityId)?.name} ${said(extra)} ${kb.entity(extra.targetId)?.name} [${extra.why.join(' ')}]: ${item.text}`,
     );
   }
-  const dates = sentences.flatMap((s) => s.dates.map((d) => d.date));
-  const expectedDates = (item.events ?? []).map(String);
+  // A sentence's events are the distinct dates it names, as the timeline shows them.
+  const dates = [...new Set(sentences.flatMap((s) => s.dates.map((d) => d.date)))].sort();
+  const expectedDates = [...new Set((item.events ?? []).map(String))].sort();
   if (dates.length > 0 || expectedDates.length > 0) {
     tally.eventItems++;
-    if ([...dates].sort().join() === [...expectedDates].sort().join()) tally.eventsRight++;
+    if (dates.join() === expectedDates.join()) tally.eventsRight++;
     else misses.push(`${item.id} events [${dates.join(', ')}] for [${expectedDates.join(', ')}]: ${item.text}`);
   }
-  return !(item.future && item.published !== null && dates.some((d) => d < String(item.published).slice(0, d.length)));
+  // A stamp or dateline is when the text was written, not a time it speaks of.
+  const spokenOf = sentences.flatMap((s) => s.dates.filter((d) => !d.stamp).map((d) => d.date));
+  return !(item.future && item.published !== null && spokenOf.some((d) => d < String(item.published).slice(0, d.length)));
 }
 
 export interface SentenceScore {

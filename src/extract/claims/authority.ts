@@ -100,7 +100,7 @@ export function countryOf(p: ParsedSentence, m: Mentioned): string {
         o !== m &&
         o.authority !== null &&
         !p.entity(o.mention.entityId)?.partOf &&
-        (o.last === m.first - 1 || o.last === m.first - 2 || o.first === m.last + 2),
+        (o.last === m.first - 1 || o.last === m.first - 2 || (o.first === m.last + 2 && p.lower(m.last + 1) === 'of')),
     );
     if (beside) return beside.authority!;
   }

@@ -1,5 +1,5 @@
 import type { PartialDate } from '../../knowledge/partialDate.js';
-import { NOUN_DETERMINERS, REPORTING } from '../cues.js';
+import { inclusionAt, NOUN_DETERMINERS, REPORTING } from '../cues.js';
 import type { DateMention } from '../dates.js';
 import { isInForceDate } from './inForce.js';
 import type { Clause, ParsedSentence } from './parsedSentence.js';
@@ -171,9 +171,11 @@ function predicateSpan(p: ParsedSentence, step: StepMention, clause: Clause, pre
     const w = p.words[k]!;
     if (!p.inClause(clause, k)) continue;
     const following = p.word(k + 1);
-    const verbSoon = p.words.slice(k + 1, k + 5).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
+    // A participle in a compound modifier ("the Leeds-based Trust") is no verb of another predicate.
+    const verbSoon = p.words.slice(k + 1, k + 5).some((x, n) => (x.pos === 'VERB' || x.pos === 'AUX') && p.lower(k + n) !== '-');
     // ", saying ...", ", citing ...", "and police searched ...", "that it had ...": another predicate.
-    const participle = w.text === ',' && following !== undefined && following.pos === 'VERB' && /ing$|ed$/.test(following.lower);
+    // ", including X and Y," lists the object's members, not another predicate.
+    const participle = w.text === ',' && following !== undefined && following.pos === 'VERB' && /ing$|ed$/.test(following.lower) && inclusionAt(p.words, k + 1) === 0;
     const coordinated = ['and', 'but'].includes(w.lower) && verbSoon;
     const subordinate = w.pos === 'SCONJ' && w.lower !== 'as' && verbSoon;
     if (participle || coordinated || subordinate) {

@@ -208,7 +208,9 @@ export class ParsedSentence {
       )
         return k;
       // A capitalised "Watch" is a word of a name; "the related group" a modifier.
-      if ((w.pos === 'VERB' || w.pos === 'AUX') && k > from && !/^\p{Lu}/u.test(w.text) && this.words[k - 1]?.pos !== 'DET') return k;
+      // "the Tripoli-based Exchange": a participle in a compound modifier.
+      const modifier = this.words[k - 1]?.pos === 'DET' || this.words[k - 1]?.text === '-';
+      if ((w.pos === 'VERB' || w.pos === 'AUX') && k > from && !/^\p{Lu}/u.test(w.text) && !modifier) return k;
       if (w.text === ',' && PREDICATE_OPENERS.has(following)) return k;
     }
     return Math.min(next, clause.to);

@@ -1,5 +1,6 @@
 import {
   ASSET_WORDS,
+  AUTHORITY_REFERENCES,
   AS_NOT_COMPLEMENT,
   BE,
   baseOf,
@@ -580,7 +581,7 @@ function stepCase(p: ParsedSentence, clause: Clause, i: number, earlier: StepMen
     (w.pos === 'NOUN' &&
       /s$/.test(w.lower) &&
       (base in LISTING_VERBS || base in REMOVAL_VERBS) &&
-      (p.mentionAt(i - 1)?.authority != null || RELATIVE_PRONOUNS.has(before?.lower ?? '')) &&
+      (p.mentionAt(i - 1)?.authority != null || RELATIVE_PRONOUNS.has(before?.lower ?? '') || AUTHORITY_REFERENCES.has(before?.lower ?? '')) &&
       (['DET', 'PROPN'].includes(p.word(i + 1)?.pos ?? '') || p.isStepNoun(i + 1))) ||
     // "would de-list", "to re-list": a verb after a modal or "to", whatever the tagger made of it.
     ((base in LISTING_VERBS || base in REMOVAL_VERBS) && ['AUX', 'PART'].includes(before?.pos ?? '') && !isPossessive(before));

@@ -262,10 +262,17 @@ export const MENTION_RULES: Rule<MentionCase, true>[] = [
     examples: [
       { text: 'Japan removed a Foo Front leader from its sanctions list.', claims: [], organisations: ['Foo Front'] },
       { text: 'France lifted its ban on the Foo Front’s newspaper, but the group itself remains outlawed.', claims: [], organisations: ['Foo Front'] },
+      {
+        text: 'Canada listed the Foo Front-backed Red Hand Brigade on Tuesday.',
+        claims: ['Canada listed Red Hand Brigade 2024-09-10'],
+        organisations: ['Foo Front', 'Red Hand Brigade'],
+      },
     ],
     apply: ({ p, m }) => {
       const next = p.word(m.last + 1);
       if (!next) return undefined;
+      // "the Foo Front-backed Brigade", "the Sulu-based Kataib": a name in a compound modifier.
+      if (next.text === '-' && /^\p{Ll}/u.test(p.word(m.last + 2)?.text ?? '')) return true;
       const headNoun = (w: { lower: string } | undefined) => w !== undefined && !ORGANISATION_REFERENCES.has(w.lower) && !(baseOf(w.lower) in STEP_NOUNS);
       if (isPossessive(next)) {
         // "the Front's chief recruiter": its people.
