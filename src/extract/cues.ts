@@ -36,6 +36,16 @@ export const SET_NOUNS = set(lexicon.organisationReferences, lexicon.partNouns);
 export const PEOPLE_NOUNS = set(lexicon.peopleNouns, lexicon.memberNouns);
 export const PERSON_NAME_WORDS = set(lexicon.personNameWords);
 export const PERSON_APPOSITIONS = set(lexicon.personAppositions);
+export const NAME_CONNECTORS = set(lexicon.nameConnectors);
+export const NOT_NAME_WORDS = set(lexicon.notNameWords);
+export const DOCUMENT_WORDS = set(lexicon.documentWords);
+export const CATEGORY_WORDS = set(lexicon.categoryWords);
+export const NAME_LIST_JOINERS = set(lexicon.nameListJoiners);
+export const ALIAS_JOINERS = set(lexicon.aliasJoiners);
+/** Alternations of the head words of organisations' names, for the name patterns. */
+export const HEADS = alternation(lexicon.organisationHeads);
+export const PEOPLE_HEADS = alternation(lexicon.peopleHeads);
+export const BODY_NAME_OPENER = new RegExp(`^(?:${alternation(lexicon.bodyNameOpeners)})\\b`);
 /** Whether a word is an irregular form of one of the vocabulary's verbs ("froze", "struck"): a verb, whatever the tagger says. */
 export const isIrregularVerbForm = (lower: string): boolean => IRREGULAR.has(lower);
 /** Where a word starts an inclusion marker ("among them", "including"), how many words the marker takes; 0 for none. */

@@ -1,6 +1,16 @@
 import type { Word } from './parse.js';
 import {
+  ALIAS_JOINERS,
   ALIAS_LIST_START,
+  BODY_NAME_OPENER,
+  CATEGORY_WORDS,
+  DOCUMENT_WORDS,
+  HEADS,
+  isTerrorWord,
+  NAME_CONNECTORS,
+  NAME_LIST_JOINERS,
+  NOT_NAME_WORDS,
+  PEOPLE_HEADS,
   ALIAS_OPENER,
   ALIAS_OPENER_WHOLE,
   inclusionAt,
@@ -11,117 +21,6 @@ import {
   SET_NOUNS,
 } from './cues.js';
 
-/** Lower-case words that may stand inside a proper name ("Brigades of the Eastern Gate", "Hizb ut-Tahrir"). */
-const CONNECTORS = new Set([
-  'of',
-  'the',
-  'for',
-  'al',
-  'el',
-  'ul',
-  'ut',
-  'bin',
-  'ibn',
-  'de',
-  'la',
-  'du',
-  'da',
-  'e',
-  'i',
-  'wa',
-  'wal',
-  'an',
-  'ash',
-  'ad',
-  'az',
-  '-',
-  "'",
-  '’',
-  '&',
-  'und',
-  'der',
-  'des',
-  'del',
-  'and',
-  "'s",
-  '’s',
-  'ha',
-]);
-/** Capitalised words that start a sentence or a date, not a name. */
-const NOT_NAMES = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'the',
-  'a',
-  'an',
-  'it',
-  'they',
-  'its',
-  'their',
-  'this',
-  'that',
-  'in',
-  'on',
-  'at',
-  'as',
-  'by',
-  'under',
-  'from',
-  'to',
-  'and',
-  'or',
-  'but',
-  'he',
-  'she',
-  'we',
-  'officials',
-  'government',
-]);
-/** A name ending in one of these is a list, a law or a document, not an organisation. */
-const DOCUMENT_WORDS = new Set([
-  'list',
-  'register',
-  'registry',
-  'schedule',
-  'act',
-  'order',
-  'code',
-  'journal',
-  'gazette',
-  'law',
-  'regulation',
-  'decision',
-  'resolution',
-  'court',
-  'ministry',
-  'department',
-  'office',
-  'government',
-  'parliament',
-  'minister',
-  'secretary',
-  'regime',
-  'programme',
-  'program',
-]);
-
 const capitalised = (w: Word) => /^\p{Lu}/u.test(w.text) || /^\p{Lu}/u.test(w.text.replace(/^(al|el|ul|ut)-/i, ''));
 
 export interface FoundName {
@@ -130,9 +29,6 @@ export interface FoundName {
   /** The word the name starts at. */
   at: number;
 }
-
-/** Words that join names in a list ("X, Y and the Z"). */
-const LIST_JOINERS = new Set([',', 'and', 'or', 'the', 'as', 'well', 'along', 'with']);
 
 /**
  * The proper names of organisations between words `from` and `to`: the first name there, and
@@ -185,7 +81,7 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
 function pastOtherWords(words: Word[], i: number, to: number, listing: boolean, isMention: (i: number) => boolean): number | null {
   const set = setPhraseEnd(words, i, to);
   if (set !== null) return set;
-  return listing && !LIST_JOINERS.has(words[i]!.lower) && !isMention(i) ? null : i + 1;
+  return listing && !NAME_LIST_JOINERS.has(words[i]!.lower) && !isMention(i) ? null : i + 1;
 }
 
 /**
@@ -256,31 +152,31 @@ function nameAt(words: Word[], i: number, to: number, isMention: (i: number) => 
   const first = words[i]!;
   // "the Sulu-based Kataib Tawhid", "Terrorgram-linked Rusich Youth Front": the name follows its compound modifier.
   if (compoundModifier(words, i) && !['a', 'an'].includes(words[i - 1]?.lower ?? '')) return nameAt(words, i + 3, to, isMention);
-  if (!capitalised(first) || NOT_NAMES.has(first.lower) || isMention(i) || first.pos === 'PUNCT' || first.pos === 'NUM') return null;
+  if (!capitalised(first) || NOT_NAME_WORDS.has(first.lower) || isMention(i) || first.pos === 'PUNCT' || first.pos === 'NUM') return null;
   if (i === 0 && first.pos !== 'PROPN') return null;
-  let end = i + 1;
-  let lastCapital = i;
-  while (end < to) {
-    const w = words[end]!;
-    // A place inside a name ("Lake Chad Vanguard") when the name goes on after it.
-    if (isMention(end) && !(words[end + 1] && capitalised(words[end + 1]!) && !isMention(end + 1))) break;
-    const attached = words[end - 1]?.text === '-' && words[end - 1]!.start === words[end - 2]?.end && w.start === words[end - 1]!.end;
-    if ((capitalised(w) && !NOT_NAMES.has(w.lower) && w.pos !== 'PUNCT') || (attached && /^\p{L}+$/u.test(w.text))) lastCapital = end;
-    else if (!CONNECTORS.has(w.lower) || (w.lower === 'the' && words[end - 1]?.lower !== 'of')) break;
-    end++;
-  }
+  const lastCapital = lastWordOfName(words, i, to, isMention);
   const parts = words.slice(i, lastCapital + 1);
-  if (
-    parts
-      .map((p) => p.text)
-      .join('')
-      .replace(/[^\p{L}]/gu, '').length < 3
-  )
-    return null;
+  if (lettersIn(parts) < 3) return null;
   if (notAnOrganisation(words, i, lastCapital + 1)) return { text: null, end: lastCapital + 1 };
   if (parts.length === 1 && first.pos !== 'PROPN' && !/^\p{Lu}{2,}$/u.test(first.text)) return null;
   return { text: joinWords(parts), end: lastCapital + 1 };
 }
+
+/** The last capitalised word of the name that starts at `i`, past the connectors inside it. */
+function lastWordOfName(words: Word[], i: number, to: number, isMention: (i: number) => boolean): number {
+  let lastCapital = i;
+  for (let end = i + 1; end < to; end++) {
+    const w = words[end]!;
+    // A place inside a name ("Lake Chad Vanguard") when the name goes on after it.
+    if (isMention(end) && !(words[end + 1] && capitalised(words[end + 1]!) && !isMention(end + 1))) break;
+    const attached = words[end - 1]?.text === '-' && words[end - 1]!.start === words[end - 2]?.end && w.start === words[end - 1]!.end;
+    if ((capitalised(w) && !NOT_NAME_WORDS.has(w.lower) && w.pos !== 'PUNCT') || (attached && /^\p{L}+$/u.test(w.text))) lastCapital = end;
+    else if (!NAME_CONNECTORS.has(w.lower) || (w.lower === 'the' && words[end - 1]?.lower !== 'of')) break;
+  }
+  return lastCapital;
+}
+
+const lettersIn = (parts: Word[]) => parts.reduce((n, p) => n + p.text.replace(/[^\p{L}]/gu, '').length, 0);
 
 /** Whether the words at `i` are a capitalised word, a hyphen and a participle, written as one: "Sulu-based", "Iran-backed". */
 function compoundModifier(words: Word[], i: number): boolean {
@@ -298,8 +194,7 @@ function notAnOrganisation(words: Word[], from: number, end: number): boolean {
   const parts = words.slice(from, end);
   const last = parts[parts.length - 1]!;
   const indefinite = ['a', 'an'].includes(words[from - 1]?.lower ?? '');
-  if (indefinite || DOCUMENT_WORDS.has(last.lower) || parts.some((p) => /^(terror\w*|designated|proscribed|banned|sanctioned|listed|list)$/i.test(p.text)))
-    return true;
+  if (indefinite || DOCUMENT_WORDS.has(last.lower) || parts.some((p) => isTerrorWord(p.lower) || CATEGORY_WORDS.has(p.lower))) return true;
   return !HEAD_WORD.test(joinWords(parts)) && (parts.some((p) => PERSON_NAME_WORDS.has(p.lower)) || personFollows(words, end));
 }
 
@@ -391,21 +286,16 @@ export function namesAlsoKnownAs(sentence: string, end: number): string[] {
   return names;
 }
 
-/** The last words of organisations' names ("... Liberation Front", "... Relief Foundation"). */
-const HEADS =
-  'Front|Movement|Army|Brigades?|Council|Party|Network|Group|Organi[sz]ation|Foundation|Association|Collective|Brotherhood|Alliance|Militia|Vanguard|Legion|Division|Cell|Commandos?|Marines|Society|Fund|Trust|Company|Exchange(?: House)?|Mujahideen|Mujahidin|Jamaat|Jamagat|Battalion|Command|Forces|Guard|Union|League|Circle|Syndicate|Office|Order|Bewegung|Caliphate';
-const HEAD_WORD = new RegExp(`\\b(?:${HEADS}|Sons|Soldiers|Partisans|Defenders|Guardians|Martyrs|Lions|Knights|Warriors)\\b`);
+const HEAD_WORD = new RegExp(`\\b(?:${HEADS}|${PEOPLE_HEADS})\\b`);
 /** Names that open with what they are: "the Brigades of the Eastern Gate", "the Sons of the Northern Rivers". */
 const HEAD_FIRST = new RegExp(
-  `\\b((?:${HEADS}|Sons|Soldiers|Partisans|Defenders|Guardians|Martyrs|Lions|Knights|Warriors)\\s+of\\s+(?:the\\s+)?(?:[A-Z][\\p{L}'’-]*)(?:\\s+[A-Z][\\p{L}'’-]*){0,3})(?:\\s+\\(([A-Z][A-Z0-9-]{1,7})\\))?`,
+  `\\b((?:${HEADS}|${PEOPLE_HEADS})\\s+of\\s+(?:the\\s+)?(?:[A-Z][\\p{L}'’-]*)(?:\\s+[A-Z][\\p{L}'’-]*){0,3})(?:\\s+\\(([A-Z][A-Z0-9-]{1,7})\\))?`,
   'gu',
 );
 const CANDIDATE = new RegExp(
   `\\b((?:[A-Z][\\p{L}'’-]*\\s+(?:(?:of|for|and|al|el)(?:\\s+the)?[\\s-]+)?){0,5}(?:${HEADS}))(?:\\s+\\(([A-Z][A-Z0-9-]{1,7})\\))?\\b`,
   'gu',
 );
-
-const ALIAS_JOINERS = new Set(['of', 'for', 'al', 'el', 'the', 'and', 'or', 'a', 'b', 'c', 'd', 'e']);
 
 /**
  * Whether the text before a name ends inside an "also known as" list: the opener, then only names
@@ -437,7 +327,7 @@ export function organisationLikeNames(sentence: string): OrganisationLikeName[] 
     let name = m[1]!.replace(/^(?:The|A|An)\s+/, '');
     // "Members of the Sindh Liberation Council": a capital that only opens the sentence.
     if (m.index === 0) name = name.replace(/^\p{L}+\s+of\s+(?:the\s+)?/u, '');
-    if (name.split(/\s+/).length < 2 || /^(?:Security|European|Sanctions|Home|Foreign|State|Public)\b/.test(name)) continue;
+    if (name.split(/\s+/).length < 2 || BODY_NAME_OPENER.test(name)) continue;
     // "X, also known as Grey Meridian and Meridian Order": other names of X, not another organisation.
     if (inAliasList(sentence.slice(0, m.index))) continue;
     found.push({ name, aliases: m[2] ? [m[2]] : [], start: m.index });

@@ -175,7 +175,8 @@ function predicateSpan(p: ParsedSentence, step: StepMention, clause: Clause, pre
     const verbSoon = p.words.slice(k + 1, k + 5).some((x, n) => (x.pos === 'VERB' || x.pos === 'AUX') && p.lower(k + n) !== '-');
     // ", saying ...", ", citing ...", "and police searched ...", "that it had ...": another predicate.
     // ", including X and Y," lists the object's members, not another predicate.
-    const participle = w.text === ',' && following !== undefined && following.pos === 'VERB' && /ing$|ed$/.test(following.lower) && inclusionAt(p.words, k + 1) === 0;
+    const participle =
+      w.text === ',' && following !== undefined && following.pos === 'VERB' && /ing$|ed$/.test(following.lower) && inclusionAt(p.words, k + 1) === 0;
     const coordinated = ['and', 'but'].includes(w.lower) && verbSoon;
     const subordinate = w.pos === 'SCONJ' && w.lower !== 'as' && verbSoon;
     if (participle || coordinated || subordinate) {
