@@ -111,6 +111,7 @@ export const QUESTION_OPENERS = set(lexicon.questionOpeners);
 export const COUNTERFACTUAL_OPENERS = set(lexicon.counterfactualOpeners);
 export const SUBJECT_JOINERS = set(lexicon.subjectJoiners);
 export const FUTURE_WORDS = set(lexicon.futureWords);
+export const FUTURE_BEFORE_TO = set(lexicon.futureBeforeTo);
 export const PAST_WORDS = set(lexicon.pastWords);
 export const SAME_IN_PAST = set(lexicon.sameInPast);
 

@@ -770,6 +770,9 @@ export const futureWords = [
 ];
 
 /** Words of a verb group that put it in the past: dates on or before publication. */
+/** Future words that are future only before "to" ("set to take effect"; not "set aside"). */
+export const futureBeforeTo = ['set'];
+
 export const pastWords = ['was', 'were', 'had', 'did', 'ago', 'last', 'yesterday', 'earlier', 'already', 'previously'];
 
 /** Verbs whose past is written as their present ("Japan put the group on its list on March 3"). */

@@ -10,7 +10,9 @@ import {
   NAME_CONNECTORS,
   NAME_LIST_JOINERS,
   NOT_NAME_WORDS,
+  ORGANISATION_REFERENCES,
   PEOPLE_HEADS,
+  TIME_MODIFIERS,
   ALIAS_OPENER,
   ALIAS_OPENER_WHOLE,
   inclusionAt,
@@ -44,6 +46,11 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
   const found: FoundName[] = [];
   let lastEnd = from;
   for (let i = Math.max(0, from); i < to; i++) {
+    // "the Front (JFT)": another name of the known name before it.
+    if (words[i - 1]?.text === '(' && i >= 2 && isMention(i - 2) && words[i + 1]?.text === ')') {
+      i++;
+      continue;
+    }
     const name = nameAt(words, i, to, isMention);
     if (name === null) {
       const next = pastOtherWords(words, i, to, found.length > 0, isMention);
@@ -92,8 +99,11 @@ function pastOtherWords(words: Word[], i: number, to: number, listing: boolean, 
  */
 function notListed(words: Word[], at: number, end: number, text: string, isMention: (i: number) => boolean): boolean {
   if (!HEAD_WORD.test(text) && describesMember(words, end, isMention)) return true;
-  const of = words[at - 1]?.lower === 'the' ? at - 2 : at - 1;
-  return words[of]?.lower === 'of' && PART_NOUNS.has(words[of - 1]?.lower ?? '');
+  // "two financiers of the Iran-backed X": past a compound modifier.
+  const before = compoundModifier(words, at - 3) ? at - 4 : at - 1;
+  const of = words[before]?.lower === 'the' ? before - 1 : before;
+  const owner = words[of - 1]?.lower ?? '';
+  return words[of]?.lower === 'of' && (PART_NOUNS.has(owner) || MEMBER_NOUNS.has(owner));
 }
 
 /**
@@ -157,13 +167,30 @@ function nameAt(words: Word[], i: number, to: number, isMention: (i: number) => 
   const lastCapital = lastWordOfName(words, i, to, isMention);
   const parts = words.slice(i, lastCapital + 1);
   if (lettersIn(parts) < 3) return null;
-  if (notAnOrganisation(words, i, lastCapital + 1)) return { text: null, end: lastCapital + 1 };
+  if (notAnOrganisation(words, i, lastCapital + 1) || modifiesNoun(words, lastCapital + 1)) return { text: null, end: lastCapital + 1 };
   if (parts.length === 1 && first.pos !== 'PROPN' && !/^\p{Lu}{2,}$/u.test(first.text)) return null;
   return { text: joinWords(parts), end: lastCapital + 1 };
 }
 
-/** The last capitalised word of the name that starts at `i`, past the connectors inside it. */
+/** Whether capitalised words before `end` qualify the common noun after them: "six Palestinian civil-society groups", "two Houthi procurement agents", "Hasm offshoot X". */
+function modifiesNoun(words: Word[], end: number): boolean {
+  const after = words[end];
+  if (after === undefined || !/^\p{Ll}/u.test(after.text) || ORGANISATION_REFERENCES.has(after.lower) || TIME_MODIFIERS.has(after.lower)) return false;
+  return after.pos === 'NOUN' || (after.pos === 'ADJ' && ['NOUN', 'PUNCT'].includes(words[end + 1]?.pos ?? ''));
+}
+
+/**
+ * The last capitalised word of the name that starts at `i`, past the connectors inside it. An
+ * "and" stays inside only a name with a head word ("Jammu and Kashmir Liberation Front"); else
+ * it joins two names ("Los Lobos and Tiguerones").
+ */
 function lastWordOfName(words: Word[], i: number, to: number, isMention: (i: number) => boolean): number {
+  const last = lastCapitalOf(words, i, to, isMention);
+  const and = words.slice(i, last + 1).findIndex((w) => w.lower === 'and');
+  return and > 0 && !HEAD_WORD.test(joinWords(words.slice(i, last + 1))) ? i + and - 1 : last;
+}
+
+function lastCapitalOf(words: Word[], i: number, to: number, isMention: (i: number) => boolean): number {
   let lastCapital = i;
   for (let end = i + 1; end < to; end++) {
     const w = words[end]!;

@@ -1,4 +1,4 @@
-import { FUTURE_IN_PAST, FUTURE_WORDS, IN_FORCE_FROM, PAST_WORDS, PRESENT_BE, SAME_IN_PAST } from './cues.js';
+import { FUTURE_BEFORE_TO, FUTURE_IN_PAST, FUTURE_WORDS, IN_FORCE_FROM, PAST_WORDS, PRESENT_BE, SAME_IN_PAST } from './cues.js';
 import { parseWords, type Word } from './parse.js';
 
 /** A tense as dates use it: `either` when the words allow both sides of publication. */
@@ -79,30 +79,35 @@ function tenseIn(sentence: string, offset: number): Tense {
   }
   if (before.length > 0) return tenseOf(before);
   // A date that opens its clause ("On March 3, a court will hear"): the verb after it.
+  // "Canada on Tuesday listed X": the verb after the date, where one comes before the clause's end.
   let next = position;
-  while (next < words.length && words[next]!.pos !== 'PUNCT') next++;
+  while (next < words.length && words[next]!.pos !== 'PUNCT' && words[next]!.pos !== 'VERB' && words[next]!.pos !== 'AUX') next++;
   return tenseOf(group(words, words[next]?.text === ',' ? next + 1 : position, 1));
 }
 
 /** The verb group nearest `from` in one direction, within the clause (commas and semicolons bound it). */
-function group(words: Word[], from: number, step: 1 | -1): Word[] {
-  const found: Word[] = [];
+function group(words: Word[], from: number, step: 1 | -1): Verb[] {
+  const found: Verb[] = [];
+  // "set to take effect" is future; "set aside" is not.
+  const future = (k: number) => FUTURE_WORDS.has(words[k]!.lower) && (!FUTURE_BEFORE_TO.has(words[k]!.lower) || words[k + 1]?.lower === 'to');
   for (let k = step < 0 ? from - 1 : from; k >= 0 && k < words.length; k += step) {
     const w = words[k]!;
     if (w.pos === 'PUNCT' && w.text !== '-') break;
     // A capitalised word inside a sentence is a name's ("the Southern Cross Brotherhood"), not a verb.
     const named = k > 0 && /^\p{Lu}/u.test(w.text);
-    const verbal =
-      !named && (w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'PART' && w.lower === 'to') || FUTURE_WORDS.has(w.lower) || PAST_WORDS.has(w.lower));
-    if (verbal) found.push(w);
+    const verbal = !named && (w.pos === 'VERB' || w.pos === 'AUX' || (w.pos === 'PART' && w.lower === 'to') || future(k) || PAST_WORDS.has(w.lower));
+    if (verbal) found.push(future(k) ? { ...w, future: true } : w);
     else if (found.some((f) => f.pos === 'VERB' || f.pos === 'AUX') && w.pos !== 'ADV' && w.pos !== 'PART') break;
   }
   return step < 0 ? found.reverse() : found;
 }
 
-function tenseOf(verbs: Word[]): Tense {
+/** A word of a verb group, marked where it makes the group future. */
+type Verb = Word & { future?: true };
+
+function tenseOf(verbs: Verb[]): Tense {
   if (verbs.length === 0) return 'unknown';
-  if (verbs.some((w) => FUTURE_WORDS.has(w.lower))) return 'future';
+  if (verbs.some((w) => w.future)) return 'future';
   if (verbs.some((w) => PAST_WORDS.has(w.lower))) return 'past';
   const main = [...verbs].reverse().find((w) => w.pos === 'VERB') ?? verbs[verbs.length - 1]!;
   if (/ing$/.test(main.lower) && verbs.length === 1) return 'unknown'; // a gerund alone has no tense

@@ -316,6 +316,8 @@ export const MENTION_RULES: Rule<MentionCase, true>[] = [
 /** The word "of" before a name (past "the", "its"), when it lies inside the region: "leaders of the Front". */
 function ofBefore(p: ParsedSentence, m: Mentioned, from: number): number | null {
   let k = m.first - 1;
+  // "commanders of the Haqqani-linked Front": past a compound modifier, then determiners.
+  if (p.lower(k - 1) === '-' && /ed$/.test(p.lower(k)) && p.word(k - 2)?.end === p.word(k - 1)?.start) k -= 3;
   while (k >= from && ['the', 'its', 'their'].includes(p.lower(k))) k--;
   return k > from && p.lower(k) === 'of' ? k : null;
 }
@@ -382,6 +384,11 @@ function listedAfterMention(p: ParsedSentence, at: number): boolean {
     const m = p.mentionAt(k);
     if (m !== null) return m.mention.kind === 'organisation';
     const w = p.words[k]!;
+    // "X (XF) and Y": past the bracketed other name of X.
+    if (w.text === ')' && p.lower(k - 2) === '(') {
+      k -= 2;
+      continue;
+    }
     if (/^\p{Lu}/u.test(w.text) && w.lower !== 'the') return false;
     if (!['DET', 'NUM', 'ADJ', 'NOUN', 'PRON', 'CCONJ', 'PUNCT'].includes(w.pos) && w.lower !== 'of' && inclusionAt(p.words, k) === 0) return false;
   }
