@@ -64,8 +64,8 @@ export interface ModeCase {
   published: PartialDate | null;
 }
 
-/** A word of a set by its lemma or form; a capitalised word inside a name ("the Appeal Commission") is none. */
-const lemmaIn = (set: Set<string>) => (g: Word) => g.text === g.lower && (set.has(g.lemma) || set.has(g.lower));
+/** A word of a set by its lemma or form; a capitalised word inside a name ("the Appeal Commission") is none, a heading's verb ("Calls on") is. */
+const lemmaIn = (set: Set<string>) => (g: Word) => (g.text === g.lower || g.pos === 'VERB') && (set.has(g.lemma) || set.has(g.lower));
 const planned = lemmaIn(PLANNED);
 const refused = lemmaIn(REFUSAL);
 const pressed = lemmaIn(PRESSURE);
@@ -145,11 +145,16 @@ function endsGroup(p: ParsedSentence, k: number, taken: number): boolean {
 function isAddressee(p: ParsedSentence, m: Mentioned): boolean {
   let k = m.first - 1;
   while (k >= 0 && (p.words[k]!.pos === 'DET' || p.words[k]!.pos === 'ADJ')) k--;
+  // "pressed Canada and Britain to follow": the first of the authorities joined to it.
+  const joined = ['and', ','].includes(p.lower(k)) ? p.mentionAt(k - 1) : null;
+  if (joined && joined.authority !== null) return isAddressee(p, joined);
   const w = p.word(k);
   if (!w) return false;
   if (w.pos === 'VERB' && !BE.has(w.lower)) return true;
   if (w.lower === 'by' && p.word(k - 1)?.pos === 'VERB') return true; // "were urged by Washington to list"
-  return ADDRESSEE_PREPOSITIONS.has(w.lower) && ['VERB', 'NOUN', 'ADJ'].includes(p.word(k - 1)?.pos ?? '');
+  // "called on Britain", "a call on Canada".
+  const verb = p.word(k - 1);
+  return ADDRESSEE_PREPOSITIONS.has(w.lower) && verb !== undefined && ['VERB', 'NOUN', 'ADJ'].includes(verb.pos);
 }
 
 /**
