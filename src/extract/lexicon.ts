@@ -452,6 +452,8 @@ export const reportNouns = [
   'story',
   'stories',
   'talk',
+  'version',
+  'versions',
 ];
 /** Verbs that deny a step told in their "that" clause: "denied that it had proscribed X". */
 export const denials = ['deny', 'dismiss', 'refute', 'rebut', 'debunk'];
@@ -589,7 +591,23 @@ export const conditions = ['when', 'upon'];
 export const continuing = ['remain', 'remains', 'remained', 'stay', 'stays', 'stayed', 'still'];
 
 /** Verbs of reporting: "the ministry said", "officials confirmed". */
-export const reporting = ['say', 'announce', 'confirm', 'state', 'tell', 'report', 'add', 'note', 'declare', 'explain', 'insist', 'notify', 'inform'];
+export const reporting = [
+  'say',
+  'announce',
+  'confirm',
+  'state',
+  'tell',
+  'report',
+  'add',
+  'note',
+  'declare',
+  'explain',
+  'insist',
+  'notify',
+  'inform',
+  'misstate',
+  'misreport',
+];
 
 /** Forms of "be" (and "get") that make a participle passive: "was banned", "got delisted". */
 export const beForms = ['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'get', 'got', 'gets'];

@@ -201,12 +201,22 @@ function onlyReported(p: ParsedSentence, step: StepMention): boolean {
   for (let k = step.at - 1; k > from; k--) {
     const w = p.words[k]!;
     if (w.text === ':' || w.text === ';') return false;
-    if (!COMPLEMENTIZERS.has(w.lower)) continue;
+    // "reports that X had been banned"; "an earlier version of this article said X had been banned".
+    const telling = w.pos === 'VERB' && REPORTING.has(w.lemma);
+    // "misstated the date on which X was listed": what is told is a noun, not the step.
+    if (telling && !tellsClause(p, k)) return false;
+    if (!COMPLEMENTIZERS.has(w.lower) && !telling) continue;
     const before = p.words.slice(Math.max(0, k - 7), k);
     const reported = before.some((b) => REPORT_NOUNS.has(b.lower) || (b.pos === 'VERB' && DENIALS.has(b.lemma)));
     return reported && !p.words.slice(0, k).some((b) => CONFIRMATIONS.has(b.lower) || CONFIRMATIONS.has(b.lemma));
   }
   return false;
+}
+
+/** Whether a verb of telling at `k` takes a clause ("said the US had delisted X"), not a noun ("misstated the date on which ..."). */
+function tellsClause(p: ParsedSentence, k: number): boolean {
+  const next = p.word(k + 1)?.pos === 'DET' ? k + 2 : k + 1;
+  return p.mentionAt(next) !== null || p.word(next)?.pos === 'PRON';
 }
 
 /**
