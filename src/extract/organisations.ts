@@ -46,9 +46,10 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
   const found: FoundName[] = [];
   let lastEnd = from;
   for (let i = Math.max(0, from); i < to; i++) {
-    // "the Front (JFT)": another name of the known name before it.
-    if (words[i - 1]?.text === '(' && i >= 2 && isMention(i - 2) && words[i + 1]?.text === ')') {
-      i++;
+    // "the Front (JFT)", "Groene Vuist (Green Fist)": another name of the known name before it.
+    const close = bracketedAfterMention(words, i, isMention);
+    if (close !== null) {
+      i = close;
       continue;
     }
     const name = nameAt(words, i, to, isMention);
@@ -80,6 +81,16 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
   return found;
 }
 
+/** Where the brackets that open before `i` close, if they follow a known name and hold only capitalised words. */
+function bracketedAfterMention(words: Word[], i: number, isMention: (i: number) => boolean): number | null {
+  if (words[i - 1]?.text !== '(' || i < 2 || !isMention(i - 2)) return null;
+  for (let k = i; k < Math.min(words.length, i + 6); k++) {
+    if (words[k]!.text === ')') return k;
+    if (!capitalised(words[k]!) && !NAME_CONNECTORS.has(words[k]!.lower)) return null;
+  }
+  return null;
+}
+
 /**
  * Where the scan for names goes on after a word that starts none: past a phrase naming a set
  * whose members follow ("X and its media arm, Y", "five groups, among them X"), a joiner or a
@@ -98,7 +109,7 @@ function pastOtherWords(words: Word[], i: number, to: number, listing: boolean, 
  * chapter of the Iron Brotherhood, the Winnipeg Iron Brotherhood").
  */
 function notListed(words: Word[], at: number, end: number, text: string, isMention: (i: number) => boolean): boolean {
-  if (!HEAD_WORD.test(text) && describesMember(words, end, isMention)) return true;
+  if (!HEAD_WORD.test(text) && (describesMember(words, end, isMention) || namedAsMember(words, at))) return true;
   // "two financiers of the Iran-backed X": past a compound modifier.
   const before = compoundModifier(words, at - 3) ? at - 4 : at - 1;
   const of = words[before]?.lower === 'the' ? before - 1 : before;
@@ -126,6 +137,11 @@ function setPhraseEnd(words: Word[], i: number, to: number): number | null {
     sawSet ||= SET_NOUNS.has(w.lower);
   }
   return null;
+}
+
+/** Whether a name is in apposition to a member's noun before it: "the group's founder, Masood Azhar,". */
+function namedAsMember(words: Word[], at: number): boolean {
+  return words[at - 1]?.text === ',' && MEMBER_NOUNS.has(words[at - 2]?.lower ?? '');
 }
 
 /** Whether an apposition for a person follows a name: ", an individual", ", a national of", "(born 1975)". */

@@ -127,6 +127,12 @@ function group(p: ParsedSentence, lead: Mentioned, all: Mentioned[]): string[] {
   return [...new Set(chosen.map((m) => countryOf(p, m)))];
 }
 
+/** Whether a mention qualifies the noun or name after it: "the Lebanese firm X", "a Kenyan charity". */
+function qualifiesNoun(p: ParsedSentence, m: Mentioned): boolean {
+  const next = p.word(m.last + 1);
+  return next !== undefined && (next.pos === 'NOUN' || next.pos === 'PROPN') && !AUTHORITY_REFERENCES.has(next.lower) && !isPossessive(next);
+}
+
 /** A step and the authorities its clause names, for the rules of whose step it is. */
 export interface AuthorityCase {
   p: ParsedSentence;
@@ -282,7 +288,8 @@ export const AUTHORITY_RULES: Rule<AuthorityCase, Authorities>[] = [
     ],
     apply: (c) => {
       if (c.clause.antecedent === null) return undefined;
-      const main = c.p.mentioned.filter((m) => m.authority !== null && m.last < c.clause.from);
+      // "OFAC delisted the Lebanese firm X, which was designated in September": not the authority that qualifies a noun.
+      const main = c.p.mentioned.filter((m) => m.authority !== null && m.last < c.clause.from && !qualifiesNoun(c.p, m));
       return main.length > 0 ? named([main[main.length - 1]!.authority!]) : undefined;
     },
   },

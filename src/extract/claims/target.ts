@@ -318,7 +318,8 @@ function ofBefore(p: ParsedSentence, m: Mentioned, from: number): number | null 
   let k = m.first - 1;
   // "commanders of the Haqqani-linked Front": past a compound modifier, then determiners.
   if (p.lower(k - 1) === '-' && /ed$/.test(p.lower(k)) && p.word(k - 2)?.end === p.word(k - 1)?.start) k -= 3;
-  while (k >= from && ['the', 'its', 'their'].includes(p.lower(k))) k--;
+  // "an offshoot of the separatist Front": past the determiner and the adjectives before the name.
+  while (k >= from && (['the', 'its', 'their'].includes(p.lower(k)) || (['ADJ', 'NOUN'].includes(p.words[k]!.pos) && /^\p{Ll}/u.test(p.words[k]!.text)))) k--;
   return k > from && p.lower(k) === 'of' ? k : null;
 }
 
