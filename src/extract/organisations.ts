@@ -65,6 +65,8 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
       continue;
     }
     const aliases = aliasesAfter(words, name.end, isMention);
+    // "..., the Ministry of Foreign Affairs announced": the subject of another verb ends the list.
+    if (found.length > 0 && ['VERB', 'AUX'].includes(words[aliases.end]?.pos ?? '')) break;
     // "Al-Jabha al-Sharqiya, or the Eastern Front,": another name of the one before.
     const joined =
       found.length > 0

@@ -34,6 +34,8 @@ export function parseWords(sentence: string): Word[] {
   return words;
 }
 
+const GUILLEMET = /^[«»‹›]$/;
+
 function parse(sentence: string): Word[] {
   const tokens = nlp.readDoc(sentence).tokens();
   const values = tokens.out(its.value) as string[];
@@ -45,6 +47,8 @@ function parse(sentence: string): Word[] {
     const found = sentence.indexOf(text, cursor);
     const start = found < 0 ? cursor : found;
     cursor = start + text.length;
+    // Guillemets mark a name in translated notices ("the «Taliban» movement"): the name is read without them.
+    if (GUILLEMET.test(text)) return;
     words.push({ text, lower: text.toLowerCase(), pos: pos[i]!, lemma: lemmas[i]!.toLowerCase(), start, end: cursor });
   });
   return words;

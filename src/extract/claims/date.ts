@@ -1,5 +1,5 @@
 import type { PartialDate } from '../../knowledge/partialDate.js';
-import { inclusionAt, NOUN_DETERMINERS, REPORTING } from '../cues.js';
+import { inclusionAt, MAKING_VERBS, NOUN_DETERMINERS, REPORTING } from '../cues.js';
 import type { DateMention } from '../dates.js';
 import { isInForceDate } from './inForce.js';
 import type { Clause, ParsedSentence } from './parsedSentence.js';
@@ -88,11 +88,17 @@ export const UNDATING_RULES: Rule<DateCandidate, true>[] = [
         text: 'Latvia said on Wednesday that it had banned the Amber Wolf Brotherhood in 2019.',
         claims: ['Latvia listed Amber Wolf Brotherhood 2019'],
       },
+      {
+        published: '2024-09-13',
+        text: 'Bahrain announced on Sunday the designation of the Amber Wolf Brotherhood as a terrorist entity.',
+        claims: ['Bahrain listed Amber Wolf Brotherhood 2024-09-08'],
+      },
     ],
-    apply: ({ p, k }) => {
+    apply: ({ p, k, step }) => {
       for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
         const w = p.words[j]!;
-        if (w.pos === 'VERB' && REPORTING.has(w.lemma)) return true;
+        // "announced on Sunday the designation of X": the report makes the step it names.
+        if (w.pos === 'VERB' && REPORTING.has(w.lemma)) return !makes(p, j, step) || undefined;
         if (!['ADP', 'ADV', 'PROPN', 'NOUN'].includes(w.pos)) return undefined; // "notified Congress on Tuesday"
       }
       return undefined;
@@ -149,6 +155,12 @@ export const DATE_RULES: Rule<DateCase, PartialDate | null>[] = [
     },
   },
 ];
+
+/** Whether the verb at `j` makes the step noun after it, with no other verb between: "announced on Sunday the designation of X". */
+function makes(p: ParsedSentence, j: number, step: StepMention): boolean {
+  if (!step.noun || step.at < j || !MAKING_VERBS.has(p.words[j]!.lemma)) return false;
+  return !p.words.slice(j + 1, step.at).some((w) => w.pos === 'VERB' || w.pos === 'AUX' || w.lower === 'that');
+}
 
 /**
  * The words a verb step's date may stand in: from its subject (or the "and" after the step
