@@ -160,6 +160,13 @@ export const IN_FORCE_FROM = new RegExp(`\\b(?:${alternation(f.from)})\\s*$`, 'i
 /** The words a date follows when it is the day a step takes effect: "takes effect on", "effective", "published on". */
 export const IN_FORCE_DATE = new RegExp(`(?:${alternation(lexicon.inForceDateCues)})\\W+(?:\\w+\\W+){0,3}$`, 'i');
 
+/** A text's own publication as the day of its step: "effective upon publication", "on the date of its publication". */
+const pub = lexicon.onPublication;
+export const ON_PUBLICATION = new RegExp(
+  `\\b(?:${alternation(pub.openers)})\\s+(?:(?:${alternation(pub.days)})\\s+)?(?:(?:${alternation(pub.owners)})\\s+)?${pub.noun}\\b`,
+  'gi',
+);
+
 /** A list of countries named in a text: "the list of state sponsors of terrorism". */
 export const COUNTRY_LIST = new RegExp(`\\b(?:${alternation(lexicon.countryListWords)})\\b`, 'i');
 

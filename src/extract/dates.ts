@@ -2,6 +2,7 @@
 import * as chrono from 'chrono-node/en';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { formatPartialDate, partsOf, type PartialDate } from '../knowledge/partialDate.js';
+import { ON_PUBLICATION } from './cues.js';
 import { type Tense, tenseAt } from './tense.js';
 
 /** A date expression found in a sentence, resolved no more precisely than its words allow. */
@@ -75,6 +76,10 @@ export function findDates(sentence: string, published: PartialDate | null): Date
   for (const m of sentence.matchAll(BARE_YEAR)) {
     const year = m[1]!;
     add(year, m.index + m[0].length - year.length, year);
+  }
+  // "effective upon publication": the day the text was published, where the sentence names no day itself.
+  if (anchor?.day !== undefined && published !== null && mentions.length === 0) {
+    for (const m of sentence.matchAll(ON_PUBLICATION)) add(m[0], m.index, published);
   }
   return dropRangeEnds(
     sentence,

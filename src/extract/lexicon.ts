@@ -730,6 +730,17 @@ export const inForce = {
 };
 
 /** Words just before a date that make it the day a step takes effect: "in force on", "effective", "published on". */
+/**
+ * How a text dates its own step by its publication ("effective upon publication", "on the date of
+ * its publication"): an opener, then optionally the day's words and an owner, then the noun.
+ */
+export const onPublication = {
+  openers: ['upon', 'on', 'from', 'as from', 'as of'],
+  days: ['the date of', 'the day of'],
+  owners: ['its', 'their'],
+  noun: 'publication',
+};
+
 export const inForceDateCues = ['effect', 'force', 'effective', 'as of', 'published', 'gazetted'];
 
 /** Inflections of the irregular verbs the vocabulary names, for the patterns built from it. */

@@ -1,5 +1,5 @@
 import type { PartialDate } from '../../knowledge/partialDate.js';
-import { BE, IN_FORCE, IN_FORCE_DATE, IN_FORCE_PRESENT } from '../cues.js';
+import { BE, baseOf, IN_FORCE, IN_FORCE_DATE, IN_FORCE_PRESENT, LISTING_VERBS, REMOVAL_VERBS } from '../cues.js';
 import type { DateMention } from '../dates.js';
 import type { Word } from '../parse.js';
 import type { Clause, ParsedSentence } from './parsedSentence.js';
@@ -34,7 +34,11 @@ export function inForceAfter(p: ParsedSentence, step: StepMention, clause: Claus
     between[k - 1]?.text !== '-' &&
     !/ing$/.test(w.lower) &&
     !BE.has(between[k - 1]?.lower ?? '');
-  if (between.some((w, k) => verbOf(w, k) && !aside(k) && p.inClause(clause, step.at + 1 + k))) return inRelative;
+  // "the designation of X, also known as Y, is hereby revoked, effective ...": a passive of its own, aside or not.
+  const stepVerb = (w: Word) => baseOf(w.lemma) in LISTING_VERBS || baseOf(w.lemma) in REMOVAL_VERBS;
+  const passive = (w: Word, k: number) =>
+    w.pos === 'VERB' && stepVerb(w) && BE.has((between[k - 1]?.pos === 'ADV' ? between[k - 2] : between[k - 1])?.lower ?? '');
+  if (between.some((w, k) => ((verbOf(w, k) && !aside(k)) || passive(w, k)) && p.inClause(clause, step.at + 1 + k))) return inRelative;
   return { at, present: IN_FORCE_PRESENT.test(m[0]) };
 }
 

@@ -2,6 +2,7 @@ import { authorityOf } from '../../knowledge/authorities.js';
 import { entityId } from '../../knowledge/entities.js';
 import type { Entity } from '../../knowledge/types.js';
 import {
+  ALIAS_OPENER,
   ALIAS_OPENER_WHOLE,
   BE,
   baseOf,
@@ -185,13 +186,23 @@ export class ParsedSentence {
       const w = this.words[k]!;
       const hyphenated = this.words[k - 1]?.text === '-'; // "the Iranian-backed Front"
       const opensIt =
-        (w.pos === 'VERB' && !hyphenated && !BE.has(w.lower) && !BE.has(w.lemma)) ||
+        (w.pos === 'VERB' && !hyphenated && !BE.has(w.lower) && !BE.has(w.lemma) && !this.inAliasOpener(k)) ||
         w.lower === 'that' ||
         (w.lower === 'and' && this.words[k - 1]?.text === ',');
       if (this.mentionAt(k) === null && opensIt) break;
       k--;
     }
     return k + 1;
+  }
+
+  /** Whether word `k` is inside an "also known as" opener: its verb names, it opens no clause. */
+  inAliasOpener(k: number): boolean {
+    const from = this.words[Math.max(0, k - 2)]!.start;
+    ALIAS_OPENER.lastIndex = 0;
+    for (const m of this.text.slice(from, this.words[Math.min(this.words.length - 1, k + 2)]!.end).matchAll(ALIAS_OPENER)) {
+      if (from + m.index <= this.words[k]!.start && from + m.index + m[0].length >= this.words[k]!.end) return true;
+    }
+    return false;
   }
 
   /** Where an object phrase from `from` ends: at the next step, the clause's end, an exception or a new predicate. */

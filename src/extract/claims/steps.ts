@@ -149,7 +149,7 @@ export function stepNounBefore(p: ParsedSentence, clause: Clause, i: number): bo
   for (let k = i - 1; k >= clause.from; k--) {
     if (!p.inClause(clause, k)) continue;
     const w = p.words[k]!;
-    if (w.pos === 'VERB' && k < i - 1 && p.lower(k + 1) !== 'to') break;
+    if (w.pos === 'VERB' && k < i - 1 && p.lower(k + 1) !== 'to' && !p.inAliasOpener(k)) break;
     if (otherModifier(p.words[k - 1])) continue; // "the travel ban": a ban of something else
     if (p.isStepNoun(k) || STEP_REFERENCES.has(w.lower) || DESIGNATION_OBJECTS.has(w.lower)) return true;
   }
