@@ -308,6 +308,16 @@ export const namedLists: Record<string, string> = {
   'gazette of india': 'India',
   'kenya gazette': 'Kenya',
   'proscribed organisations appeal commission': 'United Kingdom',
+  'schedule 2 to the terrorism act': 'United Kingdom',
+  'federal register of legislation': 'Australia',
+  'executive order 13224': 'United States',
+  'e.o. 13224': 'United States',
+  'unlawful activities (prevention) act': 'India',
+  'first schedule of the anti-terrorism act': 'Pakistan',
+  'first schedule to the anti-terrorism act': 'Pakistan',
+  'terrorism suppression act': 'New Zealand',
+  repet: 'Argentina',
+  'journal officiel': 'France',
 };
 
 /** Pronouns that stand for an organisation just named ("removed it"). */

@@ -42,6 +42,7 @@ const BODIES: { name: string; of: string; aliases: string[] }[] = [
     aliases: ["Her Majesty's Treasury", "His Majesty's Treasury", 'Office of Financial Sanctions Implementation', 'OFSI'],
   },
   { name: 'Home Office', of: 'United Kingdom', aliases: ['Home Secretary', 'UK Home Office', 'Security Minister'] },
+  { name: 'House of Lords', of: 'United Kingdom', aliases: [] },
   { name: 'Foreign, Commonwealth and Development Office', of: 'United Kingdom', aliases: ['Foreign Office', 'FCDO', 'Foreign Secretary'] },
   { name: 'Public Safety Canada', of: 'Canada', aliases: ['Minister of Public Safety', 'Public Safety Minister', 'Department of Public Safety'] },
   {

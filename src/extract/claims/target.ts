@@ -462,8 +462,8 @@ function refersBack(c: TargetCase): boolean {
   if (c.regionRule === 'ban-on-something-else') return false;
   if (step.noun) {
     const told = c.context.steps.length > 0 || c.made.length > 0;
-    // "the designation", "its ban", or a pronoun for the step: "..., but it only came into force on 16 May".
-    const refers = REFERRING_DETERMINERS.has(p.lower(step.at - 1)) || STEP_PRONOUNS.has(p.lower(step.at));
+    // "the designation", "its ban", "Britain's proscription order", or a pronoun for the step: "..., but it only came into force on 16 May".
+    const refers = REFERRING_DETERMINERS.has(p.lower(step.at - 1)) || STEP_PRONOUNS.has(p.lower(step.at)) || isPossessive(p.word(step.at - 1));
     return told && refers && p.inClause(clause, step.at);
   }
   const [from, to] = step.passive ? [p.subjectStart(clause, step.at), step.at] : [step.at + 1, p.phraseEnd(clause, step.at + 1, c.next)];
