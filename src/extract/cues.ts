@@ -39,6 +39,7 @@ export const PERSON_APPOSITIONS = set(lexicon.personAppositions);
 export const NAME_CONNECTORS = set(lexicon.nameConnectors);
 export const NOT_NAME_WORDS = set(lexicon.notNameWords);
 export const DOCUMENT_WORDS = set(lexicon.documentWords);
+export const BODY_WORDS = set(lexicon.bodyWords);
 export const CATEGORY_WORDS = set(lexicon.categoryWords);
 export const NAME_LIST_JOINERS = set(lexicon.nameListJoiners);
 export const ALIAS_JOINERS = set(lexicon.aliasJoiners);

@@ -230,6 +230,19 @@ export const organisationReferences = [
   'federation',
   'legion',
   'vanguard',
+  'associations',
+  'charities',
+  'companies',
+  'firms',
+  'factions',
+  'cells',
+  'entities',
+  'club',
+  'clubs',
+  'gang',
+  'gangs',
+  'cartel',
+  'cartels',
 ];
 
 /** Words that open the members of a set of organisations: "five groups, among them X and Y", "including X". */
@@ -977,6 +990,9 @@ export const documentWords = [
   'programme',
   'program',
 ];
+
+/** First words of a body's name, never an organisation's: "Ministry of Interior of Bahrain", "Office of the Prosecutor General". */
+export const bodyWords = ['ministry', 'office', 'court', 'department', 'secretary', 'minister', 'presidium', 'prosecutor'];
 
 /** Words of a category, not a name, among capitalised words ("a Specially Designated Global Terrorist"). */
 export const categoryWords = ['designated', 'proscribed', 'banned', 'sanctioned', 'listed', 'list'];

@@ -3,6 +3,7 @@ import {
   ALIAS_JOINERS,
   ALIAS_LIST_START,
   BODY_NAME_OPENER,
+  BODY_WORDS,
   CATEGORY_WORDS,
   DOCUMENT_WORDS,
   HEADS,
@@ -42,7 +43,13 @@ export interface FoundName {
  * // "... listed the Northern Dawn Front (NDF), also known as Fajr al-Shamal, ..."
  * // => [{ name: 'Northern Dawn Front', aliases: ['NDF', 'Fajr al-Shamal'], at: 3 }]
  */
-export function findOrganisationNames(words: Word[], from: number, to: number, isMention: (i: number) => boolean): FoundName[] {
+export function findOrganisationNames(
+  words: Word[],
+  from: number,
+  to: number,
+  isMention: (i: number) => boolean,
+  isPlace: (i: number) => boolean = () => false,
+): FoundName[] {
   const found: FoundName[] = [];
   let lastEnd = from;
   for (let i = Math.max(0, from); i < to; i++) {
@@ -52,7 +59,7 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
       i = close;
       continue;
     }
-    const name = nameAt(words, i, to, isMention);
+    const name = placeLedName(words, i, to, isMention, isPlace) ?? nameAt(words, i, to, isMention);
     if (name === null) {
       const next = pastOtherWords(words, i, to, found.length > 0, isMention);
       if (next === null) break;
@@ -81,6 +88,16 @@ export function findOrganisationNames(words: Word[], from: number, to: number, i
     i = aliases.end - 1;
   }
   return found;
+}
+
+/**
+ * A name that opens with a one-word place ("the Egyptian Revolutionary Council", "Bangladesh
+ * Chhatra League"): the place and the name after it, where that name has a head word.
+ */
+function placeLedName(words: Word[], i: number, to: number, isMention: (i: number) => boolean, isPlace: (i: number) => boolean) {
+  if (!isPlace(i) || isMention(i - 1) || isMention(i + 1) || !capitalised(words[i + 1] ?? words[i]!) || words[i + 1] === undefined) return null;
+  const rest = nameAt(words, i + 1, to, isMention);
+  return rest?.text && HEAD_WORD.test(rest.text) ? { text: `${words[i]!.text} ${rest.text}`, end: rest.end } : null;
 }
 
 /** Where the brackets that open before `i` close, if they follow a known name and hold only capitalised words. */
@@ -212,13 +229,22 @@ function lastCapitalOf(words: Word[], i: number, to: number, isMention: (i: numb
   let lastCapital = i;
   for (let end = i + 1; end < to; end++) {
     const w = words[end]!;
-    // A place inside a name ("Lake Chad Vanguard") when the name goes on after it.
-    if (isMention(end) && !(words[end + 1] && capitalised(words[end + 1]!) && !isMention(end + 1))) break;
+    // A place inside a name ("Lake Chad Vanguard") when the name goes on after it, or that ends it ("Islamic Centre Hamburg (IZH)").
+    if (isMention(end) && !(words[end + 1] && capitalised(words[end + 1]!) && !isMention(end + 1)) && !placeEndsName(words, end, isMention)) break;
     const attached = words[end - 1]?.text === '-' && words[end - 1]!.start === words[end - 2]?.end && w.start === words[end - 1]!.end;
     if ((capitalised(w) && !NOT_NAME_WORDS.has(w.lower) && w.pos !== 'PUNCT') || (attached && /^\p{L}+$/u.test(w.text))) lastCapital = end;
     else if (!NAME_CONNECTORS.has(w.lower) || (w.lower === 'the' && words[end - 1]?.lower !== 'of')) break;
   }
   return lastCapital;
+}
+
+/** Whether a one-word place ends the name before it: right after its capitalised words or their "of", and before no other capital ("the Islamic Centre Hamburg (IZH) and"). */
+function placeEndsName(words: Word[], at: number, isMention: (i: number) => boolean): boolean {
+  // "the Islamic Academy of Germany": past the "of".
+  const before = words[at - 1]?.lower === 'of' ? words[at - 2] : words[at - 1];
+  const after = words[at + 1];
+  if (!before || isMention(at + 1) || !capitalised(before) || isMention(at - 1) || NOT_NAME_WORDS.has(before.lower)) return false;
+  return after === undefined || after.text === '(' || after.text === ',' || after.text === '.' || /^\p{Ll}/u.test(after.text);
 }
 
 const lettersIn = (parts: Word[]) => parts.reduce((n, p) => n + p.text.replace(/[^\p{L}]/gu, '').length, 0);
@@ -239,7 +265,7 @@ function notAnOrganisation(words: Word[], from: number, end: number): boolean {
   const parts = words.slice(from, end);
   const last = parts[parts.length - 1]!;
   const indefinite = ['a', 'an'].includes(words[from - 1]?.lower ?? '');
-  if (indefinite || DOCUMENT_WORDS.has(last.lower) || parts.some((p) => isTerrorWord(p.lower) || CATEGORY_WORDS.has(p.lower))) return true;
+  if (indefinite || DOCUMENT_WORDS.has(last.lower) || (BODY_WORDS.has(parts[0]!.lower) && parts.length > 1) || parts.some((p) => isTerrorWord(p.lower) || CATEGORY_WORDS.has(p.lower))) return true;
   return !HEAD_WORD.test(joinWords(parts)) && (parts.some((p) => PERSON_NAME_WORDS.has(p.lower)) || personFollows(words, end));
 }
 

@@ -356,7 +356,13 @@ function namesWhereStepLooks(c: TargetCase, keep: (at: number) => boolean = () =
   const found: Entity[] = [];
   const named: Named[] = [];
   for (const [from, to] of c.regions) {
-    const list = findOrganisationNames(c.p.words, from, to, (k) => c.p.mentionAt(k) !== null);
+    const list = findOrganisationNames(
+      c.p.words,
+      from,
+      to,
+      (k) => c.p.mentionAt(k) !== null,
+      (k) => c.p.mentionAt(k)?.authority != null && c.p.mentionAt(k)!.first === k,
+    );
     // One list of names: kept whole when its first name is.
     if (list.length === 0 || !keep(list[0]!.at)) continue;
     for (const name of list) {
