@@ -398,6 +398,14 @@ export const memberNouns = [
   'donors',
   'backer',
   'backers',
+  'organiser',
+  'organisers',
+  'organizer',
+  'organizers',
+  'trustee',
+  'trustees',
+  'director',
+  'directors',
 ];
 
 /** Words that stand for an authority just named: "it", "the government", "the court". */

@@ -265,7 +265,13 @@ function notAnOrganisation(words: Word[], from: number, end: number): boolean {
   const parts = words.slice(from, end);
   const last = parts[parts.length - 1]!;
   const indefinite = ['a', 'an'].includes(words[from - 1]?.lower ?? '');
-  if (indefinite || DOCUMENT_WORDS.has(last.lower) || (BODY_WORDS.has(parts[0]!.lower) && parts.length > 1) || parts.some((p) => isTerrorWord(p.lower) || CATEGORY_WORDS.has(p.lower))) return true;
+  if (
+    indefinite ||
+    DOCUMENT_WORDS.has(last.lower) ||
+    (BODY_WORDS.has(parts[0]!.lower) && parts.length > 1) ||
+    parts.some((p) => isTerrorWord(p.lower) || CATEGORY_WORDS.has(p.lower))
+  )
+    return true;
   return !HEAD_WORD.test(joinWords(parts)) && (parts.some((p) => PERSON_NAME_WORDS.has(p.lower)) || personFollows(words, end));
 }
 

@@ -435,11 +435,26 @@ function hasOrganisationReference(p: ParsedSentence, from: number, to: number): 
     const w = p.words[k]!;
     if (ORGANISATION_PRONOUNS.has(w.lower)) return true;
     if (isPossessive(p.word(k + 1))) continue; // "the group's Vienna chapter": another entity
-    if (!ORGANISATION_REFERENCES.has(w.text)) continue;
+    if (!ORGANISATION_REFERENCES.has(w.text) || qualifiesAnother(p, from, k)) continue;
     const between = p.words.slice(Math.max(from, k - 4), k);
     if (between.some((d) => DEFINITE.has(d.lower)) && !between.some((d) => /^\p{Lu}/u.test(d.text) && d.lower !== 'the')) return true;
   }
   return false;
+}
+
+/**
+ * Whether the reference at `k` only qualifies another noun through "of" or "for": "three leaders of
+ * the group", "a former accountant for the cartel" (what the step names is a person or a thing).
+ */
+function qualifiesAnother(p: ParsedSentence, from: number, k: number): boolean {
+  const at = p.lower(k - 1) === 'the' ? k - 2 : k - 1;
+  if (!['of', 'for'].includes(p.lower(at))) return false;
+  const head = p.lower(at - 1);
+  if (MEMBER_NOUNS.has(head) || PEOPLE_NOUNS.has(head)) return true;
+  // "a former accountant for the cartel": an indefinite phrase names someone or something else.
+  let d = at - 1;
+  while (d > from && ['NOUN', 'ADJ', 'ADV'].includes(p.words[d]!.pos)) d--;
+  return ['a', 'an'].includes(p.lower(d));
 }
 
 /**
@@ -475,7 +490,8 @@ function refersBack(c: TargetCase): boolean {
   const [from, to] = step.passive ? [p.subjectStart(clause, step.at), step.at] : [step.at + 1, p.phraseEnd(clause, step.at + 1, c.next)];
   for (let k = from; k < to; k++) {
     const w = p.words[k]!;
-    const noun = p.isStepNoun(k) || (step.passive ? STEP_REFERENCES.has(w.lower) : DESIGNATION_OBJECTS.has(w.lower));
+    // "removed from its sanctions list": a list's name, not a step told.
+    const noun = (p.isStepNoun(k) && !LIST_NOUNS.has(p.lower(k + 1))) || (step.passive ? STEP_REFERENCES.has(w.lower) : DESIGNATION_OBJECTS.has(w.lower));
     if (noun && p.definiteBetween(step.passive ? from : step.at + 1, k, REFERRING_DETERMINERS)) return true;
   }
   return false;
