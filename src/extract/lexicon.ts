@@ -32,6 +32,7 @@ export const listingVerbs: Record<string, ListingNeed> = {
   deem: 'terror',
   name: 'terror',
   add: 'list',
+  insert: 'list',
   place: 'list',
   put: 'list',
   include: 'list',
@@ -159,7 +160,7 @@ export const sanctionNouns = ['sanction', 'sanctions'];
 export const listNouns = ['list', 'lists', 'register', 'registry', 'blacklist', 'schedule', 'roster', 'listing', 'designation', 'designations'];
 
 /** Prepositions that open a list phrase: "to the list", "on the register", "off the roster". */
-export const listPrepositions = ['to', 'on', 'in', 'from', 'off', 'onto'];
+export const listPrepositions = ['to', 'on', 'in', 'into', 'from', 'off', 'onto'];
 
 /** Words of a listing on a market ("listed on the London Stock Exchange"), not on a list of designations. */
 export const marketWords = [

@@ -219,6 +219,19 @@ function tellsClause(p: ParsedSentence, k: number): boolean {
   return p.mentionAt(next) !== null || p.word(next)?.pos === 'PRON';
 }
 
+/** For a gerund after "by" ("amend the Schedule by adding X"), the words of the verb group it is the means of; null otherwise. */
+function meansOf(c: ModeCase): Word[] | null {
+  const { p, clause, step } = c;
+  if (!/ing$/.test(p.lower(step.at)) || p.lower(step.at - 1) !== 'by') return null;
+  // The verb before it, not a name's capitalised word ("the Terrorism Act").
+  const verbal = (w: Word) => ['VERB', 'AUX', 'PART', 'ADV'].includes(w.pos) && w.text === w.lower;
+  let k = step.at - 2;
+  while (k >= clause.from && !(verbal(p.words[k]!) && p.words[k]!.pos === 'VERB')) k--;
+  const group: Word[] = [];
+  for (let j = k; j >= clause.from && verbal(p.words[j]!); j--) group.push(p.words[j]!);
+  return group.length > 0 ? group : null;
+}
+
 /**
  * Whether quoted words stand between a step and its subject: "Britain had "no current plans" to
  * ban them" is governed by the quote, which is left out, so nothing can be said of the step.
@@ -328,8 +341,15 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
   {
     name: 'continuing',
     says: 'A state that goes on is no step: "remains designated", "is still banned".',
-    examples: [{ text: 'Canada still bans the Amber Wolf Brotherhood.', claims: [], organisations: ['Amber Wolf Brotherhood'] }],
-    apply: (c) => (CONTINUING.has(c.p.lower(c.step.at - 1)) ? 'none' : undefined),
+    examples: [
+      { text: 'Canada still bans the Amber Wolf Brotherhood.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
+      { text: "Canada's ban on the Amber Wolf Brotherhood remains in force.", claims: [], organisations: ['Amber Wolf Brotherhood'] },
+    ],
+    apply: (c) => {
+      if (CONTINUING.has(c.p.lower(c.step.at - 1))) return 'none';
+      // "the ban remains in force": the in-force predicate of a state that goes on.
+      return c.inForce !== null && c.p.words.slice(c.step.at + 1, c.inForce.at + 1).some((w) => CONTINUING.has(w.lower)) ? 'none' : undefined;
+    },
   },
   {
     name: 'in-force-negated',
@@ -464,6 +484,22 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
       },
     ],
     apply: (c) => (nounWithout(c) && ownDate(c.p, c.clause, c.step.at, c.dates) !== undefined ? 'done' : undefined),
+  },
+  {
+    name: 'means-of-a-plan',
+    says: 'A gerund that is the means of a planned or negated verb shares its mode: "the Order will amend the Schedule by adding X", "did not amend it by adding X".',
+    examples: [
+      {
+        text: 'The Order will amend Schedule 2 to the Terrorism Act by adding the Amber Wolf Brotherhood to the list of proscribed organisations.',
+        claims: ['United Kingdom pending→listed Amber Wolf Brotherhood -'],
+      },
+    ],
+    apply: (c) => {
+      const means = meansOf(c);
+      if (means === null) return undefined;
+      if (means.some((g) => negated(g) || hypothetical(g))) return 'none';
+      return means.some((g) => planned(g)) ? 'pending' : undefined;
+    },
   },
   {
     name: 'verb-negated',

@@ -345,3 +345,10 @@ export class ParsedSentence {
 export function isPossessive(w: Word | undefined): boolean {
   return w !== undefined && /^['’]s$/.test(w.text);
 }
+
+/** Whether the words from `k` are a possessive: "'s", or a lone apostrophe after a plural ("the Grey Wolves' salute"). */
+export function possessiveAt(words: readonly Word[], k: number): boolean {
+  const w = words[k];
+  if (isPossessive(w)) return true;
+  return w !== undefined && /^['’]$/.test(w.text) && /s$/i.test(words[k - 1]?.text ?? '') && words[k - 1]!.end === w.start;
+}

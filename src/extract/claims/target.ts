@@ -26,7 +26,7 @@ import {
 } from '../cues.js';
 import { findOrganisationNames } from '../organisations.js';
 import type { Claim, ReferenceContext } from '../types.js';
-import { type Clause, isPossessive, type Mentioned, type Named, type ParsedSentence } from './parsedSentence.js';
+import { type Clause, isPossessive, possessiveAt, type Mentioned, type Named, type ParsedSentence } from './parsedSentence.js';
 import { decide, type Rule, type Verdict } from './rule.js';
 import type { StepMention } from './steps.js';
 
@@ -274,7 +274,11 @@ export const MENTION_RULES: Rule<MentionCase, true>[] = [
       // "the Foo Front-backed Brigade", "the Sulu-based Kataib": a name in a compound modifier.
       if (next.text === '-' && /^\p{Ll}/u.test(p.word(m.last + 2)?.text ?? '')) return true;
       const headNoun = (w: { lower: string } | undefined) => w !== undefined && !ORGANISATION_REFERENCES.has(w.lower) && !(baseOf(w.lower) in STEP_NOUNS);
-      if (isPossessive(next)) {
+      // "a hardline Sunni group": a name after an indefinite article qualifies the noun after it.
+      let d = m.first - 1;
+      while (d > 0 && p.words[d]!.pos === 'ADJ' && /^\p{Ll}/u.test(p.words[d]!.text)) d--;
+      if (['a', 'an'].includes(p.lower(d)) && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text)) return true;
+      if (possessiveAt(p.words, m.last + 1)) {
         // "the Front's chief recruiter": its people.
         if (p.words.slice(m.last + 2, m.last + 5).some((w) => MEMBER_NOUNS.has(w.lower))) return true;
         return p.word(m.last + 2)?.pos === 'NOUN' && headNoun(p.word(m.last + 2)) ? true : undefined;
