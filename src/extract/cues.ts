@@ -26,6 +26,7 @@ export const LIST_NOUNS = set(lexicon.listNouns);
 export const LIST_PREPOSITIONS = set(lexicon.listPrepositions);
 export const MARKET_WORDS = set(lexicon.marketWords);
 export const ASSET_WORDS = set(lexicon.assetWords);
+export const ACTIVITY_NOUNS = set(lexicon.activityNouns);
 export const AS_NOT_COMPLEMENT = set(lexicon.asNotComplement);
 export const DESIGNATION_COMPLEMENTS = set(lexicon.designationComplements);
 export const SANCTION_NOUNS = set(lexicon.sanctionNouns);

@@ -72,6 +72,9 @@ export const removalVerbs: Record<string, 'none' | 'list' | 'object' | 'assets'>
   set: 'object',
 };
 
+/** What an organisation does, standing for the organisation when banned: "banned its activities", "prohibited the activity of X". */
+export const activityNouns = ['activity', 'activities', 'operations'];
+
 /** What "freeze" and "unfreeze" need for their object to be listed: "froze the assets of X", "X's funds". */
 export const assetWords = ['assets', 'asset', 'funds', 'property', 'accounts', 'holdings'];
 
@@ -244,6 +247,8 @@ export const organisationReferences = [
   'gangs',
   'cartel',
   'cartels',
+  'union',
+  'unions',
 ];
 
 /** Words that open the members of a set of organisations: "five groups, among them X and Y", "including X". */

@@ -174,13 +174,21 @@ function agentsOf(c: AuthorityCase): Mentioned[] {
   });
 }
 
+/** Whether a mention stands in an apposition that describes a name before the step: "X, a unit of exiles fighting for Ukraine, ...". */
+function inApposition(p: ParsedSentence, m: Mentioned, step: number): boolean {
+  let k = m.first - 1;
+  while (k > 0 && p.words[k]!.text !== ',' && m.first - k < 12) k--;
+  if (p.words[k]?.text !== ',' || !['a', 'an'].includes(p.lower(k + 1))) return false;
+  return p.words.slice(m.last + 1, step).some((w) => w.text === ',');
+}
+
 /** The authorities before the step that may be its subject. */
 function subjectsOf(c: AuthorityCase): Mentioned[] {
   const { p, clause, step } = c;
   const before = c.inClause.filter((m) => {
     if (m.last >= step.at) return false;
     // "Britain and France, unlike Germany, have banned X": the authority set apart is not a subject.
-    if (EXCEPTIONS.has(p.lower(m.first - 1))) return false;
+    if (EXCEPTIONS.has(p.lower(m.first - 1)) || inApposition(p, m, step.at)) return false;
     // "The Iranian-backed Front was banned": a passive's subject names whom, not who; only "Kenya's ban was lifted" says who.
     const inSubject =
       step.passive && !LAPSE_VERBS.has(baseOf(p.words[step.at]!.lemma)) && clause.antecedent === null && m.first >= p.subjectStart(clause, step.at);
@@ -291,6 +299,22 @@ export const AUTHORITY_RULES: Rule<AuthorityCase, Authorities>[] = [
       // "OFAC delisted the Lebanese firm X, which was designated in September": not the authority that qualifies a noun.
       const main = c.p.mentioned.filter((m) => m.authority !== null && m.last < c.clause.from && !qualifiesNoun(c.p, m));
       return main.length > 0 ? named([main[main.length - 1]!.authority!]) : undefined;
+    },
+  },
+  {
+    name: 'jurisdiction',
+    says: 'With no authority for its subject, the country a step applies in takes it: "the court banned its activity in Russia".',
+    examples: [
+      {
+        text: 'The district court recognised the Amber Wolf Brotherhood as extremist and banned its activity in Russia.',
+        claims: ['Russia listed Amber Wolf Brotherhood -'],
+        organisations: ['Amber Wolf Brotherhood'],
+      },
+    ],
+    apply: (c) => {
+      if (c.step.passive || c.step.noun) return undefined;
+      const places = agentsOf(c).filter((m) => c.p.lower(m.first - 1) === placePreposition && !isInternationalBody(m.authority!));
+      return places.length > 0 ? named([countryOf(c.p, places[0]!)]) : undefined;
     },
   },
   {

@@ -172,7 +172,12 @@ function complementFits(after: Word[]): boolean {
 /** "Canada listed X", "X was listed by Canada": an authority does the listing, in its own clause. */
 function listedByAuthority(c: StepCase): boolean {
   const { p, clause, i } = c;
-  return c.passive ? authorityAgent(p, clause, i) : p.mentioned.some((m) => m.authority !== null && m.last < i && p.inClause(clause, m.first));
+  if (c.passive) return authorityAgent(p, clause, i);
+  // "Canada, which listed X": the authority the relative clause hangs from; "Canada waited until 2021 to list X": the infinitive's subject.
+  const antecedent = clause.antecedent !== null ? p.mentionAt(clause.antecedent) : null;
+  if (antecedent?.authority != null) return true;
+  const infinitive = p.lower(i - 1) === 'to';
+  return p.mentioned.some((m) => m.authority !== null && m.last < i && (infinitive || p.inClause(clause, m.first)));
 }
 
 /** What counts as a step, in the order the rules are tried: a rule that returns null blocks the word. */

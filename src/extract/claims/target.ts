@@ -2,8 +2,10 @@ import { isInternationalBody } from '../../knowledge/authorities.js';
 import { entityId } from '../../knowledge/entities.js';
 import type { Entity } from '../../knowledge/types.js';
 import {
+  ACTIVITY_NOUNS,
   LIST_NOUNS,
   MEMBER_NOUNS,
+  POSSESSIVE_PRONOUNS,
   NOUN_DETERMINERS,
   OBJECT_DETERMINERS,
   OBJECT_RELATIVES,
@@ -99,8 +101,10 @@ function objectNamed(p: ParsedSentence, k: number): boolean {
     const w = p.words[k + n]!;
     if (p.mentionAt(k + n) !== null || /^\p{Lu}/u.test(w.text) || w.pos === 'NUM' || w.pos === 'PRON') return true;
     if (ORGANISATION_REFERENCES.has(w.lower) || COUNTRY_REFERENCES.has(w.lower)) return true;
-    // "froze the assets of X": the assets stand for their owner.
-    if (ASSET_WORDS.has(w.lower) && p.lower(k + n + 1) === 'of') return objectNamed(p, k + n + 2);
+    // "froze the assets of X", "banned the activities of X": the assets and the activities stand for their owner.
+    if ((ASSET_WORDS.has(w.lower) || ACTIVITY_NOUNS.has(w.lower)) && p.lower(k + n + 1) === 'of') return objectNamed(p, k + n + 2);
+    // "banned its activities": the organisation named before.
+    if (ACTIVITY_NOUNS.has(w.lower) && POSSESSIVE_PRONOUNS.has(p.lower(k + n - 1))) return true;
     // "its regional offshoot, the Sturmkreis Nord": the name follows in apposition.
     if (w.text === ',') {
       const name = p.lower(k + n + 1) === 'the' ? p.word(k + n + 2) : p.word(k + n + 1);
@@ -438,6 +442,7 @@ function hasOrganisationReference(p: ParsedSentence, from: number, to: number): 
   for (let k = Math.max(0, from); k < to; k++) {
     const w = p.words[k]!;
     if (ORGANISATION_PRONOUNS.has(w.lower)) return true;
+    if (POSSESSIVE_PRONOUNS.has(w.lower) && ACTIVITY_NOUNS.has(p.lower(k + 1))) return true; // "banned its activities"
     if (isPossessive(p.word(k + 1))) continue; // "the group's Vienna chapter": another entity
     if (!ORGANISATION_REFERENCES.has(w.text) || qualifiesAnother(p, from, k)) continue;
     const between = p.words.slice(Math.max(from, k - 4), k);
