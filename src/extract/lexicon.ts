@@ -147,7 +147,7 @@ export const selfEvidentNouns = [
 export const selfEvidentForms = ['listed', 'sanctioned', 'sanctioning'];
 
 /** Nouns that refer back to a step just told ("the move took effect on Friday"). */
-export const stepReferences = ['move', 'step', 'order', 'decision', 'measure', 'ruling', 'decree'];
+export const stepReferences = ['move', 'step', 'order', 'decision', 'measure', 'ruling', 'decree', 'regulation', 'regulations'];
 
 /** Nouns a removal verb may take instead of a step noun ("lifted the terrorist label", "revoked its status"). */
 export const designationObjects = ['status', 'label'];

@@ -1,4 +1,4 @@
-import { FUTURE_BEFORE_TO, FUTURE_IN_PAST, FUTURE_WORDS, IN_FORCE_FROM, PAST_WORDS, PRESENT_BE, SAME_IN_PAST } from './cues.js';
+import { FUTURE_BEFORE_TO, FUTURE_IN_PAST, FUTURE_WORDS, IN_FORCE_DATE, IN_FORCE_FROM, PAST_WORDS, PRESENT_BE, SAME_IN_PAST } from './cues.js';
 import { parseWords, type Word } from './parse.js';
 
 /** A tense as dates use it: `either` when the words allow both sides of publication. */
@@ -77,7 +77,11 @@ function tenseIn(sentence: string, offset: number): Tense {
     if (!before.some((w) => w.pos === 'VERB' || w.pos === 'AUX')) return 'either';
     return tenseOf(before) === 'past' && !before.some((w) => w.lower === 'has' || w.lower === 'have') ? 'past' : 'future';
   }
-  if (before.length > 0) return tenseOf(before);
+  if (before.length > 0) {
+    const tense = tenseOf(before);
+    // "with the regulation coming into force on March 3": an in-force gerund has no tense; the nearer side of publication.
+    return tense === 'unknown' && IN_FORCE_DATE.test(sentence.slice(0, offset)) ? 'either' : tense;
+  }
   // A date that opens its clause ("On March 3, a court will hear"): the verb after it.
   // "Canada on Tuesday listed X": the verb after the date, where one comes before the clause's end.
   let next = position;

@@ -151,6 +151,9 @@ function isAddressee(p: ParsedSentence, m: Mentioned): boolean {
   const w = p.word(k);
   if (!w) return false;
   if (w.pos === 'VERB' && !BE.has(w.lower)) return true;
+  // "recommended that the British government proscribe X": the subject of what is asked.
+  const asker = p.word(k - 1);
+  if (w.lower === 'that' && asker !== undefined && (pressed(asker) || requested(asker) || refused(asker))) return true;
   if (w.lower === 'by' && p.word(k - 1)?.pos === 'VERB') return true; // "were urged by Washington to list"
   // "called on Britain", "a call on Canada".
   const verb = p.word(k - 1);

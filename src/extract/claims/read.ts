@@ -236,8 +236,11 @@ export const SENTENCE_RULES: Rule<SentenceCase, Claim[]>[] = [
       },
     ],
     apply: ({ claims, rejected }) => {
-      const taken = new Set(claims.filter((c) => c.state !== 'pending').map((c) => key(c, c.state)));
-      const kept = claims.filter((c) => c.state !== 'pending' || !taken.has(`${c.authorityId} ${c.targetId} ${c.toward} `));
+      // "insert X ..., and this Order comes into force on 22 November": a dated in-force day to come outweighs an undated telling.
+      const scheduled = new Set(claims.filter((c) => c.scheduled && c.date !== null).map((c) => `${c.authorityId} ${c.targetId} ${c.toward} `));
+      const told = claims.filter((c) => c.state === 'pending' || c.date !== null || !scheduled.has(key(c, c.state)));
+      const taken = new Set(told.filter((c) => c.state !== 'pending').map((c) => key(c, c.state)));
+      const kept = told.filter((c) => c.state !== 'pending' || !taken.has(`${c.authorityId} ${c.targetId} ${c.toward} `));
       if (kept.length === claims.length) return undefined;
       rejected.push({ word: 'pending', rule: 'taken-over-pending' });
       return kept;

@@ -128,6 +128,10 @@ const stateOf = (told: { state: DesignationState; toward?: 'listed' | 'removed' 
 function listAfter(c: StepCase): boolean {
   const { after } = c;
   if (after.some((a, k) => LIST_NOUNS.has(a.lower) && after.slice(Math.max(0, k - 9), k).some((b) => LIST_PREPOSITIONS.has(b.lower)))) return true;
+  // "In Schedule 2 to the Act, insert X": the list phrase fronted in the step's clause.
+  const fronted = c.p.words.slice(c.clause.from, c.i);
+  const listNoun = (w: Word | undefined) => w !== undefined && LIST_NOUNS.has(w.lower) && ['NOUN', 'PROPN'].includes(w.pos);
+  if (fronted.some((w, k) => LIST_PREPOSITIONS.has(w.lower) && w.pos === 'ADP' && listNoun(fronted[k + 1]))) return true;
   const listTold = c.p.words.slice(0, c.i).some((w) => LIST_NOUNS.has(w.lower));
   return listTold && after.slice(0, 4).some((a, k) => a.lower === 'it' && LIST_PREPOSITIONS.has(after[k - 1]?.lower ?? ''));
 }
@@ -517,7 +521,9 @@ export const STEP_RULES: StepRule[] = [
     ],
     apply: (c) => {
       const told = c.earlier ? [c.earlier] : c.made.length > 0 ? c.made : c.told;
-      const reference = c.w.pos === 'NOUN' && STEP_REFERENCES.has(c.w.lower) && told.length > 0 && DEFINITE.has(c.before?.lower ?? '');
+      // "This Order comes into force": a document's capitalised name for itself; "the amending regulation".
+      const determined = DEFINITE.has(c.before?.lower ?? '') || (c.before?.pos !== 'NOUN' && DEFINITE.has(c.p.lower(c.i - 2)));
+      const reference = ['NOUN', 'PROPN'].includes(c.w.pos) && STEP_REFERENCES.has(c.w.lower) && told.length > 0 && determined;
       if (!reference) return undefined;
       return step(c, stateOf(told[0]!), true, false);
     },
@@ -589,7 +595,9 @@ function stepCase(p: ParsedSentence, clause: Clause, i: number, earlier: StepMen
       (p.mentionAt(i - 1)?.authority != null || RELATIVE_PRONOUNS.has(before?.lower ?? '') || AUTHORITY_REFERENCES.has(before?.lower ?? '')) &&
       (['DET', 'PROPN'].includes(p.word(i + 1)?.pos ?? '') || p.isStepNoun(i + 1))) ||
     // "would de-list", "to re-list": a verb after a modal or "to", whatever the tagger made of it.
-    ((base in LISTING_VERBS || base in REMOVAL_VERBS) && ['AUX', 'PART'].includes(before?.pos ?? '') && !isPossessive(before));
+    ((base in LISTING_VERBS || base in REMOVAL_VERBS) && ['AUX', 'PART'].includes(before?.pos ?? '') && !isPossessive(before)) ||
+    // "in Schedule 2, insert the X": an order's imperative, whatever the tagger made of it.
+    ((base in LISTING_VERBS || base in REMOVAL_VERBS) && w.lower === base && [',', ':', ';'].includes(before?.text ?? '') && p.word(i + 1)?.pos === 'DET');
   // "listed by Canada in 2021 and proscribed by Britain": a participle joined to a passive shares its "was" and subject.
   const joined = verbal && earlier?.passive && !earlier.noun && before?.lower === 'and' && /(ed|en)$|^put$/.test(w.lower);
   const nounForm = baseOf(w.lemma) in STEP_NOUNS ? baseOf(w.lemma) : baseOf(w.lower);
