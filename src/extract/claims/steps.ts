@@ -575,6 +575,20 @@ function afterQualifier(p: ParsedSentence, i: number): boolean {
   return false;
 }
 
+/** Whether a verb of the vocabulary at `i` is a verb where the tagger made it something else. */
+function verbMistagged(p: ParsedSentence, i: number, base: string): boolean {
+  const w = p.words[i]!;
+  const before = p.word(i - 1);
+  // "Australia lists X", "Kenya gazettes X": a present verb after its subject.
+  const subject = p.mentionAt(i - 1)?.authority != null || RELATIVE_PRONOUNS.has(before?.lower ?? '') || AUTHORITY_REFERENCES.has(before?.lower ?? '');
+  const object = ['DET', 'PROPN'].includes(p.word(i + 1)?.pos ?? '') || p.isStepNoun(i + 1);
+  if (w.pos === 'NOUN' && /s$/.test(w.lower) && subject && object) return true;
+  // "would de-list", "to re-list": after a modal or "to".
+  if (['AUX', 'PART'].includes(before?.pos ?? '') && !isPossessive(before)) return true;
+  // "in Schedule 2, insert the X": an order's imperative.
+  return w.lower === base && [',', ':', ';'].includes(before?.text ?? '') && p.word(i + 1)?.pos === 'DET';
+}
+
 /** The words of a clause that may name a step, with the facts the rules read. */
 function stepCase(p: ParsedSentence, clause: Clause, i: number, earlier: StepMention | undefined, made: Claim[], told: Claim[]): StepCase | null {
   const w = p.words[i]!;
@@ -588,16 +602,7 @@ function stepCase(p: ParsedSentence, clause: Clause, i: number, earlier: StepMen
     (w.pos === 'ADJ' && /(ed|en)$/.test(w.lower)) ||
     (w.pos === 'NOUN' && /(ed|ing)$/.test(w.lower) && !(baseOf(w.lower) in STEP_NOUNS)) ||
     isIrregularVerbForm(w.lower) ||
-    // "Australia lists X", "Kenya gazettes X": a present verb of the vocabulary after its subject, whatever the tagger made of it.
-    (w.pos === 'NOUN' &&
-      /s$/.test(w.lower) &&
-      (base in LISTING_VERBS || base in REMOVAL_VERBS) &&
-      (p.mentionAt(i - 1)?.authority != null || RELATIVE_PRONOUNS.has(before?.lower ?? '') || AUTHORITY_REFERENCES.has(before?.lower ?? '')) &&
-      (['DET', 'PROPN'].includes(p.word(i + 1)?.pos ?? '') || p.isStepNoun(i + 1))) ||
-    // "would de-list", "to re-list": a verb after a modal or "to", whatever the tagger made of it.
-    ((base in LISTING_VERBS || base in REMOVAL_VERBS) && ['AUX', 'PART'].includes(before?.pos ?? '') && !isPossessive(before)) ||
-    // "in Schedule 2, insert the X": an order's imperative, whatever the tagger made of it.
-    ((base in LISTING_VERBS || base in REMOVAL_VERBS) && w.lower === base && [',', ':', ';'].includes(before?.text ?? '') && p.word(i + 1)?.pos === 'DET');
+    ((base in LISTING_VERBS || base in REMOVAL_VERBS) && verbMistagged(p, i, base));
   // "listed by Canada in 2021 and proscribed by Britain": a participle joined to a passive shares its "was" and subject.
   const joined = verbal && earlier?.passive && !earlier.noun && before?.lower === 'and' && /(ed|en)$|^put$/.test(w.lower);
   const nounForm = baseOf(w.lemma) in STEP_NOUNS ? baseOf(w.lemma) : baseOf(w.lower);

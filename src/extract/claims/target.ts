@@ -101,10 +101,8 @@ function objectNamed(p: ParsedSentence, k: number): boolean {
     const w = p.words[k + n]!;
     if (p.mentionAt(k + n) !== null || /^\p{Lu}/u.test(w.text) || w.pos === 'NUM' || w.pos === 'PRON') return true;
     if (ORGANISATION_REFERENCES.has(w.lower) || COUNTRY_REFERENCES.has(w.lower)) return true;
-    // "froze the assets of X", "banned the activities of X": the assets and the activities stand for their owner.
-    if ((ASSET_WORDS.has(w.lower) || ACTIVITY_NOUNS.has(w.lower)) && p.lower(k + n + 1) === 'of') return objectNamed(p, k + n + 2);
-    // "banned its activities": the organisation named before.
-    if (ACTIVITY_NOUNS.has(w.lower) && POSSESSIVE_PRONOUNS.has(p.lower(k + n - 1))) return true;
+    const owned = ownerStandsFor(p, k + n);
+    if (owned !== null) return owned;
     // "its regional offshoot, the Sturmkreis Nord": the name follows in apposition.
     if (w.text === ',') {
       const name = p.lower(k + n + 1) === 'the' ? p.word(k + n + 2) : p.word(k + n + 1);
@@ -113,6 +111,16 @@ function objectNamed(p: ParsedSentence, k: number): boolean {
     if (!['NOUN', 'ADJ', 'ADV', 'PUNCT', 'VERB'].includes(w.pos) || (w.pos === 'PUNCT' && w.text !== '-')) return false;
   }
   return false;
+}
+
+/**
+ * Whether assets or activities at `k` stand for their owner: "froze the assets of X", "banned the
+ * activities of X", "banned its activities"; null where the word is neither.
+ */
+function ownerStandsFor(p: ParsedSentence, k: number): boolean | null {
+  const w = p.words[k]!;
+  if ((ASSET_WORDS.has(w.lower) || ACTIVITY_NOUNS.has(w.lower)) && p.lower(k + 1) === 'of') return objectNamed(p, k + 2);
+  return ACTIVITY_NOUNS.has(w.lower) && POSSESSIVE_PRONOUNS.has(p.lower(k - 1)) ? true : null;
 }
 
 /**
