@@ -1,4 +1,4 @@
-import { FUTURE_BEFORE_TO, FUTURE_IN_PAST, FUTURE_WORDS, IN_FORCE_DATE, IN_FORCE_FROM, PAST_WORDS, PRESENT_BE, SAME_IN_PAST } from './cues.js';
+import { BE, FUTURE_BEFORE_TO, FUTURE_IN_PAST, FUTURE_WORDS, IN_FORCE_DATE, IN_FORCE_FROM, PAST_WORDS, PRESENT_BE, SAME_IN_PAST } from './cues.js';
 import { parseWords, type Word } from './parse.js';
 
 /** A tense as dates use it: `either` when the words allow both sides of publication. */
@@ -122,6 +122,8 @@ function tenseOf(verbs: Verb[]): Tense {
   // "when ministers meet on 19 October": a plain present, as scheduled as "meets".
   const afterTo = verbs[verbs.indexOf(main) - 1]?.lower === 'to';
   if (afterTo && verbs.length === 2) return 'unknown'; // "to discuss": an infinitive alone has no tense
-  if (main.lower === main.lemma && main.pos === 'VERB' && !afterTo && !/ed$/.test(main.lower) && !SAME_IN_PAST.has(main.lower)) return 'future';
+  // "Ministers have until 30 June": a plain present, of a verb or of "have" alone.
+  const plain = main.pos === 'VERB' || (main.pos === 'AUX' && verbs.length === 1 && !BE.has(main.lower));
+  if (main.lower === main.lemma && plain && !afterTo && !/ed$/.test(main.lower) && !SAME_IN_PAST.has(main.lower)) return 'future';
   return PRESENT_BE.has(main.lower) ? 'unknown' : 'past';
 }
