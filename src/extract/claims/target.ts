@@ -194,19 +194,6 @@ export const REGION_RULES: Rule<RegionCase, Region[]>[] = [
     },
   },
   {
-    name: 'participle-antecedent',
-    says: 'A participle or relative clause is about what it hangs from: "X, banned in 2019, ...", "X, which was banned".',
-    examples: [
-      {
-        text: 'The Amber Wolf Brotherhood, banned by Norway in 2019, has regrouped.',
-        claims: ['Norway listed Amber Wolf Brotherhood 2019'],
-        organisations: ['Amber Wolf Brotherhood'],
-      },
-    ],
-    apply: ({ clause, step }) =>
-      step.passive && clause.antecedent !== null && clause.from >= step.at - 3 ? [[clause.antecedent, clause.antecedent + 1]] : undefined,
-  },
-  {
     name: 'passive-subject',
     says: 'A passive step is about its subject: "the Front was banned".',
     examples: [
