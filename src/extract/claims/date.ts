@@ -38,22 +38,6 @@ export const UNDATING_RULES: Rule<DateCandidate, true>[] = [
     },
   },
   {
-    name: 'date-of-undone-step',
-    says: 'A date that qualifies the step a verb undoes dates that step, not the undoing: "on Monday cancelled the July delisting of X".',
-    examples: [
-      {
-        text: 'Pakistan cancelled the July delisting of the Amber Wolf Brotherhood on Monday.',
-        claims: ['Pakistan removed Amber Wolf Brotherhood 2024-07', 'Pakistan listed Amber Wolf Brotherhood 2024-09-09'],
-      },
-    ],
-    apply: ({ p, step, k }) => {
-      const undone = step.undoes;
-      if (!undone) return undefined;
-      const clause = p.clauseAt(undone.at);
-      return k >= p.nounPhraseStart(clause, undone.at) && k < undone.at && k > step.at ? true : undefined;
-    },
-  },
-  {
     name: 'date-of-plan',
     says: 'A date before a pending step dates the plan or the request, not the step: "Germany submitted a request on 4 March for the EU to add X".',
     examples: [
