@@ -166,7 +166,8 @@ export function stepNounBefore(p: ParsedSentence, clause: Clause, i: number): bo
  */
 function complementFits(after: Word[]): boolean {
   const as = after.findIndex((a) => a.lower === 'as');
-  if (as < 0 || AS_NOT_COMPLEMENT.has(after[as + 1]?.lower ?? '')) return true;
+  // "as well as", "as part of", "as reported by the news agency": no complement of the step.
+  if (as < 0 || AS_NOT_COMPLEMENT.has(after[as + 1]?.lower ?? '') || after[as + 1]?.pos === 'VERB') return true;
   const by = after.findIndex((a, k) => k > as && a.lower === 'by');
   return after
     .slice(as + 1, Math.min(as + 8, by < 0 ? after.length : by))
