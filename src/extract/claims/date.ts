@@ -1,5 +1,5 @@
 import type { PartialDate } from '../../knowledge/partialDate.js';
-import { inclusionAt, MAKING_VERBS, NOUN_DETERMINERS, REPORTING } from '../cues.js';
+import { BE, inclusionAt, MAKING_VERBS, NOUN_DETERMINERS, REPORTING } from '../cues.js';
 import type { DateMention } from '../dates.js';
 import { isInForceDate } from './inForce.js';
 import type { Clause, ParsedSentence } from './parsedSentence.js';
@@ -79,11 +79,12 @@ export const UNDATING_RULES: Rule<DateCandidate, true>[] = [
       },
     ],
     apply: ({ p, k, step }) => {
-      for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+      // "reported by the state broadcaster on Tuesday": past the reporter.
+      for (let j = k - 1; j >= Math.max(0, k - 6); j--) {
         const w = p.words[j]!;
         // "announced on Sunday the designation of X": the report makes the step it names.
-        if (w.pos === 'VERB' && REPORTING.has(w.lemma)) return !makes(p, j, step) || undefined;
-        if (!['ADP', 'ADV', 'PROPN', 'NOUN'].includes(w.pos)) return undefined; // "notified Congress on Tuesday"
+        if (w.pos === 'VERB' && REPORTING.has(w.lemma)) return (k - j <= 3 || p.lower(j + 1) === 'by') && !makes(p, j, step) ? true : undefined;
+        if (!['ADP', 'ADV', 'PROPN', 'NOUN', 'DET', 'ADJ'].includes(w.pos)) return undefined; // "notified Congress on Tuesday"
       }
       return undefined;
     },
@@ -140,9 +141,11 @@ export const DATE_RULES: Rule<DateCase, PartialDate | null>[] = [
   },
 ];
 
-/** Whether the verb at `j` makes the step noun after it, with no other verb between: "announced on Sunday the designation of X". */
+/** Whether the verb at `j` makes the step noun it names: "announced on Sunday the designation of X", "the move was announced on Monday". */
 function makes(p: ParsedSentence, j: number, step: StepMention): boolean {
-  if (!step.noun || step.at < j || !MAKING_VERBS.has(p.words[j]!.lemma)) return false;
+  if (!step.noun || !MAKING_VERBS.has(p.words[j]!.lemma)) return false;
+  // "The move was announced by the ministry on Monday": the noun is the passive's subject.
+  if (step.at < j) return p.words.slice(step.at + 1, j).every((w) => BE.has(w.lower) || w.pos === 'ADV');
   return !p.words.slice(j + 1, step.at).some((w) => w.pos === 'VERB' || w.pos === 'AUX' || w.lower === 'that');
 }
 
