@@ -296,7 +296,7 @@ export const STEP_RULES: StepRule[] = [
         claims: [],
         organisations: ['Amber Wolf Brotherhood'],
       },
-      { text: 'The mediators froze the Amber Wolf Brotherhood out of the peace talks.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
+      { text: 'Norway froze the banned Amber Wolf Brotherhood out of the peace talks.', claims: [], organisations: ['Amber Wolf Brotherhood'] },
     ],
     apply: (c) =>
       (isListing(c) ? LISTING_VERBS[c.base] : isRemoval(c) ? REMOVAL_VERBS[c.base] : null) === 'assets' &&
