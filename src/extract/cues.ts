@@ -52,11 +52,16 @@ export const BODY_NAME_OPENER = new RegExp(`^(?:${alternation(lexicon.bodyNameOp
 export const isIrregularVerbForm = (lower: string): boolean => IRREGULAR.has(lower);
 /** Where a word starts an inclusion marker ("among them", "including"), how many words the marker takes; 0 for none. */
 export function inclusionAt(words: { lower: string }[], i: number): number {
-  for (const marker of lexicon.inclusionMarkers) {
-    const parts = marker.split(' ');
+  for (const parts of INCLUSION_BY_FIRST.get(words[i]?.lower ?? '') ?? []) {
     if (parts.every((part, k) => words[i + k]?.lower === part)) return parts.length;
   }
   return 0;
+}
+/** The inclusion markers as words, by their first word, longest first. */
+const INCLUSION_BY_FIRST = new Map<string, string[][]>();
+for (const marker of [...lexicon.inclusionMarkers].sort((a, b) => b.length - a.length)) {
+  const parts = marker.split(' ');
+  INCLUSION_BY_FIRST.set(parts[0]!, [...(INCLUSION_BY_FIRST.get(parts[0]!) ?? []), parts]);
 }
 export const MEMBER_NOUNS = set(lexicon.memberNouns);
 export const AUTHORITY_REFERENCES = set(lexicon.authorityReferences);
@@ -131,7 +136,7 @@ export const AUTHORITY_JOIN_AFTER = new RegExp(
 
 /** A step "with immediate effect", in force at once. */
 export const IMMEDIATE = new RegExp(`\\b(?:${alternation(lexicon.immediately)})\\b`, 'i');
-/** A condition the in-force date waits on: "once approved", "subject to". */
+/** A condition the in-force date waits on: "once approved", "subject to". Case counts: "may" is a hedge, "May" a month. */
 export const HEDGED = new RegExp(`\\b(?:${alternation(lexicon.hedges)})\\b`);
 /** A condition on an undated in-force verb: "takes effect when ...". */
 export const CONDITION = new RegExp(`\\b(?:${alternation(lexicon.conditions)})\\b`, 'i');
@@ -146,21 +151,20 @@ const inForceParts = [
   `(?:${alternation(f.from)})`,
 ];
 /** The predicates that put a step in force ("took effect", "came into force", "was published in the Official Journal"). */
-export const IN_FORCE = new RegExp(`\\b(?:${inForceParts.join('|')})`, 'gi');
+export const IN_FORCE = new RegExp(`\\b(?:${inForceParts.join('|')})\\b`, 'gi');
 /** An in-force predicate in the present ("takes effect", "is effective", "with effect from"): it may name a day to come. */
 export const IN_FORCE_PRESENT = new RegExp(
   `^(?:${alternation([
     ...[f.motion, f.entry, f.becoming].flatMap((verbs) => formsOf(verbs).filter((w) => /s$/.test(w) && !/ss$/.test(w))),
     ...lexicon.presentBe.filter((w) => /^\w+$/.test(w)),
-    'with effect',
-    'effective',
+    ...f.from,
   ])})`,
   'i',
 );
 /** "with effect from", "effective": the words that end just before an in-force date. */
 export const IN_FORCE_FROM = new RegExp(`\\b(?:${alternation(f.from)})\\s*$`, 'i');
 /** The words a date follows when it is the day a step takes effect: "takes effect on", "effective", "published on". */
-export const IN_FORCE_DATE = new RegExp(`(?:${alternation(lexicon.inForceDateCues)})\\W+(?:\\w+\\W+){0,3}$`, 'i');
+export const IN_FORCE_DATE = new RegExp(`\\b(?:${alternation(lexicon.inForceDateCues)})\\W+(?:\\w+\\W+){0,3}$`, 'i');
 
 /** A text's own publication as the day of its step: "effective upon publication", "on the date of its publication". */
 const pub = lexicon.onPublication;
@@ -207,6 +211,17 @@ const vocabulary = (base: string) => base in LISTING_VERBS || base in REMOVAL_VE
  * the prefixes of re-listing and de-listing read ("de-proscribed" -> "deproscribe").
  */
 export function baseOf(lemma: string): string {
+  const known = BASES.get(lemma);
+  if (known !== undefined) return known;
+  const base = findBase(lemma);
+  if (BASES.size > 50_000) BASES.clear();
+  BASES.set(lemma, base);
+  return base;
+}
+/** Words already brought to their dictionary form: the same few hundred words recur in every sentence. */
+const BASES = new Map<string, string>();
+
+function findBase(lemma: string): string {
   const word = lemma.toLowerCase().replace(/-/g, '');
   const irregular = IRREGULAR.get(word);
   if (irregular !== undefined) return irregular;
@@ -297,11 +312,12 @@ const WORD = /[\p{L}'’-]+/gu;
 export function mayHoldStep(sentence: string): boolean {
   let weak = false;
   let context = false;
-  for (const [word] of sentence.matchAll(WORD)) {
-    const lower = word.toLowerCase().replace(/-/g, '');
+  // Every sentence of every article passes here: one lower-casing, and the terror pattern only where a set cannot tell.
+  for (const [word] of sentence.toLowerCase().matchAll(WORD)) {
+    const lower = word.includes('-') ? word.replace(/-/g, '') : word;
     if (STRONG.has(lower)) return true;
     weak ||= WEAK.has(lower);
-    context ||= CONTEXT.has(lower) || isTerrorWord(lower);
+    context ||= CONTEXT.has(lower) || (lower.length > 5 && isTerrorWord(lower));
   }
   IN_FORCE.lastIndex = 0;
   return (weak && context) || IN_FORCE.test(sentence) || REFERENCE.test(sentence);

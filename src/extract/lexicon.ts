@@ -778,7 +778,7 @@ export const onPublication = {
   noun: 'publication',
 };
 
-export const inForceDateCues = ['effect', 'force', 'effective', 'as of', 'published', 'gazetted'];
+export const inForceDateCues = ['effect', 'into force', 'in force', 'effective', 'as of', 'published', 'gazetted'];
 
 /** Inflections of the irregular verbs the vocabulary names, for the patterns built from it. */
 export const irregularForms: Record<string, string[]> = {

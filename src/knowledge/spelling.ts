@@ -10,7 +10,11 @@ export const JOINING_VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
 /** Whether two words of a name are one word written two ways (not the same word): see sameSpelling. */
 export function spelledAlike(a: string, b: string): boolean {
-  return a !== b && ((JOINING_VOWELS.has(a) && JOINING_VOWELS.has(b)) || sameSpelling(token(a), token(b)));
+  if (a === b) return false;
+  if (JOINING_VOWELS.has(a) && JOINING_VOWELS.has(b)) return true;
+  // Cheap refusals first: one word written two ways starts with one letter (q as k) and is near its length.
+  const first = (w: string) => (w[0] === 'q' ? 'k' : w[0]);
+  return first(a) === first(b) && Math.abs(a.length - b.length) <= 3 && sameSpelling(token(a), token(b));
 }
 
 /** Words shorter than this match only as they are. */

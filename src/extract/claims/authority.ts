@@ -6,6 +6,7 @@ import {
   AUTHORITY_JOIN,
   AUTHORITY_JOIN_AFTER,
   AUTHORITY_REFERENCES,
+  DEFINITE,
   EXCEPTIONS,
   isTerrorWord,
   LAPSE_VERBS,
@@ -160,13 +161,18 @@ export interface Authorities {
 const named = (ids: string[]): Authorities => ({ ids, inferred: false });
 const inferred = (ids: string[]): Authorities => ({ ids, inferred: true });
 
+/** The word before a mention, past a determiner: "in" for "in the United Kingdom". */
+function prepositionBefore(p: ParsedSentence, m: Mentioned): string {
+  return DEFINITE.has(p.lower(m.first - 1)) ? p.lower(m.first - 2) : p.lower(m.first - 1);
+}
+
 /** The agents of a passive or noun step: "banned by Canada", "listed under the EU's regime", "banned in Britain". */
 function agentsOf(c: AuthorityCase): Mentioned[] {
   const { p, clause, step } = c;
   const near = step.noun ? (inForceAfter(p, step, clause)?.at ?? step.at) : step.at;
   return c.inClause.filter((m) => {
     if (m.first <= step.at) return false;
-    const preposition = p.lower(m.first - 1) === 'the' ? p.lower(m.first - 2) : p.lower(m.first - 1);
+    const preposition = prepositionBefore(p, m);
     if (AGENT_PREPOSITIONS.has(preposition)) return true;
     // "banned in Britain" names the authority; "banned after attacks in Uganda" does not.
     const between = p.words.slice(near + 1, m.first);
@@ -313,7 +319,7 @@ export const AUTHORITY_RULES: Rule<AuthorityCase, Authorities>[] = [
     ],
     apply: (c) => {
       if (c.step.passive || c.step.noun) return undefined;
-      const places = agentsOf(c).filter((m) => c.p.lower(m.first - 1) === placePreposition && !isInternationalBody(m.authority!));
+      const places = agentsOf(c).filter((m) => prepositionBefore(c.p, m) === placePreposition && !isInternationalBody(m.authority!));
       return places.length > 0 ? named([countryOf(c.p, places[0]!)]) : undefined;
     },
   },

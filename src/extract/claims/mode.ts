@@ -10,6 +10,7 @@ import {
   COUNTERFACTUAL_OPENERS,
   DECIDING,
   DOUBTS,
+  FUTURE_BEFORE_TO,
   GOVERNING_STOPS,
   HEDGED,
   HYPOTHETICAL,
@@ -79,6 +80,7 @@ const nounWithout = (c: ModeCase) => c.step.noun && c.inForce === null;
 const verbStep = (c: ModeCase) => !c.step.noun;
 /** Whether the step's in-force date falls after the article's day: it is still to come when the article tells it. */
 const inForceLater = (c: ModeCase) => {
+  if (c.dates.length === 0) return false;
   const { value, rule } = c.date();
   const inForceDate = c.inForce !== null || rule === 'in-force-date';
   return inForceDate && value !== null && c.published !== null && !compatible(value, c.published) && value > c.published;
@@ -128,6 +130,8 @@ function governingWord(p: ParsedSentence, k: number, noun: boolean): 'take' | 's
   }
   if (GOVERNING_STOPS.has(w.lower) && w.pos !== 'DET' && w.pos !== 'PRON') return 'stop';
   if (w.lower === 'and' || w.lower === 'or') return 'skip';
+  // "set the ban aside": "set" governs as a plan only before "to" ("is set to list").
+  if (FUTURE_BEFORE_TO.has(w.lower) && p.lower(k + 1) !== 'to') return 'skip';
   return w.pos === 'VERB' && REPORTING.has(w.lemma) && !noun ? 'stop' : 'take';
 }
 
@@ -186,9 +190,9 @@ function negatedBefore(p: ParsedSentence, step: StepMention, clause: Clause): bo
 function subjectNegated(p: ParsedSentence, mention: Mentioned, clause: Clause): boolean {
   let first = mention.first;
   while (first > 0 && (SUBJECT_JOINERS.has(p.lower(first - 1)) || p.mentionAt(first - 1)?.authority)) first--;
-  if (first === clause.from && COUNTERFACTUAL_OPENERS.has(p.lower(first))) return true;
+  // "Had Canada listed X", "Were Canada to ban X": a counterfactual opens the clause before its subject.
+  if (first - 1 === clause.from && COUNTERFACTUAL_OPENERS.has(p.lower(first - 1))) return true;
   if (QUESTION_OPENERS.has(p.lower(first - 1))) return true;
-  if (p.lower(clause.from) === 'had' && first === clause.from + 1) return true;
   // "Perhaps one day Canada will list X": a word of doubt before the subject.
   if (p.words.slice(clause.from, first).some((x) => DOUBTS.has(x.lower))) return true;
   return p.words.slice(Math.max(0, first - 1), mention.first).some(negated);
@@ -384,7 +388,11 @@ export const MODE_RULES: Rule<ModeCase, Mode>[] = [
     ],
     apply: (c) => {
       if (c.inForce === null) return undefined;
-      const rest = c.p.text.slice(c.p.words[c.step.at]!.start);
+      // Up to the next main clause: "takes effect once it is published" waits; "took effect on Tuesday, and officials said more
+      // groups could follow" does not.
+      const { p, step } = c;
+      const next = p.words.findIndex((w, k) => k > step.at && (w.text === ';' || (w.text === ',' && ['and', 'but'].includes(p.lower(k + 1)))));
+      const rest = p.text.slice(p.words[step.at]!.start, next < 0 ? p.text.length : p.words[next]!.start);
       return HEDGED.test(rest) || c.governing.some((g) => planned(g) && !SCHEDULED.has(g.lower)) ? 'pending' : undefined;
     },
   },

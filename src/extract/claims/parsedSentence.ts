@@ -61,6 +61,8 @@ export class ParsedSentence {
   private readonly mentionOfWord: (Mentioned | null)[];
   /** Words of relative clauses and asides: a main clause reads around them. */
   private readonly hidden = new Set<number>();
+  /** Whether each word is a step noun, as read so far. */
+  private readonly stepNouns: (boolean | undefined)[] = [];
 
   constructor(
     /** The sentence as written. */
@@ -147,7 +149,10 @@ export class ParsedSentence {
   /** Whether the word is a step noun of the vocabulary, by its lemma or its form. */
   isStepNoun(k: number): boolean {
     const w = this.words[k];
-    return w !== undefined && (baseOf(w.lemma) in STEP_NOUNS || baseOf(w.lower) in STEP_NOUNS);
+    if (w === undefined) return false;
+    // Asked of the same words by many rules: read once per word.
+    this.stepNouns[k] ??= baseOf(w.lemma) in STEP_NOUNS || baseOf(w.lower) in STEP_NOUNS;
+    return this.stepNouns[k];
   }
 
   /** Whether the verb at `i` is passive: a form of "be" before it ("was listed"), or a participle describing its antecedent. */

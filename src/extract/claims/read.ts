@@ -1,3 +1,4 @@
+import type { PartialDate } from '../../knowledge/partialDate.js';
 import type { Entity } from '../../knowledge/types.js';
 import { EXPECTATION, mayHoldStep } from '../cues.js';
 import type { DateMention } from '../dates.js';
@@ -11,7 +12,7 @@ import { dateOf } from './date.js';
 import { inForceAfter } from './inForce.js';
 import { governingWords, modeOf } from './mode.js';
 import { type Clause, type Mentioned, type Named, ParsedSentence } from './parsedSentence.js';
-import { decide, type Rejection, type Rule } from './rule.js';
+import { decide, type Rejection, type Rule, type Verdict } from './rule.js';
 import { findSteps, type StepMention } from './steps.js';
 import { targetsOf } from './target.js';
 
@@ -50,7 +51,7 @@ export function findClaims(
   const words = parseWords(text);
   if (words.length === 0 || words[words.length - 1]!.text === '?') return NONE;
   const p = new ParsedSentence(sentence, text, words, mentions, entity, names);
-  const reading: Reading = { p, dates, context, made: [], inForce: new Set(), named: [...p.named], discovered: new Map(), rejected: [] };
+  const reading: Reading = { p, dates, context, made: [], words: new Map(), inForce: new Set(), named: [...p.named], discovered: new Map(), rejected: [] };
   for (const clause of p.clauses) {
     const { steps, rejected } = findSteps(p, clause, [...reading.made], context.steps, dates);
     reading.rejected.push(...rejected);
@@ -61,7 +62,14 @@ export function findClaims(
     });
   }
   let claims = reading.made;
-  for (const rule of SENTENCE_RULES) claims = rule.apply({ claims, inForce: reading.inForce, rejected: reading.rejected }) ?? claims;
+  for (const rule of SENTENCE_RULES) {
+    const kept = rule.apply({ claims, inForce: reading.inForce });
+    if (kept === undefined) continue;
+    // A claim a sentence rule drops was read at a step's word; one it merges lives on in the claim kept.
+    const left = new Set(kept.map((c) => key(c)));
+    for (const c of claims) if (!left.has(key(c))) reading.rejected.push({ word: reading.words.get(c) ?? '', rule: rule.name });
+    claims = kept;
+  }
   return { claims, discovered: [...reading.discovered.values()], rejected: reading.rejected };
 }
 
@@ -71,6 +79,8 @@ interface Reading {
   dates: DateMention[];
   context: ReferenceContext;
   made: Claim[];
+  /** The word of the step each claim was read at. */
+  words: Map<Claim, string>;
   /** Claims told by an in-force clause ("the listing took effect on 10 June"). */
   inForce: Set<Claim>;
   named: Named[];
@@ -82,7 +92,9 @@ interface Reading {
 function readStep(r: Reading, step: StepMention, clause: Clause, next: number, previous: number | null): void {
   const { p } = r;
   const word = p.words[step.at]!.text;
-  const stepDate = () => dateOf(p, r.dates, step, clause, previous, next < clause.to ? next : null);
+  let told: Verdict<PartialDate | null> | undefined;
+  // The step's date as the mode rules ask for it, read once.
+  const stepDate = () => (told ??= dateOf(p, r.dates, step, clause, previous, next < clause.to ? next : null));
   const mode = modeOf(p, step, clause, r.dates, stepDate, r.context.published);
   if (mode.value === 'none') {
     r.rejected.push({ word, rule: mode.rule });
@@ -119,9 +131,14 @@ function readStep(r: Reading, step: StepMention, clause: Clause, next: number, p
     })),
   );
   r.made.push(...claims);
+  for (const c of claims) r.words.set(c, word);
   if (step.noun && inForceAfter(p, step, clause) !== null) for (const c of claims) r.inForce.add(c);
   const gapped = decide(GAP_RULES, { p, dates: r.dates, claims, from: step.at + 1, to: next, countryList: r.context.countryList });
-  if (gapped) r.made.push(...gapped.value.map((c) => ({ ...c, why: [...c.why, gapped.rule] })));
+  if (gapped) {
+    const told = gapped.value.map((c) => ({ ...c, why: [...c.why, gapped.rule] }));
+    r.made.push(...told);
+    for (const c of told) r.words.set(c, word);
+  }
 }
 
 /** A step's claims and the words after it, for the rules of steps told again with words left out. */
@@ -187,10 +204,9 @@ export const GAP_RULES: Rule<GapCase, Claim[]>[] = [
 interface SentenceCase {
   claims: Claim[];
   inForce: Set<Claim>;
-  rejected: Rejection[];
 }
 
-const key = (c: Claim, state: string = c.state) => `${c.authorityId} ${c.targetId} ${state} ${c.toward ?? ''}`;
+const key = (c: Claim) => `${c.authorityId} ${c.targetId} ${c.state} ${c.toward ?? ''}`;
 
 /** Rules over a sentence's claims, applied in turn: each returns the claims it keeps, or undefined to change nothing. */
 export const SENTENCE_RULES: Rule<SentenceCase, Claim[]>[] = [
@@ -198,11 +214,9 @@ export const SENTENCE_RULES: Rule<SentenceCase, Claim[]>[] = [
     name: 'own-authority',
     says: 'An authority is not the entity of its own step: in "Washington returned Cuba to the US list" the US keeps the list.',
     examples: [{ text: 'Washington returned Cuba to the US list of state sponsors of terrorism on Monday.', claims: ['United States listed Cuba 2024-09-09'] }],
-    apply: ({ claims, rejected }) => {
+    apply: ({ claims }) => {
       const kept = claims.filter((c) => c.authorityId !== c.targetId);
-      if (kept.length === claims.length) return undefined;
-      rejected.push({ word: claims.find((c) => c.authorityId === c.targetId)!.targetId, rule: 'own-authority' });
-      return kept;
+      return kept.length === claims.length ? undefined : kept;
     },
   },
   {
@@ -235,15 +249,13 @@ export const SENTENCE_RULES: Rule<SentenceCase, Claim[]>[] = [
         claims: ['United Kingdom listed Amber Wolf Brotherhood 2024-06-03'],
       },
     ],
-    apply: ({ claims, rejected }) => {
+    apply: ({ claims }) => {
       // "insert X ..., and this Order comes into force on 22 November": a dated in-force day to come outweighs an undated telling.
       const scheduled = new Set(claims.filter((c) => c.scheduled && c.date !== null).map((c) => `${c.authorityId} ${c.targetId} ${c.toward} `));
-      const told = claims.filter((c) => c.state === 'pending' || c.date !== null || !scheduled.has(key(c, c.state)));
-      const taken = new Set(told.filter((c) => c.state !== 'pending').map((c) => key(c, c.state)));
+      const told = claims.filter((c) => c.state === 'pending' || c.date !== null || !scheduled.has(key(c)));
+      const taken = new Set(told.filter((c) => c.state !== 'pending').map((c) => key(c)));
       const kept = told.filter((c) => c.state !== 'pending' || !taken.has(`${c.authorityId} ${c.targetId} ${c.toward} `));
-      if (kept.length === claims.length) return undefined;
-      rejected.push({ word: 'pending', rule: 'taken-over-pending' });
-      return kept;
+      return kept.length === claims.length ? undefined : kept;
     },
   },
 ];

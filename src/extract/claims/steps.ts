@@ -116,6 +116,11 @@ const step = (c: StepCase, state: 'listed' | 'removed', noun = false, passive = 
   passive,
   ...(c.joinedTo && passive ? { joinedTo: c.joinedTo } : {}),
 });
+/** Whether a verb's particle follows it in its phrase, before any comma: "took the group off", "set the ban on X aside". */
+const particleAfter = (c: StepCase, particles: string[]) => {
+  const end = c.after.findIndex((a) => [',', ';', ':', '.'].includes(a.text));
+  return c.after.slice(0, end < 0 ? 12 : Math.min(end, 12)).some((a) => particles.includes(a.lower));
+};
 const isListing = (c: StepCase) => c.verbal && c.base in LISTING_VERBS;
 const isRemoval = (c: StepCase) => c.verbal && c.base in REMOVAL_VERBS;
 /** The state of the step a reference stands for: a pending step's own direction. */
@@ -364,7 +369,7 @@ export const STEP_RULES: StepRule[] = [
     apply: (c) => {
       if (!c.verbal || !UNDOING_VERBS.has(c.base)) return undefined;
       const particles = removalParticles[c.base];
-      if (particles !== undefined && !c.after.slice(0, 2).some((a) => particles.includes(a.lower))) return undefined;
+      if (particles !== undefined && !particleAfter(c, particles)) return undefined;
       const undone = undoneStep(c);
       return undone ? { ...step(c, inverse(undone.state)), undoes: undone } : undefined;
     },
@@ -378,7 +383,7 @@ export const STEP_RULES: StepRule[] = [
     ],
     apply: (c) => {
       const particles = removalParticles[c.base];
-      return isRemoval(c) && particles !== undefined && !c.after.slice(0, 6).some((a) => particles.includes(a.lower)) ? null : undefined;
+      return isRemoval(c) && particles !== undefined && !particleAfter(c, particles) ? null : undefined;
     },
   },
   {

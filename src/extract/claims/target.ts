@@ -280,7 +280,10 @@ export const MENTION_RULES: Rule<MentionCase, true>[] = [
       if (possessiveAt(p.words, m.last + 1)) {
         // "the Front's chief recruiter": its people.
         if (p.words.slice(m.last + 2, m.last + 5).some((w) => MEMBER_NOUNS.has(w.lower))) return true;
-        return p.word(m.last + 2)?.pos === 'NOUN' && headNoun(p.word(m.last + 2)) ? true : undefined;
+        // "the PKK's former envoy": the noun past its adjectives.
+        let h = m.last + 2;
+        while (p.word(h)?.pos === 'ADJ') h++;
+        return p.word(h)?.pos === 'NOUN' && headNoun(p.word(h)) ? true : undefined;
       }
       return next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && headNoun(next) && !LIST_NOUNS.has(next.lower) ? true : undefined;
     },
