@@ -88,7 +88,6 @@ export const DOUBTS = set(lexicon.doubts);
 export const REPEATING_VERBS = set(lexicon.repeatingVerbs);
 export const REPEATING_OBJECTS = set(lexicon.repeatingObjects);
 export const PART_NOUNS = set(lexicon.partNouns);
-export const CONDITIONS = set(lexicon.conditions);
 export const CONTINUING = set(lexicon.continuing);
 export const REPORTING = set(lexicon.reporting);
 export const BE = set(lexicon.beForms);
@@ -108,6 +107,7 @@ export const GOVERNING_STOPS = set(lexicon.governingStops);
 export const RELATIVE_PRONOUNS = set(lexicon.relativePronouns);
 export const OBJECT_RELATIVES = set(lexicon.objectRelatives);
 export const EXCEPTIONS = set(lexicon.exceptions);
+export const EXCEPTION_PAIRS = set(lexicon.exceptionPairs);
 export const PREDICATE_OPENERS = set(lexicon.predicateOpeners);
 export const TIME_MODIFIERS = set(lexicon.timeModifiers);
 export const NOT_AGENT_BEFORE = set(lexicon.notAgentBefore);
@@ -302,7 +302,6 @@ const CONTEXT = new Set([
   ...formsSet(Object.keys(STEP_NOUNS), nounForms),
   ...formsSet(lexicon.selfEvidentVerbs, inflections),
 ]);
-const WORD = /[\p{L}'’-]+/gu;
 
 /**
  * Whether a sentence could hold a step: a word that names one by itself, a word that does so
@@ -310,18 +309,20 @@ const WORD = /[\p{L}'’-]+/gu;
  * step ("the move"). Only such sentences are parsed.
  */
 export function mayHoldStep(sentence: string): boolean {
-  let weak = false;
-  let context = false;
-  // Every sentence of every article passes here: one lower-casing, and the terror pattern only where a set cannot tell.
-  for (const [word] of sentence.toLowerCase().matchAll(WORD)) {
-    const lower = word.includes('-') ? word.replace(/-/g, '') : word;
-    if (STRONG.has(lower)) return true;
-    weak ||= WEAK.has(lower);
-    context ||= CONTEXT.has(lower) || (lower.length > 5 && isTerrorWord(lower));
-  }
+  // Every sentence of every article passes here: three patterns over the sentence, no word by word.
+  const plain = sentence.toLowerCase().replace(/-/g, '');
+  if (STRONG_WORD.test(plain)) return true;
   IN_FORCE.lastIndex = 0;
-  return (weak && context) || IN_FORCE.test(sentence) || REFERENCE.test(sentence);
+  return (WEAK_WORD.test(plain) && (CONTEXT_WORD.test(plain) || TERROR_WORD.test(plain))) || IN_FORCE.test(sentence) || REFERENCE.test(sentence);
 }
+const wordsPattern = (words: Iterable<string>) => new RegExp(`(?<![\\p{L}'’])(?:${alternation([...words])})(?![\\p{L}'’])`, 'u');
+const STRONG_WORD = wordsPattern(STRONG);
+const WEAK_WORD = wordsPattern(WEAK);
+const CONTEXT_WORD = wordsPattern(CONTEXT);
+const TERROR_WORD = new RegExp(
+  `(?<![\\p{L}'’])(?:(?:${lexicon.terrorStems.map(escapeRegExp).join('|')})\\p{L}*|${alternation(lexicon.terrorWords)})(?![\\p{L}'’])`,
+  'u',
+);
 
 /** "The move", "the step": a reference to a step just told, which a later verb may announce or put in force. */
 const REFERENCE = new RegExp(`\\b(?:${alternation(lexicon.definiteDeterminers)}) (?:${alternation(lexicon.stepReferences)})\\b`, 'i');

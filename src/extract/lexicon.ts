@@ -223,7 +223,6 @@ export const organisationReferences = [
   'networks',
   'movements',
   'rebel',
-  'militants',
   'fund',
   'trust',
   'society',
@@ -705,6 +704,12 @@ export const objectRelatives = ['which', 'that', 'whom'];
 /** Words that set an authority or an entity apart from a step ("unlike Germany", "except the Front"). */
 export const exceptions = ['except', 'excluding', 'besides', 'apart', 'unlike'];
 
+/** Two words that set apart what follows them from an object phrase: "X but not Y", "groups other than X". */
+export const exceptionPairs = ['but not', 'other than'];
+
+/** The word that opens a complement after an object ("listed X as a terrorist entity"): the object ends there. */
+export const complementOpener = 'as';
+
 /** Words after a comma that open another predicate after an object: ", leaving ...", ", while ...". */
 export const predicateOpeners = ['leaving', 'keeping', 'while', 'but', 'and'];
 
@@ -766,7 +771,6 @@ export const inForce = {
   from: ['with effect from', 'effective from', 'effective on', 'effective as of', 'effective', 'in force since', 'in force from'],
 };
 
-/** Words just before a date that make it the day a step takes effect: "in force on", "effective", "published on". */
 /**
  * How a text dates its own step by its publication ("effective upon publication", "on the date of
  * its publication"): an opener, then optionally the day's words and an owner, then the noun.
@@ -778,6 +782,7 @@ export const onPublication = {
   noun: 'publication',
 };
 
+/** Words just before a date that make it the day a step takes effect: "into force on", "effective", "published on". */
 export const inForceDateCues = ['effect', 'into force', 'in force', 'effective', 'as of', 'published', 'gazetted'];
 
 /** Inflections of the irregular verbs the vocabulary names, for the patterns built from it. */
@@ -835,10 +840,10 @@ export const futureWords = [
   'expects',
 ];
 
-/** Words of a verb group that put it in the past: dates on or before publication. */
 /** Future words that are future only before "to" ("set to take effect"; not "set aside"). */
 export const futureBeforeTo = ['set'];
 
+/** Words of a verb group that put it in the past: dates on or before publication. */
 export const pastWords = ['was', 'were', 'had', 'did', 'ago', 'last', 'yesterday', 'earlier', 'already', 'previously'];
 
 /** Verbs whose past is written as their present ("Japan put the group on its list on March 3"). */

@@ -2,13 +2,13 @@
  * `npm run eval`: the quality of claims, dates and answers on labelled sets written for it.
  *
  * The development set, on which the claim reader is tuned:
- * - test/eval/claims.yml: sentences, each with the claims a careful reader takes from it and its
- *   dated events. Every item is read as a one-article knowledge base (its `before` sentences
+ * - test/eval/development/*.yml: sentences, each with the claims a careful reader takes from it and
+ *   its dated events. Every item is read as a one-article knowledge base (its `before` sentences
  *   first), with only the organisations it lists configured, through the real extraction.
  * - test/eval/corpora/: folders of articles with the answers expected for some queries, read
  *   through `answerQuery`, the same path as `ask --format json`.
  * The held-out test set, written by people who had not read src/ and never tuned on
- * (test/eval/heldout/README.md): sentences in twelve genres and whole articles, scored the same way.
+ * (test/eval/heldout/README.md): sentences in fifteen genres and whole articles, scored the same way.
  * And:
  * - test/questions.yml: the seed knowledge's own questions.
  * - test/eval/directQuestions.yml: questions about designations with the facts their direct answer

@@ -94,7 +94,7 @@ export function proposalKeeper(p: ParsedSentence, step: StepMention): Mentioned 
 }
 
 /** A body's country, or a country named right beside a body ("the Kenyan interior ministry", "Supreme Court of Pakistan"). */
-export function countryOf(p: ParsedSentence, m: Mentioned): string {
+function countryOf(p: ParsedSentence, m: Mentioned): string {
   if (p.entity(m.mention.entityId)?.partOf) {
     const beside = p.mentioned.find(
       (o) =>

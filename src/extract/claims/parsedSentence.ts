@@ -8,6 +8,7 @@ import {
   baseOf,
   CLAUSE_BREAKS,
   DEFINITE,
+  EXCEPTION_PAIRS,
   EXCEPTIONS,
   OPENING_SUBORDINATORS,
   PASSIVE_INSERTS,
@@ -16,6 +17,7 @@ import {
   STEP_NOUNS,
   SUBORDINATORS,
 } from '../cues.js';
+import { complementOpener } from '../lexicon.js';
 import type { EntityMention } from '../entityMatcher.js';
 import type { OrganisationLikeName } from '../organisations.js';
 import type { Word } from '../parse.js';
@@ -216,13 +218,7 @@ export class ParsedSentence {
       const w = this.words[k]!;
       if (this.mentionAt(k) !== null) continue;
       const following = this.lower(k + 1);
-      if (
-        (w.lower === 'as' && k > from) ||
-        EXCEPTIONS.has(w.lower) ||
-        (w.lower === 'but' && following === 'not') ||
-        (w.lower === 'other' && following === 'than')
-      )
-        return k;
+      if ((w.lower === complementOpener && k > from) || EXCEPTIONS.has(w.lower) || EXCEPTION_PAIRS.has(`${w.lower} ${following}`)) return k;
       // A capitalised "Watch" is a word of a name; "the related group" a modifier.
       // "the Tripoli-based Exchange": a participle in a compound modifier.
       const modifier = this.words[k - 1]?.pos === 'DET' || this.words[k - 1]?.text === '-';

@@ -1,4 +1,3 @@
-import type { PartialDate } from '../../knowledge/partialDate.js';
 import type { Entity } from '../../knowledge/types.js';
 import { EXPECTATION, mayHoldStep } from '../cues.js';
 import type { DateMention } from '../dates.js';
@@ -12,7 +11,7 @@ import { dateOf } from './date.js';
 import { inForceAfter } from './inForce.js';
 import { governingWords, modeOf } from './mode.js';
 import { type Clause, type Mentioned, type Named, ParsedSentence } from './parsedSentence.js';
-import { decide, type Rejection, type Rule, type Verdict } from './rule.js';
+import { decide, type Rejection, type Rule } from './rule.js';
 import { findSteps, type StepMention } from './steps.js';
 import { targetsOf } from './target.js';
 
@@ -92,7 +91,7 @@ interface Reading {
 function readStep(r: Reading, step: StepMention, clause: Clause, next: number, previous: number | null): void {
   const { p } = r;
   const word = p.words[step.at]!.text;
-  let told: Verdict<PartialDate | null> | undefined;
+  let told: ReturnType<typeof dateOf> | undefined;
   // The step's date as the mode rules ask for it, read once.
   const stepDate = () => (told ??= dateOf(p, r.dates, step, clause, previous, next < clause.to ? next : null));
   const mode = modeOf(p, step, clause, r.dates, stepDate, r.context.published);
@@ -117,7 +116,7 @@ function readStep(r: Reading, step: StepMention, clause: Clause, next: number, p
   }
   const state = mode.value === 'pending' || mode.value === 'scheduled' ? 'pending' : step.state;
   const expected = mode.value === 'pending' && governingWords(p, step, clause).words.some((g) => EXPECTATION.has(g.lemma) || EXPECTATION.has(g.lower));
-  const date = dateOf(p, r.dates, step, clause, previous, next < clause.to ? next : null, expected, mode.value === 'pending');
+  const date = expected || mode.value === 'pending' ? dateOf(p, r.dates, step, clause, previous, next < clause.to ? next : null, expected, true) : stepDate();
   const why = [step.rule, mode.rule, about.regions.rule, target.rule, authority.rule, date.rule, ...date.setAside];
   const claims: Claim[] = authority.value.ids.flatMap((authorityId) =>
     target.value.ids.map((targetId) => ({

@@ -154,7 +154,7 @@ function otherModifier(modifier: Word | undefined): boolean {
 }
 
 /** A step noun (or reference, or "status") before the verb in its clause: "the listing lapsed", "the ban ... was lifted". */
-export function stepNounBefore(p: ParsedSentence, clause: Clause, i: number): boolean {
+function stepNounBefore(p: ParsedSentence, clause: Clause, i: number): boolean {
   for (let k = i - 1; k >= clause.from; k--) {
     if (!p.inClause(clause, k)) continue;
     const w = p.words[k]!;
