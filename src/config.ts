@@ -29,7 +29,6 @@ const schema = z.object({
       .optional(),
   ),
   SLACK_CLIENT_SECRET: z.preprocess(blankIsUnset, z.string().min(8, 'is too short to be a client secret').optional()),
-  SLACK_STATE_SECRET: z.preprocess(blankIsUnset, z.string().min(16, 'must be at least 16 characters (it signs the OAuth state)').optional()),
   KNOWLEDGE_EDITORS: z.preprocess(
     blankIsUnset,
     z
@@ -98,7 +97,6 @@ const schema = z.object({
 export interface OAuthConfig {
   clientId: string;
   clientSecret: string;
-  stateSecret: string;
 }
 
 export interface Config {
@@ -163,20 +161,16 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server'): Config {
   const result = schema.safeParse(env);
   const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
-  const oauthParts = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'].filter((name) => env[name]?.trim());
-  const oauth = oauthParts.length === 3;
+  const oauthParts = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET'].filter((name) => env[name]?.trim());
+  const oauth = oauthParts.length === 2;
   if (oauthParts.length > 0 && !oauth)
-    problems.push(
-      `SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are needed together for installs in many workspaces (only ${oauthParts.join(', ')} set)`,
-    );
+    problems.push(`SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are needed together for installs in many workspaces (only ${oauthParts.join(', ')} set)`);
   if (oauth && env.SLACK_BOT_TOKEN?.trim())
     problems.push('SLACK_BOT_TOKEN is for a single workspace: leave it unset when SLACK_CLIENT_ID installs the app in many');
   if (oauth && env.SLACK_APP_TOKEN?.trim())
     problems.push('installs in many workspaces need HTTP request URLs: unset SLACK_APP_TOKEN (Socket Mode) when SLACK_CLIENT_ID is set');
   if (needs !== 'none' && !oauth && oauthParts.length === 0 && !env.SLACK_BOT_TOKEN?.trim())
-    problems.push(
-      'SLACK_BOT_TOKEN is required (the bot token, xoxb-...), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for installs in many workspaces',
-    );
+    problems.push('SLACK_BOT_TOKEN is required (the bot token, xoxb-...), or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs in many workspaces');
   if (needs === 'server' && !env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
     problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)');
   }
@@ -186,7 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server')
   const c = result.data;
   return {
     botToken: c.SLACK_BOT_TOKEN ?? '',
-    oauth: oauth ? { clientId: c.SLACK_CLIENT_ID!, clientSecret: c.SLACK_CLIENT_SECRET!, stateSecret: c.SLACK_STATE_SECRET! } : null,
+    oauth: oauth ? { clientId: c.SLACK_CLIENT_ID!, clientSecret: c.SLACK_CLIENT_SECRET! } : null,
     knowledgeEditors: c.KNOWLEDGE_EDITORS ?? [],
     agentStatusMinArticles: c.AGENT_STATUS_MIN_ARTICLES,
     signingSecret: c.SLACK_SIGNING_SECRET,

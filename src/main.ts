@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({
     level: config.logLevel,
-    secrets: [config.botToken, config.appToken, config.signingSecret, config.oauth?.clientSecret, config.oauth?.stateSecret],
+    secrets: [config.botToken, config.appToken, config.signingSecret, config.oauth?.clientSecret],
   });
   // A last guard: a failure no listener caught is logged, and the bot goes on answering.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'a promise failed and nothing handled it'));
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   await live.load();
   await live.watch();
   if (stopping) return;
-  const clients = deliveryClients(config, store);
+  const clients = deliveryClients(config, store, logger);
   if (clients instanceof WebClient) await adoptUnscopedRows(clients, store, logger);
   const sender = new DigestSender({
     store,

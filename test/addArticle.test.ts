@@ -10,7 +10,15 @@ import { textPart } from '../src/render/addArticleView.js';
 import { ADD_ARTICLE } from '../src/render/slackIds.js';
 import { SEED_DIR } from './support/seedKnowledge.js';
 import { startSlackApp, type RunningApp } from './support/slackAppHarness.js';
-import { blockActionsBody, globalShortcutBody, messageShortcutBody, openedView, slashCommandBody, viewSubmissionBody } from './support/slackRequests.js';
+import {
+  blockActionsBody,
+  globalShortcutBody,
+  messageShortcutBody,
+  openedView,
+  slashCommandBody,
+  viewButtonBody,
+  viewSubmissionBody,
+} from './support/slackRequests.js';
 import { tempStore, type TempStore } from './support/tempStore.js';
 
 let dir: string;
@@ -50,9 +58,9 @@ const FRESH_TEXT =
 
 /** The modal as opened, then sent back with these field values typed in. */
 function filled(view: Record<string, unknown>, fields: Partial<Record<'title' | 'outlet' | 'url' | 'published' | 'text', string>>): Record<string, unknown> {
-  const blocks = view.blocks as { block_id: string; element: { type: string; initial_value?: string } }[];
+  const blocks = view.blocks as { type: string; block_id: string; element: { type: string; initial_value?: string } }[];
   const values: Record<string, Record<string, Record<string, unknown>>> = {};
-  for (const b of blocks) {
+  for (const b of blocks.filter((block) => block.type === 'input')) {
     const key = b.block_id === textPart(0) ? 'text' : b.block_id;
     const typed = key in fields ? fields[key as keyof typeof fields] : b.element.initial_value;
     values[b.block_id] = {
@@ -96,7 +104,10 @@ describe('adding an article from Slack', () => {
     const submitted = Date.now();
     const res = await slack.post(viewSubmissionBody(filled(view, { published: '2025-06-03' })));
     expect(res.status).toBe(200);
-    expect(res.text).toBe('');
+    // The modal says where the article is, and that the confirmation comes as a direct message.
+    expect(shown(res.json())).toMatch(
+      /"response_action":"update".*Added to the knowledge base as `added\/2025-06-03-mongolia-drops-taliban-from-banned-list\.md`.*comes to you in a direct message/,
+    );
     await expect
       .poll(async () => shown((await slack.post(slashCommandBody({ text: 'taliban', response_url: slack.fake.responseUrl('q') }))).json()), {
         timeout: 1000,
@@ -165,6 +176,62 @@ describe('adding an article from Slack', () => {
     expect(addedFiles()).toEqual(files);
   });
 
+  it('refuses a published date more than a day ahead, whose relative dates would be read in that year', async () => {
+    const files = addedFiles();
+    const view = await openedModal(globalShortcutBody(ADD_ARTICLE.globalShortcut));
+    const dayAfterTomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    for (const published of ['9999-12-31', dayAfterTomorrow, String(new Date().getUTCFullYear() + 1)]) {
+      const ack = (await slack.post(viewSubmissionBody(filled(view, { title: 'A ruling in Almaty', published, text: FRESH_TEXT })))).json() as {
+        errors: Record<string, string>;
+      };
+      expect(ack.errors).toEqual({ [ADD_ARTICLE.publishedBlock]: expect.stringMatching(/^A date that has not come yet/) });
+    }
+    expect(addedFiles()).toEqual(files);
+  });
+
+  it('offers room for a long article in the empty modal, and more on request, keeping what was typed', async () => {
+    const view = await openedModal(globalShortcutBody(ADD_ARTICLE.globalShortcut));
+    const blocks = view.blocks as { type: string; block_id?: string; element?: { max_length?: number } }[];
+    const textFields = () => blocks.filter((b) => b.block_id?.startsWith(ADD_ARTICLE.textBlock));
+    expect(textFields().map((b) => b.element?.max_length)).toEqual([3000, 3000, 3000]);
+    const more = blocks.find((b) => b.type === 'actions')!;
+    expect(shown(more)).toContain(ADD_ARTICLE.moreTextAction);
+
+    // Two fields filled with 6,000 characters, then "More room for text".
+    const typed = filled(view, { title: 'A long ruling', text: 'x'.repeat(3000) });
+    const state = typed.state as { values: Record<string, Record<string, { value: string | null }>> };
+    state.values[textPart(1)]![textPart(1)]!.value = 'y'.repeat(3000);
+    await slack.post(viewButtonBody(typed, ADD_ARTICLE.moreTextAction, '3'));
+    const update = await slack.fake.waitForCall('views.update');
+    expect(update.body).toMatchObject({ view_id: 'VMODAL', hash: '1712345678.abcdef' });
+    const updated = update.body.view as { blocks: { type: string; block_id?: string; element?: { initial_value?: string } }[] };
+    const fields = updated.blocks.filter((b) => b.block_id?.startsWith(ADD_ARTICLE.textBlock));
+    expect(fields).toHaveLength(6);
+    expect(fields.map((b) => b.element?.initial_value?.length ?? 0)).toEqual([3000, 3000, 0, 0, 0, 0]);
+    expect(shown(updated.blocks)).toContain('"initial_value":"A long ruling"');
+  });
+
+  it('tells the editor, in a direct message, when Slack will not open the form', async () => {
+    slack.fake.respondOnce('views.open', { body: { ok: false, error: 'expired_trigger_id' } });
+    await slack.post(globalShortcutBody(ADD_ARTICLE.globalShortcut));
+    const dm = await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'U1', timeoutMs: 6000 });
+    expect(dm.body.text).toMatch(/The "Add an article" form took too long to open.*use the shortcut again/);
+  });
+
+  it('says in the modal where the article is when the confirmation cannot be sent', async () => {
+    slack.fake.respondWith('chat.postMessage', { body: { ok: false, error: 'restricted_action' } });
+    const view = await openedModal(globalShortcutBody(ADD_ARTICLE.globalShortcut));
+    const text = 'Officials in Bishkek met a trade delegation on 1 July 2025.';
+    const res = await slack.post(viewSubmissionBody(filled(view, { title: 'Trade talks in Bishkek', published: '2025-07-01', text })));
+    expect(shown(res.json())).toMatch(/comes to you in a direct message/);
+    const update = await slack.fake.waitForCall('views.update', { timeoutMs: 10_000 });
+    expect(update.body.view_id).toBe('VMODAL');
+    expect(shown(update.body.view)).toMatch(/could not be sent \(Slack answered `restricted_action`\).*in the knowledge base all the same/);
+    const path = shown(update.body.view).match(/added\/[a-z0-9-]+\.md/)![0];
+    expect(existsSync(join(dir, path))).toBe(true);
+    rmSync(join(dir, path));
+  });
+
   it('writes two files for two articles of the same title, overwriting nothing', async () => {
     const files = addedFiles();
     for (const text of ['Tajikistan kept the Taliban on its list of banned groups in 2025.', 'Turkmenistan did not list the Taliban in 2025.']) {
@@ -204,7 +271,7 @@ describe('adding an article from Slack', () => {
     // Added again, it takes the freed name and is recorded anew.
     slack.fake.reset();
     const again = await openedModal(messageShortcutBody(ADD_ARTICLE.messageShortcut, newspaperMessage));
-    expect((await slack.post(viewSubmissionBody(filled(again, { published: '2025-06-03' })))).text).toBe('');
+    expect(shown((await slack.post(viewSubmissionBody(filled(again, { published: '2025-06-03' })))).json())).toMatch(/Added to the knowledge base as/);
     await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'U1', timeoutMs: 6000 });
     expect(existsSync(join(dir, path))).toBe(true);
     expect(await store.added.get(path)).toMatchObject({ userId: 'U1', removedAt: null });

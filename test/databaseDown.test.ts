@@ -75,3 +75,29 @@ describe.skipIf(postgres.skip)(`while ${postgres.name} cannot be reached`, () =>
     expect((await fetch(`${slack.base}/healthz`)).status).toBe(200);
   });
 });
+
+describe.skipIf(postgres.skip)(`while ${postgres.name} answers but cannot be written`, () => {
+  let readOnly: TempStore;
+  let app: RunningApp;
+  let database: string;
+  beforeAll(async () => {
+    readOnly = await tempStore('postgres');
+    database = new URL(readOnly.options.url!).pathname.slice(1);
+    app = await startSlackApp(() => kb, { store: readOnly, logger: log.logger });
+    // As on a standby: every new session is read-only.
+    await admin(`ALTER DATABASE ${database} SET default_transaction_read_only = on`);
+    await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}'`);
+  });
+  afterAll(async () => {
+    await app.stop();
+    await admin(`ALTER DATABASE ${database} RESET default_transaction_read_only`);
+    await readOnly.remove();
+  });
+
+  it('tells the person that waiting will not help, and to tell whoever runs the bot', async () => {
+    await app.post(blockActionsBody({ action_id: ANSWER_ACTIONS.helpful, value: 'taliban', container: 'ephemeral', response_url: app.fake.responseUrl('ro') }));
+    const told = (await app.fake.waitForCall('response_url:ro', { timeoutMs: 8000 })).body.text;
+    expect(told).toMatch(/the database is read-only, and waiting will not change that.*tell whoever runs the bot/);
+    expect(told).not.toMatch(/try again in a few minutes/);
+  });
+});

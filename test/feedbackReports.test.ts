@@ -33,6 +33,18 @@ for (const database of DATABASES) {
       slack.fake.respondWith('usergroups.users.list', (call) => ({ body: { ok: true, users: call.body.usergroup === 'S7' ? ['U5'] : [] } }));
     });
 
+    /** A CSV line's cells as a spreadsheet that splits on semicolons reads them: a quote opens or closes a quoted stretch, and a semicolon outside one ends a cell. */
+    function semicolonCells(line: string): string[] {
+      const cells = [''];
+      let quoted = false;
+      for (const char of line.trimEnd()) {
+        if (char === '"') quoted = !quoted;
+        else if (char === ';' && !quoted) cells.push('');
+        else cells[cells.length - 1] += char;
+      }
+      return cells;
+    }
+
     const shown = (value: unknown) => JSON.stringify(value);
 
     /** Clicks 👎 under an answer to QUERY; returns the modal it opened, as Slack sends it back with `values` filled in. */
@@ -152,6 +164,10 @@ for (const database of DATABASES) {
         const typed = { ...(await store.reports.latest('T1'))[0]!, note: '=HYPERLINK("http://evil.example")', query: '-1+2' };
         expect(csvRow(typed)).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
         expect(csvRow(typed)).toContain(`"'-1+2"`);
+        // Opened where cells are split on semicolons, as European spreadsheets do, no cell is a formula either.
+        const cells = semicolonCells(csvRow({ ...typed, note: 'fine;=HYPERLINK(A1)', query: 'taliban' }));
+        expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+        expect(cells.join(';')).toContain('fine;=HYPERLINK(A1)');
 
         const wrong = await exportReports('--format', 'xml');
         expect(wrong.code).toBe(2);

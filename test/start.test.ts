@@ -114,7 +114,7 @@ describe('configuration', () => {
 const postgres = DATABASES.find((d) => d.kind === 'postgres')!;
 
 describe.skipIf(postgres.skip)(`npm start with DATABASE_URL pointed at ${postgres.name}`, () => {
-  const OAUTH = { SLACK_CLIENT_ID: '3333.4444', SLACK_CLIENT_SECRET: 'client-secret-5678', SLACK_STATE_SECRET: 'state-secret-abcdefghijkl' };
+  const OAUTH = { SLACK_CLIENT_ID: '3333.4444', SLACK_CLIENT_SECRET: 'client-secret-5678' };
   let fake: FakeSlackApi;
   let store: TempStore;
   let app: AppProcess;

@@ -15,9 +15,9 @@ const OAUTH_ENV = {
   SLACK_BOT_TOKEN: '',
   SLACK_CLIENT_ID: '1111.2222',
   SLACK_CLIENT_SECRET: 'client-secret-0123',
-  SLACK_STATE_SECRET: 'state-secret-0123456789',
 };
 
+const silent = createLogger({ level: 'silent', pretty: false });
 let kb: KnowledgeBase;
 let slack: RunningApp;
 
@@ -97,7 +97,7 @@ describe('installs in many workspaces', () => {
 
     // The digest goes out with the subscribing workspace's token; a workspace the app left is paused, not posted to.
     const transport = slackDigestTransport(
-      deliveryClients({ botToken: '', oauth: loadConfig(OAUTH_ENV, 'none').oauth, slackApiUrl: slack.fake.url }, slack.store),
+      deliveryClients({ botToken: '', oauth: loadConfig(OAUTH_ENV, 'none').oauth, slackApiUrl: slack.fake.url }, slack.store, silent),
     );
     const [sub] = await slack.store.subscriptions.inChannel('T1', 'C7');
     const window = { since: '2020-01-01T00:00:00.000Z', until: new Date().toISOString() };
@@ -144,8 +144,10 @@ describe('installs in many workspaces', () => {
     const sender = new DigestSender({
       store: slack.store,
       knowledge: () => kb,
-      transport: slackDigestTransport(deliveryClients({ botToken: '', oauth: loadConfig(OAUTH_ENV, 'none').oauth, slackApiUrl: slack.fake.url }, slack.store)),
-      logger: createLogger({ level: 'silent', pretty: false }),
+      transport: slackDigestTransport(
+        deliveryClients({ botToken: '', oauth: loadConfig(OAUTH_ENV, 'none').oauth, slackApiUrl: slack.fake.url }, slack.store, silent),
+      ),
+      logger: silent,
       sleep: async () => {},
     });
     slack.fake.respondWith('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } });
@@ -179,7 +181,6 @@ describe('the configuration of installs', () => {
     expect(loadConfig({ ...OAUTH_ENV, SLACK_SIGNING_SECRET: 'signing-secret-1' }).oauth).toEqual({
       clientId: '1111.2222',
       clientSecret: 'client-secret-0123',
-      stateSecret: 'state-secret-0123456789',
     });
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret-1' }).oauth).toBeNull();
     const problems = (env: Record<string, string>) => {
@@ -193,7 +194,7 @@ describe('the configuration of installs', () => {
     expect(problems({ SLACK_CLIENT_ID: '1111.2222' })).toEqual([expect.stringMatching(/are needed together .* \(only SLACK_CLIENT_ID set\)/)]);
     expect(problems({ ...OAUTH_ENV, SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is for a single workspace/)]);
     expect(problems({ ...OAUTH_ENV, SLACK_APP_TOKEN: 'xapp-1' })).toEqual([expect.stringMatching(/need HTTP request URLs: unset SLACK_APP_TOKEN/)]);
-    expect(problems({})).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is required .* or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET/)]);
+    expect(problems({})).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is required .* or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for installs/)]);
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', KNOWLEDGE_EDITORS: 'U1, alice' })[0]).toMatch(/KNOWLEDGE_EDITORS.*must list user ids/);
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret-1', KNOWLEDGE_EDITORS: 'U1, S7,W3' }).knowledgeEditors).toEqual([
       'U1',

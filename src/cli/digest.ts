@@ -96,7 +96,7 @@ async function sendDue(nowText: string | undefined): Promise<void> {
     const sender = new DigestSender({
       store,
       knowledge: () => kb,
-      transport: slackDigestTransport(deliveryClients(cfg, store)),
+      transport: slackDigestTransport(deliveryClients(cfg, store, logger)),
       logger,
       postEmpty: cfg.digestPostEmpty,
       staleAfterMs: cfg.digestLeaseMs,

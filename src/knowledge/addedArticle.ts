@@ -3,6 +3,7 @@ import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { checkFrontMatter, parseArticle, UnusableFileError, type FieldProblem } from './parseArticle.js';
+import { parsePartialDate, partsOf } from './partialDate.js';
 import type { Article } from './types.js';
 
 /** The folder, inside the knowledge folder, that articles added from Slack are written to. */
@@ -38,16 +39,30 @@ export function articleFile(fields: ArticleFields): string {
   return `---\n${stringify(front, { lineWidth: 0 })}---\n\n${paragraphs.join('\n\n')}\n`;
 }
 
+/** How far ahead of today a published date typed by a person may be: a day, for time zones ahead of the bot's. */
+const MAX_AHEAD_MS = 24 * 3600 * 1000;
+
+/** Whether a published date begins more than a day after `now`: a slip of the keyboard, whose relative dates would be read in the wrong year. */
+function inTheFuture(published: string, now: Date): boolean {
+  const date = parsePartialDate(published);
+  if (date === null) return false;
+  const { year, month = 1, day = 1 } = partsOf(date);
+  return Date.UTC(year, month - 1, day) > now.getTime() + MAX_AHEAD_MS;
+}
+
 /**
  * What is wrong with the fields, by field, under the rules every knowledge file is read with; an
- * empty list when the file they make is a usable article.
+ * empty list when the file they make is a usable article. A published date may not be more than
+ * a day after `now`.
  */
-export function articleFieldProblems(fields: ArticleFields): FieldProblem[] {
+export function articleFieldProblems(fields: ArticleFields, now: Date): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (fields.title.trim() === '') problems.push({ field: 'title', message: 'Give the headline.' });
   else if (fields.title.trim().length > MAX_TITLE_CHARS) problems.push({ field: 'title', message: `A headline of at most ${MAX_TITLE_CHARS} characters.` });
   const front = { title: fields.title, outlet: fields.outlet, url: fields.url.trim() || null, published: fields.published.trim() || null };
   problems.push(...checkFrontMatter(front).filter((p) => p.field !== 'title'));
+  if (front.published !== null && inTheFuture(front.published, now))
+    problems.push({ field: 'published', message: `A date that has not come yet: the article was published on or before ${now.toISOString().slice(0, 10)}.` });
   if (problems.length > 0) return problems;
   try {
     parseArticle(`${ADDED_FOLDER}/check.md`, Buffer.from(articleFile(fields)));

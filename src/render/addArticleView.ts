@@ -11,6 +11,8 @@ import { stateWords } from './words.js';
 const PART_CHARS = 3000;
 /** Parts the modal offers at most: 60,000 characters, more than a Slack message and its unfurls hold. */
 const MAX_PARTS = 20;
+/** Parts an empty modal offers (9,000 characters); "More room for text" adds as many again. */
+export const ROOM_PARTS = 3;
 /** Slack's limit on the outlet field. */
 const MAX_OUTLET_CHARS = 200;
 
@@ -19,8 +21,11 @@ const plain = (text: string) => ({ type: 'plain_text' as const, text });
 /** The block id of the text's nth part, from 0. */
 export const textPart = (n: number) => (n === 0 ? ADD_ARTICLE.textBlock : `${ADD_ARTICLE.textBlock}_${n + 1}`);
 
-/** The text cut into the parts the modal shows, whole code points each; one spare empty part for more. */
-function parts(text: string): string[] {
+/**
+ * The text cut into the parts the modal shows, whole code points each, then empty parts: at least
+ * one spare, and at least `shown` parts in all, up to MAX_PARTS.
+ */
+function parts(text: string, shown: number): string[] {
   const out: string[] = [];
   let rest = text;
   while (rest.length > 0 && out.length < MAX_PARTS) {
@@ -28,7 +33,9 @@ function parts(text: string): string[] {
     out.push(part);
     rest = rest.slice(part.length);
   }
-  return out.length < MAX_PARTS ? [...out, ''] : out;
+  const total = Math.min(MAX_PARTS, Math.max(out.length + 1, shown));
+  while (out.length < total) out.push('');
+  return out;
 }
 
 function input(blockId: string, label: string, element: Record<string, unknown>, options: { optional?: boolean; hint?: string } = {}): Block {
@@ -47,10 +54,11 @@ const initial = (value: string) => (value === '' ? {} : { initial_value: value }
 /**
  * The "Add an article" modal: title, outlet, URL, published date and the text, filled in with
  * what is known (from a message, for the message shortcut). A text longer than a field holds is
- * spread over several fields, joined again on submission.
+ * spread over several fields, joined again on submission; `shown` fields at least, and a button
+ * for more while fewer than MAX_PARTS are shown.
  */
-export function renderAddArticleView(fields: ArticleFields): SlackTypes.ModalView {
-  const textParts = parts(fields.text);
+export function renderAddArticleView(fields: ArticleFields, shown = ROOM_PARTS): SlackTypes.ModalView {
+  const textParts = parts(fields.text, shown);
   const url = /^https?:\/\/\S+$/.test(fields.url) ? fields.url : '';
   return {
     type: 'modal',
@@ -83,11 +91,35 @@ export function renderAddArticleView(fields: ArticleFields): SlackTypes.ModalVie
           textPart(n),
           n === 0 ? 'Text of the article' : 'Text, continued',
           { type: 'plain_text_input', multiline: true, max_length: PART_CHARS, ...initial(part) },
-          { optional: n > 0 },
+          n === 0 ? { hint: 'At most 3,000 characters a field: go on in the next one, or press "More room for text".' } : { optional: true },
         ),
       ),
+      ...(textParts.length < MAX_PARTS
+        ? [
+            {
+              type: 'actions',
+              elements: [{ type: 'button', action_id: ADD_ARTICLE.moreTextAction, text: plain('More room for text'), value: String(textParts.length) }],
+            } as Block,
+          ]
+        : []),
     ],
   };
+}
+
+/**
+ * The modal once the article is added: where it is, and that the confirmation (what it changed,
+ * with a Remove button) comes as a direct message; or, when that message could not be sent
+ * (`undelivered`: Slack's error), what to do instead.
+ */
+export function renderAddedView(path: string, undelivered: string | null): SlackTypes.ModalView {
+  const where = `Added to the knowledge base as \`${escapeMrkdwn(path)}\`.`;
+  const next =
+    undelivered === null
+      ? 'What it changed, with a button to remove it, comes to you in a direct message in a few seconds.'
+      : `The direct message with what it changed could not be sent (Slack answered \`${escapeMrkdwn(undelivered)}\`). ` +
+        'The article is in the knowledge base all the same: ask about what it names to see it in answers. ' +
+        `To remove it, tell whoever runs the bot to delete \`${escapeMrkdwn(path)}\` from the knowledge folder.`;
+  return { type: 'modal', title: plain('Add an article'), close: plain('Done'), blocks: [section(`${where}\n${next}`)] };
 }
 
 /** A modal that says why the person cannot add an article. */

@@ -17,13 +17,14 @@ const fields = (r: FeedbackReport): Record<(typeof COLUMNS)[number], string> => 
 });
 
 /**
- * A CSV field as RFC 4180 quotes it. A field that a spreadsheet would run as a formula (it starts
- * with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe: reports hold text
- * anyone in Slack typed.
+ * A CSV field, always quoted (RFC 4180): a spreadsheet that splits on another character, as
+ * European locales split on semicolons, keeps a quoted field whole, so no part of it becomes a
+ * cell of its own. A field that would run as a formula (it starts with =, +, -, @, a tab or a
+ * carriage return) is prefixed with an apostrophe: reports hold text anyone in Slack typed.
  */
 function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 export const csvHeader = () => `${COLUMNS.join(',')}\r\n`;

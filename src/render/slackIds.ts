@@ -44,6 +44,8 @@ export const ADD_ARTICLE = {
   /** The text's first part; longer texts continue in `text_2`, `text_3`, ... */
   textBlock: 'text',
   removeAction: 'remove_added_article',
+  /** Under the text's parts: more parts, for a text longer than those shown hold. */
+  moreTextAction: 'more_article_text',
 } as const;
 
 /** The modal 👎 opens: why the answer was not helpful. */
@@ -60,7 +62,13 @@ export const HOME_ACTIONS = {
 } as const;
 
 /** Every block action the app answers. */
-export const ALL_ACTIONS: readonly string[] = [...Object.values(ANSWER_ACTIONS), LOOKUP.shareAction, ADD_ARTICLE.removeAction, HOME_ACTIONS.reask];
+export const ALL_ACTIONS: readonly string[] = [
+  ...Object.values(ANSWER_ACTIONS),
+  LOOKUP.shareAction,
+  ADD_ARTICLE.removeAction,
+  ADD_ARTICLE.moreTextAction,
+  HOME_ACTIONS.reask,
+];
 /** Every shortcut callback id, with its manifest type. */
 export const SHORTCUTS = [
   { callbackId: LOOKUP.shortcut, type: 'global' },

@@ -2,6 +2,7 @@ import { App, type HTTPReceiverOptions } from '@slack/bolt';
 import { BOT_SCOPES, OAUTH_PATHS } from '../render/slackIds.js';
 import { isDatabaseError } from './databaseFailure.js';
 import { databaseInstallationStore } from './installationStore.js';
+import { databaseStateStore, installCallbacks, STATE_LIFETIME_SECONDS } from './installFlow.js';
 import type { Config } from '../config.js';
 import { boltLevel, boltLogger } from '../log.js';
 import type { SlackContext } from './context.js';
@@ -75,19 +76,31 @@ const replyRetries = (timeoutMs: number) => ({ retries: 3, factor: 2, minTimeout
 
 /**
  * Slack's OAuth install flow through Bolt's installer, when configured: /slack/install sends the
- * person to Slack at once, /slack/oauth_redirect stores the installation in the database.
+ * person to Slack at once, /slack/oauth_redirect stores the installation in the database. Each
+ * state installs once; an install that does not finish gets a page that says why. The installer's
+ * calls go through the guarded outbound path, and are not retried: a person is waiting at the page.
  */
-function installOptions(config: Config, ctx: SlackContext): Partial<HTTPReceiverOptions> {
+function installOptions(config: Config, ctx: SlackContext, fetch: SlackOutbound['fetch']): Partial<HTTPReceiverOptions> {
   if (!config.oauth) return {};
   return {
-    ...config.oauth,
+    clientId: config.oauth.clientId,
+    clientSecret: config.oauth.clientSecret,
     scopes: [...BOT_SCOPES],
     installationStore: databaseInstallationStore(ctx.store, ctx.clock),
     installerOptions: {
       installPath: OAUTH_PATHS.install,
       redirectUriPath: OAUTH_PATHS.redirect,
       directInstall: true,
-      ...(config.slackApiUrl ? { clientOptions: { slackApiUrl: config.slackApiUrl } } : {}),
+      stateStore: databaseStateStore(ctx.store),
+      stateCookieExpirationSeconds: STATE_LIFETIME_SECONDS,
+      callbackOptions: installCallbacks(ctx.logger),
+      clientOptions: {
+        ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+        fetch,
+        timeout: config.slackTimeoutMs,
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+      },
     },
   };
 }
@@ -119,6 +132,8 @@ export function createSlackApp(config: Config, ctx: SlackContext): App {
       fetch: outbound.fetch,
       timeout: config.slackTimeoutMs,
       retryConfig: replyRetries(config.slackTimeoutMs),
+      // A rate limit longer than the outbound path waits fails the call, instead of holding the workspace's whole queue.
+      rejectRateLimitedCalls: true,
     },
   };
   const app = config.appToken
@@ -126,7 +141,13 @@ export function createSlackApp(config: Config, ctx: SlackContext): App {
     : new App({
         ...common,
         receiver: guardedReceiver(
-          { signingSecret: config.signingSecret!, customRoutes, logger: common.logger, logLevel: common.logLevel, ...installOptions(config, ctx) },
+          {
+            signingSecret: config.signingSecret!,
+            customRoutes,
+            logger: common.logger,
+            logLevel: common.logLevel,
+            ...installOptions(config, ctx, outbound.fetch),
+          },
           ctx.logger,
         ),
       });

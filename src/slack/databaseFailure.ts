@@ -1,12 +1,26 @@
 import { DatabaseError } from '../store/sql.js';
 import type { SlackContext } from './context.js';
 
-/** What a person is told when the database could not keep what they did. */
-export const NOT_SAVED = 'I could not save that: the database is not answering. Nothing was changed; please try again in a few minutes.';
+/**
+ * What a person is told when the database could not keep what they did: to try again later
+ * when it is not answering, or to tell whoever runs the bot when it cannot be written at all.
+ */
+export function notSaved(error: unknown): string {
+  return databaseErrorOf(error)?.readOnly
+    ? 'I could not save that: the database is read-only, and waiting will not change that. Nothing was changed; please tell whoever runs the bot.'
+    : 'I could not save that: the database is not answering. Nothing was changed; please try again in a few minutes.';
+}
+
+/** The database's failure, thrown by the store or wrapped by Bolt around it; null for any other failure. */
+function databaseErrorOf(error: unknown): DatabaseError | null {
+  if (error instanceof DatabaseError) return error;
+  const original = (error as { original?: unknown } | null)?.original;
+  return original instanceof DatabaseError ? original : null;
+}
 
 /** Whether a failure is the database's, thrown by the store or wrapped by Bolt around it. */
 export function isDatabaseError(error: unknown): error is Error {
-  return error instanceof DatabaseError || (error as { original?: unknown } | null)?.original instanceof DatabaseError;
+  return databaseErrorOf(error) !== null;
 }
 
 /** Logs and counts a database failure a listener lives with; any other failure is thrown again. */

@@ -1,6 +1,8 @@
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, WebClient, type WebClientOptions } from '@slack/web-api';
 import { DeliveryError, type DigestKey, type DigestTransport } from '../digest/sendDue.js';
+import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { SlackOutbound, slackOrigins } from './outbound.js';
 import type { Store } from '../store/store.js';
 import type { Subscription } from '../store/subscriptions.js';
 import { installedBotToken } from './installationStore.js';
@@ -21,16 +23,23 @@ const HISTORY_PAGES = 10;
  * A Web API client that reports failures at once: retries and rate-limit waits are the
  * digest sender's, so each is logged and bounded.
  */
-export function deliveryClient(token: string, options: Pick<WebClientOptions, 'slackApiUrl' | 'logger'> = {}): WebClient {
+export function deliveryClient(token: string, options: Pick<WebClientOptions, 'slackApiUrl' | 'logger' | 'fetch'> = {}): WebClient {
   return new WebClient(token, { ...options, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: REQUEST_TIMEOUT_MS });
 }
 
 /**
  * The clients digests are posted with: the bot token's, for a single workspace; with OAuth, the
- * token of each workspace's installation (a client per token, made once).
+ * token of each workspace's installation (a client per token, made once). Their calls go through
+ * the guarded outbound path (Slack's origins only, bounded calls in flight), which hands every
+ * rate limit back to the sender: digests keep their own waits.
  */
-export function deliveryClients(config: Pick<Config, 'botToken' | 'oauth' | 'slackApiUrl'>, store: Store): WebClient | WorkspaceClients {
-  const options = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
+export function deliveryClients(config: Pick<Config, 'botToken' | 'oauth' | 'slackApiUrl'>, store: Store, logger: Logger): WebClient | WorkspaceClients {
+  const outbound = new SlackOutbound(logger.child({ component: 'slack-calls' }), {
+    origins: slackOrigins(config.slackApiUrl),
+    timeoutMs: REQUEST_TIMEOUT_MS,
+    rateLimitWaitMs: 0,
+  });
+  const options = { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), fetch: outbound.fetch };
   if (!config.oauth) return deliveryClient(config.botToken, options);
   const made = new Map<string, WebClient>();
   return async (teamId) => {

@@ -7,10 +7,27 @@ const keyOf = (q: { teamId?: string | undefined; enterpriseId?: string | undefin
   isEnterpriseInstall: q.isEnterpriseInstall === true,
 });
 
-/** Bolt's InstallationStore over the database: one installation per workspace (or per organisation, for an org-wide install). */
+/** Slack's answer to an install lacked what the bot needs to work there: nothing is stored. */
+export class IncompleteInstallError extends Error {
+  readonly code = 'incomplete_installation';
+}
+
+/** What an installation lacks to be of use, or null: the bot's token, and the workspace (or organisation) it is for. */
+function missingPart(installation: Installation): string | null {
+  if (!installation.bot?.token) return 'the bot token';
+  if (installation.isEnterpriseInstall ? !installation.enterprise?.id : !installation.team?.id) return 'the workspace';
+  return null;
+}
+
+/**
+ * Bolt's InstallationStore over the database: one installation per workspace (or per organisation,
+ * for an org-wide install). An installation without a bot token or a workspace is refused.
+ */
 export function databaseInstallationStore(store: Store, clock: () => Date = () => new Date()): InstallationStore {
   return {
     async storeInstallation(installation) {
+      const missing = missingPart(installation);
+      if (missing !== null) throw new IncompleteInstallError(`Slack's answer to the install lacked ${missing}; nothing was stored`);
       const key = keyOf({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall });
       await store.installations.save(key, installation, clock());
     },

@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { ALL_ACTIONS, COMMAND, HOME_ACTIONS, LOOKUP, SHORTCUTS, VIEWS } from '../render/slackIds.js';
+import { ADD_ARTICLE, ALL_ACTIONS, COMMAND, HOME_ACTIONS, LOOKUP, SHORTCUTS, VIEWS } from '../render/slackIds.js';
 import type { SlackContext } from './context.js';
 import { orWithout } from './databaseFailure.js';
 import { isSlackUrl } from './outbound.js';
@@ -37,36 +37,40 @@ export function countRequests(ctx: SlackContext): Middleware<AnyMiddlewareArgs> 
 type Fields = Record<string, unknown>;
 const text = (value: unknown) => typeof value === 'string';
 const id = (value: unknown) => typeof value === 'string' && value.length > 0;
+const object = (value: unknown) => typeof value === 'object' && value !== null;
+
+/** The first of the fields that fails its check, as a problem, or null. */
+function need(fields: Fields, checks: Record<string, (v: unknown) => boolean>, prefix = ''): string | null {
+  const bad = Object.entries(checks).find(([name, ok]) => !ok(fields[name]));
+  return bad ? `${prefix}${bad[0]} is missing or not valid` : null;
+}
+
+/**
+ * What a button or picker that does not reply through its message's response_url needs: the lookup
+ * modal's channel picker and the article modal's "More room" button update their modal; a button in
+ * the App Home answers in the DM.
+ */
+const ANSWERED_IN: Record<string, (body: Fields) => string | null> = {
+  [LOOKUP.shareAction]: (body) => need((body.view ?? {}) as Fields, { id, private_metadata: text }, 'view.'),
+  [ADD_ARTICLE.moreTextAction]: (body) => need((body.view ?? {}) as Fields, { id, state: object }, 'view.'),
+  [HOME_ACTIONS.reask]: () => null,
+};
 
 /**
  * What a request lacks that its listener needs, or null. Slack always sends these; a request
  * without them (or with a response_url that is not Slack's) is not one Slack sent as it should.
  */
 export function missingField(body: Fields, origins: string[]): string | null {
-  const need = (fields: Fields, checks: Record<string, (v: unknown) => boolean>, prefix = '') => {
-    const bad = Object.entries(checks).find(([name, ok]) => !ok(fields[name]));
-    return bad ? `${prefix}${bad[0]} is missing or not valid` : null;
-  };
   const slackUrl = (value: unknown) => isSlackUrl(value, origins);
   if (body.command !== undefined) return need(body, { command: id, user_id: id, channel_id: id, text, response_url: slackUrl });
   if (body.actions !== undefined) {
     const action = (body.actions as Fields[])[0] ?? {};
-    // The lookup modal's channel picker updates the modal; a button in the App Home answers in the DM;
-    // a button under a message replies through its response_url.
-    const where =
-      action.action_id === LOOKUP.shareAction
-        ? need((body.view ?? {}) as Fields, { id, private_metadata: text }, 'view.')
-        : action.action_id === HOME_ACTIONS.reask
-          ? null
-          : need(body, { response_url: slackUrl });
+    const where = (ANSWERED_IN[String(action.action_id)] ?? ((b: Fields) => need(b, { response_url: slackUrl })))(body);
     return where ?? need((body.user ?? {}) as Fields, { id }, 'user.') ?? need(action, { action_id: id }, 'actions[0].');
   }
   if (body.type === 'shortcut' || body.type === 'message_action') return need(body, { trigger_id: id });
   if (body.type === 'view_submission')
-    return (
-      need((body.user ?? {}) as Fields, { id }, 'user.') ??
-      need((((body.view ?? {}) as Fields).state as Fields) ?? {}, { values: (v) => typeof v === 'object' && v !== null }, 'view.state.')
-    );
+    return need((body.user ?? {}) as Fields, { id }, 'user.') ?? need((((body.view ?? {}) as Fields).state as Fields) ?? {}, { values: object }, 'view.state.');
   const event = body.event as Fields | undefined;
   if (event === undefined) return null;
   if (event.type === 'message' || event.type === 'app_mention') {

@@ -32,9 +32,21 @@ export interface OutboundOptions {
    * code (`channel_not_found`), `http_<status>`, `timeout`, `refused` or `network` (default: nobody).
    */
   onError: (method: string, code: string) => void;
+  /**
+   * A Web API call Slack rate-limits for at most this many ms is sent again after the wait; a longer
+   * limit is handed back at once as Slack's 429, for the caller to give up (default 3000: what a
+   * person waiting for an answer can bear). 0 hands every 429 back, for callers with waits of their own.
+   */
+  rateLimitWaitMs: number;
 }
 
-export const defaultOutboundOptions: Omit<OutboundOptions, 'origins'> = { timeoutMs: 10_000, maxInFlight: 16, maxWaiting: 64, onError: () => {} };
+export const defaultOutboundOptions: Omit<OutboundOptions, 'origins'> = {
+  timeoutMs: 10_000,
+  maxInFlight: 16,
+  maxWaiting: 64,
+  onError: () => {},
+  rateLimitWaitMs: 3000,
+};
 
 /** What the health check reports of calls to Slack. */
 export interface OutboundStats {
@@ -43,6 +55,8 @@ export interface OutboundStats {
   /** Calls given up since start: timed out, or refused because the queue was full. */
   timedOut: number;
   refused: number;
+  /** Calls Slack rate-limited for longer than the bot waits, handed back since start. */
+  rateLimited: number;
 }
 
 /**
@@ -57,6 +71,7 @@ export class SlackOutbound {
   private readonly queue: { go: () => void }[] = [];
   private timedOut = 0;
   private refused = 0;
+  private rateLimited = 0;
 
   constructor(
     private readonly logger: Logger,
@@ -66,7 +81,7 @@ export class SlackOutbound {
   }
 
   stats(): OutboundStats {
-    return { inFlight: this.inFlight, waiting: this.queue.length, timedOut: this.timedOut, refused: this.refused };
+    return { inFlight: this.inFlight, waiting: this.queue.length, timedOut: this.timedOut, refused: this.refused, rateLimited: this.rateLimited };
   }
 
   readonly fetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
@@ -84,7 +99,21 @@ export class SlackOutbound {
     }
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     try {
-      const response = await fetch(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+      const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+      let response = await fetch(input, { ...init, signal });
+      const wait = retryAfterMs(response);
+      if (wait !== null && wait <= this.options.rateLimitWaitMs) {
+        this.logger.info({ call: method, ms: wait }, 'Slack rate-limited a call; sending it again after the wait');
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        response = await fetch(input, { ...init, signal });
+      }
+      if (retryAfterMs(response) !== null) {
+        this.rateLimited++;
+        this.logger.warn(
+          { call: method, retryAfterMs: retryAfterMs(response) },
+          'Slack rate-limited a call for longer than the bot waits: the call is given up',
+        );
+      }
       if (!response.ok) this.options.onError(method, `http_${response.status}`);
       else if (method !== 'response_url') this.reportPlatformError(method, response);
       return response;
@@ -141,6 +170,13 @@ export class SlackOutbound {
     this.logger.warn({ call: pathOf(url), inFlight, waiting }, `a call to Slack was refused: ${why}`);
     return new SlackBusyError(`Slack is not answering (${inFlight} calls in flight, ${waiting} waiting): ${why}`);
   }
+}
+
+/** How long a 429 asks to wait, in ms; null for any other answer. Slack gives `Retry-After` in seconds. */
+function retryAfterMs(response: Response): number | null {
+  if (response.status !== 429) return null;
+  const seconds = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
+  return Number.isNaN(seconds) ? 60_000 : seconds * 1000;
 }
 
 function originOf(url: string): string {

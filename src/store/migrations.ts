@@ -150,6 +150,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'OAuth install states, each used once',
+    sql: `
+      CREATE TABLE oauth_states (
+        state TEXT PRIMARY KEY,
+        install_options TEXT NOT NULL,
+        expires_at {{time}} NOT NULL
+      );
+    `,
+  },
 ];
 
 /** A step's SQL for one database. */

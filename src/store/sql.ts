@@ -35,13 +35,19 @@ export interface SqlDatabase extends SqlRunner {
   close(): Promise<void>;
 }
 
+/** Drivers' codes for a database that answers but may not be written: SQLite's read-only file, PostgreSQL's read-only transaction (a standby). */
+const READ_ONLY = /^(SQLITE_READONLY|25006$|EROFS$)/;
+
 /** A statement the database refused or could not run, whichever database it is; `cause` is the driver's error. */
 export class DatabaseError extends Error {
   override readonly name = 'DatabaseError';
+  /** The database answers but cannot be written: waiting will not help, someone has to act. */
+  readonly readOnly: boolean;
 
   constructor(cause: unknown) {
     const { message, code } = cause as { message?: string; code?: string };
     super(`${message ?? String(cause)}${code ? ` (${code})` : ''}`, { cause });
+    this.readOnly = typeof code === 'string' && READ_ONLY.test(code);
   }
 }
 

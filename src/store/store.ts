@@ -6,6 +6,7 @@ import { DeliveryLog } from './deliveries.js';
 import { FeedbackStore } from './feedback.js';
 import { FeedbackReports } from './feedbackReports.js';
 import { Installations } from './installations.js';
+import { OAuthStates } from './oauthStates.js';
 import { ListVersions } from './listVersions.js';
 import { migrate } from './migrations.js';
 import { defaultPostgresOptions, PostgresDatabase } from './postgres/postgresDatabase.js';
@@ -26,6 +27,7 @@ export interface Store {
   reports: FeedbackReports;
   added: AddedArticles;
   installations: Installations;
+  oauthStates: OAuthStates;
   asked: AskedSubjects;
   threads: ThreadSubjects;
   seenEvents: SeenEvents;
@@ -70,6 +72,7 @@ export async function openStore(options: Partial<StoreOptions> = {}): Promise<St
     reports: new FeedbackReports(db),
     added: new AddedArticles(db),
     installations: new Installations(db),
+    oauthStates: new OAuthStates(db),
     asked,
     threads: new ThreadSubjects(db),
     seenEvents: new SeenEvents(db),

@@ -289,6 +289,16 @@ export function viewSubmissionBody(view: Record<string, unknown>, user_id = 'U1'
 
 /** A `block_actions` payload for a channel picked in a conversations_select of a modal, form-encoded. */
 export function viewConversationSelectBody(view: Record<string, unknown>, action_id: string, selected_conversation: string, user_id = 'U1'): string {
+  return viewActionBody(view, { type: 'conversations_select', action_id, block_id: 'share', selected_conversation }, user_id);
+}
+
+/** A `block_actions` payload for a button pressed in a modal, form-encoded. */
+export function viewButtonBody(view: Record<string, unknown>, action_id: string, value: string, user_id = 'U1'): string {
+  return viewActionBody(view, { type: 'button', action_id, block_id: 'actions', value, text: { type: 'plain_text', text: action_id } }, user_id);
+}
+
+/** A `block_actions` payload for an element of a modal, with the modal's state, form-encoded. */
+function viewActionBody(view: Record<string, unknown>, action: Record<string, unknown>, user_id: string): string {
   const payload = {
     type: 'block_actions',
     user: { id: user_id, username: 'alice', name: 'alice', team_id: 'T1' },
@@ -300,7 +310,7 @@ export function viewConversationSelectBody(view: Record<string, unknown>, action
     is_enterprise_install: false,
     container: { type: 'view', view_id: view.id },
     view,
-    actions: [{ type: 'conversations_select', action_id, block_id: 'share', selected_conversation, action_ts: nextMessageTs() }],
+    actions: [{ ...action, action_ts: nextMessageTs() }],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

@@ -4,6 +4,7 @@ import { ADD_ARTICLE, ALL_ACTIONS, ANSWER_ACTIONS, HOME_ACTIONS, LOOKUP } from '
 import type { SlackContext } from '../../context.js';
 import { onFeedback } from './feedback.js';
 import { onFullTimeline } from './fullTimeline.js';
+import { onMoreArticleText } from './moreArticleText.js';
 import { onReask } from './reask.js';
 import { onRemoveArticle } from './removeArticle.js';
 import { onShare } from './share.js';
@@ -29,6 +30,7 @@ const HANDLERS: Record<string, (args: ActionArgs, ctx: SlackContext) => Promise<
   [ANSWER_ACTIONS.notHelpful]: button((args, ctx) => onFeedback(args, ctx, -1)),
   [LOOKUP.shareAction]: (args, ctx) => onLookupShare(args as SlackActionMiddlewareArgs<BlockAction<ConversationsSelectAction>> & AllMiddlewareArgs, ctx),
   [ADD_ARTICLE.removeAction]: button(onRemoveArticle),
+  [ADD_ARTICLE.moreTextAction]: button(onMoreArticleText),
   [HOME_ACTIONS.reask]: button(onReask),
 };
 

@@ -1,6 +1,6 @@
 import { renderFeedbackView } from '../../../render/feedbackView.js';
 import { teamOf, type SlackContext } from '../../context.js';
-import { NOT_SAVED, orWithout } from '../../databaseFailure.js';
+import { databaseFailed, notSaved } from '../../databaseFailure.js';
 import type { ButtonArgs } from './action.js';
 
 /**
@@ -14,11 +14,14 @@ export async function onFeedback(args: ButtonArgs, ctx: SlackContext, value: 1 |
   const query = action.value ?? '';
   const channelId = body.channel?.id ?? null;
   const rating = { teamId: teamOf(args.context), query, value, userId: body.user.id, channelId };
-  const write = async () => {
-    await ctx.store.feedback.record(rating, ctx.clock());
-    return true;
-  };
-  const recorded = orWithout(ctx, 'feedback', write, false);
+  // The database's failure, or null once the rating is kept.
+  const failure = ctx.store.feedback.record(rating, ctx.clock()).then(
+    () => null,
+    (error: unknown) => {
+      databaseFailed(ctx, 'feedback', error);
+      return error;
+    },
+  );
   // The modal opens while the rating is written: its trigger_id lasts 3 seconds, and the database may be slow.
   let opened = false;
   if (value === -1) {
@@ -29,7 +32,8 @@ export async function onFeedback(args: ButtonArgs, ctx: SlackContext, value: 1 |
       ctx.logger.warn({ surface: 'feedback', err: error }, 'could not open the feedback modal');
     }
   }
-  if (!(await recorded)) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_SAVED }));
+  const failed = await failure;
+  if (failed !== null) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: notSaved(failed) }));
   ctx.logger.info({ surface: 'feedback', user: body.user.id, rating: value }, 'answer rated');
   if (opened) return;
   const thanks =

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { ADDED_PATH, removeAddedArticle } from '../../../knowledge/addedArticle.js';
 import { escapeMrkdwn } from '../../../render/mrkdwn.js';
 import { teamOf, type SlackContext } from '../../context.js';
-import { databaseFailed, NOT_SAVED } from '../../databaseFailure.js';
+import { databaseFailed, notSaved } from '../../databaseFailure.js';
 
 /**
  * "Remove" under the confirmation of an added article: an editor who added it deletes the file
@@ -20,7 +20,7 @@ export async function onRemoveArticle(args: RemoveArgs, ctx: SlackContext): Prom
     await remove(path, say, args, ctx);
   } catch (error) {
     databaseFailed(ctx, 'add-article', error);
-    await say(NOT_SAVED);
+    await say(notSaved(error));
   }
 }
 

@@ -8,7 +8,7 @@ import { formatInstant } from '../../../render/instant.js';
 import { escapeMrkdwn } from '../../../render/mrkdwn.js';
 import type { Subscription } from '../../../store/subscriptions.js';
 import { teamOf, type SlackContext } from '../../context.js';
-import { databaseFailed, NOT_SAVED } from '../../databaseFailure.js';
+import { databaseFailed, notSaved } from '../../databaseFailure.js';
 import { COMMAND } from '../../../render/slackIds.js';
 import { LOADING } from '../../replies.js';
 import { DEFAULT_TIME, parseDigestArgs } from './digestArgs.js';
@@ -46,8 +46,8 @@ export async function handleDigestCommand(args: CommandArgs, words: string, ctx:
     await digestCommand({ ...args, ack }, words, ctx);
   } catch (error) {
     databaseFailed(ctx, 'command', error);
-    if (acked) await args.respond(ephemeral(note(NOT_SAVED)));
-    else await ack(ephemeral(note(NOT_SAVED)));
+    if (acked) await args.respond(ephemeral(note(notSaved(error))));
+    else await ack(ephemeral(note(notSaved(error))));
   }
 }
 

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { ArticleFields } from '../../../knowledge/addedArticle.js';
 import { renderAddArticleView, renderRefusalView } from '../../../render/addArticleView.js';
 import { teamOf, type SlackContext } from '../../context.js';
+import { openModal } from '../../openModal.js';
 
 const EMPTY: ArticleFields = { title: '', outlet: '', url: '', published: '', text: '' };
 
@@ -25,7 +26,7 @@ export async function openAddModal(
 ): Promise<void> {
   const editor = await ctx.editors.include(userId, team, client);
   if (!editor) ctx.logger.info({ surface: 'add-article', user: userId }, 'refused to add an article: not an editor');
-  await client.views.open({ trigger_id: triggerId, view: editor ? renderAddArticleView(fields) : renderRefusalView(refusal(ctx)) });
+  await openModal(client, triggerId, userId, editor ? renderAddArticleView(fields) : renderRefusalView(refusal(ctx)), 'Add an article', ctx);
 }
 
 /** "Add an article" from Slack's shortcuts menu: an empty modal. */

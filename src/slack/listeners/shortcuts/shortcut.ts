@@ -11,7 +11,7 @@ type ShortcutArgs = SlackShortcutMiddlewareArgs & AllMiddlewareArgs;
 export const OUR_SHORTCUTS = new RegExp(`^(?:${SHORTCUTS.map((s) => s.callbackId).join('|')})$`);
 
 const HANDLERS: Record<string, (args: ShortcutArgs, ctx: SlackContext) => Promise<void>> = {
-  [LOOKUP.shortcut]: (args) => onLookupShortcut(args),
+  [LOOKUP.shortcut]: onLookupShortcut,
   [ADD_ARTICLE.globalShortcut]: onAddArticleShortcut,
   [ADD_ARTICLE.messageShortcut]: (args, ctx) => onAddFromMessage(args as SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs, ctx),
 };

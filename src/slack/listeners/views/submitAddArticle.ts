@@ -2,11 +2,12 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { changesIn, indexedSubjects, knownSubjects, type EntityChanges } from '../../../answer/articleChanges.js';
 import type { Answer } from '../../../answer/types.js';
 import type { KnowledgeBase } from '../../../index/knowledgeBase.js';
-import { addedArticle, articleFieldProblems, removeAddedArticle, writeAddedArticle, type ArticleFields } from '../../../knowledge/addedArticle.js';
-import { renderAddedConfirmation, textPart } from '../../../render/addArticleView.js';
+import { addedArticle, articleFieldProblems, removeAddedArticle, writeAddedArticle } from '../../../knowledge/addedArticle.js';
+import { renderAddedConfirmation, renderAddedView, textPart } from '../../../render/addArticleView.js';
 import { ADD_ARTICLE } from '../../../render/slackIds.js';
+import { readArticleFields } from '../../articleFields.js';
 import { teamOf, type SlackContext } from '../../context.js';
-import { databaseFailed, NOT_SAVED } from '../../databaseFailure.js';
+import { databaseFailed, notSaved } from '../../databaseFailure.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
 
@@ -14,20 +15,6 @@ type SubmitArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
 const INDEX_WAIT_MS = 5000;
 /** The entities named whose answers are compared, at most: each costs an answer before the acknowledgement. */
 const MAX_COMPARED = 8;
-
-/** The modal's fields by the block that holds each; the text joined from its parts in order. */
-function readFields(values: SubmitArgs['view']['state']['values']): ArticleFields {
-  const value = (block: string) => values[block]?.[block]?.value ?? '';
-  let text = '';
-  for (let n = 0; values[textPart(n)] !== undefined; n++) text += value(textPart(n));
-  return {
-    title: value(ADD_ARTICLE.titleBlock),
-    outlet: value(ADD_ARTICLE.outletBlock),
-    url: value(ADD_ARTICLE.urlBlock),
-    published: value(ADD_ARTICLE.publishedBlock),
-    text,
-  };
-}
 
 /** The field each problem belongs to, as the modal's block. */
 const BLOCK_OF: Record<string, string> = {
@@ -56,8 +43,8 @@ async function indexed(ctx: SlackContext, path: string): Promise<KnowledgeBase |
  * status lines and dated events of the entities it names, as answers show them.
  */
 export async function onAddArticleSubmit({ ack, view, body, client, context }: SubmitArgs, ctx: SlackContext): Promise<void> {
-  const fields = readFields(view.state.values);
-  const problems = articleFieldProblems(fields);
+  const fields = readArticleFields(view.state.values);
+  const problems = articleFieldProblems(fields, ctx.clock());
   const kb = ctx.knowledge();
   if (kb === null) problems.push({ field: 'text', message: 'The knowledge base is still loading; add the article in a moment.' });
   if (problems.length > 0) {
@@ -97,9 +84,10 @@ export async function onAddArticleSubmit({ ack, view, body, client, context }: S
     await removeAddedArticle(ctx.knowledgeDir, path).catch((removal: unknown) =>
       ctx.logger.error({ surface: 'add-article', user, path, err: removal }, 'an article added while the database was down could not be taken out again'),
     );
-    return void (await ack({ response_action: 'errors', errors: { [textPart(0)]: NOT_SAVED } }));
+    return void (await ack({ response_action: 'errors', errors: { [textPart(0)]: notSaved(error) } }));
   }
-  await ack();
+  // The modal stays, saying where the confirmation goes: it is where a confirmation that could not be sent is reported.
+  await ack({ response_action: 'update', view: renderAddedView(path, null) });
   ctx.logger.info({ surface: 'add-article', user, path }, 'article added from Slack');
 
   const after = await indexed(ctx, path);
@@ -114,5 +102,15 @@ export async function onAddArticleSubmit({ ack, view, body, client, context }: S
         })
     : [];
   const confirmation = renderAddedConfirmation({ path, fields, addedBy: user, changes, indexed: after !== null });
-  await client.chat.postMessage({ channel: user, ...confirmation, unfurl_links: false, unfurl_media: false });
+  try {
+    await client.chat.postMessage({ channel: user, ...confirmation, unfurl_links: false, unfurl_media: false });
+  } catch (error) {
+    const code = (error as { data?: { error?: string }; code?: string }).data?.error ?? (error as { code?: string }).code ?? 'error';
+    ctx.logger.error({ surface: 'add-article', user, path, err: error }, 'the confirmation of an added article could not be sent');
+    await client.views
+      .update({ view_id: view.id, view: renderAddedView(path, code) })
+      .catch((update: unknown) =>
+        ctx.logger.error({ surface: 'add-article', user, path, err: update }, 'could not say in the modal that the confirmation was not sent'),
+      );
+  }
 }

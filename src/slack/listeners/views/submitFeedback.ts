@@ -3,7 +3,7 @@ import { renderFeedbackThanks, type FeedbackSubject } from '../../../render/feed
 import { FEEDBACK } from '../../../render/slackIds.js';
 import { REPORT_REASONS, type ReportReason } from '../../../store/feedbackReports.js';
 import { teamOf, type SlackContext } from '../../context.js';
-import { databaseFailed, NOT_SAVED } from '../../databaseFailure.js';
+import { databaseFailed, notSaved } from '../../databaseFailure.js';
 
 const isReason = (value: unknown): value is ReportReason => typeof value === 'string' && Object.hasOwn(REPORT_REASONS, value);
 
@@ -52,7 +52,7 @@ export async function onFeedbackSubmit({ ack, view, body, context }: SlackViewMi
   } catch (error) {
     databaseFailed(ctx, 'feedback', error);
     // The modal stays open with the reason and note chosen.
-    return void (await ack({ response_action: 'errors', errors: { [FEEDBACK.reasonBlock]: NOT_SAVED } }));
+    return void (await ack({ response_action: 'errors', errors: { [FEEDBACK.reasonBlock]: notSaved(error) } }));
   }
   ctx.logger.info({ surface: 'feedback', user: body.user.id, reason }, 'answer reported');
   await ack({ response_action: 'update', view: renderFeedbackThanks() });

@@ -1,0 +1,34 @@
+import type { types as SlackTypes } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { SlackContext } from './context.js';
+
+/** Slack's error code of a failed call, or what failed. */
+const codeOf = (error: unknown) => (error as { data?: { error?: string }; code?: string }).data?.error ?? (error as { code?: string }).code ?? 'error';
+
+/**
+ * Opens a modal for a shortcut. When Slack will not open it (the trigger expired, Slack is
+ * failing), the person is told so in a direct message, with what to do next; a failure of that
+ * message too is logged.
+ */
+export async function openModal(
+  client: WebClient,
+  triggerId: string,
+  userId: string,
+  view: SlackTypes.ModalView,
+  name: string,
+  ctx: SlackContext,
+): Promise<void> {
+  try {
+    await client.views.open({ trigger_id: triggerId, view });
+  } catch (error) {
+    const code = codeOf(error);
+    ctx.logger.warn({ surface: 'shortcut', modal: name, user: userId, err: error }, 'a modal could not be opened');
+    const text =
+      code === 'expired_trigger_id'
+        ? `The "${name}" form took too long to open, and Slack no longer lets it. Please use the shortcut again.`
+        : `The "${name}" form could not be opened: Slack answered \`${code}\`. Please use the shortcut again in a minute; if it keeps failing, tell whoever runs the bot.`;
+    await client.chat
+      .postMessage({ channel: userId, text })
+      .catch((dm: unknown) => ctx.logger.error({ surface: 'shortcut', user: userId, err: dm }, 'could not tell a person that a modal did not open'));
+  }
+}
