@@ -4,6 +4,7 @@ import { BOT_SCOPES, OAUTH_PATHS } from '../src/render/slackIds.js';
 import { databaseStateStore, STATE_LIFETIME_SECONDS } from '../src/slack/installFlow.js';
 import { seedKnowledgeBase } from './support/seedKnowledge.js';
 import { startSlackApp, type RunningApp } from './support/slackAppHarness.js';
+import { tempStore } from './support/tempStore.js';
 
 /** The app as distributed: Slack's OAuth install flow; calls to Slack given up after a second. */
 const OAUTH_ENV = { SLACK_BOT_TOKEN: '', SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret-0123', SLACK_API_TIMEOUT_MS: '1000' };
@@ -95,7 +96,7 @@ describe('the install flow', () => {
     const failed = await back(`code=code-T5&state=${encodeURIComponent(state)}`, cookie);
     expect(failed.ms).toBeLessThan(10_000);
     expect(failed.status).toBe(502);
-    expect(failed.page).toMatch(/Slack did not answer the install/);
+    expect(failed.page).toMatch(/Slack did not complete the install/);
     expect(slack.fake.callsTo('oauth.v2.access')).toHaveLength(1);
     expect(await installed('T5')).toBeNull();
   });
@@ -124,6 +125,30 @@ describe('the install flow', () => {
     }
     // Nothing under an empty workspace id either.
     expect(await installed('')).toBeNull();
+  });
+});
+
+describe('an install that cannot begin', () => {
+  it('gets a page when the database cannot keep its state, instead of no answer', async () => {
+    const store = await tempStore();
+    const down = await startSlackApp(() => kb, { env: OAUTH_ENV, store });
+    try {
+      await store.close();
+      const res = await fetch(`${down.base}${OAUTH_PATHS.install}`, { redirect: 'manual', signal: AbortSignal.timeout(5000) });
+      expect(res.status).toBe(503);
+      expect(await res.text()).toMatch(/The install could not go ahead.*database cannot be written now/s);
+    } finally {
+      await down.stop();
+      await store.remove();
+    }
+  });
+
+  it('says Slack did not complete an install it sent back with an error other than a cancel', async () => {
+    const { state, cookie } = await begin();
+    const failed = await back(`error=invalid_scope&state=${encodeURIComponent(state)}`, cookie);
+    expect(failed.status).toBe(502);
+    expect(failed.page).toMatch(/Slack did not complete the install/);
+    expect(failed.page).not.toMatch(/expired/);
   });
 });
 

@@ -17,7 +17,7 @@ const PAGES: Record<InstallFailure, Page> = {
   expired: {
     status: 400,
     heading: 'This install link has expired or was already used',
-    text: `Nothing was installed by it. Each link works once, for ten minutes. ${AGAIN}.`,
+    text: `Nothing was installed by it: each link works once, and for a few minutes only. ${AGAIN}.`,
   },
   incomplete: {
     status: 502,
@@ -26,13 +26,13 @@ const PAGES: Record<InstallFailure, Page> = {
   },
   slack: {
     status: 502,
-    heading: 'Slack did not answer the install',
-    text: `Nothing was stored. ${AGAIN} in a few minutes; if this happens again, tell whoever runs the bot.`,
+    heading: 'Slack did not complete the install',
+    text: `Slack refused the install or did not answer, so nothing was stored. ${AGAIN} in a few minutes; if this happens again, tell whoever runs the bot.`,
   },
   database: {
     status: 503,
-    heading: 'The install could not be saved',
-    text: `The bot's database cannot be written now, so nothing was stored. ${AGAIN} in a few minutes, or tell whoever runs the bot.`,
+    heading: 'The install could not go ahead',
+    text: `The bot's database cannot be written now, so nothing was installed. ${AGAIN} in a few minutes, or tell whoever runs the bot.`,
   },
 };
 

@@ -6,9 +6,14 @@ import type { SlackContext } from './context.js';
  * when it is not answering, or to tell whoever runs the bot when it cannot be written at all.
  */
 export function notSaved(error: unknown): string {
-  return databaseErrorOf(error)?.readOnly
+  return isReadOnly(error)
     ? 'I could not save that: the database is read-only, and waiting will not change that. Nothing was changed; please tell whoever runs the bot.'
     : 'I could not save that: the database is not answering. Nothing was changed; please try again in a few minutes.';
+}
+
+/** Whether a failure is a database's that answers but cannot be written: waiting will not help. */
+export function isReadOnly(error: unknown): boolean {
+  return databaseErrorOf(error)?.readOnly === true;
 }
 
 /** The database's failure, thrown by the store or wrapped by Bolt around it; null for any other failure. */

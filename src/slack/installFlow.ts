@@ -5,6 +5,7 @@ import { installFailurePage, type InstallFailure } from '../render/installPages.
 import type { Store } from '../store/store.js';
 import { isDatabaseError } from './databaseFailure.js';
 import { IncompleteInstallError } from './installationStore.js';
+import { codeOf } from './webApiError.js';
 
 /** How long an install link works: Bolt's state cookie lasts as long. */
 export const STATE_LIFETIME_SECONDS = 600;
@@ -38,7 +39,6 @@ const FAILURES: Record<string, InstallFailure> = {
   slack_oauth_installer_authorization_error: 'cancelled',
   slack_oauth_missing_state: 'expired',
   [INVALID_STATE]: 'expired',
-  slack_oauth_missing_code: 'expired',
 };
 
 /** What became of a failed install, from the error the installer hands its failure callback. */
@@ -55,7 +55,7 @@ export function installCallbacks(logger: Logger): NonNullable<NonNullable<HTTPRe
     failure: (error: Error & { code?: string }, _options: InstallURLOptions, _req: IncomingMessage, res: ServerResponse) => {
       const failure = failureOf(error);
       logger[failure === 'cancelled' ? 'info' : 'warn']({ surface: 'install', failure, code: error.code, err: error }, 'an install did not finish');
-      const page = installFailurePage(failure, failure === 'cancelled' ? '' : (error.code ?? 'unknown'));
+      const page = installFailurePage(failure, failure === 'cancelled' ? '' : codeOf(error));
       res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8' });
       res.end(page.html);
     },

@@ -1,9 +1,7 @@
 import type { types as SlackTypes } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackContext } from './context.js';
-
-/** Slack's error code of a failed call, or what failed. */
-const codeOf = (error: unknown) => (error as { data?: { error?: string }; code?: string }).data?.error ?? (error as { code?: string }).code ?? 'error';
+import { codeOf } from './webApiError.js';
 
 /**
  * Opens a modal for a shortcut. When Slack will not open it (the trigger expired, Slack is

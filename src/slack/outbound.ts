@@ -33,9 +33,10 @@ export interface OutboundOptions {
    */
   onError: (method: string, code: string) => void;
   /**
-   * A Web API call Slack rate-limits for at most this many ms is sent again after the wait; a longer
-   * limit is handed back at once as Slack's 429, for the caller to give up (default 3000: what a
-   * person waiting for an answer can bear). 0 hands every 429 back, for callers with waits of their own.
+   * A Web API call Slack rate-limits for at most this many ms (and for less than the time left of
+   * its timeout) is sent again after the wait; a longer limit is handed back at once as Slack's 429,
+   * for the caller to give up (default 3000: what a person waiting for an answer can bear). 0 hands
+   * every 429 back, for callers with waits of their own (digests).
    */
   rateLimitWaitMs: number;
 }
@@ -100,19 +101,24 @@ export class SlackOutbound {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     try {
       const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+      const started = Date.now();
       let response = await fetch(input, { ...init, signal });
       const wait = retryAfterMs(response);
-      if (wait !== null && wait <= this.options.rateLimitWaitMs) {
+      // Sent again only when the wait fits the caller's patience and what is left of the call's time.
+      if (
+        wait !== null &&
+        this.options.rateLimitWaitMs > 0 &&
+        wait <= Math.min(this.options.rateLimitWaitMs, this.options.timeoutMs - (Date.now() - started) - 1000)
+      ) {
+        await response.body?.cancel();
         this.logger.info({ call: method, ms: wait }, 'Slack rate-limited a call; sending it again after the wait');
         await new Promise((resolve) => setTimeout(resolve, wait));
         response = await fetch(input, { ...init, signal });
       }
       if (retryAfterMs(response) !== null) {
         this.rateLimited++;
-        this.logger.warn(
-          { call: method, retryAfterMs: retryAfterMs(response) },
-          'Slack rate-limited a call for longer than the bot waits: the call is given up',
-        );
+        const level = this.options.rateLimitWaitMs > 0 ? 'warn' : 'info';
+        this.logger[level]({ call: method, retryAfterMs: retryAfterMs(response) }, 'Slack rate-limited a call for longer than this caller waits: handed back');
       }
       if (!response.ok) this.options.onError(method, `http_${response.status}`);
       else if (method !== 'response_url') this.reportPlatformError(method, response);

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseForm } from 'node:querystring';
 import { HTTPModuleFunctions, HTTPReceiver, isRawBodyError, type HTTPReceiverOptions } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { installFailurePage } from '../render/installPages.js';
 
 /** Where Slack sends events, commands and interactions. */
 export const EVENTS_PATH = '/slack/events';
@@ -67,13 +68,21 @@ const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(va
  * Bolt's HTTP receiver, with every request to the events path screened first: a body that is
  * too large (413), shaped so that Bolt could not read it (400), or signed with a timestamp from
  * the future (401) is refused before any listener runs, and nothing a request does can throw out
- * of the receiver.
+ * of the receiver. The install path is served here too, so that an install that cannot begin
+ * (the database cannot keep its state) gets a page instead of no answer.
  */
 export function guardedReceiver(options: HTTPReceiverOptions, logger: Logger): HTTPReceiver {
   const receiver = new HTTPReceiver({ ...options, endpoints: [EVENTS_PATH] });
   const bolt = receiver.requestListener;
   const bodyLimit = options.bodyLimit ?? HTTPModuleFunctions.defaultBodyLimit;
+  const installPath = options.installerOptions?.installPath;
   receiver.requestListener = (req, res) => {
+    if (req.method === 'GET' && receiver.installer && pathOf(req) === installPath) {
+      receiver.installer
+        .handleInstallPath(req, res, options.installerOptions?.installPathOptions, { scopes: options.scopes ?? [] })
+        .catch((error: unknown) => failedInstallStart(error, res, logger));
+      return;
+    }
     if (req.method !== 'POST' || pathOf(req) !== EVENTS_PATH) return bolt(req, res);
     screen(req, res, bodyLimit, logger)
       .then((passed) => passed && bolt(req, res))
@@ -83,6 +92,18 @@ export function guardedReceiver(options: HTTPReceiverOptions, logger: Logger): H
       });
   };
   return receiver;
+}
+
+/**
+ * The page for an install that could not begin. Its one step that can fail is keeping the state
+ * in the database (Bolt's installer hands the failure back as its own GenerateInstallUrlError).
+ */
+function failedInstallStart(error: unknown, res: ServerResponse, logger: Logger): void {
+  logger.error({ surface: 'install', err: error }, 'an install could not begin: its state could not be kept');
+  const page = installFailurePage('database', 'state_not_kept');
+  if (res.headersSent) return void res.end();
+  res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(page.html);
 }
 
 /** Reads the body (Bolt then reads the same buffer) and refuses what must not reach Bolt. */

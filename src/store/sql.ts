@@ -36,7 +36,7 @@ export interface SqlDatabase extends SqlRunner {
 }
 
 /** Drivers' codes for a database that answers but may not be written: SQLite's read-only file, PostgreSQL's read-only transaction (a standby). */
-const READ_ONLY = /^(SQLITE_READONLY|25006$|EROFS$)/;
+const READ_ONLY = /^(SQLITE_READONLY|25006$)/;
 
 /** A statement the database refused or could not run, whichever database it is; `cause` is the driver's error. */
 export class DatabaseError extends Error {

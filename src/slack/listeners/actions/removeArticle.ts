@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { ADDED_PATH, removeAddedArticle } from '../../../knowledge/addedArticle.js';
 import { escapeMrkdwn } from '../../../render/mrkdwn.js';
 import { teamOf, type SlackContext } from '../../context.js';
-import { databaseFailed, notSaved } from '../../databaseFailure.js';
+import { databaseFailed, isReadOnly, notSaved } from '../../databaseFailure.js';
 
 /**
  * "Remove" under the confirmation of an added article: an editor who added it deletes the file
@@ -45,7 +45,8 @@ async function remove(path: string, say: (text: string) => Promise<unknown>, { b
     await ctx.store.added.markRemoved(path, ctx.clock());
   } catch (error) {
     databaseFailed(ctx, 'add-article', error);
-    return void (await say('Removed from the knowledge base, but the database is not answering, so the removal is not noted yet: press Remove again later.'));
+    const later = isReadOnly(error) ? 'the database is read-only: tell whoever runs the bot' : 'the database is not answering: press Remove again later';
+    return void (await say(`Removed from the knowledge base, but the removal is not noted yet: ${later}.`));
   }
   ctx.logger.info({ surface: 'add-article', user, path, existed }, 'article added from Slack removed');
   await respond({ replace_original: true, text: `Removed “${escapeMrkdwn(added.title)}” (\`${escapeMrkdwn(path)}\`) from the knowledge base.` });

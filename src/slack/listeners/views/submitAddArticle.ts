@@ -7,6 +7,7 @@ import { renderAddedConfirmation, renderAddedView, textPart } from '../../../ren
 import { ADD_ARTICLE } from '../../../render/slackIds.js';
 import { readArticleFields } from '../../articleFields.js';
 import { teamOf, type SlackContext } from '../../context.js';
+import { codeOf } from '../../webApiError.js';
 import { databaseFailed, notSaved } from '../../databaseFailure.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
@@ -39,7 +40,7 @@ async function indexed(ctx: SlackContext, path: string): Promise<KnowledgeBase |
 /**
  * The "Add an article" modal submitted: problems are shown on their fields; otherwise the file
  * is written under `added/` (the watcher indexes it as any other file), who added it is
- * recorded, the modal closes, and the editor gets a DM with what the article changed: the new
+ * recorded, the modal says where the article is, and the editor gets a DM with what it changed: the new
  * status lines and dated events of the entities it names, as answers show them.
  */
 export async function onAddArticleSubmit({ ack, view, body, client, context }: SubmitArgs, ctx: SlackContext): Promise<void> {
@@ -105,7 +106,7 @@ export async function onAddArticleSubmit({ ack, view, body, client, context }: S
   try {
     await client.chat.postMessage({ channel: user, ...confirmation, unfurl_links: false, unfurl_media: false });
   } catch (error) {
-    const code = (error as { data?: { error?: string }; code?: string }).data?.error ?? (error as { code?: string }).code ?? 'error';
+    const code = codeOf(error);
     ctx.logger.error({ surface: 'add-article', user, path, err: error }, 'the confirmation of an added article could not be sent');
     await client.views
       .update({ view_id: view.id, view: renderAddedView(path, code) })
