@@ -4,7 +4,7 @@
  * CSV), with names drawn from a vocabulary the way list names repeat words ("Brigade", "Front",
  * "al-"), a third of them people, and up to three aliases each.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 const WORDS =
@@ -132,4 +132,71 @@ export function writeLists(dir: string, entries: GeneratedEntry[]): Record<strin
       .join('\r\n')}\r\n`,
   );
   return files;
+}
+
+/** The datasets a generated collection spreads its sanctions over, with the body each names as OpenSanctions does. */
+const COLLECTION_DATASETS: [dataset: string, body: string, country: string][] = [
+  ['un_sc_sanctions', 'Security Council Committee pursuant to resolutions 1267 (1999) 1989 (2011) and 2253 (2015)', ''],
+  ['us_ofac_sdn', 'Office of Foreign Assets Control', 'us'],
+  ['eu_fsf', 'Directorate\u2011General for Financial Stability, Financial Services and Capital Markets Union', 'eu'],
+  ['gb_fcdo_sanctions', 'Foreign, Commonwealth & Development Office', 'gb'],
+  ['ru_nak_terrorists', 'National Antiterrorism Committee', 'ru'],
+  ['kz_afmrk_sanctions', 'Agency for Financial Monitoring', 'kz'],
+  ['au_dfat_sanctions', 'Department of Foreign Affairs and Trade', 'au'],
+  ['ca_listed_terrorists', 'Public Safety Canada', 'ca'],
+];
+
+/**
+ * Writes an OpenSanctions collection of the entries, as `default` is published: one file of
+ * FollowTheMoney lines, each entry a target with two sanctions from two datasets (so 2 lines of
+ * sanctions per target). Written in chunks: a collection of 300,000 targets is some 200 MB.
+ */
+export function writeCollection(dir: string, entries: GeneratedEntry[]): string {
+  const path = 'lists/opensanctions-default/entities.ftm.json';
+  mkdirSync(join(dir, path, '..'), { recursive: true });
+  const fd = openSync(join(dir, path), 'w');
+  const seen = '2026-11-28T00:00:00';
+  try {
+    for (let from = 0; from < entries.length; from += 10_000) {
+      const lines: string[] = [];
+      for (const e of entries.slice(from, from + 10_000)) {
+        const own = [COLLECTION_DATASETS[e.ref % COLLECTION_DATASETS.length]!, COLLECTION_DATASETS[(e.ref * 7 + 3) % COLLECTION_DATASETS.length]!];
+        const datasets = [...new Set(own.map(([d]) => d))];
+        lines.push(
+          JSON.stringify({
+            id: `NK-${e.ref}`,
+            schema: e.person ? 'Person' : 'Organization',
+            properties: { name: [e.names[0]], alias: e.names.slice(1) },
+            referents: datasets.map((d) => `${d}-${e.ref}`),
+            datasets,
+            first_seen: '2020-01-01T00:00:00',
+            last_seen: seen,
+            last_change: '2024-01-01T00:00:00',
+            target: true,
+          }),
+        );
+        for (const [dataset, body, country] of own) {
+          lines.push(
+            JSON.stringify({
+              id: `${dataset}-${e.ref}-sanction`,
+              schema: 'Sanction',
+              properties: {
+                entity: [`NK-${e.ref}`],
+                authority: [body],
+                ...(country ? { country: [country] } : {}),
+                program: ['Generated'],
+                listingDate: [e.listedOn],
+              },
+              datasets: [dataset],
+              last_seen: seen,
+            }),
+          );
+        }
+      }
+      writeSync(fd, `${lines.join('\n')}\n`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return path;
 }

@@ -28,7 +28,7 @@ if (process.argv.includes('--hosts')) {
   process.exit(0);
 }
 if (process.argv.includes('--lists')) {
-  await lists(QUICK ? 2_000 : 20_000);
+  await lists(QUICK ? 2_000 : 20_000, QUICK ? 3_000 : 300_000);
   process.exit(0);
 }
 if (process.argv.includes('--soak')) {

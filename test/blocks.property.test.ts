@@ -83,6 +83,7 @@ const answers: fc.Arbitrary<Answer> = fc
                 programs: [text],
                 listedOn: '2001',
                 endedOn: null,
+                ended: false,
                 url: 'https://x.example/a|b<c>&d',
                 listDate: '2026-11-28',
                 datedBy: 'content' as const,

@@ -43,9 +43,9 @@ for (const database of DATABASES) {
     /** The newer fixture replaces the older file, and is read and recorded as the bot does. */
     async function replaceList(at: Date): Promise<void> {
       cpSync(join(LIST_FIXTURES, 'un-next/consolidated.xml'), join(dir, LIST));
-      const { list } = await loadListFile(dir, LIST);
-      kb.setList(list!);
-      await store.listVersions.record([list!], at);
+      const { lists } = await loadListFile(dir, LIST);
+      kb.setFileLists(LIST, lists!);
+      await store.listVersions.record(lists!, at);
     }
     const changes = async (topics: string[], window = WINDOW) =>
       (await digestFor(kb, store, window, topics)).listChanges.map((c) => [c.ref, c.change, c.entity, c.details]);
@@ -57,6 +57,16 @@ for (const database of DATABASES) {
       expect(await changes(['islamicstatekhorasanprovince'])).toEqual([
         ['QDe.161', 'changed', 'Islamic State – Khorasan Province', ['listing date 2019-05-14 → 2019-05-15']],
       ]);
+    });
+
+    it('compares a newer copy downloaded beside the older one with it, and answers from the newer only', async () => {
+      const copy = 'lists/un/consolidated (1).xml';
+      cpSync(join(LIST_FIXTURES, 'un-next/consolidated.xml'), join(dir, copy));
+      const { lists } = await loadListFile(dir, copy);
+      kb.setFileLists(copy, lists!);
+      await store.listVersions.record(lists!, SECOND);
+      expect(kb.lists.map((l) => l.path)).toEqual([copy]);
+      expect(await changes(['taliban'])).toEqual([['TAe.901', 'removed', 'Taliban', []]]);
     });
 
     it('reports every change, an entry of no known entity too, without topics or for the authority keeping the list', async () => {

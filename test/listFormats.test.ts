@@ -24,7 +24,8 @@ function folder(files: Record<string, string>, fixtures: Record<string, string> 
 async function read(dir: string, path: string): Promise<DesignationList> {
   const load = await loadListFile(dir, path);
   expect(load.problems).toEqual([]);
-  return load.list!;
+  expect(load.lists).toHaveLength(1);
+  return load.lists![0]!;
 }
 const entry = (list: DesignationList, ref: string) => list.entries.find((e) => e.ref === ref)!;
 
@@ -60,7 +61,12 @@ describe('each published list format is read from its fixture', () => {
     expect(list).toMatchObject({ format: 'opensanctions-ftm', date: '2025-06-02', datedBy: 'content', title: 'OpenSanctions: ru_fsb_terrorists' });
     // The address entity is no entry: only sanctioned targets are.
     expect(list.entries.map((e) => e.ref)).toEqual(['ru-fsb-taliban', 'ru-fsb-hizb', 'ru-fsb-ajk']);
-    expect(entry(list, 'ru-fsb-taliban')).toMatchObject({ authority: 'Federal Security Service', listedOn: '2003-02-14', endedOn: null });
+    expect(entry(list, 'ru-fsb-taliban')).toMatchObject({
+      authority: 'Russia',
+      listedOn: '2003-02-14',
+      endedOn: null,
+      provenance: { bodies: ['Federal Security Service'] },
+    });
     // An end date before the list's date: removed. A start date stands in for a missing listing date, as precisely as given.
     expect(entry(list, 'ru-fsb-ajk')).toMatchObject({ listedOn: '2006-11', endedOn: '2024-12-20' });
     expect(entryState(entry(list, 'ru-fsb-ajk'), list)).toBe('removed');
@@ -107,7 +113,7 @@ describe('a list file that cannot be read is reported by name and skipped; the o
   it('refuses a list above the size limit, and a link, without reading them', async () => {
     const dir = folder({ 'lists/big.ftm.json': `${'{"id":"a","schema":"Thing","properties":{}}\n'.repeat(100)}` });
     const load = await loadListFile(dir, 'lists/big.ftm.json', 1000);
-    expect(load).toMatchObject({ list: null, problems: [{ severity: 'skipped', message: expect.stringMatching(/above the 1 KB limit for one list/) }] });
+    expect(load).toMatchObject({ lists: null, problems: [{ severity: 'skipped', message: expect.stringMatching(/above the 1 KB limit for one list/) }] });
     writeFileSync(join(dir, 'outside.xml'), '<CONSOLIDATED_LIST/>');
     symlinkSync(join(dir, 'outside.xml'), join(dir, 'lists/linked.xml'));
     const knowledge = await loadKnowledge(dir);

@@ -179,13 +179,15 @@ describe('links a user can trust', () => {
   const links = (entity: Partial<Entity> & { name: string }, entries: { ref: string; names: string[]; kind?: ListEntry['kind'] }[]) => {
     const list: DesignationList = {
       path: 'lists/t.json',
+      file: 'lists/t.json',
+      source: 'opensanctions-ftm test',
       format: 'opensanctions-ftm',
       title: 'Test list',
       date: '2026-01-01',
       datedBy: 'content',
       url: '',
       hash: '',
-      entries: entries.map((e) => ({ kind: 'organisation', authority: 'Test', programs: [], listedOn: null, endedOn: null, url: null, ...e })),
+      entries: entries.map((e) => ({ kind: 'organisation', authority: 'Test', programs: [], listedOn: null, endedOn: null, ended: false, url: null, ...e })),
     };
     const e: Entity = { id: 'x', kind: 'organisation', aliases: [], partOf: null, ...entity };
     const found = new ListLinks([list], [e]);
@@ -231,8 +233,8 @@ describe('links a user can trust', () => {
     const dir = knowledgeFolder({
       'entities.yml': ENTITIES,
       'articles/eu.md': REMOVAL,
-      'lists/eu.ftm.json': ftmList(EU, '2026-05-01T08:00:00', [{ id: 'eu-gmf', name: 'Grey Meridian Front', listingDate: '2019-06-12' }]),
-      'lists/uk.ftm.json': ftmList('Home Office', '2026-05-01T08:00:00', [{ id: 'uk-gmf', name: 'Grey Meridian Front', listingDate: '2020-01-10' }]),
+      'lists/eu.ftm.json': ftmList(EU, '2026-05-01T08:00:00', [{ id: 'eu-gmf', name: 'Grey Meridian Front', listingDate: '2019-06-12' }], 'eu_test'),
+      'lists/uk.ftm.json': ftmList('Home Office', '2026-05-01T08:00:00', [{ id: 'uk-gmf', name: 'Grey Meridian Front', listingDate: '2020-01-10' }], 'gb_test'),
     });
     folders.push(dir);
     const kb = KnowledgeBase.fromKnowledge(await loadKnowledge(dir));
@@ -276,5 +278,104 @@ describe('the seeds with the fixture lists', () => {
     const near = JSON.parse(ask(dir, '--format', 'json', 'mujahideen')) as Answer;
     expect(near.status.filter((s) => s.source === 'list')).toEqual([]);
     expect(near.candidates).toEqual([expect.objectContaining({ entity: 'Mujahideen', ref: 'QDe.902', score: 0.5 })]);
+  });
+});
+
+describe('OpenSanctions collections, bodies and copies', () => {
+  /** The seeds with the given list fixtures, as a knowledge base; and its problems. */
+  async function seedsWithLists(fixtures: Record<string, string>, files: Record<string, string> = {}): Promise<KnowledgeBase> {
+    const dir = knowledgeFolder(files, fixtures);
+    folders.push(dir);
+    cpSync(SEED_DIR, dir, { recursive: true });
+    return KnowledgeBase.fromKnowledge(await loadKnowledge(dir));
+  }
+  /** The Taliban's status lines as a user reads them: source, authority, state, date, and the list's entry. */
+  const talibanLines = (kb: KnowledgeBase) =>
+    answerQuery(kb, 'taliban').status.map((l) => [l.source, l.authority, l.state, l.date, l.entry ? `${l.entry.list} ${l.entry.ref}` : l.text.slice(0, 40)]);
+
+  it('reads a collection as one list per dataset: a line per authority, named as the news names it, beside its news line', async () => {
+    const kb = await seedsWithLists({ 'lists/os': 'opensanctions-collection' });
+    expect(kb.lists.map((l) => l.title).sort()).toEqual([
+      'OpenSanctions: eu_fsf',
+      'OpenSanctions: gb_fcdo_sanctions',
+      'OpenSanctions: kz_afmrk_sanctions',
+      'OpenSanctions: ru_nak_terrorists',
+      'OpenSanctions: un_sc_sanctions',
+      'OpenSanctions: us_ofac_sdn',
+      'OpenSanctions: xx_interior_list',
+    ]);
+    const lines = talibanLines(kb);
+    const official = lines.filter(([source]) => source === 'list');
+    // Bodies as OpenSanctions names them (a UN committee, DG FISMA with its non-breaking hyphen, the FCDO with "UK"), as the news names their authority.
+    expect(official.map(([, authority, state, date]) => [authority, state, date])).toEqual([
+      ['Russia', 'removed', '2025-04-17'],
+      ['Kazakhstan', 'listed', '2005-03-15'],
+      ['United Nations Security Council', 'listed', '2001-01-25'],
+      ['European Union', 'listed', '2002-03-08'],
+      ['United Kingdom', 'listed', '2020-12-31'],
+      ['United States', 'listed', '2002-07-02'],
+    ]);
+    // Each list line stands just before the news line of its authority.
+    for (const authority of ['Russia', 'Kazakhstan', 'United Nations Security Council']) {
+      const at = lines.findIndex(([source, a]) => source === 'list' && a === authority);
+      expect(lines[at + 1]!.slice(0, 2)).toEqual(['news', authority]);
+    }
+  });
+
+  it('takes the earliest of several listing dates, makes an ended sanction a removal, and keeps what OpenSanctions says of each', async () => {
+    const kb = await seedsWithLists({ 'lists/os': 'opensanctions-collection' });
+    const entry = (dataset: string) => kb.lists.find((l) => l.title.endsWith(dataset))!.entries[0]!;
+    expect(entry('eu_fsf')).toMatchObject({ listedOn: '2002-03-08', provenance: { listingDates: ['2002-03-08', '2011-11-30'] } });
+    expect(entry('ru_nak_terrorists')).toMatchObject({ ended: true, endedOn: '2025-04-17', authority: 'Russia' });
+    expect(entry('gb_fcdo_sanctions').provenance).toMatchObject({
+      bodies: ['Foreign, Commonwealth & Development Office', 'UK'],
+      referents: expect.arrayContaining(['gb-fcdo-AFG0001']),
+      datasets: expect.arrayContaining(['gb_fcdo_sanctions', 'un_sc_sanctions']),
+      firstSeen: '2021-09-01T00:00:00',
+      lastChange: '2026-03-02T10:00:00',
+    });
+    expect(kb.lists.every((l) => l.date === '2026-11-30' && l.datedBy === 'content')).toBe(true);
+    // A body nothing resolves keeps its own name, and is reported once.
+    expect(entry('xx_interior_list').authority).toBe('Ministry of the Interior of the Republic of Atlantis');
+    expect(kb.problems.filter((p) => p.message.includes('no authority is known for'))).toEqual([
+      expect.objectContaining({ path: 'lists/os/default.ftm.json', message: expect.stringMatching(/: Ministry of the Interior of the Republic of Atlantis$/) }),
+    ]);
+  });
+
+  it('finds the conflict of a later list that still lists what the news says was removed', async () => {
+    const conflicts = answerQuery(await seedsWithLists({ 'lists/os': 'opensanctions-collection' }), 'taliban').conflicts.map((c) => c.about);
+    expect(conflicts).toContain('Whether Kazakhstan lists Taliban');
+    // Russia's list ended the sanction on the day the news says the court removed it: no conflict.
+    expect(conflicts).not.toContain('Whether Russia lists Taliban');
+  });
+
+  it('gives the same lines from the per-dataset files as from the collection', async () => {
+    const collection = await seedsWithLists({ 'lists/os': 'opensanctions-collection' });
+    const datasets = await seedsWithLists({ 'lists/os': 'opensanctions-datasets' });
+    expect(datasets.lists).toHaveLength(collection.lists.length);
+    expect(talibanLines(datasets)).toEqual(talibanLines(collection));
+    const about = (kb: KnowledgeBase) => answerQuery(kb, 'taliban').conflicts.map((c) => c.about);
+    expect(about(datasets)).toEqual(about(collection));
+  });
+
+  it('serves the newer of two copies of one list: one line per entry, and an entry the newer dropped is not shown', async () => {
+    const kb = await seedsWithLists({ 'lists/un': 'un', 'lists/downloads': 'un-next' }, {});
+    // The browser's second download beside the first.
+    expect(kb.lists.map((l) => l.path)).toEqual(['lists/downloads/consolidated.xml']);
+    const un = talibanLines(kb).filter(([source, authority]) => source === 'list' && authority === 'United Nations Security Council');
+    // TAe.901 (the Taliban) is in the older copy only: the newer one serves, so no line says the UN lists it.
+    expect(un).toEqual([]);
+    // An entry in both copies has one line, from the newer copy.
+    const isk = answerQuery(kb, 'IS-K').status.filter((l) => l.source === 'list');
+    expect(isk.map((l) => [l.entry!.ref, l.date, l.entry!.listDate])).toEqual([['QDe.161', '2019-05-15', '2026-12-01']]);
+    expect(kb.problems).toContainEqual(
+      expect.objectContaining({
+        path: 'lists/un/consolidated.xml',
+        severity: 'warning',
+        message: expect.stringMatching(/superseded by lists\/downloads\/consolidated\.xml/),
+      }),
+    );
+    const older = await seedsWithLists({ 'lists/un': 'un' });
+    expect(talibanLines(older).filter(([source]) => source === 'list')).toHaveLength(1);
   });
 });

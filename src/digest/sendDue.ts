@@ -90,7 +90,11 @@ const PAUSE_NOTES: Record<string, string> = {
 /** What the knowledge base learned between two instants, for some topics. */
 export async function digestFor(kb: KnowledgeBase, store: Store, window: { since: string; until: string }, topics: string[]): Promise<Digest> {
   const seen = await store.ledger.seen(kb.articles, window.since);
-  const replaced = await store.listVersions.replaced(kb.lists, window.since, window.until);
+  const replaced = await store.listVersions.replaced(
+    kb.lists.map((list) => ({ ...list, copies: kb.copiesBefore(list) })),
+    window.since,
+    window.until,
+  );
   return buildDigest(kb, seen, { ...window, topics, replaced });
 }
 

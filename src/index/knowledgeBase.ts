@@ -65,6 +65,7 @@ export class KnowledgeBase {
   private readonly listMap = new Map<string, DesignationList>();
   private listVersion = 0;
   private linksCache: { key: string; links: ListLinks } | null = null;
+  private copiesCache: { version: number; serving: DesignationList[]; superseded: Map<DesignationList, DesignationList> } | null = null;
   /** Authorities of list entries, from the names lists give them ("UN Security Council"), by that name. */
   private readonly listAuthorities = new Map<string, string | null>();
   private fingerprintCache: { version: number; value: string } | null = null;
@@ -81,9 +82,16 @@ export class KnowledgeBase {
     for (const problem of problems) this.problemsByPath.set(problem.path, [...(this.problemsByPath.get(problem.path) ?? []), problem]);
   }
 
-  /** Files skipped or used with a caveat, as last read. */
+  /** Files skipped or used with a caveat, as last read; and each list a newer copy supersedes. */
   get problems(): KnowledgeProblem[] {
-    return [...this.problemsByPath.values()].flat();
+    const superseded = [...this.copies().superseded].map(
+      ([old, by]): KnowledgeProblem => ({
+        path: old.path,
+        message: `is superseded by ${by.path}, a newer copy of the same list (${by.date} against ${old.date}): only the digest compares with it`,
+        severity: 'warning',
+      }),
+    );
+    return [...[...this.problemsByPath.values()].flat(), ...superseded];
   }
 
   /** Replaces what is wrong with one file (an empty list when it is fine now). */
@@ -240,18 +248,59 @@ export class KnowledgeBase {
     this.changes++;
   }
 
-  removeList(path: string): void {
-    if (!this.listMap.delete(path)) return;
+  /** Puts the lists read from one file in place of those it held before (a collection holds one per dataset). */
+  setFileLists(file: string, lists: DesignationList[]): void {
+    for (const old of this.listMap.values()) if (old.file === file && !lists.some((l) => l.path === old.path)) this.listMap.delete(old.path);
+    for (const list of lists) this.listMap.set(list.path, list);
     this.listVersion++;
     this.changes++;
   }
 
-  get lists(): DesignationList[] {
-    return [...this.listMap.values()];
+  /** The lists read from one file, serving or superseded. */
+  listsOfFile(file: string): DesignationList[] {
+    return [...this.listMap.values()].filter((l) => l.file === file);
   }
 
+  /** Takes out the lists a file held. */
+  removeFileLists(file: string): void {
+    const held = this.listsOfFile(file);
+    if (held.length === 0) return;
+    for (const list of held) this.listMap.delete(list.path);
+    this.listVersion++;
+    this.changes++;
+  }
+
+  /**
+   * The lists answers use: of the copies of one list (the same source, say a browser's second
+   * download beside the first), only the newest by its content's date serves.
+   */
+  get lists(): DesignationList[] {
+    return this.copies().serving;
+  }
+
+  /** Any list read, serving or superseded, by its path. */
   list(path: string): DesignationList | undefined {
     return this.listMap.get(path);
+  }
+
+  /** The paths of the older copies a serving list supersedes: what a digest compares it with when it is new itself. */
+  copiesBefore(list: DesignationList): string[] {
+    return [...this.copies().superseded].filter(([, by]) => by === list).map(([old]) => old.path);
+  }
+
+  /** The serving lists, and each superseded copy with the list that serves for it; worked out once per version of the lists. */
+  private copies(): { serving: DesignationList[]; superseded: Map<DesignationList, DesignationList> } {
+    if (this.copiesCache?.version !== this.listVersion) {
+      const newest = new Map<string, DesignationList>();
+      for (const list of this.listMap.values()) {
+        const held = newest.get(list.source);
+        if (held === undefined || newer(list, held)) newest.set(list.source, list);
+      }
+      const superseded = new Map<DesignationList, DesignationList>();
+      for (const list of this.listMap.values()) if (newest.get(list.source) !== list) superseded.set(list, newest.get(list.source)!);
+      this.copiesCache = { version: this.listVersion, serving: [...this.listMap.values()].filter((l) => !superseded.has(l)), superseded };
+    }
+    return this.copiesCache;
   }
 
   /**
@@ -332,4 +381,14 @@ export class KnowledgeBase {
       entities: [...articleCount.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => this.entity(id)!.name),
     };
   }
+}
+
+/**
+ * Whether one copy of a list is newer than another: dated later by its content (a date from the
+ * file's modification time proves nothing against one), and on the same date, the later path.
+ */
+function newer(a: DesignationList, b: DesignationList): boolean {
+  if (a.datedBy !== b.datedBy) return a.datedBy === 'content';
+  const byDate = compareDates(a.date, b.date);
+  return byDate !== 0 ? byDate > 0 : a.path > b.path;
 }

@@ -284,12 +284,15 @@ export class LiveKnowledge {
     const update: KnowledgeUpdate = { kb, upserted: [], removed: [], lists: [], problems: [], full: false, fromSnapshot: false, ms: 0 };
     for (const { path, exists, load } of listReads) {
       kb.setProblems(path, exists ? load.problems : []);
-      if (!exists) kb.removeList(path);
+      if (!exists) kb.removeFileLists(path);
       update.problems.push(...(exists ? load.problems : []));
       // A list that cannot be read now keeps serving as last read.
-      if (exists && load.list && load.list.hash !== kb.list(path)?.hash) {
-        kb.setList(load.list);
-        update.lists.push(load.list);
+      if (!exists || load.lists === null) continue;
+      const changed = load.lists.filter((list) => list.hash !== kb.list(list.path)?.hash);
+      const gone = kb.listsOfFile(path).some((held) => !load.lists!.some((list) => list.path === held.path));
+      if (changed.length > 0 || gone) {
+        kb.setFileLists(path, load.lists);
+        update.lists.push(...changed);
       }
     }
     for (const { path, exists, load } of reads) {

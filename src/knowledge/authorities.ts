@@ -176,3 +176,11 @@ export function authorityOf(entity: (id: string) => Entity | undefined, id: stri
   }
   return null;
 }
+
+let byCode: Map<string, string> | undefined;
+
+/** The name of the country with an ISO 3166 alpha-2 code (any case), as the authorities are named; null for an unknown code. */
+export function countryNamed(code: string): string | null {
+  byCode ??= new Map(countries.map((c) => [c.cca2.toLowerCase(), EXTRA_NAMES[c.cca2]?.name ?? c.name.common]));
+  return byCode.get(code.toLowerCase()) ?? null;
+}

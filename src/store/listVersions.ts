@@ -49,17 +49,22 @@ export class ListVersions {
 
   /**
    * For each given list whose version was first seen after `since` and at or before `until`, the
-   * version that was current at `since`. A list first read in the window replaced nothing.
+   * version that was current at `since`: its own, or that of an older copy it supersedes (`copies`,
+   * paths). A list first read in the window, with no older copy, replaced nothing.
    */
-  async replaced(lists: Pick<DesignationList, 'path' | 'hash'>[], since: string, until: string): Promise<ListReplacement[]> {
+  async replaced(lists: (Pick<DesignationList, 'path' | 'hash'> & { copies?: string[] })[], since: string, until: string): Promise<ListReplacement[]> {
     const replacements: ListReplacement[] = [];
     for (const list of lists) {
       const current = await this.db.get<{ first_seen: string }>('SELECT first_seen FROM list_versions WHERE path = ? AND hash = ?', [list.path, list.hash]);
       if (!current || !(current.first_seen > since && current.first_seen <= until)) continue;
-      const before = await this.db.get<{ hash: string; list_date: string; entries: string }>(
-        'SELECT hash, list_date, entries FROM list_versions WHERE path = ? AND first_seen <= ? AND hash <> ? ORDER BY first_seen DESC LIMIT 1',
-        [list.path, since, list.hash],
-      );
+      let before: { hash: string; list_date: string; entries: string } | undefined;
+      // Its own earlier version; else, for a list first read in the window, the latest of the older copies it supersedes.
+      for (const path of [list.path, ...(list.copies ?? [])]) {
+        before ??= await this.db.get<{ hash: string; list_date: string; entries: string }>(
+          'SELECT hash, list_date, entries FROM list_versions WHERE path = ? AND first_seen <= ? AND hash <> ? ORDER BY first_seen DESC LIMIT 1',
+          [path, since, list.hash],
+        );
+      }
       if (!before) continue;
       replacements.push({
         path: list.path,

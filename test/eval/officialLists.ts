@@ -51,10 +51,13 @@ export function scoreListNames(misses: string[]): LinkTally {
       programs: [],
       listedOn: null,
       endedOn: null,
+      ended: false,
       url: null,
     };
     const list: DesignationList = {
       path: 'lists/eval',
+      file: 'lists/eval',
+      source: 'opensanctions-ftm evaluation',
       format: 'opensanctions-ftm',
       title: 'Evaluation',
       date: '2026-12-01',

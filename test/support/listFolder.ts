@@ -25,9 +25,10 @@ export function ftmList(
   authority: string,
   seen: string,
   targets: { id: string; name: string; aliases?: string[]; schema?: string; listingDate?: string; endDate?: string }[],
+  dataset = 'test_list',
 ): string {
   const lines = targets.flatMap((t) => [
-    { id: t.id, schema: t.schema ?? 'Organization', properties: { name: [t.name], alias: t.aliases ?? [] }, datasets: ['test_list'], last_seen: seen },
+    { id: t.id, schema: t.schema ?? 'Organization', properties: { name: [t.name], alias: t.aliases ?? [] }, datasets: [dataset], last_seen: seen },
     {
       id: `${t.id}-sanction`,
       schema: 'Sanction',
@@ -38,7 +39,7 @@ export function ftmList(
         ...(t.listingDate ? { listingDate: [t.listingDate] } : {}),
         ...(t.endDate ? { endDate: [t.endDate] } : {}),
       },
-      datasets: ['test_list'],
+      datasets: [dataset],
       last_seen: seen,
     },
   ]);

@@ -16,9 +16,9 @@ export const LISTS_FOLDER = 'lists';
 
 /**
  * Above this a list file is reported and skipped. OFAC's SDN CSV is some 4 MB and the UN's XML
- * some 2 MB; 256 MB leaves room for a large OpenSanctions export.
+ * some 2 MB; OpenSanctions' collections run to gigabytes, and are read a line at a time.
  */
-export const DEFAULT_MAX_LIST_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_LIST_BYTES = 8 * 1024 ** 3;
 
 /** OFAC's CSV set: sdn.csv is the list, the others are parts of it in the same folder. */
 const OFAC_MAIN = 'sdn.csv';
@@ -61,11 +61,15 @@ export async function listListFiles(dir: string): Promise<{ paths: string[]; pro
   return { paths: [...paths].sort(), problems };
 }
 
-export type ListLoad = { list: DesignationList; problems: KnowledgeProblem[] } | { list: null; problems: KnowledgeProblem[] };
+/** The lists a file holds (one, or one per dataset of an OpenSanctions collection), or null when it cannot be read; and what is wrong with it. */
+export interface ListLoad {
+  lists: DesignationList[] | null;
+  problems: KnowledgeProblem[];
+}
 
 /**
- * Reads one list (its main file, see listOfFile). A file that cannot be read as a list comes back
- * as a problem naming it, never a throw.
+ * Reads one list file (its main file, see listOfFile). A file that cannot be read as a list comes
+ * back as a problem naming it, never a throw.
  */
 export async function loadListFile(dir: string, path: string, maxBytes = DEFAULT_MAX_LIST_BYTES): Promise<ListLoad> {
   const open = knowledgeFileOpener(dir, maxBytes, (size, max) => new RefusedFileError(`is ${megabytes(size)}, above the ${megabytes(max)} limit for one list`));
@@ -85,60 +89,105 @@ export async function loadListFile(dir: string, path: string, maxBytes = DEFAULT
       }
     });
     const mtime = main.stats.mtime;
-    const list: DesignationList = {
-      path,
-      ...read,
-      date: read.date ?? formatPartialDate(mtime.getUTCFullYear(), mtime.getUTCMonth() + 1, mtime.getUTCDate()),
-      datedBy: read.date === null ? 'file' : 'content',
-      hash: hash.digest('hex'),
-    };
-    const problems: KnowledgeProblem[] =
-      list.entries.length === 0 ? [{ path, message: `holds no entries that name anyone (read as ${read.title})`, severity: 'warning' }] : [];
-    return { list, problems };
+    const fileHash = hash.digest('hex');
+    const several = read.lists.length > 1;
+    const lists = read.lists.map(
+      (one): DesignationList => ({
+        path: several ? `${path}#${one.dataset}` : path,
+        file: path,
+        source: one.source,
+        format: read.format,
+        title: one.title,
+        url: one.url,
+        entries: one.entries,
+        date: one.date ?? formatPartialDate(mtime.getUTCFullYear(), mtime.getUTCMonth() + 1, mtime.getUTCDate()),
+        datedBy: one.date === null ? 'file' : 'content',
+        // A dataset of a collection is a version of its own: the file's hash, with the dataset's name.
+        hash: several ? createHash('sha256').update(`${fileHash} ${one.dataset}`).digest('hex') : fileHash,
+      }),
+    );
+    const problems: KnowledgeProblem[] = [];
+    if (lists.every((l) => l.entries.length === 0))
+      problems.push({ path, message: `holds no entries that name anyone (read as ${read.name})`, severity: 'warning' });
+    if (read.unknownBodies.length > 0)
+      problems.push({
+        path,
+        message: `names publishing bodies no authority is known for, shown under their own names: ${read.unknownBodies.join('; ')}`,
+        severity: 'warning',
+      });
+    return { lists, problems };
   } catch (error) {
     const message = error instanceof ListFormatError || error instanceof RefusedFileError ? error.message : `could not be read: ${(error as Error).message}`;
-    return { list: null, problems: [{ path, message, severity: 'skipped' }] };
+    return { lists: null, problems: [{ path, message, severity: 'skipped' }] };
   } finally {
     await Promise.all(opened.map((f) => f.handle.close()));
   }
 }
 
-type Read = Pick<DesignationList, 'format' | 'title' | 'url' | 'entries'> & { date: string | null };
+/** One list a file holds, as its format reads it. */
+interface ReadList extends Pick<DesignationList, 'source' | 'title' | 'url' | 'entries'> {
+  /** The dataset, for a list of a file that holds several. */
+  dataset: string;
+  date: string | null;
+}
+
+/** What a file holds: its format, the name it is read as, its lists, and the bodies no authority was found for. */
+interface Read {
+  format: DesignationList['format'];
+  name: string;
+  lists: ReadList[];
+  unknownBodies: string[];
+}
+
+const single = (format: DesignationList['format'], list: Omit<ReadList, 'source' | 'dataset'>): Read => ({
+  format,
+  name: list.title,
+  lists: [{ ...list, source: format, dataset: format }],
+  unknownBodies: [],
+});
 
 async function readByFormat(path: string, main: OpenKnowledgeFile, hash: Hash, part: (path: string) => Promise<OpenKnowledgeFile | null>): Promise<Read> {
   const name = basename(path).toLowerCase();
   if (name === OFAC_MAIN) {
     const alt = await part(`${dirname(path)}/${sameCase('alt.csv', basename(path))}`);
     const entries = await readOfacCsv(hashed(main, hash), alt ? hashed(alt, hash) : null);
-    return {
-      format: 'ofac-csv',
+    return single('ofac-csv', {
       title: 'OFAC Specially Designated Nationals (SDN) List',
       url: 'https://ofac.treasury.gov/downloads/sdn.csv',
       entries,
       date: null,
-    };
+    });
   }
   if (/\.(jsonl|ndjson|json)$/.test(name)) {
-    const { entries, date, dataset } = await readOpenSanctions(hashed(main, hash));
-    const title = dataset ? `OpenSanctions: ${dataset}` : 'OpenSanctions';
-    const url = dataset ? `https://www.opensanctions.org/datasets/${encodeURIComponent(dataset)}/` : 'https://www.opensanctions.org/datasets/';
-    return { format: 'opensanctions-ftm', title, url, entries, date };
+    const { lists, unknownBodies } = await readOpenSanctions(hashed(main, hash));
+    return {
+      format: 'opensanctions-ftm',
+      name: 'OpenSanctions',
+      lists: lists.map((l) => ({
+        dataset: l.dataset,
+        source: `opensanctions-ftm ${l.dataset}`,
+        title: `OpenSanctions: ${l.dataset}`,
+        url: `https://www.opensanctions.org/datasets/${encodeURIComponent(l.dataset)}/`,
+        entries: l.entries,
+        date: l.date,
+      })),
+      unknownBodies,
+    };
   }
   const head = await headOf(main);
   if (name.endsWith('.xml')) {
     if (!isUnList(head)) throw new ListFormatError('is XML, but not the UN Security Council Consolidated List (the one XML list format read)');
     const { entries, date } = await readUnList(hashed(main, hash));
-    return {
-      format: 'un-xml',
+    return single('un-xml', {
       title: 'UN Security Council Consolidated List',
       url: 'https://scsanctions.un.org/resources/xml/en/consolidated.xml',
       entries,
       date,
-    };
+    });
   }
   if (!isUkList(head)) throw new ListFormatError('is CSV, but neither OFAC’s sdn.csv nor the UK Sanctions List');
   const { entries, date } = await readUkCsv(hashed(main, hash), head);
-  return { format: 'uk-csv', title: 'UK Sanctions List', url: 'https://www.gov.uk/government/publications/the-uk-sanctions-list', entries, date };
+  return single('uk-csv', { title: 'UK Sanctions List', url: 'https://www.gov.uk/government/publications/the-uk-sanctions-list', entries, date });
 }
 
 /** The first 4 KB of a file, to tell its format by; the file is read again from its start. */
@@ -168,12 +217,15 @@ function hashed(file: OpenKnowledgeFile, hash: Hash): Readable {
 }
 
 /**
- * Whether the list says an entry is removed: it gives an end date known to be no later than the
- * list's own date (an end "in 2024" on a list of 2024-03-01 may be still to come).
+ * Whether the list says an entry is removed: it ended by a status that gives no date, or gives an
+ * end date known to be no later than the list's own date (an end "in 2024" on a list of
+ * 2024-03-01 may be still to come).
  */
 export function entryState(entry: ListEntry, list: DesignationList): 'listed' | 'removed' {
+  if (!entry.ended) return 'listed';
   const end = entry.endedOn;
-  if (end === null) return 'listed';
+  // Ended by its status, on a day the list does not give.
+  if (end === null) return 'removed';
   const known = !compatible(end, list.date) || end.length >= list.date.length;
   return known && compareDates(end, list.date) <= 0 ? 'removed' : 'listed';
 }
@@ -183,7 +235,7 @@ export async function loadLists(dir: string, maxBytes = DEFAULT_MAX_LIST_BYTES):
   const listing = await listListFiles(dir);
   const loads = await Promise.all(listing.paths.map((path) => loadListFile(dir, path, maxBytes)));
   return {
-    lists: loads.flatMap((load) => (load.list ? [load.list] : [])),
+    lists: loads.flatMap((load) => load.lists ?? []),
     problems: [...listing.problems, ...loads.flatMap((load) => load.problems)],
   };
 }

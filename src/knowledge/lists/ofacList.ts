@@ -40,6 +40,7 @@ export async function readOfacCsv(sdn: Readable, alt: Readable | null): Promise<
         .filter((p) => p !== ''),
       listedOn: null,
       endedOn: null,
+      ended: false,
       url: null,
     });
   }

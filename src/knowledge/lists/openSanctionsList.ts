@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { leadingDate, type PartialDate } from '../partialDate.js';
+import { compareDates, leadingDate, type PartialDate } from '../partialDate.js';
+import { resolveAuthority } from './listAuthority.js';
+import { ENDED_STATUSES } from './publishers.js';
 import { type ListEntry, ListFormatError } from './types.js';
 
 interface FtmEntity {
@@ -8,79 +10,163 @@ interface FtmEntity {
   schema: string;
   properties: Record<string, unknown[]>;
   datasets?: string[];
+  referents?: string[];
+  first_seen?: string;
   last_seen?: string;
+  last_change?: string;
 }
 
 const PEOPLE = new Set(['Person']);
 const ORGANISATIONS = new Set(['Organization', 'LegalEntity', 'Company', 'PublicBody']);
 
-/**
- * Reads OpenSanctions' FollowTheMoney export, one JSON entity per line
- * (https://www.opensanctions.org/docs/bulk/json/): each `Sanction` entity becomes an entry for the
- * entity it names in `entity` (the entry's reference is the entity's id, or the sanction's where the
- * entity has several), with its `authority`, `program`, `listingDate` (else `startDate`),
- * `endDate` and `sourceUrl`. The list's date is the latest `last_seen`: when OpenSanctions last
- * found the data at its source.
- */
-export async function readOpenSanctions(input: Readable): Promise<{ entries: ListEntry[]; date: PartialDate | null; dataset: string | null }> {
-  const { targets, sanctions, datasets, date } = await readExport(input);
-  // A target with one sanction is its entry, under its own id; one with several (several authorities') has an entry per sanction, under the sanction's id, whatever the order of the lines.
-  const sanctionsOf = new Map<string, number>();
-  for (const sanction of sanctions) sanctionsOf.set(first(sanction, 'entity') ?? '', (sanctionsOf.get(first(sanction, 'entity') ?? '') ?? 0) + 1);
-  const entries: ListEntry[] = [];
-  for (const sanction of sanctions) {
-    const id = first(sanction, 'entity') ?? '';
-    const target = targets.get(id);
-    if (target === undefined || target.names.length === 0) continue;
-    entries.push(entryOf(sanction, target, sanctionsOf.get(id) === 1 ? id : sanction.id));
-  }
-  const dataset = [...datasets.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return { entries, date, dataset };
+/** One list of an export: the entries of one dataset's sanctions (or one authority's, where a sanction names no dataset). */
+export interface ExportList {
+  /** The dataset, as OpenSanctions names it; for sanctions without one, the authority they name. */
+  dataset: string;
+  entries: ListEntry[];
+  /** The latest `last_seen` of the list's sanctions: when OpenSanctions last found them at their source. */
+  date: PartialDate | null;
 }
 
-/** A target as an entry needs it: its schema and its names and aliases. */
+/** What an entry needs of a target, kept instead of the whole entity: a collection holds many properties per entity. */
 interface Target {
   schema: string;
   names: string[];
+  referents: string[];
+  datasets: string[];
+  seen: [string | null, string | null, string | null];
+}
+
+/** What a list needs of a sanction. */
+interface Sanction {
+  target: string;
+  dataset: string | null;
+  bodies: string[];
+  countries: string[];
+  programs: string[];
+  listed: PartialDate[];
+  start: PartialDate | null;
+  end: PartialDate | null;
+  ended: boolean;
+  url: string | null;
+  lastSeen: PartialDate | null;
 }
 
 /**
- * The export's lines read: its targets by id, its sanctions, how many entities each dataset holds,
- * and the latest `last_seen`.
+ * Reads OpenSanctions' FollowTheMoney export, one JSON entity per line
+ * (https://www.opensanctions.org/docs/bulk/json/): a dataset's own file or a collection
+ * (`default`, `sanctions`) that holds many. Each `Sanction` belongs to the list of its dataset,
+ * and names its target (`entity`), the publishing body (`authority`), its `country`, dates and
+ * `status`. A target has one entry in each list that sanctions it, under its own id: with the
+ * list's dataset, the same reference whichever file it is read from. Its authority is resolved as the
+ * news names it (see listAuthority.ts); a body nothing resolves keeps its own name and is
+ * returned in `unknownBodies`, once.
  */
-async function readExport(
-  input: Readable,
-): Promise<{ targets: Map<string, Target>; sanctions: FtmEntity[]; datasets: Map<string, number>; date: PartialDate | null }> {
-  // Of a target, only what an entry needs is kept: a large export holds many properties per entity.
+export async function readOpenSanctions(input: Readable): Promise<{ lists: ExportList[]; unknownBodies: string[] }> {
+  const { targets, sanctions } = await readExport(input);
+  const byList = new Map<string, Map<string, Sanction[]>>();
+  const unknownBodies = new Set<string>();
+  for (const sanction of sanctions) {
+    const target = targets.get(sanction.target);
+    if (target === undefined || target.names.length === 0) continue;
+    const list = sanction.dataset ?? sanction.bodies[0] ?? 'unknown';
+    let ofList = byList.get(list);
+    if (ofList === undefined) byList.set(list, (ofList = new Map()));
+    ofList.set(sanction.target, [...(ofList.get(sanction.target) ?? []), sanction]);
+  }
+  const lists: ExportList[] = [];
+  for (const [dataset, ofList] of [...byList].sort(([a], [b]) => a.localeCompare(b))) {
+    const entries: ListEntry[] = [];
+    let date: PartialDate | null = null;
+    for (const [id, own] of ofList) {
+      const resolved = resolveAuthority(sourceOf(own[0]!));
+      if (resolved === null && own[0]!.bodies.length > 0) unknownBodies.add(own[0]!.bodies[0]!);
+      entries.push(entryOf(id, targets.get(id)!, own, resolved?.authority ?? null));
+      for (const s of own) if (s.lastSeen !== null && (date === null || s.lastSeen > date)) date = s.lastSeen;
+    }
+    lists.push({ dataset, entries, date });
+  }
+  return { lists, unknownBodies: [...unknownBodies].sort() };
+}
+
+/**
+ * The export's lines read: its targets by id (only what entries need) and its sanctions. Lines are
+ * read one at a time: a collection of hundreds of thousands of entities is never held whole.
+ */
+async function readExport(input: Readable): Promise<{ targets: Map<string, Target>; sanctions: Sanction[] }> {
   const targets = new Map<string, Target>();
-  const sanctions: FtmEntity[] = [];
-  const datasets = new Map<string, number>();
-  let date: PartialDate | null = null;
+  const sanctions: Sanction[] = [];
   let line = 0;
   for await (const text of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
     line++;
     if (text.trim() === '') continue;
     const entity = parseLine(text, line);
-    if (entity.schema === 'Sanction') sanctions.push(entity);
-    else targets.set(entity.id, { schema: entity.schema, names: [...strings(entity, 'name'), ...strings(entity, 'alias')] });
-    for (const d of entity.datasets ?? []) datasets.set(d, (datasets.get(d) ?? 0) + 1);
-    const seen = entity.last_seen ? leadingDate(entity.last_seen) : null;
-    if (seen !== null && (date === null || seen > date)) date = seen;
+    if (entity.schema === 'Sanction') sanctions.push(sanctionOf(entity));
+    else {
+      const names = [...strings(entity, 'name'), ...strings(entity, 'alias')];
+      if (names.length === 0) continue;
+      targets.set(entity.id, {
+        schema: entity.schema,
+        names,
+        referents: entity.referents ?? [],
+        datasets: entity.datasets ?? [],
+        seen: [entity.first_seen ?? null, entity.last_seen ?? null, entity.last_change ?? null],
+      });
+    }
   }
-  return { targets, sanctions, datasets, date };
+  return { targets, sanctions };
 }
 
-/** The entry for a sanction on a target, under the reference `ref`. */
-function entryOf(sanction: FtmEntity, target: Target, ref: string): ListEntry {
+function sanctionOf(entity: FtmEntity): Sanction {
+  const dates = (property: string) => strings(entity, property).flatMap((v) => leadingDate(v) ?? []);
+  const end = dates('endDate').sort(compareDates).at(-1) ?? null;
   return {
-    ref,
+    target: first(entity, 'entity') ?? '',
+    dataset: entity.datasets?.[0] ?? null,
+    bodies: strings(entity, 'authority'),
+    countries: strings(entity, 'country'),
+    programs: strings(entity, 'program'),
+    listed: dates('listingDate'),
+    start: dates('startDate').sort(compareDates)[0] ?? null,
+    end,
+    ended: end !== null || strings(entity, 'status').some((s) => ENDED_STATUSES.has(s.toLowerCase())),
+    url: first(entity, 'sourceUrl'),
+    lastSeen: entity.last_seen ? leadingDate(entity.last_seen) : null,
+  };
+}
+
+const sourceOf = (s: Sanction) => ({ bodies: s.bodies, countries: s.countries, dataset: s.dataset });
+
+/**
+ * The entry of a target in one list, from its sanctions there: listed on the earliest listing
+ * date (else start date) any of them gives, every listing date kept; ended only when every one
+ * of them has, on the latest end.
+ */
+function entryOf(id: string, target: Target, sanctions: Sanction[], authority: string | null): ListEntry {
+  const listingDates = [...new Set(sanctions.flatMap((s) => s.listed))].sort(compareDates);
+  const starts = sanctions.flatMap((s) => (s.start === null ? [] : [s.start])).sort(compareDates);
+  const ended = sanctions.every((s) => s.ended);
+  const ends = sanctions.flatMap((s) => (s.end === null ? [] : [s.end])).sort(compareDates);
+  const bodies = [...new Set(sanctions.flatMap((s) => s.bodies))];
+  return {
+    ref: id,
     names: [...new Set(target.names)],
     kind: kindOf(target.schema),
-    authority: first(sanction, 'authority') ?? '',
-    programs: strings(sanction, 'program'),
-    listedOn: dateOf(first(sanction, 'listingDate') ?? first(sanction, 'startDate')),
-    endedOn: dateOf(first(sanction, 'endDate')),
-    url: first(sanction, 'sourceUrl'),
+    authority: authority ?? bodies[0] ?? '',
+    programs: [...new Set(sanctions.flatMap((s) => s.programs))],
+    listedOn: listingDates[0] ?? starts[0] ?? null,
+    endedOn: ended ? (ends.at(-1) ?? null) : null,
+    ended,
+    url: sanctions.find((s) => s.url !== null)?.url ?? null,
+    provenance: {
+      bodies,
+      listingDates,
+      referents: target.referents,
+      datasets: target.datasets,
+      firstSeen: target.seen[0],
+      lastSeen: target.seen[1],
+      lastChange: target.seen[2],
+    },
   };
 }
 
@@ -110,8 +196,4 @@ function strings(entity: FtmEntity, property: string): string[] {
 
 function first(entity: FtmEntity, property: string): string | null {
   return strings(entity, property)[0] ?? null;
-}
-
-function dateOf(value: string | null): PartialDate | null {
-  return value === null ? null : leadingDate(value);
 }

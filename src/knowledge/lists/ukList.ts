@@ -64,6 +64,7 @@ function entryOf(id: string, row: Record<string, string>): ListEntry & { primary
     programs: row['Regime Name'] ? [row['Regime Name']] : [],
     listedOn: designated(row['Date Designated'] ?? ''),
     endedOn: null,
+    ended: false,
     url: null,
   };
 }

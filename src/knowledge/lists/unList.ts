@@ -96,6 +96,7 @@ function entryOf(record: UnRecord): ListEntry | null {
     programs: field('UN_LIST_TYPE') === '' ? [] : [field('UN_LIST_TYPE')],
     listedOn: leadingDate(field('LISTED_ON')),
     endedOn: null,
+    ended: false,
     url: null,
   };
 }
