@@ -329,10 +329,12 @@ describe('OpenSanctions collections, bodies and copies', () => {
     expect(entry('ru_nak_terrorists')).toMatchObject({ ended: true, endedOn: '2025-04-17', authority: 'Russia' });
     expect(entry('gb_fcdo_sanctions').provenance).toMatchObject({
       bodies: ['Foreign, Commonwealth & Development Office', 'UK'],
-      referents: expect.arrayContaining(['gb-fcdo-AFG0001']),
-      datasets: expect.arrayContaining(['gb_fcdo_sanctions', 'un_sc_sanctions']),
-      firstSeen: '2021-09-01T00:00:00',
-      lastChange: '2026-03-02T10:00:00',
+      target: {
+        referents: expect.arrayContaining(['gb-fcdo-AFG0001']),
+        datasets: expect.arrayContaining(['gb_fcdo_sanctions', 'un_sc_sanctions']),
+        firstSeen: '2021-09-01T00:00:00',
+        lastChange: '2026-03-02T10:00:00',
+      },
     });
     expect(kb.lists.every((l) => l.date === '2026-11-30' && l.datedBy === 'content')).toBe(true);
     // A body nothing resolves keeps its own name, and is reported once.

@@ -46,7 +46,7 @@ class ListNames {
   }
 
   private constructor(list: DesignationList) {
-    this.names = list.entries.map((entry) => entry.names.map((name) => readings(name, entry.kind)));
+    this.names = list.entries.map((entry) => readingsOf(entry));
     list.entries.forEach((entry, i) => {
       this.refs.set(entry.ref, i);
     });
@@ -220,6 +220,17 @@ interface Reading {
  * order of "Given SURNAME"; and for a name with a part in brackets ("Grey Meridian Front (GMF)"),
  * the name without it and the part alone.
  */
+/**
+ * An entry's names, each folded in each way it can be read: worked out once for a names list that
+ * several entries share (an OpenSanctions target's, in each list that sanctions it).
+ */
+const readingsByNames = new WeakMap<readonly string[], Reading[][]>();
+function readingsOf(entry: ListEntry): Reading[][] {
+  let found = readingsByNames.get(entry.names);
+  if (found === undefined) readingsByNames.set(entry.names, (found = entry.names.map((name) => readings(name, entry.kind))));
+  return found;
+}
+
 function readings(name: string, kind: ListEntry['kind']): Reading[] {
   const plain = (text: string) => ({ name: foldName(text), bracketed: false });
   const comma = kind === 'person' ? /^([^,]+),\s*([^,]+)$/.exec(name) : null;

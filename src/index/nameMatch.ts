@@ -1,4 +1,4 @@
-import { type NameToken, sameSpelling, token } from '../knowledge/spelling.js';
+import { freshToken, type NameToken, sameSpelling, token } from '../knowledge/spelling.js';
 
 /**
  * Scores how well two names of an organisation or person match, the way official lists and
@@ -41,7 +41,7 @@ export function foldName(name: string): FoldedName {
     .replace(/['’‘`ʿʾ.]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');
-  return { tokens: words.filter((w) => !PARTICLES.has(w)).map(token), whole: token(words.join('')), words: words.length };
+  return { tokens: words.filter((w) => !PARTICLES.has(w)).map(token), whole: freshToken(words.join('')), words: words.length };
 }
 
 /**

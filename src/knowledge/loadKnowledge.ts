@@ -29,7 +29,7 @@ export function isArticlePath(path: string): boolean {
 export interface LoadOptions {
   /** An article file larger than this is reported and skipped (default 512 KB, see DEFAULT_MAX_ARTICLE_BYTES). */
   maxArticleBytes: number;
-  /** A list file larger than this is reported and skipped (default 256 MB, see DEFAULT_MAX_LIST_BYTES). */
+  /** A list file larger than this is reported and skipped (default 8 GB, see DEFAULT_MAX_LIST_BYTES). */
   maxListBytes: number;
 }
 

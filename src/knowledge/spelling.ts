@@ -29,7 +29,22 @@ export interface NameToken {
   vowels: string[];
 }
 
+/** Tokens made so far, by word: names repeat their words, and a list of 600,000 names would otherwise hold millions of copies. */
+const tokens = new Map<string, NameToken>();
+/** Words kept at most: beyond, a token is made each time (the vocabulary of names is far smaller). */
+const MAX_TOKENS = 500_000;
+
+/** A word as names are compared by; the same (unchanging) token for the same word. */
 export function token(word: string): NameToken {
+  const known = tokens.get(word);
+  if (known !== undefined) return known;
+  const made = freshToken(word);
+  if (tokens.size < MAX_TOKENS) tokens.set(word, made);
+  return made;
+}
+
+/** A token made anew, for a string seldom seen twice (a whole name run together): not kept. */
+export function freshToken(word: string): NameToken {
   return { word, skeleton: skeletonOf(word), vowels: (word.match(/[aeiouy]+/g) ?? []).map((run) => run.replace(/y/g, 'i').replace(/(.)\1+/g, '$1')) };
 }
 

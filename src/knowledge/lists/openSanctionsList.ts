@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { compareDates, leadingDate, type PartialDate } from '../partialDate.js';
 import { resolveAuthority } from './listAuthority.js';
 import { ENDED_STATUSES } from './publishers.js';
-import { type ListEntry, ListFormatError } from './types.js';
+import { type ListEntry, ListFormatError, type TargetProvenance } from './types.js';
 
 interface FtmEntity {
   id: string;
@@ -31,10 +31,9 @@ export interface ExportList {
 /** What an entry needs of a target, kept instead of the whole entity: a collection holds many properties per entity. */
 interface Target {
   schema: string;
+  /** Its names and aliases, once each: the one list every entry of the target shares. */
   names: string[];
-  referents: string[];
-  datasets: string[];
-  seen: [string | null, string | null, string | null];
+  provenance: TargetProvenance;
 }
 
 /** What a list needs of a sanction. */
@@ -64,6 +63,7 @@ interface Sanction {
  */
 export async function readOpenSanctions(input: Readable): Promise<{ lists: ExportList[]; unknownBodies: string[] }> {
   const { targets, sanctions } = await readExport(input);
+  const shared = interner();
   const byList = new Map<string, Map<string, Sanction[]>>();
   const unknownBodies = new Set<string>();
   for (const sanction of sanctions) {
@@ -81,7 +81,7 @@ export async function readOpenSanctions(input: Readable): Promise<{ lists: Expor
     for (const [id, own] of ofList) {
       const resolved = resolveAuthority(sourceOf(own[0]!));
       if (resolved === null && own[0]!.bodies.length > 0) unknownBodies.add(own[0]!.bodies[0]!);
-      entries.push(entryOf(id, targets.get(id)!, own, resolved?.authority ?? null));
+      entries.push(entryOf(id, targets.get(id)!, own, resolved?.authority ?? null, shared));
       for (const s of own) if (s.lastSeen !== null && (date === null || s.lastSeen > date)) date = s.lastSeen;
     }
     lists.push({ dataset, entries, date });
@@ -103,14 +103,18 @@ async function readExport(input: Readable): Promise<{ targets: Map<string, Targe
     const entity = parseLine(text, line);
     if (entity.schema === 'Sanction') sanctions.push(sanctionOf(entity));
     else {
-      const names = [...strings(entity, 'name'), ...strings(entity, 'alias')];
+      const names = [...new Set([...strings(entity, 'name'), ...strings(entity, 'alias')])];
       if (names.length === 0) continue;
       targets.set(entity.id, {
         schema: entity.schema,
         names,
-        referents: entity.referents ?? [],
-        datasets: entity.datasets ?? [],
-        seen: [entity.first_seen ?? null, entity.last_seen ?? null, entity.last_change ?? null],
+        provenance: {
+          referents: entity.referents ?? [],
+          datasets: entity.datasets ?? [],
+          firstSeen: entity.first_seen ?? null,
+          lastSeen: entity.last_seen ?? null,
+          lastChange: entity.last_change ?? null,
+        },
       });
     }
   }
@@ -142,31 +146,38 @@ const sourceOf = (s: Sanction) => ({ bodies: s.bodies, countries: s.countries, d
  * date (else start date) any of them gives, every listing date kept; ended only when every one
  * of them has, on the latest end.
  */
-function entryOf(id: string, target: Target, sanctions: Sanction[], authority: string | null): ListEntry {
-  const listingDates = [...new Set(sanctions.flatMap((s) => s.listed))].sort(compareDates);
+function entryOf(id: string, target: Target, sanctions: Sanction[], authority: string | null, shared: <T>(values: T[]) => T[]): ListEntry {
+  const listingDates = shared([...new Set(sanctions.flatMap((s) => s.listed))].sort(compareDates));
   const starts = sanctions.flatMap((s) => (s.start === null ? [] : [s.start])).sort(compareDates);
   const ended = sanctions.every((s) => s.ended);
   const ends = sanctions.flatMap((s) => (s.end === null ? [] : [s.end])).sort(compareDates);
-  const bodies = [...new Set(sanctions.flatMap((s) => s.bodies))];
+  const bodies = shared([...new Set(sanctions.flatMap((s) => s.bodies))]);
   return {
     ref: id,
-    names: [...new Set(target.names)],
+    names: target.names,
     kind: kindOf(target.schema),
     authority: authority ?? bodies[0] ?? '',
-    programs: [...new Set(sanctions.flatMap((s) => s.programs))],
+    programs: shared([...new Set(sanctions.flatMap((s) => s.programs))]),
     listedOn: listingDates[0] ?? starts[0] ?? null,
     endedOn: ended ? (ends.at(-1) ?? null) : null,
     ended,
     url: sanctions.find((s) => s.url !== null)?.url ?? null,
-    provenance: {
-      bodies,
-      listingDates,
-      referents: target.referents,
-      datasets: target.datasets,
-      firstSeen: target.seen[0],
-      lastSeen: target.seen[1],
-      lastChange: target.seen[2],
-    },
+    provenance: { bodies, listingDates, target: target.provenance },
+  };
+}
+
+/**
+ * One list for equal lists of strings: a collection's 600,000 entries share a few dozen
+ * programmes, bodies and sets of listing dates, held once each.
+ */
+function interner(): <T>(values: T[]) => T[] {
+  const held = new Map<string, unknown[]>();
+  return <T>(values: T[]): T[] => {
+    const key = values.join('\u0000');
+    const known = held.get(key);
+    if (known !== undefined) return known as T[];
+    held.set(key, values);
+    return values;
   };
 }
 

@@ -27,12 +27,17 @@ export interface ListEntry {
   provenance?: Provenance;
 }
 
-/** An OpenSanctions entry's origins: the bodies that published it, its target's datasets, and OpenSanctions' own dates. */
+/** An OpenSanctions entry's origins: the bodies that published it, every listing date, and what OpenSanctions says of its target. */
 export interface Provenance {
   /** The publishing bodies, as the sanctions name them. */
   bodies: string[];
   /** Every listing date the sanctions give, earliest first. */
   listingDates: PartialDate[];
+  /** One object for all the entries of one target. */
+  target: TargetProvenance;
+}
+
+export interface TargetProvenance {
   /** The ids the target was merged from, and the datasets it is in. */
   referents: string[];
   datasets: string[];
