@@ -9,6 +9,7 @@ import { renderBlocks } from '../render/blocks.js';
 import { renderExplanation, renderText } from '../render/text.js';
 
 const USAGE = `Usage: npm run --silent ask -- [--format text|json|blocks] [--explain] [--knowledge DIR] <query words...>
+       npm run --silent ask -- --text PATH [--knowledge DIR]
 
 Answers a question from the knowledge base, offline, with every sentence cited.
   --format     text (default) for a person, json for programs,
@@ -17,6 +18,9 @@ Answers a question from the knowledge base, offline, with every sentence cited.
   --explain    also say why each status line exists (the rules that read its step) and which
                steps the sources name made no line, and the rule that stopped each; in JSON,
                an "explanation" field
+  --text       print the text the knowledge base holds for an article (PATH as the sources list
+               gives it): for a web page or a PDF, the text extracted from it, paragraph by
+               paragraph, against which its citations can be checked
 
 Examples:
   npm run --silent ask -- taliban
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
         knowledge: { type: 'string', short: 'k', default: process.env.KNOWLEDGE_DIR ?? 'knowledge' },
         help: { type: 'boolean', short: 'h' },
         explain: { type: 'boolean', short: 'e' },
+        text: { type: 'string' },
       },
     });
   } catch (error) {
@@ -63,6 +68,14 @@ async function main(): Promise<void> {
   }
   const knowledge = await loadKnowledge(dir, { maxArticleBytes });
   for (const problem of knowledge.problems) process.stderr.write(`${describeProblem(problem)}\n`);
+  if (values.text !== undefined) {
+    const article = knowledge.articles.find((a) => a.path === values.text);
+    if (article === undefined) fail(`no article "${values.text}" in the knowledge base (a path as the sources list gives it)`);
+    process.stdout.write(
+      `${article.title}\n${[article.outlet, article.published, article.url].filter(Boolean).join(' · ')}\n\n${article.paragraphs.join('\n\n')}\n`,
+    );
+    return;
+  }
   const kb = KnowledgeBase.fromKnowledge(knowledge);
   const answer = answerQuery(kb, positionals.join(' '));
   const explanation = values.explain ? explainAnswer(kb, answer) : null;

@@ -190,12 +190,21 @@ export class SearchIndex {
   }
 }
 
-/** The parts of the MiniSearch query a search asks: entity ids in their field, words by prefix and within a small edit distance, related words at half weight. */
+/** A query word shorter than this matches only itself: "foo" is neither a misspelling of "for" nor the start of "food". */
+const MIN_FORGIVEN = 4;
+
+/**
+ * The parts of the MiniSearch query a search asks: entity ids in their field, words by prefix and
+ * within a small edit distance (short words exactly), related words at half weight.
+ */
 export function queryGroups(query: IndexQuery): QueryGroup[] {
   const groups: QueryGroup[] = [];
   if (query.entityIds.length > 0) groups.push({ queries: query.entityIds, fields: ['entities'], boost: { entities: 3 } });
   const words = [...query.terms, ...query.names];
-  if (words.length > 0) groups.push({ queries: words, fields: ['text'], fuzzy: 0.2, prefix: true });
+  const short = words.filter((w) => w.length < MIN_FORGIVEN);
+  const forgiven = words.filter((w) => w.length >= MIN_FORGIVEN);
+  if (short.length > 0) groups.push({ queries: short, fields: ['text'] });
+  if (forgiven.length > 0) groups.push({ queries: forgiven, fields: ['text'], fuzzy: 0.2, prefix: true });
   if (query.related.length > 0) groups.push({ queries: query.related, fields: ['text'], prefix: true, boost: { text: 0.5 } });
   return groups;
 }

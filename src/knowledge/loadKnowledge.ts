@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { ENTITIES_FILE, parseEntities } from './entities.js';
 import { DEFAULT_MAX_LIST_BYTES, loadLists } from './lists/loadLists.js';
 import type { DesignationList } from './lists/types.js';
+import { isDocumentPath, parseDocument } from './documents/parseDocument.js';
 import { parseArticle, UnusableFileError } from './parseArticle.js';
 import { DEFAULT_MAX_ARTICLE_BYTES, knowledgeFileReader, RefusedFileError, refusalOf, type KnowledgeFileReader } from './readKnowledgeFile.js';
 import type { Article, Entity, KnowledgeProblem } from './types.js';
@@ -21,9 +22,9 @@ export function isHiddenPath(path: string): boolean {
   return path.split(/[/\\]/).some((part) => part.startsWith('.'));
 }
 
-/** Whether a path (relative to the knowledge folder) names an article: any `.md` or `.txt` file. */
+/** Whether a path (relative to the knowledge folder) names an article: any `.md` or `.txt` file, saved web page (`.html`, `.htm`) or PDF. */
 export function isArticlePath(path: string): boolean {
-  return /\.(md|txt)$/i.test(path) && !isHiddenPath(path);
+  return /\.(md|txt|html?|pdf)$/i.test(path) && !isHiddenPath(path);
 }
 
 export interface LoadOptions {
@@ -66,7 +67,8 @@ export async function loadArticleFile(dir: string, path: string, options: Partia
 /** loadArticleFile with a reader shared by a pass over the folder. */
 export async function readArticle(read: KnowledgeFileReader, path: string): Promise<ArticleLoad> {
   try {
-    const { article, warnings } = parseArticle(path, await read(path));
+    const bytes = await read(path);
+    const { article, warnings } = isDocumentPath(path) ? await parseDocument(path, bytes) : parseArticle(path, bytes);
     return { article, problems: warnings.map((message) => ({ path, message, severity: 'warning' })) };
   } catch (error) {
     return { article: null, problems: [{ path, message: whyUnread(error), severity: 'skipped' }] };

@@ -1,3 +1,4 @@
+import { DOCUMENT_BYTES_FACTOR, isDocumentPath } from './documents/parseDocument.js';
 import { constants, type Dirent, type Stats } from 'node:fs';
 import { type FileHandle, open, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
@@ -24,12 +25,14 @@ export type KnowledgeFileReader = (path: string) => Promise<Buffer>;
  * over the folder.
  */
 export function knowledgeFileReader(dir: string, maxBytes: number): KnowledgeFileReader {
-  const open = knowledgeFileOpener(dir, maxBytes, tooLarge);
+  const limitOf = (path: string) => (isDocumentPath(path) ? maxBytes * DOCUMENT_BYTES_FACTOR : maxBytes);
+  const openText = knowledgeFileOpener(dir, maxBytes, tooLarge);
+  const openDocument = knowledgeFileOpener(dir, maxBytes * DOCUMENT_BYTES_FACTOR, tooLarge);
   return async (path) => {
-    const { handle } = await open(path);
+    const { handle } = await (isDocumentPath(path) ? openDocument : openText)(path);
     try {
       const bytes = await handle.readFile();
-      if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
+      if (bytes.length > limitOf(path)) throw tooLarge(bytes.length, limitOf(path));
       return bytes;
     } finally {
       await handle.close();

@@ -1,0 +1,43 @@
+/**
+ * What a web page holds besides its article, as CSS selectors: taken out before the main text is
+ * found (Readability keeps captions, and a share row or a tag line can pass for a paragraph).
+ */
+export const BOILERPLATE_SELECTORS = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'figure',
+  'figcaption',
+  'form',
+  'button',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[aria-label="breadcrumb"]',
+  '[class*="cookie"]',
+  '[id*="cookie"]',
+  '[class*="consent"]',
+  '[class*="share"]',
+  '[class*="social"]',
+  '[class*="related"]',
+  '[class*="breadcrumb"]',
+  '[class*="newsletter"]',
+  '[class*="comment"]',
+  '[id*="comment"]',
+  '[class*="sidebar"]',
+  '[class*="banner"]',
+  '[class*="tags"]',
+  '[class*="byline"]',
+  '.skip',
+];
+
+/** `<meta>` names and properties that give a page's published date, most trusted first (after JSON-LD's `datePublished`). */
+export const DATE_META = ['article:published_time', 'og:published_time', 'date', 'dcterms.date', 'dc.date.issued', 'citation_publication_date', 'pubdate'];
+
+/** Words that open a line giving a document's date ("Dated: February 10, 2026.", "Published 14 May 2025"). */
+export const DATE_LINE_OPENERS = ['dated', 'published', 'issued', 'date', 'posted', 'updated'];
