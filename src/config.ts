@@ -84,6 +84,21 @@ const schema = z.object({
       .max(3600, 'must be at most 3600 seconds')
       .default(120),
   ),
+  FETCH_ALLOW_HOSTS: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? '')
+          .split(',')
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+  ),
+  FETCH_FEEDS_EVERY_MINUTES: z.preprocess(blankIsUnset, z.coerce.number({ message: 'must be a number of minutes' }).int().min(1).max(1440).default(15)),
+  FETCH_LISTS_EVERY_MINUTES: z.preprocess(blankIsUnset, z.coerce.number({ message: 'must be a number of minutes' }).int().min(5).max(10080).default(360)),
+  FETCH_HOST_DELAY_MS: z.preprocess(blankIsUnset, z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(0).max(60_000).default(1000)),
   DIGEST_POST_EMPTY: z.preprocess(
     blankIsUnset,
     z
@@ -137,6 +152,17 @@ export interface Config {
   maxArticleBytes: number;
   /** A Slack Web API call or response_url post that takes longer than this is given up. */
   slackTimeoutMs: number;
+  /** Following the feeds and lists of `sources.yml` (see src/knowledge/sources). */
+  fetch: FetchConfig;
+}
+
+export interface FetchConfig {
+  /** Hosts that may be fetched on loopback or private addresses (a local server). */
+  allowHosts: string[];
+  feedsEveryMs: number;
+  listsEveryMs: number;
+  /** Between two requests to one host. */
+  hostDelayMs: number;
 }
 
 /**
@@ -195,5 +221,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server')
     snapshotPath: c.SNAPSHOT_PATH === 'none' ? null : c.SNAPSHOT_PATH,
     maxArticleBytes: c.MAX_ARTICLE_BYTES,
     slackTimeoutMs: c.SLACK_API_TIMEOUT_MS,
+    fetch: {
+      allowHosts: c.FETCH_ALLOW_HOSTS,
+      feedsEveryMs: c.FETCH_FEEDS_EVERY_MINUTES * 60_000,
+      listsEveryMs: c.FETCH_LISTS_EVERY_MINUTES * 60_000,
+      hostDelayMs: c.FETCH_HOST_DELAY_MS,
+    },
   };
 }

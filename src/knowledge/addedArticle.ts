@@ -74,7 +74,7 @@ export function articleFieldProblems(fields: ArticleFields, now: Date): FieldPro
 }
 
 /** A file name from a title: lower-case letters and digits joined by hyphens, at most 60 characters. */
-function slug(title: string): string {
+export function slug(title: string): string {
   const words = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -84,14 +84,19 @@ function slug(title: string): string {
   return words.slice(0, 60).replace(/-+$/, '') || 'article';
 }
 
+/** Writes an article added from Slack under `added/` (see writeArticleFile) and returns its path in the knowledge folder. */
+export function writeAddedArticle(knowledgeDir: string, fields: ArticleFields, now: Date): Promise<string> {
+  return writeArticleFile(knowledgeDir, ADDED_FOLDER, fields, now);
+}
+
 /**
- * Writes the article under `added/` in the knowledge folder and returns its path there. The file
+ * Writes an article into a folder of the knowledge folder and returns its path there. The file
  * is written whole under a hidden name (the watcher ignores it), then linked to its name: a link
  * fails where a file exists, so an article never overwrites another (a second one with the same
  * title gets `-2`, then `-3`), and the watcher only ever sees a complete file.
  */
-export async function writeAddedArticle(knowledgeDir: string, fields: ArticleFields, now: Date): Promise<string> {
-  const folder = join(knowledgeDir, ADDED_FOLDER);
+export async function writeArticleFile(knowledgeDir: string, inFolder: string, fields: ArticleFields, now: Date): Promise<string> {
+  const folder = join(knowledgeDir, inFolder);
   await mkdir(folder, { recursive: true });
   const temporary = join(folder, `.adding-${randomBytes(6).toString('hex')}.md`);
   await writeFile(temporary, articleFile(fields), { flag: 'wx' });
@@ -101,7 +106,7 @@ export async function writeAddedArticle(knowledgeDir: string, fields: ArticleFie
       const name = `${base}${n === 1 ? '' : `-${n}`}.md`;
       try {
         await link(temporary, join(folder, name));
-        return `${ADDED_FOLDER}/${name}`;
+        return `${inFolder}/${name}`;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }

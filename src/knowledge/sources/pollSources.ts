@@ -1,0 +1,204 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { slug, writeArticleFile } from '../addedArticle.js';
+import { parseHtmlArticle } from '../documents/htmlArticle.js';
+import { parsePdfArticle } from '../documents/pdfArticle.js';
+import type { ParsedArticle } from '../parseArticle.js';
+import { knowledgeFileReader } from '../readKnowledgeFile.js';
+import { type FeedItem, parseFeed } from './feeds.js';
+import { type FetchOptions, fetchSafely } from './safeFetch.js';
+import { parseSources, SOURCES_FILE, type Sources } from './sourcesFile.js';
+
+/** Where the fetcher keeps what it has seen (validators, items, failures): hidden, so never read as knowledge. */
+const STATE_FILE = '.sources/state.json';
+/** Where articles from feeds are written, a folder per outlet. */
+export const FEEDS_FOLDER = 'feeds';
+
+export interface PollOptions extends FetchOptions {
+  /** Between two requests to one host, at least this many ms. */
+  hostDelayMs: number;
+  now: () => Date;
+}
+
+/** What became of one source in a poll, as `fetch` prints it. */
+export interface SourceReport {
+  kind: 'feed' | 'list';
+  url: string;
+  outcome: 'new' | 'unchanged' | 'updated' | 'failed';
+  /** Files written, relative to the knowledge folder. */
+  written: string[];
+  /** Why it failed, or a failed item's reasons. */
+  errors: string[];
+}
+
+interface SourceState {
+  etag?: string | null;
+  lastModified?: string | null;
+  failures: number;
+  lastError?: string;
+  lastChecked?: string;
+}
+
+interface State {
+  sources: Record<string, SourceState>;
+  /** Feed items written, by GUID and by page address, with the file each became. */
+  items: Record<string, string>;
+}
+
+/**
+ * Polls every feed and list of `sources.yml` once: a feed's new items are fetched, their pages
+ * read as web pages or PDFs and written as articles under `feeds/<outlet>/`; a list that changed
+ * replaces its file under `lists/<name>/`. Each item is written once, whatever feed or address
+ * it comes by. Requests are conditional, one at a time per host. A source that fails is reported
+ * and changes nothing else.
+ */
+export async function pollSources(dir: string, options: PollOptions): Promise<{ reports: SourceReport[]; problems: string[] }> {
+  const { sources, problems } = await readSources(dir);
+  const state = await readState(dir);
+  const fetcher = politeFetcher(options);
+  const reports: SourceReport[] = [];
+  for (const feed of sources.feeds) reports.push(await pollFeed(dir, feed, state, fetcher, options));
+  for (const list of sources.lists) reports.push(await pollList(dir, list, state, fetcher, options));
+  await writeState(dir, state);
+  return { reports, problems };
+}
+
+async function readSources(dir: string): Promise<{ sources: Sources; problems: string[] }> {
+  let text: string;
+  try {
+    text = (await knowledgeFileReader(dir, 1024 * 1024)(SOURCES_FILE)).toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { sources: { feeds: [], lists: [] }, problems: [] };
+    return { sources: { feeds: [], lists: [] }, problems: [`${SOURCES_FILE} ${(error as Error).message}`] };
+  }
+  const parsed = parseSources(text);
+  return { sources: parsed.sources, problems: parsed.problems.map((p) => `${SOURCES_FILE}: ${p}`) };
+}
+
+type Fetcher = (url: string, validators?: SourceState) => ReturnType<typeof fetchSafely>;
+
+/** fetchSafely, one request at a time per host with at least `hostDelayMs` between two. */
+function politeFetcher(options: PollOptions): Fetcher {
+  const last = new Map<string, number>();
+  return async (url, validators = { failures: 0 }) => {
+    const host = new URL(url).host;
+    const wait = (last.get(host) ?? 0) + options.hostDelayMs - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    try {
+      return await fetchSafely(url, validators, options);
+    } finally {
+      last.set(host, Date.now());
+    }
+  };
+}
+
+async function pollFeed(dir: string, feed: Sources['feeds'][number], state: State, fetch: Fetcher, options: PollOptions): Promise<SourceReport> {
+  const report: SourceReport = { kind: 'feed', url: feed.url, outcome: 'unchanged', written: [], errors: [] };
+  const own = (state.sources[feed.url] ??= { failures: 0 });
+  try {
+    const answer = await fetch(feed.url, own);
+    remember(own, answer.headers, options.now());
+    if (answer.status === 304) return report;
+    const parsed = parseFeed(answer.body);
+    const outlet = feed.outlet ?? parsed.title ?? new URL(feed.url).hostname;
+    for (const item of parsed.items) {
+      if (state.items[item.id] !== undefined || state.items[item.url] !== undefined) continue;
+      try {
+        const written = await writeItem(dir, item, outlet, state, fetch, options);
+        if (written !== null) report.written.push(written);
+      } catch (error) {
+        report.errors.push(`${item.url}: ${(error as Error).message}`);
+      }
+    }
+    report.outcome = report.written.length > 0 ? 'new' : report.errors.length > 0 ? 'failed' : 'unchanged';
+  } catch (error) {
+    failed(own, report, error);
+  }
+  return report;
+}
+
+/** Fetches an item's page, reads it, and writes it as an article; null when the same page was written already (another feed's item). */
+async function writeItem(dir: string, item: FeedItem, outlet: string, state: State, fetch: Fetcher, options: PollOptions): Promise<string | null> {
+  const page = await fetch(item.url);
+  const pdf = /pdf/i.test(String(page.headers['content-type'] ?? '')) || /\.pdf$/i.test(new URL(page.url).pathname);
+  const { article }: ParsedArticle = pdf ? await parsePdfArticle('item.pdf', page.body) : parseHtmlArticle('item.html', page.body);
+  const url = article.url ?? page.url;
+  const known = state.items[url] ?? state.items[page.url];
+  if (known !== undefined) {
+    state.items[item.id] = known;
+    return null;
+  }
+  const path = await writeArticleFile(
+    dir,
+    `${FEEDS_FOLDER}/${slug(outlet)}`,
+    {
+      title: (item.title ?? article.title).slice(0, 300),
+      outlet,
+      url,
+      published: article.published ?? item.published ?? '',
+      text: article.paragraphs.join('\n'),
+    },
+    options.now(),
+  );
+  for (const key of [item.id, item.url, page.url, url]) state.items[key] = path;
+  return path;
+}
+
+async function pollList(dir: string, list: Sources['lists'][number], state: State, fetch: Fetcher, options: PollOptions): Promise<SourceReport> {
+  const report: SourceReport = { kind: 'list', url: list.url, outcome: 'unchanged', written: [], errors: [] };
+  const own = (state.sources[list.url] ??= { failures: 0 });
+  try {
+    const answer = await fetch(list.url, own);
+    remember(own, answer.headers, options.now());
+    if (answer.status === 304) return report;
+    const name = basename(new URL(answer.url).pathname);
+    const file = `lists/${list.name}/${/\.(xml|csv|jsonl?|ndjson)$/i.test(name) ? name : `${list.name}.xml`}`;
+    const target = join(dir, file);
+    const before = await readFile(target).catch(() => null);
+    if (before !== null && hash(before) === hash(answer.body)) return report;
+    // Written whole under a hidden name, then renamed over the older version: the watcher never reads half a list.
+    await mkdir(join(dir, 'lists', list.name), { recursive: true });
+    const temporary = join(dir, 'lists', list.name, `.fetching-${randomBytes(6).toString('hex')}`);
+    await writeFile(temporary, answer.body);
+    await rename(temporary, target);
+    report.outcome = 'updated';
+    report.written.push(file);
+  } catch (error) {
+    failed(own, report, error);
+  }
+  return report;
+}
+
+function remember(own: SourceState, headers: Record<string, unknown>, now: Date): void {
+  own.etag = typeof headers.etag === 'string' ? headers.etag : (own.etag ?? null);
+  own.lastModified = typeof headers['last-modified'] === 'string' ? headers['last-modified'] : (own.lastModified ?? null);
+  own.failures = 0;
+  delete own.lastError;
+  own.lastChecked = now.toISOString();
+}
+
+function failed(own: SourceState, report: SourceReport, error: unknown): void {
+  own.failures++;
+  own.lastError = (error as Error).message;
+  report.outcome = 'failed';
+  report.errors.push((error as Error).message);
+}
+
+const hash = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+async function readState(dir: string): Promise<State> {
+  try {
+    const state = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8')) as Partial<State>;
+    return { sources: state.sources ?? {}, items: state.items ?? {} };
+  } catch {
+    return { sources: {}, items: {} };
+  }
+}
+
+async function writeState(dir: string, state: State): Promise<void> {
+  await mkdir(join(dir, '.sources'), { recursive: true });
+  const temporary = join(dir, `${STATE_FILE}.${randomBytes(6).toString('hex')}`);
+  await writeFile(temporary, JSON.stringify(state, null, 1));
+  await rename(temporary, join(dir, STATE_FILE));
+}
