@@ -1,3 +1,5 @@
+import { SourcePoller } from './knowledge/sources/sourcePoller.js';
+import { defaultFetchOptions } from './knowledge/sources/safeFetch.js';
 import 'dotenv/config';
 import { statSync } from 'node:fs';
 import { prepareAnswers } from './answer/answerCache.js';
@@ -66,7 +68,17 @@ async function main(): Promise<void> {
     onError: (error) => logger.error({ err: error }, `knowledge: ${error.message}`),
   });
   const knowledge = () => live.current();
-  const ctx = createSlackContext(config, { knowledge, store, logger });
+  const poller = new SourcePoller(config.knowledgeDir, {
+    ...defaultFetchOptions,
+    ...config.fetch,
+    observe: (report) => {
+      ctx.metrics.sourcePolls.inc({ kind: report.kind, outcome: report.outcome });
+      if (report.outcome === 'failed') logger.warn({ source: report.url, errors: report.errors }, `a ${report.kind} of sources.yml failed`);
+      else if (report.written.length > 0) logger.info({ source: report.url, written: report.written }, `a ${report.kind} of sources.yml brought new files`);
+    },
+    onProblem: (message) => logger.warn(`sources: ${message}`),
+  });
+  const ctx = createSlackContext(config, { knowledge, store, logger, sources: () => poller.status() });
   const app = createSlackApp(config, ctx);
 
   let scheduler: { stop(): Promise<void> } | null = null;
@@ -76,6 +88,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping: finishing requests in flight');
     await scheduler?.stop();
+    await poller.stop();
     await live.close();
     await live.saveSnapshot();
     await app.stop();
@@ -111,6 +124,7 @@ async function main(): Promise<void> {
     },
   });
   scheduler = startDigestScheduler(sender, logger);
+  poller.start();
 }
 
 /**

@@ -53,6 +53,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Polls of the feeds and lists of sources.yml: `kind` feed or list; `outcome` new, updated, unchanged or failed. */
+  readonly sourcePolls = new Counter({
+    name: 'designation_source_polls_total',
+    help: 'Polls of the feeds and lists of sources.yml, by kind and outcome',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly databaseErrors = new Counter({
     name: 'designation_database_errors_total',
     help: 'Database operations that failed while answering a Slack request',

@@ -9,7 +9,8 @@ import { answerQuery } from '../src/answer/answer.js';
 import { digestFor } from '../src/digest/sendDue.js';
 import { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
-import { isPrivateAddress } from '../src/knowledge/sources/safeFetch.js';
+import { defaultFetchOptions, isPrivateAddress } from '../src/knowledge/sources/safeFetch.js';
+import { SourcePoller } from '../src/knowledge/sources/sourcePoller.js';
 import { LIST_FIXTURES, knowledgeFolder } from './support/listFolder.js';
 import { SEED_DIR } from './support/seedKnowledge.js';
 import { tempStore, type TempStore } from './support/tempStore.js';
@@ -138,6 +139,34 @@ describe('following feeds', () => {
     expect(result.stdout).toMatch(
       /: 1 new \(feeds\/state-department-press\/.*\.md\)\n {2}item failed: .*\/press\/missing\.html: 127\.0\.0\.1:\d+ answered HTTP 404/,
     );
+  });
+});
+
+describe('the running app', () => {
+  it('polls the sources itself, names those failing, and waits before trying one that failed again', async () => {
+    served.set('/feed.xml', { body: rss([{ guid: 'kvf-1', path: '/press/kvf.html', title: 'Kharsan' }]), type: 'application/rss+xml' });
+    served.set('/press/kvf.html', { body: PAGE, type: 'text/html' });
+    const dir = desk(`feeds:\n  - url: ${base}/feed.xml\n  - url: ${base}/gone.xml\n`);
+    const seen: string[] = [];
+    const poller = new SourcePoller(dir, {
+      ...defaultFetchOptions,
+      allowHosts: [host],
+      hostDelayMs: 0,
+      feedsEveryMs: 3_600_000,
+      listsEveryMs: 3_600_000,
+      observe: (report) => seen.push(`${report.kind} ${report.outcome}`),
+      onProblem: (message) => seen.push(message),
+    });
+    await poller.poll('feed');
+    expect(seen).toEqual(['feed new', 'feed failed']);
+    expect(poller.status().failing).toEqual([{ url: `${base}/gone.xml`, error: expect.stringMatching(/answered HTTP 404/) }]);
+    expect(readdirSync(join(dir, 'feeds/state-department-press'))).toHaveLength(1);
+    // Polled again at once: the failing feed waits its minute; the other is asked, and has nothing new.
+    requests.length = 0;
+    await poller.poll('feed');
+    expect(seen.slice(2)).toEqual(['feed unchanged']);
+    expect(requests.map((r) => r.path)).toEqual(['/feed.xml']);
+    await poller.stop();
   });
 });
 

@@ -26,7 +26,8 @@ const SURFACES = [commands, messages, events, actions, shortcuts, views];
 
 /**
  * Health check for a load balancer: 200 once the knowledge base is loaded and the database can
- * be written; 503 with the reason before, or when it cannot. Calls to Slack are counted in both.
+ * be written; 503 with the reason before, or when it cannot. Calls to Slack are counted in both,
+ * and the sources of sources.yml that fail now are named (a failing feed does not make it 503).
  */
 function healthRoute(ctx: SlackContext, slack: () => OutboundStats) {
   return {
@@ -41,7 +42,8 @@ function healthRoute(ctx: SlackContext, slack: () => OutboundStats) {
           ? { status: 'unwritable', reason: unwritable, articles: kb.articles.length }
           : { status: 'ok', articles: kb.articles.length };
       res.writeHead(health.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ...health, slack: slack() }));
+      const sources = ctx.sources();
+      res.end(JSON.stringify({ ...health, slack: slack(), ...(sources ? { sources } : {}) }));
     },
   };
 }

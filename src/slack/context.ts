@@ -1,3 +1,4 @@
+import type { SourcesStatus } from '../knowledge/sources/sourcePoller.js';
 import type { Logger } from 'pino';
 import { AnswerCache, type AnswerCacheOptions } from '../answer/answerCache.js';
 import type { Config } from '../config.js';
@@ -24,6 +25,8 @@ export interface SlackContext {
   /** Now; tests set the time. */
   clock: () => Date;
   logger: Logger;
+  /** The feeds and lists of sources.yml, as last polled; null where this process polls none. */
+  sources: () => SourcesStatus | null;
 }
 
 /**
@@ -44,6 +47,8 @@ export interface ContextParts {
   clock?: () => Date;
   /** Options of the answers remembered (the benchmark remembers none). */
   answers?: Partial<Omit<AnswerCacheOptions, 'observe'>>;
+  /** See SlackContext.sources (default: none polled). */
+  sources?: () => SourcesStatus | null;
 }
 
 /** The listeners' context: the parts given, with the metrics, the answer cache that reports to them, and the editors and settings of the configuration. */
@@ -60,5 +65,6 @@ export function createSlackContext(config: Pick<Config, 'knowledgeEditors' | 'kn
     editors: new Editors(config.knowledgeEditors, clock),
     knowledgeDir: config.knowledgeDir,
     agentStatusMinArticles: config.agentStatusMinArticles,
+    sources: parts.sources ?? (() => null),
   };
 }

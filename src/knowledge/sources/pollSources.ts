@@ -19,6 +19,22 @@ export interface PollOptions extends FetchOptions {
   /** Between two requests to one host, at least this many ms. */
   hostDelayMs: number;
   now: () => Date;
+  /** Which kinds of source this poll takes (default both). */
+  kinds: SourceKind[];
+  /** Whether a source is polled now, from what is known of it (default: every one; the running app waits after failures). */
+  due: (source: SourceState, now: Date) => boolean;
+}
+
+export type SourceKind = 'feed' | 'list';
+
+/** A source that failed is tried again after 1, 2, 4 ... minutes, at most this long. */
+const MAX_BACKOFF_MS = 6 * 3600 * 1000;
+
+/** Polls a source unless it failed lately: after n failures in a row, waits 2^(n-1) minutes (at most 6 hours). */
+export function afterBackoff(source: SourceState, now: Date): boolean {
+  if (source.failures === 0 || source.lastChecked === undefined) return true;
+  const wait = Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** (source.failures - 1));
+  return now.getTime() >= Date.parse(source.lastChecked) + wait;
 }
 
 /** What became of one source in a poll, as `fetch` prints it. */
@@ -32,7 +48,7 @@ export interface SourceReport {
   errors: string[];
 }
 
-interface SourceState {
+export interface SourceState {
   etag?: string | null;
   lastModified?: string | null;
   failures: number;
@@ -53,13 +69,17 @@ interface State {
  * it comes by. Requests are conditional, one at a time per host. A source that fails is reported
  * and changes nothing else.
  */
-export async function pollSources(dir: string, options: PollOptions): Promise<{ reports: SourceReport[]; problems: string[] }> {
+export async function pollSources(dir: string, given: Partial<PollOptions> & FetchOptions): Promise<{ reports: SourceReport[]; problems: string[] }> {
+  const options: PollOptions = { hostDelayMs: 1000, now: () => new Date(), kinds: ['feed', 'list'], due: () => true, ...given };
   const { sources, problems } = await readSources(dir);
   const state = await readState(dir);
   const fetcher = politeFetcher(options);
   const reports: SourceReport[] = [];
-  for (const feed of sources.feeds) reports.push(await pollFeed(dir, feed, state, fetcher, options));
-  for (const list of sources.lists) reports.push(await pollList(dir, list, state, fetcher, options));
+  const due = (url: string) => options.due(state.sources[url] ?? { failures: 0 }, options.now());
+  if (options.kinds.includes('feed'))
+    for (const feed of sources.feeds.filter((f) => due(f.url))) reports.push(await pollFeed(dir, feed, state, fetcher, options));
+  if (options.kinds.includes('list'))
+    for (const list of sources.lists.filter((l) => due(l.url))) reports.push(await pollList(dir, list, state, fetcher, options));
   await writeState(dir, state);
   return { reports, problems };
 }
@@ -113,7 +133,7 @@ async function pollFeed(dir: string, feed: Sources['feeds'][number], state: Stat
     }
     report.outcome = report.written.length > 0 ? 'new' : report.errors.length > 0 ? 'failed' : 'unchanged';
   } catch (error) {
-    failed(own, report, error);
+    failed(own, report, error, options.now());
   }
   return report;
 }
@@ -165,7 +185,7 @@ async function pollList(dir: string, list: Sources['lists'][number], state: Stat
     report.outcome = 'updated';
     report.written.push(file);
   } catch (error) {
-    failed(own, report, error);
+    failed(own, report, error, options.now());
   }
   return report;
 }
@@ -178,9 +198,10 @@ function remember(own: SourceState, headers: Record<string, unknown>, now: Date)
   own.lastChecked = now.toISOString();
 }
 
-function failed(own: SourceState, report: SourceReport, error: unknown): void {
+function failed(own: SourceState, report: SourceReport, error: unknown, now: Date): void {
   own.failures++;
   own.lastError = (error as Error).message;
+  own.lastChecked = now.toISOString();
   report.outcome = 'failed';
   report.errors.push((error as Error).message);
 }
