@@ -52,7 +52,7 @@ function xmlFeed(text: string): Feed {
   const parser = new SaxesParser({ xmlns: false });
   const items: FeedItem[] = [];
   let title: string | null = null;
-  let item: (Partial<FeedItem> & { guid?: string; link?: string; date?: string }) | null = null;
+  let item: PartialItem | null = null;
   const path: string[] = [];
   let buffer = '';
   let root: string | null = null;
@@ -77,18 +77,15 @@ function xmlFeed(text: string): Feed {
   parser.on('closetag', () => {
     const name = path.pop()!;
     const value = buffer.trim();
-    if (item) {
-      if (name === 'title') item.title = value;
-      else if (name === 'link' && value) item.link ??= value;
-      else if (name === 'guid' || name === 'id') item.guid = value;
-      else if (['pubdate', 'published', 'date', 'updated'].includes(name)) item.date ??= value;
-      if (name === 'item' || name === 'entry') {
-        const url = item.link ?? (item.guid && /^https?:\/\//.test(item.guid) ? item.guid : '');
-        items.push({ id: item.guid || url, url, title: item.title ?? null, published: dateOf(item.date ?? null) });
-        item = null;
-      }
-    } else if (name === 'title' && title === null && path.length <= 2) title = value;
     buffer = '';
+    if (item === null) {
+      if (name === 'title' && title === null && path.length <= 2) title = value;
+      return;
+    }
+    if (name === 'item' || name === 'entry') {
+      items.push(itemOf(item));
+      item = null;
+    } else readField(item, name, value);
   });
   try {
     parser.write(text).close();
@@ -97,6 +94,24 @@ function xmlFeed(text: string): Feed {
   }
   if (root !== 'rss' && root !== 'feed' && root !== 'rdf') throw new FeedFormatError(`has <${root ?? 'nothing'}> at its root, not an RSS or Atom feed`);
   return { title, items };
+}
+
+type PartialItem = { title?: string; guid?: string; link?: string; date?: string };
+
+/** An element of an item: its title, link (RSS's text; Atom's comes as an attribute), GUID or id, and first date. */
+function readField(item: PartialItem, name: string, value: string): void {
+  if (name === 'title') item.title = value;
+  else if (name === 'link' && value) item.link ??= value;
+  else if (name === 'guid' || name === 'id') item.guid = value;
+  else if (FEED_DATES.includes(name)) item.date ??= value;
+}
+
+/** The elements that date an item, in RSS, Atom and Dublin Core. */
+const FEED_DATES = ['pubdate', 'published', 'date', 'updated'];
+
+function itemOf(item: PartialItem): FeedItem {
+  const url = item.link ?? (item.guid && /^https?:\/\//.test(item.guid) ? item.guid : '');
+  return { id: item.guid || url, url, title: item.title ?? null, published: dateOf(item.date ?? null) };
 }
 
 /** RSS's RFC 822 dates ("Thu, 05 Mar 2026 14:20:00 -0500") and Atom's ISO ones, as the day they were written on. */
