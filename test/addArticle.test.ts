@@ -1,6 +1,8 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AnswerCache } from '../src/answer/answerCache.js';
 import { digestFor } from '../src/digest/sendDue.js';
@@ -14,10 +16,12 @@ import {
   blockActionsBody,
   globalShortcutBody,
   messageShortcutBody,
+  nextMessageTs,
   openedView,
   slashCommandBody,
   viewButtonBody,
   viewSubmissionBody,
+  viewUrlInputBody,
 } from './support/slackRequests.js';
 import { tempStore, type TempStore } from './support/tempStore.js';
 
@@ -26,7 +30,18 @@ let live: LiveKnowledge;
 let slack: RunningApp;
 let store: TempStore;
 
+/** A publisher's site: the pages links in Slack point to. */
+let site: Server;
+let siteBase = '';
+const PRESS_PAGE = readFileSync(new URL('fixtures/pages/government-press.html', import.meta.url));
+
 beforeAll(async () => {
+  site = createServer((req, res) => {
+    if (req.url === '/press/kvf.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(PRESS_PAGE);
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  siteBase = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   store = await tempStore();
   dir = mkdtempSync(join(tmpdir(), 'designation-add-'));
   cpSync(SEED_DIR, dir, { recursive: true });
@@ -38,9 +53,13 @@ beforeAll(async () => {
   });
   await live.load();
   await live.watch();
-  slack = await startSlackApp(() => live.current(), { store, env: { KNOWLEDGE_EDITORS: 'U1', KNOWLEDGE_DIR: dir } });
+  slack = await startSlackApp(() => live.current(), {
+    store,
+    env: { KNOWLEDGE_EDITORS: 'U1', KNOWLEDGE_DIR: dir, FETCH_ALLOW_HOSTS: new URL(siteBase).host },
+  });
 });
 afterAll(async () => {
+  await new Promise<void>((resolve) => site.close(() => resolve()));
   await slack.stop();
   await live.close();
   await store.remove();
@@ -230,6 +249,36 @@ describe('adding an article from Slack', () => {
     const path = shown(update.body.view).match(/added\/[a-z0-9-]+\.md/)![0];
     expect(existsSync(join(dir, path))).toBe(true);
     rmSync(join(dir, path));
+  });
+
+  it('fills the modal from a link entered in it, for the editor to check', async () => {
+    const view = await openedModal(globalShortcutBody(ADD_ARTICLE.globalShortcut));
+    await slack.post(viewUrlInputBody(filled(view, { outlet: 'Typed outlet' }), ADD_ARTICLE.urlBlock, `${siteBase}/press/kvf.html`));
+    const update = await slack.fake.waitForCall('views.update', { timeoutMs: 10_000 });
+    const blocks = shown(update.body.view);
+    expect(blocks).toContain('"initial_value":"Terrorist Designation of the Kharsan Valley Front"');
+    expect(blocks).toContain('"initial_value":"2026-02-12"');
+    expect(blocks).toContain('"initial_value":"https://state.example/terrorist-designation-of-the-kharsan-valley-front/"');
+    expect(blocks).toContain('The Department of State is designating the Kharsan Valley Front as a Specially Designated Global Terrorist');
+    // What the editor typed is kept.
+    expect(blocks).toContain('"initial_value":"Typed outlet"');
+  });
+
+  it('says in the modal that a link could not be read, keeping what was typed, and never fetches a private address', async () => {
+    const view = await openedModal(globalShortcutBody(ADD_ARTICLE.globalShortcut));
+    await slack.post(viewUrlInputBody(filled(view, { title: 'My headline' }), ADD_ARTICLE.urlBlock, 'http://10.0.0.1/admin'));
+    const update = await slack.fake.waitForCall('views.update', { timeoutMs: 10_000 });
+    expect(shown(update.body.view)).toMatch(/The page could not be read \(10\.0\.0\.1 is a private address/);
+    expect(shown(update.body.view)).toContain('"initial_value":"My headline"');
+  });
+
+  it("fills the modal from the full page of a message's link, not only its unfurl", async () => {
+    const message = { text: `Worth adding: <${siteBase}/press/kvf.html>`, ts: nextMessageTs() };
+    const view = await openedModal(messageShortcutBody(ADD_ARTICLE.messageShortcut, message));
+    expect(shown(view.blocks)).not.toContain('designating the Kharsan Valley Front');
+    const update = await slack.fake.waitForCall('views.update', { timeoutMs: 10_000 });
+    expect(update.body).toMatchObject({ view_id: 'VMODAL' });
+    expect(shown(update.body.view)).toContain('The Department of State is designating the Kharsan Valley Front');
   });
 
   it('writes two files for two articles of the same title, overwriting nothing', async () => {

@@ -57,7 +57,7 @@ const initial = (value: string) => (value === '' ? {} : { initial_value: value }
  * spread over several fields, joined again on submission; `shown` fields at least, and a button
  * for more while fewer than MAX_PARTS are shown.
  */
-export function renderAddArticleView(fields: ArticleFields, shown = ROOM_PARTS): SlackTypes.ModalView {
+export function renderAddArticleView(fields: ArticleFields, shown = ROOM_PARTS, note: string | null = null): SlackTypes.ModalView {
   const textParts = parts(fields.text, shown);
   const url = /^https?:\/\/\S+$/.test(fields.url) ? fields.url : '';
   return {
@@ -67,6 +67,7 @@ export function renderAddArticleView(fields: ArticleFields, shown = ROOM_PARTS):
     submit: plain('Add'),
     close: plain('Cancel'),
     blocks: [
+      ...(note === null ? [] : [section(`:warning: ${escapeMrkdwn(note)}`)]),
       // A prefilled value longer than its field would make Slack refuse to open the modal.
       input(ADD_ARTICLE.titleBlock, 'Headline', {
         type: 'plain_text_input',
@@ -79,7 +80,15 @@ export function renderAddArticleView(fields: ArticleFields, shown = ROOM_PARTS):
         { type: 'plain_text_input', max_length: MAX_OUTLET_CHARS, ...initial(sliceCodePoints(fields.outlet, MAX_OUTLET_CHARS)) },
         { optional: true },
       ),
-      input(ADD_ARTICLE.urlBlock, 'Link', { type: 'url_text_input', ...initial(url) }, { optional: true }),
+      {
+        ...input(
+          ADD_ARTICLE.urlBlock,
+          'Link',
+          { type: 'url_text_input', dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] }, ...initial(url) },
+          { optional: true, hint: 'Press Enter to fill the other fields from the page.' },
+        ),
+        dispatch_action: true,
+      } as Block,
       input(
         ADD_ARTICLE.publishedBlock,
         'Published',

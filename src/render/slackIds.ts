@@ -67,6 +67,7 @@ export const ALL_ACTIONS: readonly string[] = [
   LOOKUP.shareAction,
   ADD_ARTICLE.removeAction,
   ADD_ARTICLE.moreTextAction,
+  ADD_ARTICLE.urlBlock,
   HOME_ACTIONS.reask,
 ];
 /** Every shortcut callback id, with its manifest type. */

@@ -1,3 +1,4 @@
+import { defaultFetchOptions, type FetchOptions } from '../knowledge/sources/safeFetch.js';
 import type { SourcesStatus } from '../knowledge/sources/sourcePoller.js';
 import type { Logger } from 'pino';
 import { AnswerCache, type AnswerCacheOptions } from '../answer/answerCache.js';
@@ -27,6 +28,8 @@ export interface SlackContext {
   logger: Logger;
   /** The feeds and lists of sources.yml, as last polled; null where this process polls none. */
   sources: () => SourcesStatus | null;
+  /** How links given in Slack are fetched: as the sources are (FETCH_ALLOW_HOSTS). */
+  fetchOptions: FetchOptions;
 }
 
 /**
@@ -52,7 +55,10 @@ export interface ContextParts {
 }
 
 /** The listeners' context: the parts given, with the metrics, the answer cache that reports to them, and the editors and settings of the configuration. */
-export function createSlackContext(config: Pick<Config, 'knowledgeEditors' | 'knowledgeDir' | 'agentStatusMinArticles'>, parts: ContextParts): SlackContext {
+export function createSlackContext(
+  config: Pick<Config, 'knowledgeEditors' | 'knowledgeDir' | 'agentStatusMinArticles' | 'fetch'>,
+  parts: ContextParts,
+): SlackContext {
   const clock = parts.clock ?? (() => new Date());
   const metrics = new Metrics({ knowledge: parts.knowledge, databaseProblem: () => parts.store.writeProblem(), pool: () => parts.store.pool() });
   return {
@@ -66,5 +72,6 @@ export function createSlackContext(config: Pick<Config, 'knowledgeEditors' | 'kn
     knowledgeDir: config.knowledgeDir,
     agentStatusMinArticles: config.agentStatusMinArticles,
     sources: parts.sources ?? (() => null),
+    fetchOptions: { ...defaultFetchOptions, allowHosts: config.fetch.allowHosts },
   };
 }

@@ -47,12 +47,13 @@ function need(fields: Fields, checks: Record<string, (v: unknown) => boolean>, p
 
 /**
  * What a button or picker that does not reply through its message's response_url needs: the lookup
- * modal's channel picker and the article modal's "More room" button update their modal; a button in
- * the App Home answers in the DM.
+ * modal's channel picker, and the article modal's "More room" button and Link field, update their
+ * modal; a button in the App Home answers in the DM.
  */
 const ANSWERED_IN: Record<string, (body: Fields) => string | null> = {
   [LOOKUP.shareAction]: (body) => need((body.view ?? {}) as Fields, { id, private_metadata: text }, 'view.'),
   [ADD_ARTICLE.moreTextAction]: (body) => need((body.view ?? {}) as Fields, { id, state: object }, 'view.'),
+  [ADD_ARTICLE.urlBlock]: (body) => need((body.view ?? {}) as Fields, { id, state: object }, 'view.'),
   [HOME_ACTIONS.reask]: () => null,
 };
 

@@ -142,6 +142,11 @@ export async function startFakeSlackApi({ clock = () => new Date() }: Partial<Fa
         return { body: { ok: true, channel: b.channel, ts: b.ts, text: b.text } };
       case 'views.publish':
         return { body: { ok: true, view: { id: 'VHOME', type: 'home', ...asObject(b.view) } } };
+      // A modal opened or updated comes back with its id and a new hash, as views.update needs them.
+      case 'views.open':
+        return { body: { ok: true, view: { id: 'VMODAL', hash: `${nextTs()}.hash`, ...asObject(b.view) } } };
+      case 'views.update':
+        return { body: { ok: true, view: { id: b.view_id ?? 'VMODAL', hash: `${nextTs()}.hash`, ...asObject(b.view) } } };
       case 'users.info': {
         const id = typeof b.user === 'string' ? b.user : 'U1';
         const name = `user-${id.toLowerCase()}`;

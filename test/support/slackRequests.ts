@@ -297,6 +297,11 @@ export function viewButtonBody(view: Record<string, unknown>, action_id: string,
   return viewActionBody(view, { type: 'button', action_id, block_id: 'actions', value, text: { type: 'plain_text', text: action_id } }, user_id);
 }
 
+/** A `block_actions` payload for a link entered (Enter pressed) in a modal's url input, form-encoded. */
+export function viewUrlInputBody(view: Record<string, unknown>, action_id: string, value: string, user_id = 'U1'): string {
+  return viewActionBody(view, { type: 'url_text_input', action_id, block_id: action_id, value }, user_id);
+}
+
 /** A `block_actions` payload for an element of a modal, with the modal's state, form-encoded. */
 function viewActionBody(view: Record<string, unknown>, action: Record<string, unknown>, user_id: string): string {
   const payload = {

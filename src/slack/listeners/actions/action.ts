@@ -1,8 +1,16 @@
-import type { AllMiddlewareArgs, BlockAction, BlockButtonAction, ConversationsSelectAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  BlockButtonAction,
+  ConversationsSelectAction,
+  PlainTextInputAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import type { Answer } from '../../../answer/types.js';
 import { ADD_ARTICLE, ALL_ACTIONS, ANSWER_ACTIONS, HOME_ACTIONS, LOOKUP } from '../../../render/slackIds.js';
 import type { SlackContext } from '../../context.js';
 import { onFeedback } from './feedback.js';
+import { onArticleLink } from './articleLink.js';
 import { onFullTimeline } from './fullTimeline.js';
 import { onMoreArticleText } from './moreArticleText.js';
 import { onReask } from './reask.js';
@@ -12,6 +20,8 @@ import { onLookupShare } from './shareLookup.js';
 import { onSources } from './sources.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+/** A link entered in a modal's url input (Slack sends it as a text input's action, with `value`). */
+export type LinkArgs = SlackActionMiddlewareArgs<BlockAction<PlainTextInputAction>> & AllMiddlewareArgs;
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /**
@@ -31,6 +41,7 @@ const HANDLERS: Record<string, (args: ActionArgs, ctx: SlackContext) => Promise<
   [LOOKUP.shareAction]: (args, ctx) => onLookupShare(args as SlackActionMiddlewareArgs<BlockAction<ConversationsSelectAction>> & AllMiddlewareArgs, ctx),
   [ADD_ARTICLE.removeAction]: button(onRemoveArticle),
   [ADD_ARTICLE.moreTextAction]: button(onMoreArticleText),
+  [ADD_ARTICLE.urlBlock]: (args, ctx) => onArticleLink(args as LinkArgs, ctx),
   [HOME_ACTIONS.reask]: button(onReask),
 };
 

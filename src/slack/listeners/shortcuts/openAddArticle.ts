@@ -15,7 +15,10 @@ function refusal(ctx: SlackContext): string {
     : `Only the editors of the knowledge base can add articles. Ask ${contact} to add this one.`;
 }
 
-/** Opens the "Add an article" modal filled with `fields`, or, for someone who is not an editor, a modal that says whom to ask. */
+/**
+ * Opens the "Add an article" modal filled with `fields`, or, for someone who is not an editor, a
+ * modal that says whom to ask. Returns the form's view (id and hash) when it opened for an editor.
+ */
 export async function openAddModal(
   client: WebClient,
   triggerId: string,
@@ -23,10 +26,12 @@ export async function openAddModal(
   team: string,
   fields: ArticleFields,
   ctx: SlackContext,
-): Promise<void> {
+): Promise<{ id: string; hash: string } | null> {
   const editor = await ctx.editors.include(userId, team, client);
   if (!editor) ctx.logger.info({ surface: 'add-article', user: userId }, 'refused to add an article: not an editor');
-  await openModal(client, triggerId, userId, editor ? renderAddArticleView(fields) : renderRefusalView(refusal(ctx)), 'Add an article', ctx);
+  const view = editor ? renderAddArticleView(fields) : renderRefusalView(refusal(ctx));
+  const opened = await openModal({ client, triggerId, userId, view, name: 'Add an article' }, ctx);
+  return editor ? opened : null;
 }
 
 /** "Add an article" from Slack's shortcuts menu: an empty modal. */

@@ -6,5 +6,8 @@ import { openModal } from '../../openModal.js';
 /** "Look up a designation" from Slack's shortcuts: a modal with an empty query field. */
 export async function onLookupShortcut({ ack, shortcut, client }: SlackShortcutMiddlewareArgs & AllMiddlewareArgs, ctx: SlackContext): Promise<void> {
   await ack();
-  await openModal(client, shortcut.trigger_id, shortcut.user.id, renderLookupView({ query: '', answer: null }), 'Look up a designation', ctx);
+  await openModal(
+    { client, triggerId: shortcut.trigger_id, userId: shortcut.user.id, view: renderLookupView({ query: '', answer: null }), name: 'Look up a designation' },
+    ctx,
+  );
 }
