@@ -1,5 +1,3 @@
-import { SourcePoller } from './knowledge/sources/sourcePoller.js';
-import { defaultFetchOptions } from './knowledge/sources/safeFetch.js';
 import 'dotenv/config';
 import { statSync } from 'node:fs';
 import { prepareAnswers } from './answer/answerCache.js';
@@ -9,6 +7,8 @@ import { DigestSender } from './digest/sendDue.js';
 import { LedgerRecorder } from './digest/ledgerRecorder.js';
 import { LiveKnowledge } from './index/liveKnowledge.js';
 import { describeProblem } from './knowledge/loadKnowledge.js';
+import { defaultFetchOptions } from './knowledge/sources/safeFetch.js';
+import { SourcePoller } from './knowledge/sources/sourcePoller.js';
 import { createLogger } from './log.js';
 import { createSlackApp } from './slack/app.js';
 import { createSlackContext } from './slack/context.js';

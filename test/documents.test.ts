@@ -67,6 +67,29 @@ describe('saved web pages', () => {
     expect(article.paragraphs.join(' ')).not.toMatch(/cookies|Share on|Photo:|Related stories|Comments|food exports|Tags:|Skip to content|Privacy/);
   });
 
+  it('keeps the names a page lists, and a page whose body is called "no-sidebar"', () => {
+    const page = Buffer.from(
+      '<html><head><title>Designations</title></head><body class="no-sidebar post-has-tags"><main><p>The Ministry designated the following groups as terrorist organisations on 3 March 2026:</p><ul><li>Kharsan Valley Front</li><li>Harbour Lions</li></ul><p>The designations take effect at once, the ministry said in its statement.</p></main></body></html>',
+    );
+    const { article } = parseHtmlArticle('pages/list.html', page);
+    expect(article.paragraphs).toEqual([
+      'The Ministry designated the following groups as terrorist organisations on 3 March 2026:',
+      'Kharsan Valley Front',
+      'Harbour Lions',
+      'The designations take effect at once, the ministry said in its statement.',
+    ]);
+  });
+
+  it('reads a page in the charset it declares', () => {
+    const page = Buffer.from(
+      '<html><head><meta charset="iso-8859-1"><title>Fr\xf6nt</title></head><body><p>The ministry banned the Gr\xfcne Fr\xf6nt on 3 March 2026, officials said in a statement.</p></body></html>',
+      'latin1',
+    );
+    expect(parseHtmlArticle('pages/latin.html', page).article.paragraphs).toEqual([
+      'The ministry banned the Grüne Frönt on 3 March 2026, officials said in a statement.',
+    ]);
+  });
+
   it('runs no script a page holds', () => {
     const page = Buffer.from(
       '<html><head><title>A page</title><script>globalThis.ran = true</script></head><body><p>The ministry listed the group on 3 March 2026, officials said in a statement.</p><img src=x onerror="globalThis.ran = true"></body></html>',
@@ -86,6 +109,13 @@ describe('PDFs', () => {
     expect(text).toContain('The designation takes effect on publication.');
     expect(text).not.toMatch(/Federal Register \/ Vol|Page \d of 2|deter- mine|desig- nation/);
     expect(article.paragraphs).toContain('Designation of the Kharsan Valley Front as a Specially Designated Global Terrorist');
+  });
+
+  it('reads one column whose lines pdf.js splits at a change of font as one column', async () => {
+    const { article } = await parsePdfArticle('pdf/order.pdf', bytes('pdf/one-column-mixed-runs.pdf'));
+    expect(article.paragraphs).toEqual([
+      'The Ministry of the Interior designated the Harbour Lions as a banned group on 3 March 2025, after a review that began in 2024 and found new evidence of armed activity. The group may appeal to the Supreme Court within a month.',
+    ]);
   });
 
   it('reads a two-column gazette page a column at a time, dated by its masthead', async () => {

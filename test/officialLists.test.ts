@@ -351,6 +351,16 @@ describe('OpenSanctions collections, bodies and copies', () => {
     expect(conflicts).not.toContain('Whether Russia lists Taliban');
   });
 
+  it('takes a country or dataset named like a property of every object for an unknown one', async () => {
+    const hostile = [
+      { id: 'NK-x', schema: 'Organization', properties: { name: ['Taliban'] }, datasets: ['__proto__'] },
+      { id: 's-x', schema: 'Sanction', properties: { entity: ['NK-x'], country: ['constructor'], listingDate: ['2020-01-01'] }, datasets: ['__proto__'] },
+    ];
+    const kb = await seedsWithLists({}, { 'lists/odd.ftm.json': hostile.map((l) => JSON.stringify(l)).join('\n') });
+    expect(kb.lists[0]!.entries[0]!.authority).toBe('__proto__');
+    expect(() => answerQuery(kb, 'taliban')).not.toThrow();
+  });
+
   it('gives the same lines from the per-dataset files as from the collection', async () => {
     const collection = await seedsWithLists({ 'lists/os': 'opensanctions-collection' });
     const datasets = await seedsWithLists({ 'lists/os': 'opensanctions-datasets' });

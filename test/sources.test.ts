@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -139,6 +139,41 @@ describe('following feeds', () => {
     expect(result.stdout).toMatch(
       /: 1 new \(feeds\/state-department-press\/.*\.md\)\n {2}item failed: .*\/press\/missing\.html: 127\.0\.0\.1:\d+ answered HTTP 404/,
     );
+  });
+});
+
+describe('what goes wrong', () => {
+  it('tries an item that failed again on the next poll', async () => {
+    served.set('/feed.xml', { body: rss([{ guid: 'late', path: '/press/late.html', title: 'Late' }]), type: 'application/rss+xml', etag: '"v1"' });
+    const dir = desk(`feeds:\n  - url: ${base}/feed.xml\n`);
+    expect((await fetchOnce(dir)).stdout).toMatch(/feed .*feed\.xml: failed: .*\/press\/late\.html: .* answered HTTP 404/);
+    served.set('/press/late.html', { body: PAGE, type: 'text/html' });
+    expect((await fetchOnce(dir)).stdout).toMatch(/feed .*\/feed\.xml: 1 new/);
+  });
+
+  it('keeps the older list when the address answers with something that is not one', async () => {
+    served.set('/un/consolidated.xml', { body: readFileSync(join(LIST_FIXTURES, 'un/consolidated.xml')), type: 'application/xml' });
+    const dir = desk(`lists:\n  - url: ${base}/un/consolidated.xml\n    name: un\n`);
+    await fetchOnce(dir);
+    served.set('/un/consolidated.xml', { body: '<html><body>Service unavailable</body></html>', type: 'text/html' });
+    const result = await fetchOnce(dir);
+    expect(result.stdout).toMatch(/list .*: failed: what it answered is not a list .*; the older version stays/);
+    expect(readFileSync(join(dir, 'lists/un/consolidated.xml'), 'utf8')).toContain('CONSOLIDATED_LIST');
+    expect(readdirSync(join(dir, 'lists/un'))).toEqual(['consolidated.xml']);
+  });
+
+  it('polls nothing while another process polls, nor from a state file it cannot read', async () => {
+    served.set('/feed.xml', { body: rss([]), type: 'application/rss+xml' });
+    const dir = desk(`feeds:\n  - url: ${base}/feed.xml\n`);
+    mkdirSync(join(dir, '.sources'));
+    writeFileSync(join(dir, '.sources/poll.lock'), '{}');
+    expect((await fetchOnce(dir)).stderr).toMatch(/another process is polling the sources now; this poll is skipped/);
+    rmSync(join(dir, '.sources/poll.lock'));
+    writeFileSync(join(dir, '.sources/state.json'), '{ not json');
+    const corrupt = await fetchOnce(dir);
+    expect(corrupt.code).toBe(1);
+    expect(corrupt.stderr).toMatch(/state\.json is not valid JSON; nothing is polled/);
+    expect(requests).toEqual([]);
   });
 });
 

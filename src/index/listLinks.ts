@@ -216,13 +216,9 @@ interface Reading {
 }
 
 /**
- * The ways a list's name can be read: as written; for a person written "SURNAME, Given", in the
- * order of "Given SURNAME"; and for a name with a part in brackets ("Grey Meridian Front (GMF)"),
- * the name without it and the part alone.
- */
-/**
  * An entry's names, each folded in each way it can be read: worked out once for a names list that
- * several entries share (an OpenSanctions target's, in each list that sanctions it).
+ * several entries share (an OpenSanctions target's, in each list that sanctions it; the entries of
+ * one target have one kind, so the names alone are the key).
  */
 const readingsByNames = new WeakMap<readonly string[], Reading[][]>();
 function readingsOf(entry: ListEntry): Reading[][] {
@@ -231,6 +227,11 @@ function readingsOf(entry: ListEntry): Reading[][] {
   return found;
 }
 
+/**
+ * The ways a list's name can be read: as written; for a person written "SURNAME, Given", in the
+ * order of "Given SURNAME"; and for a name with a part in brackets ("Grey Meridian Front (GMF)"),
+ * the name without it and the part alone.
+ */
 function readings(name: string, kind: ListEntry['kind']): Reading[] {
   const plain = (text: string) => ({ name: foldName(text), bracketed: false });
   const comma = kind === 'person' ? /^([^,]+),\s*([^,]+)$/.exec(name) : null;

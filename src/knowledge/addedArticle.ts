@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { folderInside } from './readKnowledgeFile.js';
 import { checkFrontMatter, parseArticle, UnusableFileError, type FieldProblem } from './parseArticle.js';
 import { parsePartialDate, partsOf } from './partialDate.js';
 import type { Article } from './types.js';
@@ -96,8 +97,7 @@ export function writeAddedArticle(knowledgeDir: string, fields: ArticleFields, n
  * title gets `-2`, then `-3`), and the watcher only ever sees a complete file.
  */
 export async function writeArticleFile(knowledgeDir: string, inFolder: string, fields: ArticleFields, now: Date): Promise<string> {
-  const folder = join(knowledgeDir, inFolder);
-  await mkdir(folder, { recursive: true });
+  const folder = await folderInside(knowledgeDir, inFolder);
   const temporary = join(folder, `.adding-${randomBytes(6).toString('hex')}.md`);
   await writeFile(temporary, articleFile(fields), { flag: 'wx' });
   const base = `${fields.published.trim() || now.toISOString().slice(0, 10)}-${slug(fields.title)}`;

@@ -1,6 +1,6 @@
-import { DOCUMENT_BYTES_FACTOR, isDocumentPath } from './documents/parseDocument.js';
+import { DOCUMENT_BYTES_FACTOR, isDocumentPath } from './documents/documentPaths.js';
 import { constants, type Dirent, type Stats } from 'node:fs';
-import { type FileHandle, open, realpath } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
 /**
@@ -110,3 +110,16 @@ function tooLarge(size: number, maxBytes: number): RefusedFileError {
 
 export const megabytes = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+/**
+ * Makes a folder inside the knowledge folder (with its parents) for writing into, and returns its
+ * path; refused when it, or a folder on the way, is a link that leads outside.
+ */
+export async function folderInside(dir: string, folder: string): Promise<string> {
+  const full = join(dir, folder);
+  await mkdir(full, { recursive: true });
+  const [root, real] = await Promise.all([realpath(dir), realpath(full)]);
+  if (real !== root && !real.startsWith(root + sep))
+    throw new RefusedFileError(`${folder} lies outside the knowledge folder (through a linked folder); nothing is written there`);
+  return full;
+}

@@ -1,9 +1,9 @@
-import { defaultFetchOptions, type FetchOptions } from '../knowledge/sources/safeFetch.js';
-import type { SourcesStatus } from '../knowledge/sources/sourcePoller.js';
 import type { Logger } from 'pino';
 import { AnswerCache, type AnswerCacheOptions } from '../answer/answerCache.js';
 import type { Config } from '../config.js';
 import type { KnowledgeBase } from '../index/knowledgeBase.js';
+import { defaultFetchOptions, type FetchOptions } from '../knowledge/sources/safeFetch.js';
+import type { SourcesStatus } from '../knowledge/sources/sourcePoller.js';
 import { Metrics } from '../metrics.js';
 import type { Store } from '../store/store.js';
 import { Editors } from './editors.js';

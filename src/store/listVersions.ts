@@ -57,14 +57,9 @@ export class ListVersions {
     for (const list of lists) {
       const current = await this.db.get<{ first_seen: string }>('SELECT first_seen FROM list_versions WHERE path = ? AND hash = ?', [list.path, list.hash]);
       if (!current || !(current.first_seen > since && current.first_seen <= until)) continue;
-      let before: { hash: string; list_date: string; entries: string } | undefined;
-      // Its own earlier version; else, for a list first read in the window, the latest of the older copies it supersedes.
-      for (const path of [list.path, ...(list.copies ?? [])]) {
-        before ??= await this.db.get<{ hash: string; list_date: string; entries: string }>(
-          'SELECT hash, list_date, entries FROM list_versions WHERE path = ? AND first_seen <= ? AND hash <> ? ORDER BY first_seen DESC LIMIT 1',
-          [path, since, list.hash],
-        );
-      }
+      // Its own version current at `since`; else, for a list first read in the window, the latest version of the older copies it supersedes.
+      const before =
+        (await this.latestBefore([list.path], since, list.hash)) ?? (list.copies?.length ? await this.latestBefore(list.copies, since, list.hash) : undefined);
       if (!before) continue;
       replacements.push({
         path: list.path,
@@ -73,5 +68,13 @@ export class ListVersions {
       });
     }
     return replacements;
+  }
+
+  /** The latest version of any of the paths first seen at or before `since`, other than `hash`. */
+  private latestBefore(paths: string[], since: string, hash: string) {
+    return this.db.get<{ hash: string; list_date: string; entries: string }>(
+      `SELECT hash, list_date, entries FROM list_versions WHERE path IN (${paths.map(() => '?').join(', ')}) AND first_seen <= ? AND hash <> ? ORDER BY first_seen DESC LIMIT 1`,
+      [...paths, since, hash],
+    );
   }
 }

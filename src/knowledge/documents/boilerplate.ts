@@ -1,6 +1,7 @@
 /**
- * What a web page holds besides its article, as CSS selectors: taken out before the main text is
- * found (Readability keeps captions, and a share row or a tag line can pass for a paragraph).
+ * What a web page holds besides its article: elements taken out before the main text is found
+ * (Readability keeps captions, and a share row or a tag line can pass for a paragraph). First the
+ * elements that are never the article, as CSS selectors.
  */
 export const BOILERPLATE_SELECTORS = [
   'script',
@@ -13,27 +14,32 @@ export const BOILERPLATE_SELECTORS = [
   'aside',
   'figure',
   'figcaption',
-  'form',
   'button',
   '[role="navigation"]',
   '[role="banner"]',
   '[role="contentinfo"]',
   '[aria-label="breadcrumb"]',
-  '[class*="cookie"]',
-  '[id*="cookie"]',
-  '[class*="consent"]',
-  '[class*="share"]',
-  '[class*="social"]',
-  '[class*="related"]',
-  '[class*="breadcrumb"]',
-  '[class*="newsletter"]',
-  '[class*="comment"]',
-  '[id*="comment"]',
-  '[class*="sidebar"]',
-  '[class*="banner"]',
-  '[class*="tags"]',
-  '[class*="byline"]',
-  '.skip',
+];
+
+/** Then elements whose class or id has one of these words (split on spaces, hyphens and underscores: `cookie-banner`, `share_row`, `comments`). */
+export const BOILERPLATE_WORDS = [
+  'cookie',
+  'cookies',
+  'consent',
+  'share',
+  'sharing',
+  'social',
+  'related',
+  'breadcrumb',
+  'breadcrumbs',
+  'newsletter',
+  'comment',
+  'comments',
+  'sidebar',
+  'banner',
+  'tags',
+  'byline',
+  'skip',
 ];
 
 /** `<meta>` names and properties that give a page's published date, most trusted first (after JSON-LD's `datePublished`). */

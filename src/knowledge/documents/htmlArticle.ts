@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { contentHash, type ParsedArticle, UnusableFileError } from '../parseArticle.js';
 import { leadingDate, type PartialDate } from '../partialDate.js';
-import { BOILERPLATE_SELECTORS, DATE_META } from './boilerplate.js';
+import { BOILERPLATE_SELECTORS, BOILERPLATE_WORDS, DATE_META } from './boilerplate.js';
 import { textBlocks } from './paragraphs.js';
 
 /** The elements of the main text that hold its paragraphs. */
@@ -17,18 +17,20 @@ type Document = ReturnType<typeof parseHTML>['document'];
  * `article:published_time`, JSON-LD, the canonical link), else from the page's title and dateline.
  */
 export function parseHtmlArticle(path: string, bytes: Buffer): ParsedArticle {
-  const { document } = parseHTML(bytes.toString('utf8'));
+  const { document } = parseHTML(decoded(bytes));
   const meta = metadataOf(document);
-  for (const selector of BOILERPLATE_SELECTORS) for (const element of document.querySelectorAll(selector)) element.remove();
+  removeBoilerplate(document);
   const read = new Readability(document as unknown as globalThis.Document, { keepClasses: false }).parse();
   const { document: main } = parseHTML(`<!doctype html><html><body>${read?.content ?? ''}</body></html>`);
-  const blocks = [...main.querySelectorAll(BLOCKS)].filter((b) => b.querySelector(BLOCKS) === null).map((b) => b.textContent ?? '');
+  const blocks = [...main.querySelectorAll(BLOCKS)]
+    .filter((b) => b.querySelector(BLOCKS) === null)
+    .map((b) => ({ text: b.textContent ?? '', item: b.tagName === 'LI' || b.tagName === 'TD' }));
   const { paragraphs, dateline } = textBlocks(blocks);
   if (paragraphs.length === 0) throw new UnusableFileError('holds no text that reads as an article (a web page without paragraphs)');
   return {
     article: {
       path,
-      title: meta.title ?? read?.title?.trim() ?? paragraphs[0]!,
+      title: meta.title || read?.title?.trim() || paragraphs[0]!,
       outlet: meta.outlet ?? read?.siteName?.trim() ?? null,
       url: meta.url,
       published: meta.published ?? dateline,
@@ -37,6 +39,36 @@ export function parseHtmlArticle(path: string, bytes: Buffer): ParsedArticle {
     },
     warnings: [],
   };
+}
+
+/** A page's text in the charset its `<meta>` declares (a saved page keeps its own), else UTF-8. */
+function decoded(bytes: Buffer): string {
+  const declared = /<meta[^>]+charset=["']?([\w-]+)/i.exec(bytes.subarray(0, 2048).toString('latin1'))?.[1];
+  try {
+    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
+  } catch {
+    return bytes.toString('utf8');
+  }
+}
+
+const BOILERPLATE = new Set(BOILERPLATE_WORDS);
+
+/**
+ * Takes out what is not the article (see boilerplate.ts). An element that holds half the page's
+ * text or more is kept whatever it is called: a `<form>` or a `no-sidebar` body can wrap a whole page.
+ */
+function removeBoilerplate(document: Document): void {
+  const pageText = document.body?.textContent?.length ?? 0;
+  const large = (element: { textContent: string | null }) => (element.textContent?.length ?? 0) * 2 >= pageText;
+  const named = [...document.querySelectorAll('[class], [id]')].filter((element) =>
+    `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
+      .toLowerCase()
+      .split(/[\s_-]+/)
+      .some((word) => BOILERPLATE.has(word)),
+  );
+  for (const element of [...document.querySelectorAll(BOILERPLATE_SELECTORS.join(', ')), ...named]) {
+    if (!['HTML', 'BODY', 'MAIN', 'ARTICLE'].includes(element.tagName) && !large(element)) element.remove();
+  }
 }
 
 interface PageMetadata {

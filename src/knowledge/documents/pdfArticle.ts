@@ -4,6 +4,9 @@ import { leadingDate, type PartialDate } from '../partialDate.js';
 import { datelineDate, mastheadDate } from './dateLine.js';
 import { type PdfPage, pdfLines, pdfParagraphs } from './pdfLayout.js';
 
+/** A PDF longer than this is no article (a gazette volume, a report): reading it would hold up everything else. */
+const MAX_PAGES = 200;
+
 /**
  * An official PDF (a notice, a gazette page) as an article: its pages' text by pdf.js (through
  * unpdf), in reading order, without running headers and footers, paragraphs joined again and words
@@ -14,8 +17,10 @@ import { type PdfPage, pdfLines, pdfParagraphs } from './pdfLayout.js';
 export async function parsePdfArticle(path: string, bytes: Buffer): Promise<ParsedArticle> {
   let pages: PdfPage[];
   let info: Record<string, unknown>;
+  let document: Awaited<ReturnType<typeof getDocumentProxy>> | null = null;
   try {
-    const document = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: true });
+    document = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: true, verbosity: 0 });
+    if (document.numPages > MAX_PAGES) throw new Error(`it has ${document.numPages} pages, more than the ${MAX_PAGES} an article may have`);
     info = ((await getMeta(document)).info ?? {}) as Record<string, unknown>;
     pages = [];
     for (let n = 1; n <= document.numPages; n++) {
@@ -30,9 +35,10 @@ export async function parsePdfArticle(path: string, bytes: Buffer): Promise<Pars
         ),
       });
     }
-    await document.destroy();
   } catch (error) {
     throw new UnusableFileError(`is not a PDF that can be read: ${(error as Error).message}`);
+  } finally {
+    await document?.destroy();
   }
   const lines = pdfLines(pages);
   const paragraphs = pdfParagraphs(lines);

@@ -90,9 +90,13 @@ function heading(text: string): boolean {
 function linesOf(page: PdfPage): Line[] {
   const items = page.items.filter((item) => item.text.trim() !== '');
   const middle = page.width / 2;
-  // Two columns where several runs start past the middle beside runs that start before it.
+  // Two columns where several runs start past the middle beside runs that start before it, and no
+  // run below the masthead crosses the gutter between them (pdf.js splits a line of one column at
+  // every change of font).
   const right = items.filter((item) => item.x >= middle - 10);
-  const twoColumns = right.length >= 3 && items.length - right.length >= 3;
+  const body = (item: PlacedText) => item.y < page.height * (1 - MARGIN_SHARE) && item.y > page.height * MARGIN_SHARE;
+  const crossing = items.some((item) => body(item) && item.x < middle - 10 && item.x + item.width > middle + 10);
+  const twoColumns = right.length >= 3 && items.length - right.length >= 3 && !crossing;
   const columnOf = (item: PlacedText) => (twoColumns && item.x >= middle - 10 ? 1 : 0);
   const sorted = [...items].sort((a, b) => columnOf(a) - columnOf(b) || b.y - a.y || a.x - b.x);
   const lines: Line[] = [];

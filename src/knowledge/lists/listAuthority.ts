@@ -41,15 +41,17 @@ export interface SanctionSource {
  * publishing bodies knows; else the country it gives (ISO codes, and OpenSanctions' `eu`); else
  * its dataset's publisher. Null when none is known: the caller keeps the body's own name.
  */
-export function resolveAuthority(source: SanctionSource): { authority: string; by: 'body' | 'country' | 'dataset' } | null {
+export function resolveAuthority(source: SanctionSource): string | null {
   for (const body of source.bodies) {
     const authority = bodyAuthority(body);
-    if (authority !== null) return { authority, by: 'body' };
+    if (authority !== null) return authority;
   }
   for (const code of source.countries) {
-    const authority = BLOC_CODES[code.toLowerCase()] ?? countryNamed(code);
-    if (authority !== null) return { authority, by: 'country' };
+    const authority = own(BLOC_CODES, code.toLowerCase()) ?? countryNamed(code);
+    if (authority !== null) return authority;
   }
-  const publisher = source.dataset === null ? undefined : DATASET_AUTHORITIES[source.dataset];
-  return publisher === undefined ? null : { authority: publisher, by: 'dataset' };
+  return source.dataset === null ? null : own(DATASET_AUTHORITIES, source.dataset);
 }
+
+/** A table's own entry for a key read from a file, never one it inherits ("constructor", "__proto__"). */
+const own = (table: Record<string, string>, key: string): string | null => (Object.hasOwn(table, key) ? table[key]! : null);

@@ -81,7 +81,7 @@ export async function readOpenSanctions(input: Readable): Promise<{ lists: Expor
     for (const [id, own] of ofList) {
       const resolved = resolveAuthority(sourceOf(own[0]!));
       if (resolved === null && own[0]!.bodies.length > 0) unknownBodies.add(own[0]!.bodies[0]!);
-      entries.push(entryOf(id, targets.get(id)!, own, resolved?.authority ?? null, shared));
+      entries.push(entryOf(id, targets.get(id)!, own, resolved ?? (own[0]!.bodies.length > 0 ? null : dataset), shared));
       for (const s of own) if (s.lastSeen !== null && (date === null || s.lastSeen > date)) date = s.lastSeen;
     }
     lists.push({ dataset, entries, date });

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { slug, writeArticleFile } from '../addedArticle.js';
 import { parseHtmlArticle } from '../documents/htmlArticle.js';
 import { parsePdfArticle } from '../documents/pdfArticle.js';
 import type { ParsedArticle } from '../parseArticle.js';
-import { knowledgeFileReader } from '../readKnowledgeFile.js';
+import { loadListFile } from '../lists/loadLists.js';
+import { folderInside, knowledgeFileReader } from '../readKnowledgeFile.js';
 import { type FeedItem, parseFeed } from './feeds.js';
 import { type FetchOptions, fetchSafely } from './safeFetch.js';
 import { parseSources, SOURCES_FILE, type Sources } from './sourcesFile.js';
@@ -13,7 +14,7 @@ import { parseSources, SOURCES_FILE, type Sources } from './sourcesFile.js';
 /** Where the fetcher keeps what it has seen (validators, items, failures): hidden, so never read as knowledge. */
 const STATE_FILE = '.sources/state.json';
 /** Where articles from feeds are written, a folder per outlet. */
-export const FEEDS_FOLDER = 'feeds';
+const FEEDS_FOLDER = 'feeds';
 
 export interface PollOptions extends FetchOptions {
   /** Between two requests to one host, at least this many ms. */
@@ -70,18 +71,53 @@ interface State {
  * and changes nothing else.
  */
 export async function pollSources(dir: string, given: Partial<PollOptions> & FetchOptions): Promise<{ reports: SourceReport[]; problems: string[] }> {
-  const options: PollOptions = { hostDelayMs: 1000, now: () => new Date(), kinds: ['feed', 'list'], due: () => true, ...given };
+  const options: PollOptions = { ...defaultPollOptions, ...given };
   const { sources, problems } = await readSources(dir);
-  const state = await readState(dir);
-  const fetcher = politeFetcher(options);
-  const reports: SourceReport[] = [];
-  const due = (url: string) => options.due(state.sources[url] ?? { failures: 0 }, options.now());
-  if (options.kinds.includes('feed'))
-    for (const feed of sources.feeds.filter((f) => due(f.url))) reports.push(await pollFeed(dir, feed, state, fetcher, options));
-  if (options.kinds.includes('list'))
-    for (const list of sources.lists.filter((l) => due(l.url))) reports.push(await pollList(dir, list, state, fetcher, options));
-  await writeState(dir, state);
-  return { reports, problems };
+  if (sources.feeds.length + sources.lists.length === 0) return { reports: [], problems };
+  const lock = await takeLock(dir, options.now());
+  if (lock !== null) return { reports: [], problems: [...problems, lock] };
+  try {
+    const state = await readState(dir);
+    if (typeof state === 'string') return { reports: [], problems: [...problems, state] };
+    const fetcher = politeFetcher(options);
+    const reports: SourceReport[] = [];
+    const due = (url: string) => options.due(state.sources[url] ?? { failures: 0 }, options.now());
+    // The state is saved after every item and every source, so that a poll cut short writes nothing twice.
+    const save = () => writeState(dir, state);
+    if (options.kinds.includes('feed'))
+      for (const feed of sources.feeds.filter((f) => due(f.url))) reports.push(await pollFeed(dir, feed, state, fetcher, options, save));
+    if (options.kinds.includes('list'))
+      for (const list of sources.lists.filter((l) => due(l.url))) {
+        reports.push(await pollList(dir, list, state, fetcher, options));
+        await save();
+      }
+    return { reports, problems };
+  } finally {
+    await unlink(join(dir, LOCK_FILE)).catch(() => {});
+  }
+}
+
+export const defaultPollOptions: Omit<PollOptions, keyof FetchOptions> = { hostDelayMs: 1000, now: () => new Date(), kinds: ['feed', 'list'], due: () => true };
+
+/** Held by the process polling: several processes serving one folder poll it one at a time. */
+const LOCK_FILE = '.sources/poll.lock';
+/** A lock older than this was left by a process that died while polling. */
+const STALE_LOCK_MS = 30 * 60_000;
+
+/** Takes the polling lock; null when taken, else why this poll does not run (another is under way). */
+async function takeLock(dir: string, now: Date): Promise<string | null> {
+  await mkdir(join(dir, '.sources'), { recursive: true });
+  const path = join(dir, LOCK_FILE);
+  try {
+    await writeFile(path, JSON.stringify({ pid: process.pid, since: now.toISOString() }), { flag: 'wx' });
+    return null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const held = await stat(path).catch(() => null);
+  if (held !== null && Date.now() - held.mtimeMs < STALE_LOCK_MS) return 'another process is polling the sources now; this poll is skipped';
+  await writeFile(path, JSON.stringify({ pid: process.pid, since: now.toISOString() }));
+  return null;
 }
 
 async function readSources(dir: string): Promise<{ sources: Sources; problems: string[] }> {
@@ -113,28 +149,43 @@ function politeFetcher(options: PollOptions): Fetcher {
   };
 }
 
-async function pollFeed(dir: string, feed: Sources['feeds'][number], state: State, fetch: Fetcher, options: PollOptions): Promise<SourceReport> {
+async function pollFeed(
+  dir: string,
+  feed: Sources['feeds'][number],
+  state: State,
+  fetch: Fetcher,
+  options: PollOptions,
+  save: () => Promise<void>,
+): Promise<SourceReport> {
   const report: SourceReport = { kind: 'feed', url: feed.url, outcome: 'unchanged', written: [], errors: [] };
   const own = (state.sources[feed.url] ??= { failures: 0 });
   try {
     const answer = await fetch(feed.url, own);
-    remember(own, answer.headers, options.now());
-    if (answer.status === 304) return report;
+    if (answer.status === 304) {
+      remember(own, answer.headers, options.now());
+      return report;
+    }
     const parsed = parseFeed(answer.body);
     const outlet = feed.outlet ?? parsed.title ?? new URL(feed.url).hostname;
     for (const item of parsed.items) {
-      if (state.items[item.id] !== undefined || state.items[item.url] !== undefined) continue;
+      // A GUID is the feed's own: two outlets may both number their items from 1.
+      const id = `${feed.url} ${item.id}`;
+      if (state.items[id] !== undefined || state.items[item.url] !== undefined) continue;
       try {
-        const written = await writeItem(dir, item, outlet, state, fetch, options);
+        const written = await writeItem(dir, { ...item, id }, outlet, state, fetch, options);
         if (written !== null) report.written.push(written);
+        await save();
       } catch (error) {
         report.errors.push(`${item.url}: ${(error as Error).message}`);
       }
     }
+    // The feed's validators are kept only when every item was read: one that failed is tried again next time.
+    if (report.errors.length === 0) remember(own, answer.headers, options.now());
     report.outcome = report.written.length > 0 ? 'new' : report.errors.length > 0 ? 'failed' : 'unchanged';
   } catch (error) {
     failed(own, report, error, options.now());
   }
+  await save();
   return report;
 }
 
@@ -172,16 +223,23 @@ async function pollList(dir: string, list: Sources['lists'][number], state: Stat
     const answer = await fetch(list.url, own);
     remember(own, answer.headers, options.now());
     if (answer.status === 304) return report;
-    const name = basename(new URL(answer.url).pathname);
+    // Named after the address in sources.yml, not where it redirected to (a dated file name each day).
+    const name = basename(new URL(list.url).pathname).replace(/^\.+/, '');
     const file = `lists/${list.name}/${/\.(xml|csv|jsonl?|ndjson)$/i.test(name) ? name : `${list.name}.xml`}`;
     const target = join(dir, file);
     const before = await readFile(target).catch(() => null);
     if (before !== null && hash(before) === hash(answer.body)) return report;
-    // Written whole under a hidden name, then renamed over the older version: the watcher never reads half a list.
-    await mkdir(join(dir, 'lists', list.name), { recursive: true });
-    const temporary = join(dir, 'lists', list.name, `.fetching-${randomBytes(6).toString('hex')}`);
-    await writeFile(temporary, answer.body);
-    await rename(temporary, target);
+    // Written whole under a hidden name, read as a list, then renamed over the older version: the
+    // watcher never reads half a list, and an error page never replaces a good one.
+    await folderInside(dir, `lists/${list.name}`);
+    const temporary = `lists/${list.name}/.fetching-${randomBytes(6).toString('hex')}-${basename(file)}`;
+    await writeFile(join(dir, temporary), answer.body);
+    const read = await loadListFile(dir, temporary);
+    if (read.lists === null) {
+      await unlink(join(dir, temporary));
+      throw new Error(`what it answered is not a list (${read.problems[0]?.message ?? 'unreadable'}); the older version stays`);
+    }
+    await rename(join(dir, temporary), target);
     report.outcome = 'updated';
     report.written.push(file);
   } catch (error) {
@@ -208,12 +266,20 @@ function failed(own: SourceState, report: SourceReport, error: unknown, now: Dat
 
 const hash = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-async function readState(dir: string): Promise<State> {
+/** What the fetcher has seen; a string saying what is wrong when the file cannot be read (then nothing is polled: every item would be written again). */
+async function readState(dir: string): Promise<State | string> {
+  let text: string;
   try {
-    const state = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8')) as Partial<State>;
+    text = await readFile(join(dir, STATE_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { sources: {}, items: {} };
+    return `${STATE_FILE} cannot be read (${(error as NodeJS.ErrnoException).code}); nothing is polled until it can`;
+  }
+  try {
+    const state = JSON.parse(text) as Partial<State>;
     return { sources: state.sources ?? {}, items: state.items ?? {} };
   } catch {
-    return { sources: {}, items: {} };
+    return `${STATE_FILE} is not valid JSON; nothing is polled until it is mended, or deleted (then every item of every feed is written again)`;
   }
 }
 

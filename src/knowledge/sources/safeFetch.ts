@@ -45,6 +45,7 @@ for (const [net, prefix] of [
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
   ['192.168.0.0', 16],
+  ['192.0.0.0', 24],
   ['198.18.0.0', 15],
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
@@ -55,6 +56,9 @@ for (const [net, prefix] of [
   ['::1', 128],
   ['fc00::', 7],
   ['fe80::', 10],
+  ['fec0::', 10],
+  ['64:ff9b::', 96],
+  ['2002::', 16],
   ['ff00::', 8],
 ] as const)
   PRIVATE.addSubnet(net, prefix, 'ipv6');
@@ -129,7 +133,8 @@ function get(
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(url, { method: 'GET', headers, lookup: guardedLookup, signal }, (res) => {
+    // No shared agent: a kept-alive socket would skip the lookup, and with it the check.
+    const req = send(url, { method: 'GET', headers, lookup: guardedLookup, signal, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
