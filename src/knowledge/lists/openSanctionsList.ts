@@ -64,16 +64,8 @@ interface Sanction {
 export async function readOpenSanctions(input: Readable): Promise<{ lists: ExportList[]; unknownBodies: string[] }> {
   const { targets, sanctions } = await readExport(input);
   const shared = interner();
-  const byList = new Map<string, Map<string, Sanction[]>>();
+  const byList = groupByList(sanctions, targets);
   const unknownBodies = new Set<string>();
-  for (const sanction of sanctions) {
-    const target = targets.get(sanction.target);
-    if (target === undefined || target.names.length === 0) continue;
-    const list = sanction.dataset ?? sanction.bodies[0] ?? 'unknown';
-    let ofList = byList.get(list);
-    if (ofList === undefined) byList.set(list, (ofList = new Map()));
-    ofList.set(sanction.target, [...(ofList.get(sanction.target) ?? []), sanction]);
-  }
   const lists: ExportList[] = [];
   for (const [dataset, ofList] of [...byList].sort(([a], [b]) => a.localeCompare(b))) {
     const entries: ListEntry[] = [];
@@ -87,6 +79,19 @@ export async function readOpenSanctions(input: Readable): Promise<{ lists: Expor
     lists.push({ dataset, entries, date });
   }
   return { lists, unknownBodies: [...unknownBodies].sort() };
+}
+
+/** The sanctions of named targets, by the list they belong to (their dataset, else their body), then by target. */
+function groupByList(sanctions: Sanction[], targets: Map<string, Target>): Map<string, Map<string, Sanction[]>> {
+  const byList = new Map<string, Map<string, Sanction[]>>();
+  for (const sanction of sanctions) {
+    if (!targets.has(sanction.target)) continue;
+    const list = sanction.dataset ?? sanction.bodies[0] ?? 'unknown';
+    let ofList = byList.get(list);
+    if (ofList === undefined) byList.set(list, (ofList = new Map()));
+    ofList.set(sanction.target, [...(ofList.get(sanction.target) ?? []), sanction]);
+  }
+  return byList;
 }
 
 /**
