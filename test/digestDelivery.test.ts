@@ -73,6 +73,42 @@ for (const database of DATABASES) {
     const digestPosts = () =>
       slack.fake.callsTo('chat.postMessage').filter((c) => (c.body.metadata as { event_type?: string } | undefined)?.event_type === DIGEST_EVENT);
 
+    describe('instant alerts', () => {
+      it('posts a changed status line with what it said before, once, whichever senders run, and nothing when nothing changed', async () => {
+        const reply = (await (await command('digest subscribe instant taliban', 'C7')).later()).body;
+        expect(JSON.stringify(reply)).toMatch(/instant alert of status changes on Taliban .*posted within a minute/);
+        at('2026-11-23T07:01:10Z');
+        expect((await sender().sendDue()).map((r) => r.outcome)).toEqual(['not-due']);
+        await addRuling();
+        at('2026-11-23T07:02:05Z');
+        // Two processes sending at once, on one database.
+        const other = await store.reopen();
+        const runs = await Promise.all([sender().sendDue(), sender(other).sendDue()]);
+        await other.close();
+        expect(
+          runs
+            .flat()
+            .map((r) => r.outcome)
+            .sort(),
+        ).toEqual(['in-progress', 'sent']);
+        const posts = () => digestPosts().filter((c) => c.body.channel === 'C7');
+        expect(posts()).toHaveLength(1);
+        const shown = JSON.stringify(posts()[0]!.body.blocks);
+        expect(shown).toMatch(/Status alert/);
+        expect(shown).toMatch(/\*Russia\* on Taliban: removed, 2025-04-17 \(was removal pending\) \[1\]/);
+        // The alert tells of status lines only: not the digest's dated events.
+        expect(shown).not.toMatch(/Dated events|New articles/);
+        at('2026-11-23T07:03:05Z');
+        expect((await sender().sendDue()).map((r) => r.outcome)).toEqual(['not-due']);
+        expect(posts()).toHaveLength(1);
+      });
+
+      it('refuses a day or a time for an instant alert', async () => {
+        const { ack } = await command('digest subscribe instant 08:00 taliban');
+        expect(JSON.stringify(ack)).toMatch(/takes topics, not a day or a time/);
+      });
+    });
+
     describe('subscribing with /designation digest', () => {
       it("subscribes the channel in the subscriber's time zone and says when the first digest comes", async () => {
         const { later } = await command('digest subscribe daily 09:00');
@@ -96,7 +132,7 @@ for (const database of DATABASES) {
       });
 
       it.each([
-        ['digest subscribe hourly', /`hourly` is not daily or weekly/],
+        ['digest subscribe hourly', /`hourly` is not daily, weekly or instant/],
         ['digest subscribe daily 25:00', /`25:00` is not a time of day/],
         ['digest subscribe daily monday', /for one day a week, use `weekly`/],
         ['digest subscribe daily 08:00 quidditch', /I do not know the topic "quidditch"/],

@@ -218,6 +218,10 @@ describe('a SQLite file made by an earlier version', () => {
          VALUES ('C5', 'weekly', 1, '08:30', 'Europe/Paris', '["taliban"]', 'U5', ?, ?)`,
       )
       .run(day(1).toISOString(), day(1).toISOString());
+    // A digest it sent: the rebuild of the subscriptions table (migration 6) must not take it away with the table.
+    old
+      .prepare(`INSERT INTO deliveries (subscription_id, slot, state, since, until, message_ts, updated_at) VALUES (1, ?, 'sent', ?, ?, '1.1', ?)`)
+      .run(day(2).toISOString(), day(1).toISOString(), day(2).toISOString(), day(2).toISOString());
     old
       .prepare(`INSERT INTO feedback (query, query_key, rating, user_id, channel_id, created_at) VALUES ('is-k', 'k', -1, 'U5', NULL, ?)`)
       .run(day(2).toISOString());
@@ -233,10 +237,17 @@ describe('a SQLite file made by an earlier version', () => {
         { cadence: 'weekly', weekday: 1, atTime: '08:30', timeZone: 'Europe/Paris', topics: ['taliban'], createdBy: 'U5' },
       ]);
       expect(await upgraded.feedback.summary('T9')).toMatchObject({ down: 1, leastHelpful: [{ query: 'is-k' }] });
+      expect(await upgraded.deliveries.get(1, day(2).toISOString())).toMatchObject({ state: 'sent', messageTs: '1.1' });
       expect(await upgraded.threads.of('T9', 'C5', '1.2')).toEqual(['Taliban']);
       // Adopted once: a later start takes nothing from the workspace.
       await upgraded.adoptUnscoped('T8');
       expect(await upgraded.subscriptions.inChannel('T9', 'C5')).toHaveLength(1);
+      // The third cadence is taken, and the channel's weekly digest stays beside it.
+      await upgraded.subscriptions.subscribe(
+        { teamId: 'T9', channelId: 'C5', cadence: 'instant', weekday: null, atTime: '00:00', timeZone: 'UTC', topics: ['taliban'], createdBy: 'U5' },
+        day(3),
+      );
+      expect((await upgraded.subscriptions.inChannel('T9', 'C5')).map((s) => s.cadence).sort()).toEqual(['instant', 'weekly']);
     } finally {
       await upgraded.close();
     }

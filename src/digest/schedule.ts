@@ -17,7 +17,7 @@ function cronOf(timing: Timing): Cron {
 
 /**
  * The latest time the subscription was due at or before `now`, but not before its schedule was set:
- * the slot a digest sent now belongs to. After days of downtime this is still one slot, so
+ * the slot a digest sent now belongs to (an instant alert is due every minute). After days of downtime this is still one slot, so
  * a subscription gets one catch-up digest, not one per missed period.
  *
  * @example
@@ -25,6 +25,10 @@ function cronOf(timing: Timing): Cron {
  * latestSlot(sub, new Date('2026-11-24T09:30:00Z'))?.toISOString() // '2026-11-24T08:00:00.000Z'
  */
 export function latestSlot(sub: Timing & Pick<Subscription, 'scheduleSetAt'>, now: Date): Date | null {
+  if (sub.cadence === 'instant') {
+    const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+    return minute.toISOString() >= sub.scheduleSetAt ? minute : null;
+  }
   const lookback = sub.cadence === 'weekly' ? 8 : 2;
   const from = new Date(now.getTime() - lookback * 86_400_000);
   const runs = cronOf(sub)
@@ -34,7 +38,8 @@ export function latestSlot(sub: Timing & Pick<Subscription, 'scheduleSetAt'>, no
   return latest !== undefined && latest.toISOString() >= sub.scheduleSetAt ? latest : null;
 }
 
-/** The next time the subscription is due after `after`. */
+/** The next time the subscription is due after `after` (for an instant alert, the next minute). */
 export function nextSlot(timing: Timing, after: Date): Date {
+  if (timing.cadence === 'instant') return new Date((Math.floor(after.getTime() / 60_000) + 1) * 60_000);
   return cronOf(timing).nextRun(after)!;
 }

@@ -160,17 +160,26 @@ export class DigestSender {
         return report('recovered');
       }
     }
+    return this.compose(sub, slot, row, now, report);
+  }
+
+  /** What the slot's window brought, leased and posted; an empty digest recorded (or posted, with postEmpty), an alert with no change left be. */
+  private async compose(sub: Subscription, slot: string, row: Delivery | null, now: Date, report: (o: DeliveryOutcome, e?: string) => DeliveryReport) {
+    const { store } = this.options;
     const kb = this.options.knowledge();
     if (kb === null) return report('waiting-for-knowledge');
-
     const window = { since: row?.since ?? (await store.deliveries.lastUntil(sub.id)) ?? sub.createdAt, until: now.toISOString() };
     const digest = await digestFor(kb, store, window, sub.topics);
-    if (isEmptyDigest(digest) && !this.options.postEmpty) {
+    if (sub.cadence === 'instant') {
+      // An alert tells of changed status lines only, and is due only when there is one: a minute
+      // without is recorded nowhere (its window is the next alert's), not as a row a minute.
+      if (digest.statusChanges.length === 0) return report('not-due');
+    } else if (isEmptyDigest(digest) && !this.options.postEmpty) {
       await store.deliveries.recordEmpty(sub.id, slot, window, now);
       return report('empty');
     }
     if (!(await store.deliveries.lease(sub.id, slot, window, now, row))) return report('in-progress');
-    return this.post(sub, slot, digest, now.toISOString(), report);
+    return this.post(sub, slot, sub.cadence === 'instant' ? alertOf(digest) : digest, now.toISOString(), report);
   }
 
   /** Posts a leased digest, retrying what is worth retrying while the lease is still this sender's. */
@@ -272,4 +281,9 @@ export class DigestSender {
       return undefined;
     }
   }
+}
+
+/** What an instant alert shows of a digest: the status lines that changed, each with what it said before. */
+function alertOf(digest: Digest): Digest {
+  return { ...digest, events: [], articles: [], listChanges: [] };
 }

@@ -70,6 +70,9 @@ export function classify(error: unknown): DeliveryError {
 /** The Web API client of a workspace, or null when the app is no longer installed there. */
 export type WorkspaceClients = (teamId: string) => Promise<WebClient | null>;
 
+/** What each kind of post is headed with. */
+const LABELS: Record<Subscription['cadence'], string> = { daily: 'Daily digest', weekly: 'Weekly digest', instant: 'Status alert' };
+
 /**
  * Digests as Block Kit through the Slack Web API, each message carrying its key as message
  * metadata, each posted with the token of the workspace that subscribed: one client for a
@@ -84,7 +87,7 @@ export function slackDigestTransport(clients: WebClient | WorkspaceClients): Dig
   return {
     async post(subscription, digest, key) {
       const client = await clientOf(subscription);
-      const label = `${subscription.cadence === 'daily' ? 'Daily' : 'Weekly'} digest`;
+      const label = LABELS[subscription.cadence];
       try {
         const result = await client.chat.postMessage({
           channel: subscription.channelId,

@@ -20,8 +20,14 @@ const inDialect = (sql: string, dialect: Dialect) => sql.replace(/\{\{(id|time)\
 export interface Migration {
   version: number;
   name: string;
-  /** With {{id}} and {{time}} for the types that differ. */
-  sql: string;
+  /** With {{id}} and {{time}} for the types that differ; or a step's SQL for each database, where they differ more. */
+  sql: string | Record<Dialect, string>;
+  /**
+   * The step rebuilds a table others refer to (SQLite cannot change a constraint otherwise): on
+   * SQLite it runs with foreign keys off, which SQLite allows only outside a transaction, so that
+   * dropping the old table deletes nothing that refers to it.
+   */
+  rebuildsTable?: true;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -161,11 +167,44 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'instant alerts: a third cadence of subscriptions',
+    rebuildsTable: true,
+    sql: {
+      sqlite: `
+        CREATE TABLE subscriptions_next (
+          id INTEGER PRIMARY KEY,
+          channel_id TEXT NOT NULL,
+          cadence TEXT NOT NULL CHECK (cadence IN ('daily', 'weekly', 'instant')),
+          weekday INTEGER CHECK (weekday BETWEEN 0 AND 6),
+          at_time TEXT NOT NULL,
+          time_zone TEXT NOT NULL,
+          topics TEXT NOT NULL,
+          created_by TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          schedule_set_at TEXT NOT NULL,
+          paused_at TEXT,
+          pause_reason TEXT,
+          team_id TEXT NOT NULL DEFAULT '',
+          UNIQUE (channel_id, cadence)
+        );
+        INSERT INTO subscriptions_next (id, channel_id, cadence, weekday, at_time, time_zone, topics, created_by, created_at, schedule_set_at, paused_at, pause_reason, team_id)
+          SELECT id, channel_id, cadence, weekday, at_time, time_zone, topics, created_by, created_at, schedule_set_at, paused_at, pause_reason, team_id FROM subscriptions;
+        DROP TABLE subscriptions;
+        ALTER TABLE subscriptions_next RENAME TO subscriptions;
+      `,
+      postgres: `
+        ALTER TABLE subscriptions DROP CONSTRAINT subscriptions_cadence_check;
+        ALTER TABLE subscriptions ADD CONSTRAINT subscriptions_cadence_check CHECK (cadence IN ('daily', 'weekly', 'instant'));
+      `,
+    },
+  },
 ];
 
 /** A step's SQL for one database. */
 export function migrationSql(step: Migration, dialect: Dialect): string {
-  return inDialect(step.sql, dialect);
+  return typeof step.sql === 'string' ? inDialect(step.sql, dialect) : step.sql[dialect];
 }
 
 /**
@@ -175,13 +214,24 @@ export function migrationSql(step: Migration, dialect: Dialect): string {
  */
 export async function migrate(db: SqlDatabase): Promise<void> {
   for (const step of MIGRATIONS) {
-    await db.transaction('schema migrations', async (tx) => {
-      await tx.exec(
-        inDialect('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at {{time}} NOT NULL)', db.dialect),
-      );
-      if (await tx.get('SELECT 1 FROM schema_migrations WHERE version = ?', [step.version])) return;
-      await tx.exec(migrationSql(step, db.dialect));
-      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [step.version, step.name, new Date().toISOString()]);
-    });
+    const keysOff = step.rebuildsTable === true && db.dialect === 'sqlite';
+    if (keysOff) await db.exec('PRAGMA foreign_keys = OFF');
+    try {
+      await applyStep(db, step);
+    } finally {
+      if (keysOff) await db.exec('PRAGMA foreign_keys = ON');
+    }
   }
+}
+
+/** One step in its own transaction, unless another process applied it first. */
+async function applyStep(db: SqlDatabase, step: Migration): Promise<void> {
+  await db.transaction('schema migrations', async (tx) => {
+    await tx.exec(
+      inDialect('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at {{time}} NOT NULL)', db.dialect),
+    );
+    if (await tx.get('SELECT 1 FROM schema_migrations WHERE version = ?', [step.version])) return;
+    await tx.exec(migrationSql(step, db.dialect));
+    await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [step.version, step.name, new Date().toISOString()]);
+  });
 }

@@ -1,6 +1,7 @@
 import type { SqlDatabase } from './sql.js';
 
-export type Cadence = 'daily' | 'weekly';
+/** How often a channel hears: a digest each day or week, or an alert as soon as a status line of its topics changes. */
+export type Cadence = 'daily' | 'weekly' | 'instant';
 
 /** A channel's standing request for a digest. `topics` empty means every topic. */
 export interface Subscription {

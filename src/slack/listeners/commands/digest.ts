@@ -23,6 +23,7 @@ export const DIGEST_USAGE = [
   '*Digests*: what the knowledge base learned, posted to this channel on a schedule.',
   `• \`${COMMAND} digest subscribe daily [HH:MM] [topics]\`: every day, at ${DEFAULT_TIME} unless you give a time (your time zone)`,
   `• \`${COMMAND} digest subscribe weekly [day] [HH:MM] [topics]\`: once a week, on Monday unless you give a day`,
+  `• \`${COMMAND} digest subscribe instant [topics]\`: an alert within a minute of a status line of the topics changing, with what it said before`,
   `• \`${COMMAND} digest list\`: this channel's subscriptions`,
   `• \`${COMMAND} digest unsubscribe [topics]\`: stop them, or drop some topics`,
   `• \`${COMMAND} digest preview\`: the next digest now, only for you`,
@@ -97,11 +98,15 @@ async function digestCommand(args: CommandArgs, words: string, ctx: SlackContext
       ctx.logger.info({ subscription: sub.id, channel, user: command.user_id, cadence: sub.cadence }, 'digest subscription saved');
       const whose = zone ? 'your time zone' : 'UTC: I could not read your time zone';
       const first = formatInstant(nextSlot(sub, ctx.clock()).toISOString(), sub.timeZone);
+      const when =
+        sub.cadence === 'instant'
+          ? 'It is posted within a minute of a new article or list changing a status line, with what the line said before.'
+          : `The first one comes ${escapeMrkdwn(first)}.`;
       await respond({
         response_type: 'in_channel',
         ...note(
           `<@${command.user_id}> subscribed this channel to a ${describe(sub, kb)} (${escapeMrkdwn(sub.timeZone)}, ${whose}). ` +
-            `The first one comes ${escapeMrkdwn(first)}. Stop it with \`${COMMAND} digest unsubscribe\`.`,
+            `${when} Stop it with \`${COMMAND} digest unsubscribe\`.`,
         ),
       });
       return;
@@ -109,12 +114,13 @@ async function digestCommand(args: CommandArgs, words: string, ctx: SlackContext
   }
 }
 
-/** "daily designation digest at 09:00 on Taliban" */
+/** "daily designation digest at 09:00 on Taliban", "instant alert of status changes on Taliban" */
 function describe(sub: Subscription, kb: KnowledgeBase): string {
-  const when =
-    sub.cadence === 'daily'
-      ? `daily designation digest at ${sub.atTime}`
-      : `weekly designation digest on ${capital(WEEKDAYS[sub.weekday ?? 1]!)}s at ${sub.atTime}`;
+  const when = {
+    daily: `daily designation digest at ${sub.atTime}`,
+    weekly: `weekly designation digest on ${capital(WEEKDAYS[sub.weekday ?? 1]!)}s at ${sub.atTime}`,
+    instant: 'instant alert of status changes',
+  }[sub.cadence];
   return `${when} on ${topicNames(sub.topics, kb)}`;
 }
 
@@ -129,7 +135,9 @@ function listPayload(subs: Subscription[], kb: KnowledgeBase, now: Date): Messag
   const lines = subs.map((sub) => {
     const state = sub.pausedAt
       ? `:double_vertical_bar: paused since ${escapeMrkdwn(formatInstant(sub.pausedAt, sub.timeZone))}: ${escapeMrkdwn(sub.pauseReason ?? 'unknown reason')}`
-      : `next: ${escapeMrkdwn(formatInstant(nextSlot(sub, now).toISOString(), sub.timeZone))}`;
+      : sub.cadence === 'instant'
+        ? 'posted as soon as a status line changes'
+        : `next: ${escapeMrkdwn(formatInstant(nextSlot(sub, now).toISOString(), sub.timeZone))}`;
     return `• ${capital(describe(sub, kb))} (${escapeMrkdwn(sub.timeZone)}) · ${state} · set by <@${sub.createdBy}>`;
   });
   return note(`*Digest subscriptions in this channel*\n${lines.join('\n')}`);

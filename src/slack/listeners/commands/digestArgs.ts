@@ -47,8 +47,9 @@ export function parseDigestArgs(text: string, matcher: EntityMatcher): DigestCom
 function parseSubscribe(words: string[], matcher: EntityMatcher): DigestCommand {
   const [how, ...rest] = words;
   const cadence = how?.toLowerCase();
+  if (cadence === 'instant') return parseInstant(rest, matcher);
   if (cadence !== 'daily' && cadence !== 'weekly') {
-    return invalid(how === undefined ? 'Say how often: `daily` or `weekly`.' : `\`${how}\` is not daily or weekly.`);
+    return invalid(how === undefined ? 'Say how often: `daily`, `weekly` or `instant`.' : `\`${how}\` is not daily, weekly or instant.`);
   }
   let weekday: number | null = null;
   const day = weekdayOf(rest[0]);
@@ -69,6 +70,15 @@ function parseSubscribe(words: string[], matcher: EntityMatcher): DigestCommand 
   const topics = readTopics(rest.join(' '), matcher);
   if (typeof topics === 'string') return invalid(topics);
   return { action: 'subscribe', cadence, weekday: cadence === 'weekly' ? (weekday ?? 1) : null, atTime, topics };
+}
+
+/** `subscribe instant [topics]`: an alert as soon as a status line changes, at no day or time. */
+function parseInstant(words: string[], matcher: EntityMatcher): DigestCommand {
+  if (words[0] !== undefined && (weekdayOf(words[0]) !== null || /^\d/.test(words[0])))
+    return invalid('An instant alert comes as soon as a status line changes: it takes topics, not a day or a time.');
+  const topics = readTopics(words.join(' '), matcher);
+  if (typeof topics === 'string') return invalid(topics);
+  return { action: 'subscribe', cadence: 'instant', weekday: null, atTime: '00:00', topics };
 }
 
 function weekdayOf(word: string | undefined): number | null {
