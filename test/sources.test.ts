@@ -6,6 +6,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuery } from '../src/answer/answer.js';
+import { DigestSender } from '../src/digest/sendDue.js';
+import { articleVersions } from '../src/digest/versions.js';
+import { createLogger } from '../src/log.js';
+import { deliveryClient, slackDigestTransport } from '../src/slack/digestTransport.js';
+import { startFakeSlackApi } from './support/fakeSlackApi.js';
 import { digestFor } from '../src/digest/sendDue.js';
 import { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
@@ -139,6 +144,53 @@ describe('following feeds', () => {
     expect(result.stdout).toMatch(
       /: 1 new \(feeds\/state-department-press\/.*\.md\)\n {2}item failed: .*\/press\/missing\.html: 127\.0\.0\.1:\d+ answered HTTP 404/,
     );
+  });
+});
+
+describe('from a feed to an alert', () => {
+  it('writes the new item, the answer cites it, the instant alert is posted once, and a second fetch writes nothing', async () => {
+    served.set('/feed.xml', {
+      body: rss([{ guid: 'kvf-1', path: '/press/kvf.html', title: 'Terrorist Designation of the Kharsan Valley Front' }]),
+      type: 'application/rss+xml',
+      etag: '"v1"',
+    });
+    served.set('/press/kvf.html', { body: PAGE, type: 'text/html' });
+    const dir = desk(`feeds:\n  - url: ${base}/feed.xml\n    outlet: US State Department\n`);
+    const store = await tempStore();
+    const slack = await startFakeSlackApi();
+    try {
+      // The desk as it was: every article known, a channel following every topic at once.
+      let kb = KnowledgeBase.fromKnowledge(await loadKnowledge(dir));
+      await store.ledger.record(articleVersions(kb, kb.articles), new Date('2026-12-06T09:00:00Z'));
+      await store.subscriptions.subscribe(
+        { teamId: 'T1', channelId: 'C9', cadence: 'instant', weekday: null, atTime: '00:00', timeZone: 'UTC', topics: [], createdBy: 'U1' },
+        new Date('2026-12-06T09:00:00Z'),
+      );
+      expect((await fetchOnce(dir)).stdout).toMatch(/1 new \(feeds\/us-state-department\//);
+      kb = KnowledgeBase.fromKnowledge(await loadKnowledge(dir));
+      await store.ledger.record(articleVersions(kb, kb.articles), new Date('2026-12-06T09:05:00Z'));
+      expect(answerQuery(kb, 'kharsan valley front').sources[0]).toMatchObject({ title: 'Terrorist Designation of the Kharsan Valley Front' });
+
+      const transport = slackDigestTransport(deliveryClient('xoxb-test', { slackApiUrl: slack.url }));
+      const sender = () =>
+        new DigestSender({
+          store,
+          knowledge: () => kb,
+          transport,
+          logger: createLogger({ level: 'silent', pretty: false }),
+          clock: () => new Date('2026-12-06T09:05:30Z'),
+        });
+      await Promise.all([sender().sendDue(), sender().sendDue()]);
+      const alerts = slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C9');
+      expect(alerts).toHaveLength(1);
+      expect(JSON.stringify(alerts[0]!.body.blocks)).toMatch(/Status alert.*Kharsan Valley Front/);
+
+      expect((await fetchOnce(dir)).stdout).toContain(`feed ${base}/feed.xml: unchanged`);
+      expect(readdirSync(join(dir, 'feeds/us-state-department'))).toHaveLength(1);
+    } finally {
+      await slack.close();
+      await store.remove();
+    }
   });
 });
 
