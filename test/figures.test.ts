@@ -26,16 +26,18 @@ describe('figures of any kind', () => {
   });
 });
 
+/** A one-paragraph article, titled by its path. */
+const article = (path: string, published: string, text: string): Article => ({
+  path,
+  title: path,
+  outlet: null,
+  url: null,
+  published,
+  paragraphs: [text],
+  hash: path,
+});
+
 describe('where sources disagree', () => {
-  const article = (path: string, published: string, text: string): Article => ({
-    path,
-    title: path,
-    outlet: null,
-    url: null,
-    published,
-    paragraphs: [text],
-    hash: path,
-  });
   const kb = new KnowledgeBase(
     [{ id: 'quarryfront', name: 'Quarry Front', kind: 'organisation', aliases: [], partOf: null }],
     [
@@ -83,15 +85,6 @@ describe('where sources disagree', () => {
 });
 
 describe('counts of one named event, and tallies of one vote', () => {
-  const article = (path: string, published: string, text: string): Article => ({
-    path,
-    title: path,
-    outlet: null,
-    url: null,
-    published,
-    paragraphs: [text],
-    hash: path,
-  });
   const kb = new KnowledgeBase(
     [{ id: 'harbourfront', name: 'Harbour Front', kind: 'organisation', aliases: [], partOf: null }],
     [

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../src/index/knowledgeBase.js';
-import { BOT_SCOPES, OAUTH_PATHS } from '../src/render/slackIds.js';
+import { OAUTH_PATHS } from '../src/render/slackIds.js';
 import { databaseStateStore, STATE_LIFETIME_SECONDS } from '../src/slack/installFlow.js';
+import { tokenAnswer } from './support/oauthAnswer.js';
 import { seedKnowledgeBase } from './support/seedKnowledge.js';
 import { startSlackApp, type RunningApp } from './support/slackAppHarness.js';
 import { tempStore } from './support/tempStore.js';
@@ -18,26 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => slack.stop());
 
-/** Slack's answer to a code, for the workspace the code names, with `leave` taken out of it. */
-function tokenAnswer(leave: string[] = []) {
-  return (call: { body: Record<string, unknown> }) => {
-    const team = String(call.body.code).replace('code-', '');
-    const body: Record<string, unknown> = {
-      ok: true,
-      app_id: 'A1',
-      authed_user: { id: `U${team}` },
-      scope: BOT_SCOPES.join(','),
-      token_type: 'bot',
-      access_token: `xoxb-${team.toLowerCase()}-token`,
-      bot_user_id: 'UBOT',
-      team: { id: team, name: `Team ${team}` },
-      enterprise: null,
-      is_enterprise_install: false,
-    };
-    for (const field of leave) delete body[field];
-    return { body };
-  };
-}
 beforeEach(() => {
   slack.fake.reset();
   slack.fake.respondWith('oauth.v2.access', tokenAnswer());

@@ -186,8 +186,12 @@ describe('a Slack Web API that rate-limits', () => {
 
   const answered = (channel: string) => slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === channel, timeoutMs: 10_000 });
 
-  it('gives up a call limited for an hour, and the next DM is answered at once', async () => {
-    slack.fake.respondOnce('chat.postMessage', { status: 429, headers: { 'retry-after': '3600' }, body: { ok: false, error: 'ratelimited' } });
+  // Before the fix, Bolt's client held the workspace's whole queue for as long as Slack asked.
+  it.each([
+    ['an hour', '3600'],
+    ['15 seconds', '15'],
+  ])('gives up a call limited for %s, and the next DM is answered at once', async (_, retryAfter) => {
+    slack.fake.respondOnce('chat.postMessage', { status: 429, headers: { 'retry-after': retryAfter }, body: { ok: false, error: 'ratelimited' } });
     await slack.post(messageImEvent({ text: 'taliban', channel: 'D1' }));
     await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'D1' });
     const started = Date.now();
@@ -196,16 +200,6 @@ describe('a Slack Web API that rate-limits', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     const health = (await (await fetch(`${slack.base}/healthz`)).json()) as { slack: { rateLimited: number } };
     expect(health.slack.rateLimited).toBe(1);
-  });
-
-  it('does not hold the next DM for a limit of 15 seconds either', async () => {
-    slack.fake.respondOnce('chat.postMessage', { status: 429, headers: { 'retry-after': '15' }, body: { ok: false, error: 'ratelimited' } });
-    await slack.post(messageImEvent({ text: 'taliban', channel: 'D1' }));
-    await slack.fake.waitForCall('chat.postMessage', { where: (c) => c.body.channel === 'D1' });
-    const started = Date.now();
-    await slack.post(messageImEvent({ text: 'IS-K', channel: 'D2' }));
-    await answered('D2');
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('sends a call limited for a second again after the wait: the answer arrives', async () => {

@@ -6,6 +6,7 @@ import { createLogger } from '../src/log.js';
 import type { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import { BOT_SCOPES, OAUTH_PATHS } from '../src/render/slackIds.js';
 import { deliveryClients, slackDigestTransport } from '../src/slack/digestTransport.js';
+import { tokenAnswer } from './support/oauthAnswer.js';
 import { seedKnowledgeBase } from './support/seedKnowledge.js';
 import { startSlackApp, type RunningApp } from './support/slackAppHarness.js';
 import { messageImEvent, slashCommandBody } from './support/slackRequests.js';
@@ -28,24 +29,7 @@ beforeAll(async () => {
 afterAll(() => slack.stop());
 beforeEach(() => {
   slack.fake.reset();
-  // Slack's answer to the code it handed back: each workspace gets a token of its own.
-  slack.fake.respondWith('oauth.v2.access', (call) => {
-    const team = String(call.body.code).replace('code-', '');
-    return {
-      body: {
-        ok: true,
-        app_id: 'A1',
-        authed_user: { id: `U${team}` },
-        scope: BOT_SCOPES.join(','),
-        token_type: 'bot',
-        access_token: `xoxb-${team.toLowerCase()}-token`,
-        bot_user_id: 'UBOT',
-        team: { id: team, name: `Team ${team}` },
-        enterprise: null,
-        is_enterprise_install: false,
-      },
-    };
-  });
+  slack.fake.respondWith('oauth.v2.access', tokenAnswer());
 });
 
 const tokenOf = (call: { headers: Record<string, unknown> }) => String(call.headers.authorization);

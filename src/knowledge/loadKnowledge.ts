@@ -25,7 +25,7 @@ export function isHiddenPath(path: string): boolean {
 
 /** Whether a path (relative to the knowledge folder) names an article: any `.md` or `.txt` file, saved web page (`.html`, `.htm`) or PDF. */
 export function isArticlePath(path: string): boolean {
-  return /\.(md|txt|html?|pdf)$/i.test(path) && !isHiddenPath(path);
+  return (/\.(md|txt)$/i.test(path) || isDocumentPath(path)) && !isHiddenPath(path);
 }
 
 export interface LoadOptions {

@@ -1,6 +1,5 @@
 import type { ArticleFields } from '../knowledge/addedArticle.js';
-import { parseHtmlArticle } from '../knowledge/documents/htmlArticle.js';
-import { parsePdfArticle } from '../knowledge/documents/pdfArticle.js';
+import { pageArticle } from '../knowledge/sources/pageArticle.js';
 import { fetchSafely } from '../knowledge/sources/safeFetch.js';
 import type { SlackContext } from './context.js';
 
@@ -14,8 +13,7 @@ const LINK_TIMEOUT_MS = 10_000;
  */
 export async function fieldsFromLink(url: string, typed: ArticleFields, ctx: SlackContext): Promise<ArticleFields> {
   const page = await fetchSafely(url, {}, { ...ctx.fetchOptions, timeoutMs: LINK_TIMEOUT_MS });
-  const pdf = /pdf/i.test(String(page.headers['content-type'] ?? '')) || /\.pdf$/i.test(new URL(page.url).pathname);
-  const { article } = pdf ? await parsePdfArticle('link.pdf', page.body) : parseHtmlArticle('link.html', page.body);
+  const article = await pageArticle(page);
   const text = article.paragraphs.join('\n');
   return {
     title: typed.title.trim() || article.title,

@@ -2,12 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { slug, writeArticleFile } from '../addedArticle.js';
-import { parseHtmlArticle } from '../documents/htmlArticle.js';
-import { parsePdfArticle } from '../documents/pdfArticle.js';
-import type { ParsedArticle } from '../parseArticle.js';
 import { loadListFile } from '../lists/loadLists.js';
 import { folderInside, knowledgeFileReader } from '../readKnowledgeFile.js';
 import { type FeedItem, parseFeed } from './feeds.js';
+import { pageArticle } from './pageArticle.js';
 import { type FetchOptions, fetchSafely } from './safeFetch.js';
 import { parseSources, SOURCES_FILE, type Sources } from './sourcesFile.js';
 
@@ -192,8 +190,7 @@ async function pollFeed(
 /** Fetches an item's page, reads it, and writes it as an article; null when the same page was written already (another feed's item). */
 async function writeItem(dir: string, item: FeedItem, outlet: string, state: State, fetch: Fetcher, options: PollOptions): Promise<string | null> {
   const page = await fetch(item.url);
-  const pdf = /pdf/i.test(String(page.headers['content-type'] ?? '')) || /\.pdf$/i.test(new URL(page.url).pathname);
-  const { article }: ParsedArticle = pdf ? await parsePdfArticle('item.pdf', page.body) : parseHtmlArticle('item.html', page.body);
+  const article = await pageArticle(page);
   const url = article.url ?? page.url;
   const known = state.items[url] ?? state.items[page.url];
   if (known !== undefined) {
