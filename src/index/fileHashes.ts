@@ -31,10 +31,12 @@ export async function hashArticleFiles(dir: string, maxArticleBytes: number): Pr
  * core while the first reads the snapshot.
  */
 export function hashArticleFilesAside(dir: string, maxArticleBytes: number): { hashes: Promise<Map<string, string>>; stop(): void } {
-  // The worker loads this module through tsx, as the app itself is run (`node --import tsx`).
+  // Run through tsx (the tools, `npm run dev`), the worker loads this module through tsx too; compiled, as it is.
+  const register = import.meta.url.endsWith('.ts')
+    ? `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}); register();`
+    : '';
   const source = `(async () => {
-    const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});
-    register();
+    ${register}
     await import(${JSON.stringify(import.meta.url)});
   })();`;
   const worker = new Worker(source, { eval: true, workerData: { dir, maxArticleBytes } });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,14 +41,16 @@ let fingerprint: Promise<string> | undefined;
 
 /**
  * A hash of the source of the code that reads articles into passages and indexes them: a
- * snapshot made by different code is rebuilt rather than trusted.
+ * snapshot made by different code is rebuilt rather than trusted. It hashes the TypeScript
+ * source, so the compiled app (`npm start`) and the tools run through tsx share one snapshot.
  */
 export function codeFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
-    const src = join(dirname(fileURLToPath(import.meta.url)), '..');
+    const root = projectRoot(dirname(fileURLToPath(import.meta.url)));
+    const src = join(root, 'src');
     const hash = createHash('sha256').update(`${FORMAT} ${process.versions.v8}`);
     for (const library of LIBRARIES) {
-      const manifest = await readFile(join(src, '..', 'node_modules', library, 'package.json'), 'utf8').catch(() => '');
+      const manifest = await readFile(join(root, 'node_modules', library, 'package.json'), 'utf8').catch(() => '');
       hash.update(`${library}@${(JSON.parse(manifest || '{}') as { version?: string }).version ?? 'unknown'}`);
     }
     for (const folder of CODE_FOLDERS) {
@@ -59,6 +62,13 @@ export function codeFingerprint(): Promise<string> {
     return hash.digest('hex');
   })();
   return fingerprint;
+}
+
+/** The nearest folder above `from` with a package.json: the checkout, from src/ or from dist/src/. */
+function projectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
 }
 
 /** Writes the knowledge base to a snapshot file (atomically: a reader never sees half a file). */
