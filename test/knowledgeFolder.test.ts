@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerQuery } from '../src/answer/answer.js';
+import { decodeColumns } from '../src/index/columnFile.js';
 import { LiveKnowledge, type KnowledgeUpdate } from '../src/index/liveKnowledge.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { SEED_DIR } from './support/seedKnowledge.js';
@@ -139,9 +140,10 @@ describe('snapshots', () => {
   it('does not trust a snapshot that reads but does not add up, and saves a sound one again', async () => {
     await start({ snapshotPath: snapshotPath() }).load();
     await live.close();
-    const snapshot = deserialize(readFileSync(snapshotPath())) as { passages: { sentencesPerPassage: Int32Array }; index: { postingDocs: Int32Array } };
-    snapshot.index.postingDocs[0] = 987_654; // a posting for a passage that is not there
-    writeFileSync(snapshotPath(), serialize(snapshot));
+    const bytes = readFileSync(snapshotPath());
+    decodeColumns(bytes).int32('index.postingDocs')[0] = 987_654; // a posting for a passage that is not there (the column is a view of the bytes)
+    createHash('sha256').update(bytes.subarray(44)).digest().copy(bytes, 12); // with a checksum that matches: "DDCOLS02", header length, SHA-256 of the rest
+    writeFileSync(snapshotPath(), bytes);
 
     await start({ snapshotPath: snapshotPath() }).load();
     expect(errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/snapshot .* was not used \(the index points at a document that is not there\)/));
@@ -152,5 +154,18 @@ describe('snapshots', () => {
     await start({ snapshotPath: snapshotPath() }).load();
     expect(errors).toEqual([]);
     expect(updates.at(-1)).toMatchObject({ fromSnapshot: true });
+  });
+
+  it('does not trust a snapshot whose bytes changed on disk', async () => {
+    await start({ snapshotPath: snapshotPath() }).load();
+    await live.close();
+    const bytes = readFileSync(snapshotPath());
+    bytes[bytes.length - 3]! ^= 0xff;
+    writeFileSync(snapshotPath(), bytes);
+
+    await start({ snapshotPath: snapshotPath() }).load();
+    expect(errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/snapshot .* was not used \(it cannot be read: its checksum does not match\)/));
+    expect(updates.at(-1)).toMatchObject({ fromSnapshot: false, full: true });
+    expect(JSON.stringify(answerQuery(live.current()!, 'taliban'))).toContain('Supreme Court');
   });
 });

@@ -1,7 +1,7 @@
 // The English parser alone: the package's root also loads a dozen other languages (~0.25 s at start).
-import * as chrono from 'chrono-node/en';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { formatPartialDate, partsOf, type PartialDate } from '../knowledge/partialDate.js';
+import { englishDates } from '../knowledge/englishDates.js';
 import { ON_PUBLICATION } from './cues.js';
 import { type Tense, tenseAt } from './tense.js';
 
@@ -63,7 +63,7 @@ export function findDates(sentence: string, published: PartialDate | null): Date
   };
 
   // Every date chrono finds that is kept names a month or weekday (see calendarSpan): without one, chrono is not asked.
-  const calendar = CALENDAR_WORD.test(sentence) ? chrono.parse(sentence, anchor ? referenceOf(anchor) : new Date(0), {}) : [];
+  const calendar = CALENDAR_WORD.test(sentence) ? englishDates().parse(sentence, anchor ? referenceOf(anchor) : new Date(0), {}) : [];
   for (const result of calendar) {
     const span = calendarSpan(sentence, result);
     if (!span) continue;

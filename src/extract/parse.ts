@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 
 /** A word of a sentence as the English model reads it. */
 export interface Word {
@@ -13,9 +13,17 @@ export interface Word {
   end: number;
 }
 
-/** Only the tagger: sbd splits sentences, and claims.ts reads negation and names its own way. */
-const nlp = winkNLP(model, ['pos']);
-const its = nlp.its;
+let english: ReturnType<typeof winkNLP> | null = null;
+
+/**
+ * The English model with only the tagger (sbd splits sentences, and the claim rules read negation
+ * and names their own way), loaded when first needed: a restart from a snapshot parses nothing,
+ * and loading it took a tenth of the restart.
+ */
+function englishModel(): ReturnType<typeof winkNLP> {
+  english ??= winkNLP(createRequire(import.meta.url)('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0], ['pos']);
+  return english;
+}
 
 /** The texts parsed last: a sentence without quotes is parsed once for its claims and reused. */
 const recent = new Map<string, Word[]>();
@@ -37,6 +45,8 @@ export function parseWords(sentence: string): Word[] {
 const GUILLEMET = /^[«»‹›]$/;
 
 function parse(sentence: string): Word[] {
+  const nlp = englishModel();
+  const its = nlp.its;
   const tokens = nlp.readDoc(sentence).tokens();
   const values = tokens.out(its.value) as string[];
   const pos = tokens.out(its.pos) as string[];

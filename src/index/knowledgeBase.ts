@@ -144,7 +144,7 @@ export class KnowledgeBase {
    */
   static restore(
     entities: Entity[],
-    extracted: { article: Article; passages: Passage[] }[],
+    extracted: { article: Article; passages: Passage[]; noted: Sentence[] }[],
     index: PackedIndex,
     saved: {
       rankings?: Map<string, Passage[]>;
@@ -163,15 +163,18 @@ export class KnowledgeBase {
       index,
       extracted.flatMap((e) => e.passages),
     );
-    for (const { article, passages } of extracted) kb.track(article, passages);
+    for (const { article, passages, noted } of extracted) kb.track(article, passages, noted);
     for (const [id, ranked] of saved.rankings ?? []) kb.index.restoreRanking(id, ranked);
     if (saved.coverage) kb.coverageCache = { version: kb.changes, coverage: saved.coverage };
     return kb;
   }
 
-  /** What a snapshot saves: every article with its passages. */
-  extracted(): { article: Article; passages: Passage[] }[] {
-    return [...this.articleMap.values()].map((article) => ({ article, passages: this.byPath.get(article.path)! }));
+  /** What a snapshot saves: every article with its passages (and the sentences of them that restore takes). */
+  extracted(): { article: Article; passages: Passage[]; noted: Sentence[] }[] {
+    return [...this.articleMap.values()].map((article) => {
+      const passages = this.byPath.get(article.path)!;
+      return { article, passages, noted: noted(passages) };
+    });
   }
 
   /** The organisations found in articles rather than configured, and which article found each (for a snapshot). */
@@ -198,18 +201,21 @@ export class KnowledgeBase {
         article.path,
         discovered.map((o) => o.id),
       );
-    this.track(article, passages);
+    this.track(article, passages, noted(passages));
     this.index.add(passages);
   }
 
-  /** Holds an article's passages and indexes its claims (not its text: the caller does). */
-  private track(article: Article, passages: Passage[]): void {
+  /**
+   * Holds an article's passages and indexes its claims (not its text: the caller does). `noted`
+   * are its sentences with claims or figures, in order: a snapshot's passages make the rest only when read.
+   */
+  private track(article: Article, passages: Passage[], noted: Sentence[]): void {
     this.byPath.set(article.path, passages);
     this.articleMap.set(article.path, article);
-    const withFigures = passages.flatMap((p) => p.sentences).filter((s) => s.figures.length > 0);
+    const withFigures = noted.filter((s) => s.figures.length > 0);
     if (withFigures.length > 0) this.figures.set(article.path, withFigures);
     const today = new Date().toISOString().slice(0, 10);
-    for (const sentence of passages.flatMap((p) => p.sentences)) {
+    for (const sentence of noted) {
       for (const written of sentence.claims) {
         const claim = asOfToday(written, today);
         const pair = `${claim.targetId} ${claim.authorityId}`;
@@ -381,6 +387,11 @@ export class KnowledgeBase {
       entities: [...articleCount.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => this.entity(id)!.name),
     };
   }
+}
+
+/** The sentences of passages that the knowledge base indexes, and keeps beside them: those with claims or figures. */
+function noted(passages: Passage[]): Sentence[] {
+  return passages.flatMap((p) => p.sentences).filter((s) => s.claims.length > 0 || s.figures.length > 0);
 }
 
 /**

@@ -112,13 +112,84 @@ export function unpackIndex<T>(packed: PackedIndex, options: Options<T>): MiniSe
   let fieldEntry = 0;
   let posting = 0;
   for (let t = 0; t < packed.terms.length; t++) {
-    const byField = new Map<number, Map<number, number>>();
-    for (let f = packed.fieldsPerTerm[t]!; f > 0; f--, fieldEntry++) {
-      const postings = new Map<number, number>();
-      for (let n = packed.postingCount[fieldEntry]!; n > 0; n--, posting++) postings.set(packed.postingDocs[posting]!, packed.postingFreqs[posting]!);
-      byField.set(packed.postingField[fieldEntry]!, postings);
-    }
-    i._index.set(packed.terms[t]!, byField);
+    const fields = packed.fieldsPerTerm[t]!;
+    i._index.set(packed.terms[t]!, new PackedTermFields(packed, fieldEntry, posting, fields));
+    for (let f = 0; f < fields; f++) posting += packed.postingCount[fieldEntry++]!;
   }
   return index;
+}
+
+/**
+ * A term's postings by field, as MiniSearch keeps them, made from the packed columns when
+ * anything first reads them: a restart makes no Map for the hundreds of thousands of terms no
+ * question has asked for yet (they were a third of the heap, and most of the time to start).
+ */
+class PackedTermFields extends Map<number, Map<number, number>> {
+  private packed: PackedIndex | null;
+
+  constructor(
+    packed: PackedIndex,
+    private readonly fieldEntry: number,
+    private readonly posting: number,
+    private readonly fields: number,
+  ) {
+    super();
+    this.packed = packed;
+  }
+
+  private fill(): void {
+    const packed = this.packed;
+    if (packed === null) return;
+    this.packed = null;
+    let posting = this.posting;
+    for (let entry = this.fieldEntry; entry < this.fieldEntry + this.fields; entry++) {
+      const postings = new Map<number, number>();
+      for (let n = packed.postingCount[entry]!; n > 0; n--, posting++) postings.set(packed.postingDocs[posting]!, packed.postingFreqs[posting]!);
+      super.set(packed.postingField[entry]!, postings);
+    }
+  }
+
+  override get size(): number {
+    this.fill();
+    return super.size;
+  }
+  override get(field: number): Map<number, number> | undefined {
+    this.fill();
+    return super.get(field);
+  }
+  override has(field: number): boolean {
+    this.fill();
+    return super.has(field);
+  }
+  override set(field: number, postings: Map<number, number>): this {
+    this.fill();
+    return super.set(field, postings);
+  }
+  override delete(field: number): boolean {
+    this.fill();
+    return super.delete(field);
+  }
+  override clear(): void {
+    this.packed = null;
+    super.clear();
+  }
+  override forEach(each: (postings: Map<number, number>, field: number, map: Map<number, Map<number, number>>) => void, self?: unknown): void {
+    this.fill();
+    super.forEach(each, self);
+  }
+  override keys(): MapIterator<number> {
+    this.fill();
+    return super.keys();
+  }
+  override values(): MapIterator<Map<number, number>> {
+    this.fill();
+    return super.values();
+  }
+  override entries(): MapIterator<[number, Map<number, number>]> {
+    this.fill();
+    return super.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
+    return this.entries();
+  }
 }

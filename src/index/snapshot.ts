@@ -3,23 +3,24 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import { contentHash } from '../knowledge/parseArticle.js';
 import type { Entity, KnowledgeProblem } from '../knowledge/types.js';
-import { snapshotProblem } from './checkSnapshot.js';
+import { snapshotProblem, sum } from './checkSnapshot.js';
+import { decodeColumns, encodeColumns } from './columnFile.js';
 import { KnowledgeBase, type Coverage } from './knowledgeBase.js';
 import type { PackedIndex } from './packIndex.js';
-import { packPassages, unpackPassages, type PackedPassages } from './packPassages.js';
+import { packPassages, PassageColumns, type ArticleRecord } from './packPassages.js';
 
 /** Bumped when the snapshot's layout changes. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /** The folders whose code decides what a snapshot holds: articles, extraction, the index. */
 const CODE_FOLDERS = ['knowledge', 'extract', 'index'];
 /** The libraries that decide it too (packIndex reads MiniSearch's own index maps). */
 const LIBRARIES = ['minisearch', 'chrono-node', 'sbd', 'yaml', 'wink-nlp', 'wink-eng-lite-web-model', 'world-countries'];
 
-interface Snapshot {
+/** What a snapshot holds besides its columns. */
+interface Meta {
   format: number;
   /** Fingerprint of the code that made it (see codeFingerprint). */
   code: string;
@@ -28,10 +29,9 @@ interface Snapshot {
   entityList: Entity[];
   /** Organisations found in the articles, and where (see KnowledgeBase.discoveredEntities). */
   discovered: ReturnType<KnowledgeBase['discoveredEntities']>;
-  passages: PackedPassages;
-  index: PackedIndex;
-  /** Popular entities' rankings, as positions in the order of the packed passages. */
-  rankings: [string, Int32Array][];
+  articles: ArticleRecord[];
+  /** The index's figures that are not columns. */
+  index: Pick<PackedIndex, 'documentCount' | 'nextId' | 'dirtCount' | 'fieldIds' | 'averageFieldLength'>;
   coverage: Coverage;
   /** Files used with a caveat (warnings), reported again at every start. */
   problems: KnowledgeProblem[];
@@ -71,26 +71,47 @@ function projectRoot(from: string): string {
   return dir;
 }
 
-/** Writes the knowledge base to a snapshot file (atomically: a reader never sees half a file). */
+/**
+ * Writes the knowledge base to a snapshot file (atomically: a reader never sees half a file): the
+ * passages as columns (see packPassages), the index's postings and the popular entities'
+ * rankings (as positions in the order of the passages) likewise.
+ */
 export async function saveSnapshot(path: string, kb: KnowledgeBase, entitiesText: string): Promise<void> {
   kb.index.rankPopular();
   const extracted = kb.extracted();
   const position = new Map(extracted.flatMap((e) => e.passages).map((p, i) => [p, i]));
-  const snapshot: Snapshot = {
+  const passages = packPassages(extracted);
+  const { ids, terms, shortIds, fieldLengths, fieldsPerTerm, postingField, postingCount, postingDocs, postingFreqs, ...figures } = kb.index.pack();
+  const rankings = [...kb.index.rankings()];
+  const meta: Meta = {
     format: FORMAT,
     code: await codeFingerprint(),
     entities: contentHash(entitiesText),
     entityList: kb.entities,
     discovered: kb.discoveredEntities(),
-    passages: packPassages(extracted),
-    index: kb.index.pack(),
-    rankings: [...kb.index.rankings()].map(([id, ranked]) => [id, Int32Array.from(ranked, (p) => position.get(p)!)]),
+    articles: passages.articles,
+    index: figures,
     coverage: kb.coverage(),
     problems: kb.problems.filter((p) => p.severity === 'warning'),
   };
+  const chunks = encodeColumns(meta, {
+    ...passages.columns,
+    'index.ids': ids,
+    'index.terms': terms,
+    'index.shortIds': shortIds,
+    'index.fieldLengths': fieldLengths,
+    'index.fieldsPerTerm': fieldsPerTerm,
+    'index.postingField': postingField,
+    'index.postingCount': postingCount,
+    'index.postingDocs': postingDocs,
+    'index.postingFreqs': postingFreqs,
+    'rankings.ids': rankings.map(([id]) => id),
+    'rankings.lengths': Int32Array.from(rankings, ([, ranked]) => ranked.length),
+    'rankings.order': Int32Array.from(rankings.flatMap(([, ranked]) => ranked.map((p) => position.get(p)!))),
+  });
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, serialize(snapshot));
+  await writeFile(temporary, chunks);
   await rename(temporary, path);
 }
 
@@ -116,22 +137,42 @@ export async function readSnapshot(path: string, entitiesText: string): Promise<
     return { kb: null, problem: null };
   }
   try {
-    const snapshot = deserialize(bytes) as Snapshot;
-    if (snapshot?.format !== FORMAT || snapshot.code !== (await codeFingerprint()) || snapshot.entities !== contentHash(entitiesText))
-      return { kb: null, problem: null };
-    const problem = snapshotProblem(snapshot.passages, snapshot.index, snapshot.rankings);
+    const file = decodeColumns(bytes);
+    const meta = file.meta as Meta;
+    if (meta?.format !== FORMAT || meta.code !== (await codeFingerprint()) || meta.entities !== contentHash(entitiesText)) return { kb: null, problem: null };
+    const columns = new PassageColumns(meta.articles, file);
+    const index: PackedIndex = {
+      ...meta.index,
+      ids: file.strings('index.ids').all(),
+      terms: file.strings('index.terms').all(),
+      shortIds: file.int32('index.shortIds'),
+      fieldLengths: file.int32('index.fieldLengths'),
+      fieldsPerTerm: file.uint8('index.fieldsPerTerm'),
+      postingField: file.uint8('index.postingField'),
+      postingCount: file.int32('index.postingCount'),
+      postingDocs: file.int32('index.postingDocs'),
+      postingFreqs: file.int32('index.postingFreqs'),
+    };
+    const order = file.int32('rankings.order');
+    let from = 0;
+    const lengths = file.int32('rankings.lengths');
+    const saved = file
+      .strings('rankings.ids')
+      .all()
+      .map((id, r): [string, Int32Array] => [id, order.subarray(from, (from += lengths[r]!))]);
+    if (sum(lengths) !== order.length) return { kb: null, problem: 'the saved rankings do not add up' };
+    const problem = snapshotProblem(columns, index, saved);
     if (problem !== null) return { kb: null, problem };
-    const extracted = unpackPassages(snapshot.passages);
+    const extracted = columns.extracted();
     const passages = extracted.flatMap((e) => e.passages);
-    const indexed = new Set(snapshot.index.ids);
-    if (passages.some((p) => !indexed.has(p.id))) return { kb: null, problem: 'the index and the passages hold different passages' };
-    const rankings = new Map(snapshot.rankings.map(([id, order]) => [id, Array.from(order, (i) => passages[i]!)]));
-    const kb = KnowledgeBase.restore(snapshot.entityList, extracted, snapshot.index, {
+    const rankings = new Map(saved.map(([id, ranked]) => [id, Array.from(ranked, (i) => passages[i]!)]));
+    const kb = KnowledgeBase.restore(meta.entityList, extracted, index, {
       rankings,
-      coverage: snapshot.coverage,
-      problems: snapshot.problems,
-      discovered: snapshot.discovered,
+      coverage: meta.coverage,
+      problems: meta.problems,
+      discovered: meta.discovered,
     });
+    if (passages.some((p) => !kb.index.engine.has(p.id))) return { kb: null, problem: 'the index and the passages hold different passages' };
     const unknown = kb
       .allClaimPairs()
       .flatMap((pair) => pair.split(' '))

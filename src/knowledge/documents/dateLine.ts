@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import type { ParsedComponents } from 'chrono-node';
+import { englishDates } from '../englishDates.js';
 import { formatPartialDate, type PartialDate } from '../partialDate.js';
 import { DATE_LINE_OPENERS } from './boilerplate.js';
 
@@ -10,7 +11,7 @@ import { DATE_LINE_OPENERS } from './boilerplate.js';
 export function datelineDate(line: string): PartialDate | null {
   const text = line.trim();
   if (text === '' || text.split(/\s+/).length > 8) return null;
-  const [found] = chrono.en.parse(text, new Date(Date.UTC(2000, 0, 1)));
+  const [found] = englishDates().parse(text, new Date(Date.UTC(2000, 0, 1)));
   if (found === undefined) return null;
   const rest = (text.slice(0, found.index) + text.slice(found.index + found.text.length))
     .toLowerCase()
@@ -24,12 +25,12 @@ export function datelineDate(line: string): PartialDate | null {
 /** The first date a heading line gives ("OFFICIAL GAZETTE No. 42 of 14 March 2025"), for a document whose first line is its masthead. */
 export function mastheadDate(line: string): PartialDate | null {
   if (line.trim().split(/\s+/).length > 12) return null;
-  const [found] = chrono.en.parse(line, new Date(Date.UTC(2000, 0, 1)));
+  const [found] = englishDates().parse(line, new Date(Date.UTC(2000, 0, 1)));
   return found === undefined || !found.start.isCertain('year') ? null : partialDateOf(found.start);
 }
 
 /** A date as precisely as the text gives it: a year, a month or a day. */
-function partialDateOf(date: chrono.ParsedComponents): PartialDate | null {
+function partialDateOf(date: ParsedComponents): PartialDate | null {
   if (!date.isCertain('year')) return null;
   const year = date.get('year')!;
   if (!date.isCertain('month')) return formatPartialDate(year);
