@@ -1,7 +1,8 @@
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { listArticleFiles } from '../knowledge/loadKnowledge.js';
 import { contentHash } from '../knowledge/parseArticle.js';
 import { knowledgeFileReader } from '../knowledge/readKnowledgeFile.js';
+import { moduleWorker } from './moduleWorker.js';
 
 /**
  * The content hash of every article file in a folder, as articles record it; a few dozen read at
@@ -31,15 +32,7 @@ export async function hashArticleFiles(dir: string, maxArticleBytes: number): Pr
  * core while the first reads the snapshot.
  */
 export function hashArticleFilesAside(dir: string, maxArticleBytes: number): { hashes: Promise<Map<string, string>>; stop(): void } {
-  // Run through tsx (the tools, `npm run dev`), the worker loads this module through tsx too; compiled, as it is.
-  const register = import.meta.url.endsWith('.ts')
-    ? `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}); register();`
-    : '';
-  const source = `(async () => {
-    ${register}
-    await import(${JSON.stringify(import.meta.url)});
-  })();`;
-  const worker = new Worker(source, { eval: true, workerData: { dir, maxArticleBytes } });
+  const worker = moduleWorker(import.meta.url, { dir, maxArticleBytes });
   const hashes = new Promise<Map<string, string>>((resolve, reject) => {
     worker.once('message', (found: Map<string, string>) => resolve(found));
     worker.once('error', reject);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { EntityMatcher } from '../extract/entityMatcher.js';
 import { extractArticle, type Passage, type Sentence } from '../extract/extractArticle.js';
 import type { Claim } from '../extract/types.js';
@@ -9,6 +10,7 @@ import type { Knowledge } from '../knowledge/loadKnowledge.js';
 import type { DesignationList, ListEntry } from '../knowledge/lists/types.js';
 import type { Article, Entity, KnowledgeProblem } from '../knowledge/types.js';
 import { ListLinks } from './listLinks.js';
+import { buildInWorkers } from './parallelBuild.js';
 import type { PackedIndex } from './packIndex.js';
 import { SearchIndex } from './searchIndex.js';
 
@@ -28,6 +30,15 @@ export function asOfToday(claim: Claim, today: string): Claim {
 
 /** How long a build runs before it lets other work run. */
 const BUILD_SLICE_MS = 50;
+
+export interface BuildOptions {
+  /** Threads that extract articles in a full build; one extracts them on the build's own thread. */
+  workers: number;
+  /** Fewer articles than this are extracted on the build's own thread: starting workers would cost more. */
+  parallelFrom: number;
+}
+
+const BUILD_DEFAULTS: BuildOptions = { workers: availableParallelism(), parallelFrom: 200 };
 
 /** What the knowledge base holds, in figures a person can read. */
 export interface Coverage {
@@ -126,8 +137,13 @@ export class KnowledgeBase {
    * fromKnowledge, giving the event loop a turn every BUILD_SLICE_MS: while a whole folder is
    * indexed, the server still answers (the health check, and questions to the knowledge base it replaces).
    */
-  static async build(knowledge: Knowledge): Promise<KnowledgeBase> {
+  static async build(knowledge: Knowledge, options: Partial<BuildOptions> = {}): Promise<KnowledgeBase> {
+    const { workers, parallelFrom } = { ...BUILD_DEFAULTS, ...options };
     const kb = new KnowledgeBase(knowledge.entities, [], knowledge.problems, knowledge.lists);
+    if (workers > 1 && knowledge.articles.length >= parallelFrom) {
+      await buildInWorkers(kb, knowledge.articles, workers);
+      return kb;
+    }
     let slice = performance.now();
     for (const article of knowledge.articles) {
       kb.upsert(article);
@@ -194,6 +210,19 @@ export class KnowledgeBase {
   upsert(article: Article): void {
     // Read the new version before dropping the old, so an article that cannot be read keeps serving.
     const { passages, discovered } = extractArticle(article, this.matcher);
+    this.put(article, passages, noted(passages), discovered);
+  }
+
+  /**
+   * Adds an article another thread extracted (see buildInWorkers) as upsert would have: the
+   * organisations it found are added to the matcher, as extraction adds them.
+   */
+  place(extracted: { article: Article; passages: Passage[]; noted: Sentence[]; discovered: Entity[] }): void {
+    for (const organisation of extracted.discovered) this.matcher.add(organisation);
+    this.put(extracted.article, extracted.passages, extracted.noted, extracted.discovered);
+  }
+
+  private put(article: Article, passages: Passage[], sentences: Sentence[], discovered: Entity[]): void {
     this.remove(article.path);
     for (const organisation of discovered) this.discovered.set(organisation.id, organisation);
     if (discovered.length > 0)
@@ -201,7 +230,7 @@ export class KnowledgeBase {
         article.path,
         discovered.map((o) => o.id),
       );
-    this.track(article, passages, noted(passages));
+    this.track(article, passages, sentences);
     this.index.add(passages);
   }
 
