@@ -58,6 +58,10 @@ const schema = z.object({
     z.coerce.number({ message: 'must be a number of connections' }).int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(10),
   ),
   SNAPSHOT_PATH: z.preprocess(blankIsUnset, z.string().default('data/knowledge.snapshot')),
+  APP_PROCESSES: z.preprocess(
+    blankIsUnset,
+    z.coerce.number({ message: 'must be a number of processes' }).int().min(1, 'must be at least 1').max(64, 'must be at most 64').default(1),
+  ),
   MAX_ARTICLE_BYTES: z.preprocess(
     blankIsUnset,
     z.coerce
@@ -148,6 +152,8 @@ export interface Config {
   digestLeaseMs: number;
   /** The snapshot of the indexed knowledge that makes a restart fast; null (SNAPSHOT_PATH=none) for none. */
   snapshotPath: string | null;
+  /** Processes serving on the one port, each answering from a knowledge base of its own (see src/supervisor.ts). */
+  processes: number;
   /** An article file larger than this is reported and skipped. */
   maxArticleBytes: number;
   /** A Slack Web API call or response_url post that takes longer than this is given up. */
@@ -219,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server')
     digestPostEmpty: c.DIGEST_POST_EMPTY,
     digestLeaseMs: c.DIGEST_LEASE_SECONDS * 1000,
     snapshotPath: c.SNAPSHOT_PATH === 'none' ? null : c.SNAPSHOT_PATH,
+    processes: c.APP_PROCESSES,
     maxArticleBytes: c.MAX_ARTICLE_BYTES,
     slackTimeoutMs: c.SLACK_API_TIMEOUT_MS,
     fetch: {

@@ -14,13 +14,15 @@ import { createSlackApp } from './slack/app.js';
 import { createSlackContext } from './slack/context.js';
 import { deliveryClients, slackDigestTransport } from './slack/digestTransport.js';
 import { openStore, type Store } from './store/store.js';
+import { readyToServe, supervise, supervises } from './supervisor.js';
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 
 /**
  * Starts the Slack app: the server comes up first (the health check says 503), then the
  * knowledge base loads, the app starts answering, the knowledge folder is watched and the
- * digest scheduler runs. SIGTERM and SIGINT stop it gracefully.
+ * digest scheduler runs. SIGTERM and SIGINT stop it gracefully. With APP_PROCESSES above 1,
+ * this process supervises that many such processes on the one port instead (src/supervisor.ts).
  */
 async function main(): Promise<void> {
   let config;
@@ -39,6 +41,10 @@ async function main(): Promise<void> {
     level: config.logLevel,
     secrets: [config.botToken, config.appToken, config.signingSecret, config.oauth?.clientSecret],
   });
+  if (supervises(config.processes)) {
+    supervise(config.processes, logger);
+    return;
+  }
   // A last guard: a failure no listener caught is logged, and the bot goes on answering.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'a promise failed and nothing handled it'));
   let store: Store;
@@ -107,6 +113,7 @@ async function main(): Promise<void> {
     'Slack app listening',
   );
   await live.load();
+  readyToServe();
   await live.watch();
   if (stopping) return;
   const clients = deliveryClients(config, store, logger);

@@ -92,7 +92,15 @@ describe('configuration', () => {
   it('names every missing or invalid variable on its own line and exits 2', async () => {
     const child = spawn('npm', ['start', '--silent'], {
       cwd: ROOT,
-      env: { ...process.env, SLACK_BOT_TOKEN: 'not-a-token', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', PORT: 'eighty', SLACK_API_URL: 'ftp://x' },
+      env: {
+        ...process.env,
+        SLACK_BOT_TOKEN: 'not-a-token',
+        SLACK_SIGNING_SECRET: '',
+        SLACK_APP_TOKEN: '',
+        PORT: 'eighty',
+        SLACK_API_URL: 'ftp://x',
+        APP_PROCESSES: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -104,6 +112,7 @@ describe('configuration', () => {
       expect.arrayContaining([
         expect.stringMatching(/^config: SLACK_BOT_TOKEN must be a bot token/),
         expect.stringMatching(/^config: PORT /),
+        expect.stringMatching(/^config: APP_PROCESSES must be at least 1/),
         expect.stringMatching(/^config: SLACK_API_URL must be an http\(s\) URL/),
         expect.stringMatching(/^config: SLACK_SIGNING_SECRET is required in HTTP mode/),
       ]),
