@@ -32,11 +32,14 @@ export interface GenerateOptions {
    * `long`: longer articles (longer paragraphs, with asides on other organisations' listings
    * and more boilerplate), so that a few words are in most passages, and only organisations in
    * entities.yml: authorities, people and places are left to what the app knows itself.
+   * `dossier`: longer still (14 to 24 paragraphs, twice the asides), 1,000 entities of every
+   * kind, and other words for the common ones ("proscribed" for "designated", "fighters" for
+   * "militants"), so that the figures do not rest on one vocabulary.
    */
   shape?: Shape;
 }
 
-export type Shape = 'news' | 'long';
+export type Shape = 'news' | 'long' | 'dossier';
 
 export interface GenerateResult {
   /** Files written: the articles plus entities.yml (the `.generated` marker is not counted). */
@@ -56,6 +59,7 @@ export const MARKER_FILE = '.generated';
 
 const DEFAULT_SEED = 42;
 const DEFAULT_ENTITIES = 300;
+const DOSSIER_ENTITIES = 1000;
 
 /**
  * Writes a synthetic knowledge base into `dir`. The folder must be missing, empty, or an
@@ -65,7 +69,7 @@ export async function generateKnowledgeBase(dir: string, options: GenerateOption
   const articles = Math.floor(options.articles);
   if (!Number.isFinite(articles) || articles < 1) throw new Error(`articles must be a positive integer, got ${options.articles}`);
   const seed = (options.seed ?? DEFAULT_SEED) >>> 0;
-  const entityCount = Math.max(60, Math.floor(options.entities ?? DEFAULT_ENTITIES));
+  const entityCount = Math.max(60, Math.floor(options.entities ?? (options.shape === 'dossier' ? DOSSIER_ENTITIES : DEFAULT_ENTITIES)));
 
   await prepareOutputDir(dir);
   await writeFile(join(dir, MARKER_FILE), `${JSON.stringify({ generator: 'bench/generateKnowledge.ts', status: 'incomplete' })}\n`);
@@ -2727,6 +2731,38 @@ function writeArticles(w: World, seed: number, n: number, shape: Shape): Doc[] {
   return docs;
 }
 
+/** The dossier shape's words for common ones, whole words, capitals kept. */
+const DOSSIER_WORDS: Record<string, string> = {
+  designated: 'proscribed',
+  designation: 'proscription',
+  designate: 'proscribe',
+  militants: 'fighters',
+  militant: 'fighter',
+  attack: 'assault',
+  attacks: 'assaults',
+  officials: 'functionaries',
+  government: 'administration',
+  statement: 'communique',
+  said: 'stated',
+  killed: 'slain',
+  group: 'faction',
+  groups: 'factions',
+  security: 'public-safety',
+  forces: 'units',
+  ministry: 'department',
+  announced: 'declared',
+  organisation: 'outfit',
+  organization: 'outfit',
+};
+const DOSSIER_WORD = new RegExp(`\\b(${Object.keys(DOSSIER_WORDS).join('|')})\\b`, 'gi');
+
+function reword(sentence: string): string {
+  return sentence.replace(DOSSIER_WORD, (word) => {
+    const other = DOSSIER_WORDS[word.toLowerCase()]!;
+    return word[0] === word[0]!.toUpperCase() ? other[0]!.toUpperCase() + other.slice(1) : other;
+  });
+}
+
 /** Boilerplate of every kind, for the long shape's padding. */
 const ALL_FILLER = [...FILLER.general, ...FILLER.legal, ...FILLER.attack, ...FILLER.diplomacy];
 
@@ -2762,7 +2798,8 @@ function renderArticle(w: World, story: Story, oi: number, P: number, artSeed: n
   if (outlet.titleCase) title = titleCase(title);
 
   // Sentences in story order; background and context shuffled per outlet; longer or shorter pieces.
-  const long = shape === 'long';
+  const long = shape !== 'news';
+  const dossier = shape === 'dossier';
   const keep = long ? 1 : o.pick([0.7, 0.85, 0.9, 1]);
   const groups: Group[] = ['lead', 'detail', 'quote', 'background', 'context', 'outlook'];
   const ordered: Spec[] = [];
@@ -2780,7 +2817,8 @@ function renderArticle(w: World, story: Story, oi: number, P: number, artSeed: n
   }
   const seen = new Set<string>();
   const sentences: string[] = [];
-  const push = (s: string) => {
+  const push = (written: string) => {
+    const s = dossier ? reword(written) : written;
     if (s !== '' && !seen.has(s)) {
       seen.add(s);
       sentences.push(s);
@@ -2788,9 +2826,10 @@ function renderArticle(w: World, story: Story, oi: number, P: number, artSeed: n
   };
   for (const spec of ordered) for (const x of r.sentence(spec.seed, spec.fn).split(SENTENCE_BREAK)) push(x);
   if (long) for (const x of asides(w, r, o)) push(x);
+  if (dossier) for (const x of asides(w, r, o)) push(x);
 
-  // 5 to 15 paragraphs of 1 to 4 sentences (long: 8 to 14 of up to 6); a long story is cut, as editors do.
-  const target = long ? o.int(8, 14) : o.pick([5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 12, 13, 14, 15]);
+  // 5 to 15 paragraphs of 1 to 4 sentences (long: 8 to 14 of up to 6, dossier 14 to 24); a long story is cut, as editors do.
+  const target = dossier ? o.int(14, 24) : long ? o.int(8, 14) : o.pick([5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 12, 13, 14, 15]);
   const most = long ? 6 : 4;
   const paragraphs: string[] = [];
   let i = 0;
@@ -2899,12 +2938,13 @@ function parseArgs(argv: string[]): { articles: number; out: string; seed?: numb
   const articles = Number(get('--articles'));
   const out = get('--out');
   if (!Number.isInteger(articles) || articles < 1 || !out) {
-    throw new Error('usage: tsx bench/generateKnowledge.ts --articles N --out DIR [--seed S] [--entities E] [--shape news|long]');
+    throw new Error('usage: tsx bench/generateKnowledge.ts --articles N --out DIR [--seed S] [--entities E] [--shape news|long|dossier]');
   }
   const seed = get('--seed');
   const entities = get('--entities');
   const shape = get('--shape');
-  if (shape !== undefined && shape !== 'news' && shape !== 'long') throw new Error(`--shape must be news or long, got ${shape}`);
+  if (shape !== undefined && shape !== 'news' && shape !== 'long' && shape !== 'dossier')
+    throw new Error(`--shape must be news, long or dossier, got ${shape}`);
   return {
     articles,
     out,

@@ -1,17 +1,18 @@
 /**
  * One knowledge base size, measured in a process of its own (run by bench/run.ts): the full
- * index build (with a progress bar on a terminal) and its peak memory, saving the snapshot,
+ * build as the app does it (on every core) and its peak memory, saving the snapshot,
  * re-indexing one changed file, and answer latency beside raw MiniSearch search for the two
  * query mixes. Sends its figures to the parent over IPC.
  */
 import { readFile } from 'node:fs/promises';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { answerQuery } from '../src/answer/answer.js';
 import { AnswerCache, prepareAnswers } from '../src/answer/answerCache.js';
 import { STOPWORDS } from '../src/extract/tokens.js';
 import { KnowledgeBase } from '../src/index/knowledgeBase.js';
 import { saveSnapshot } from '../src/index/snapshot.js';
-import { listArticleFiles, loadArticleFile, loadEntities } from '../src/knowledge/loadKnowledge.js';
+import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { parseArticle } from '../src/knowledge/parseArticle.js';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../src/knowledge/readKnowledgeFile.js';
 import { ENTITIES_FILE } from '../src/knowledge/entities.js';
@@ -19,13 +20,6 @@ import { entityQueries, popularEntities } from './generateKnowledge.js';
 import { FREE_TEXT, misspelt, percentile, popularStream, questionStream, type Latency } from './mixes.js';
 
 const [dir, snapshotPath] = process.argv.slice(2) as [string, string];
-
-function progress(label: string, done: number, total: number): void {
-  if (!process.stderr.isTTY) return;
-  const width = 30;
-  const filled = Math.round((width * done) / total);
-  process.stderr.write(`\r  ${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
-}
 
 /** Latency of `answer` beside raw MiniSearch search, over the same queries in the same order. */
 function compare(queries: string[], answer: (q: string) => unknown, raw: (q: string) => unknown): Latency {
@@ -65,14 +59,10 @@ function commonWords(count: number): string[] {
 }
 
 const started = performance.now();
-const { paths } = await listArticleFiles(dir);
-const { entities } = await loadEntities(dir);
-const kb = new KnowledgeBase(entities, []);
-for (let i = 0; i < paths.length; i++) {
-  const load = await loadArticleFile(dir, paths[i]!);
-  if (load.article) kb.upsert(load.article);
-  if (i % 50 === 0 || i === paths.length - 1) progress('indexing', i + 1, paths.length);
-}
+// As the app builds: the folder read, then its articles extracted on every core (KnowledgeBase.build).
+const knowledge = await loadKnowledge(dir);
+const paths = knowledge.articles.map((a) => a.path);
+const kb = await KnowledgeBase.build(knowledge);
 prepareAnswers(kb);
 const buildMs = performance.now() - started;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
@@ -117,6 +107,13 @@ const longQuestionMs = (chars: number) => {
 };
 const longQuestion = { atCap: longQuestionMs(1000), fortyThousand: longQuestionMs(40_000) };
 
+// Garbage-collection pauses while the mixes below are answered.
+const pauses: number[] = [];
+const collector = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) pauses.push(entry.duration);
+});
+collector.observe({ entryTypes: ['gc'] });
+
 const engine = kb.index.engine;
 const raw = (q: string) => engine.search(q);
 const distinctQueries = await entityQueries(join(dir, ENTITIES_FILE));
@@ -145,7 +142,12 @@ const freeText = compare(FREE_TEXT, (q) => answerQuery(kb, q), raw);
 const typos = compare(misspelt(distinctQueries).slice(0, 300), (q) => answerQuery(kb, q), raw);
 const common = compare(commonWords(10), (q) => answerQuery(kb, q), raw);
 
+await new Promise((resolve) => setTimeout(resolve, 10)); // the observer is told of pauses after the synchronous mixes
+collector.disconnect();
+const gcPauses = { count: pauses.length, p99: percentile(pauses, 0.99), max: Math.max(0, ...pauses) };
+
 process.send!({
+  gcPauses,
   articles: kb.articles.length,
   passages: kb.index.size,
   buildMs,

@@ -6,13 +6,18 @@
  * memory it serves in, re-indexing one changed file, answer latency beside raw MiniSearch
  * search (entity names, popular entities, and questions about them), and signed /designation
  * over HTTP at 32 connections beside a bare Bolt app, for a stream of distinct queries and for
- * popular queries repeated. Prints a table, checks the targets and writes bench/results.json.
+ * popular queries repeated; the time to the first answer after a restart, garbage-collection
+ * pauses while answering, and the app as `npm start` runs it in one process and in one per core.
+ * Prints a table, checks the targets and writes bench/results.json.
  */
-import { rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { freePort } from '../test/support/appProcess.js';
+import { startFakeSlackApi } from '../test/support/fakeSlackApi.js';
 import { signSlackRequest, slashCommandBody } from '../test/support/slackRequests.js';
 import { entityQueries, popularEntities } from './generateKnowledge.js';
 import { BENCH_SECRET, popularStream, type Latency } from './mixes.js';
@@ -59,14 +64,14 @@ function sizesAsked(): Size[] {
   const at = process.argv.indexOf('--sizes');
   if (at !== -1) {
     return (process.argv[at + 1] ?? '').split(',').map((name) => {
-      const match = /^(?:(news|long)-)?(\d+)$/.exec(name.trim());
+      const match = /^(?:(news|long|dossier)-)?(\d+)$/.exec(name.trim());
       if (!match) throw new Error(`--sizes takes names such as 100 or long-10000, got "${name}"`);
       return { articles: Number(match[2]), shape: (match[1] ?? 'news') as Size['shape'] };
     });
   }
   if (QUICK) return [{ articles: 100, shape: 'news' }];
   const sizes: Size[] = [100, 1_000, 10_000].map((articles) => ({ articles, shape: 'news' }));
-  sizes.push({ articles: 10_000, shape: 'long' });
+  sizes.push({ articles: 10_000, shape: 'long' }, { articles: 10_000, shape: 'dossier' });
   if (process.env.FULL === '1') sizes.push({ articles: 30_000, shape: 'long' });
   return sizes;
 }
@@ -86,7 +91,22 @@ interface SizeResult {
   /** Answering a question of 1,000 characters (the cap) and of 40,000. */
   longQuestion: { atCap: number; fortyThousand: number };
   answer: { distinct: Latency; popular: Latency; popularUncached: Latency; questions: Latency; freeText: Latency; typos: Latency; common: Latency };
+  /** Garbage-collection pauses while the in-process mixes were answered. */
+  gcPauses: { count: number; p99: number; max: number };
+  /** From starting a process on the snapshot to the first answer it sent over HTTP. */
+  firstAnswerMs: number;
   http: { distinct: Http; popular: Http };
+  /** The app as `npm start` runs it, answering the distinct stream (nothing remembered) in one process and in one per core. */
+  everyCore: EveryCore;
+}
+
+interface EveryCore {
+  processes: number;
+  oneRps: number;
+  oneP99: number;
+  allRps: number;
+  allP99: number;
+  errors: number;
 }
 
 /** Signed slash-command requests, one per query, cycled through by every connection. */
@@ -141,9 +161,19 @@ async function measure(size: Size): Promise<SizeResult> {
   const core = await built.first;
 
   type Started = { port: number; readyMs: number; rssMb: number; fromSnapshot: boolean };
+  const forked = performance.now();
   const ours = child<Started>('server.ts', ['designation', dir, snapshot]);
   const server = await ours.first;
   if (!server.fromSnapshot) throw new Error('the restarted server did not use the snapshot');
+  const [firstQuery] = await entityQueries(join(dir, 'entities.yml'));
+  const asked = signedRequests([firstQuery!])[0]!;
+  const answered = await fetch(`http://127.0.0.1:${server.port}${asked.path}`, {
+    method: 'POST',
+    headers: asked.headers as Record<string, string>,
+    body: asked.body as string,
+  });
+  if (answered.status !== 200) throw new Error(`the first question after the restart was answered ${answered.status}`);
+  const firstAnswerMs = performance.now() - forked;
   // The distinct stream goes to an instance that remembers no answer, so that none is served from memory.
   const uncached = child<Started>('server.ts', ['designation', dir, snapshot, '--no-cache']);
   const bare = child<{ port: number }>('server.ts', ['bare', dir, snapshot]);
@@ -155,6 +185,8 @@ async function measure(size: Size): Promise<SizeResult> {
   ours.process.send('rss');
   const serving = await new Promise<{ rssMb: number }>((resolve) => ours.process.once('message', (m) => resolve(m as { rssMb: number })));
   for (const c of [ours, uncached, bare]) c.process.send('exit');
+  process.stderr.write('  load test: distinct queries, one process and one per core\n');
+  const everyCore = await onEveryCore(dir, snapshot, await entityQueries(join(dir, 'entities.yml')));
   return {
     name: sizeName(size),
     articles: core.articles,
@@ -168,8 +200,70 @@ async function measure(size: Size): Promise<SizeResult> {
     largeArticleMs: core.largeArticleMs,
     longQuestion: core.longQuestion,
     answer: core.answer,
+    gcPauses: core.gcPauses,
+    firstAnswerMs,
     http: { distinct, popular },
+    everyCore,
   };
+}
+
+/**
+ * The distinct stream against `npm start`'s app with no answer remembered, in one process and then
+ * in one per core (APP_PROCESSES), on the snapshot the size's build saved.
+ */
+async function onEveryCore(dir: string, snapshot: string, queries: string[]): Promise<EveryCore> {
+  const processes = availableParallelism();
+  const fake = await startFakeSlackApi();
+  const data = mkdtempSync(join(tmpdir(), 'designation-bench-cores-'));
+  const run = async (count: number) => {
+    const port = await freePort();
+    const log = join(data, `cores-${count}.log`);
+    const app = spawn(process.execPath, [join(HERE, '..', 'dist', 'src', 'main.js')], {
+      env: {
+        ...process.env,
+        APP_PROCESSES: String(count),
+        ANSWER_CACHE_ENTRIES: '0',
+        PORT: String(port),
+        SLACK_BOT_TOKEN: 'xoxb-bench',
+        SLACK_SIGNING_SECRET: BENCH_SECRET,
+        SLACK_APP_TOKEN: '',
+        SLACK_API_URL: fake.url,
+        KNOWLEDGE_DIR: dir,
+        SNAPSHOT_PATH: snapshot,
+        DATABASE_PATH: join(data, `cores-${count}.db`),
+        LOG_LEVEL: 'info',
+      },
+      // Its log goes to a file, not a pipe this process must keep reading while autocannon runs in it.
+      stdio: ['ignore', openSync(log, 'w'), 'inherit'],
+    });
+    let exited: number | null = null;
+    app.once('exit', (code) => (exited = code));
+    while (readFileSync(log, 'utf8').split('knowledge base loaded').length - 1 < count) {
+      if (exited !== null) throw new Error(`the app stopped before it served (exit ${exited})`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const requests = signedRequests(queries);
+    await load(port, requests, 1); // warm-up
+    const result = await load(port, requests, SECONDS);
+    app.kill('SIGTERM');
+    await new Promise((resolve) => app.once('exit', resolve));
+    return result;
+  };
+  try {
+    const one = await run(1);
+    const all = await run(processes);
+    return {
+      processes,
+      oneRps: one.requests.average,
+      oneP99: one.latency.p99,
+      allRps: all.requests.average,
+      allP99: all.latency.p99,
+      errors: [one, all].reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0),
+    };
+  } finally {
+    await fake.close();
+    rmSync(data, { recursive: true, force: true });
+  }
 }
 
 const results: SizeResult[] = [];
@@ -201,7 +295,11 @@ const rows: [string, (r: SizeResult) => string][] = [
   ['HTTP p99 distinct: ours / bare (ms)', (r) => `${r.http.distinct.p99} / ${r.http.distinct.bareP99}`],
   ['HTTP req/s popular: ours / bare', (r) => `${f(r.http.popular.rps, 0)} / ${f(r.http.popular.bareRps, 0)} (${f(100 * r.http.popular.throughputRatio, 0)}%)`],
   ['HTTP p99 popular: ours / bare (ms)', (r) => `${r.http.popular.p99} / ${r.http.popular.bareP99}`],
-  ['HTTP errors', (r) => String(r.http.distinct.errors + r.http.popular.errors)],
+  ['HTTP errors', (r) => String(r.http.distinct.errors + r.http.popular.errors + r.everyCore.errors)],
+  ['time to first answer after a restart (s)', (r) => f(r.firstAnswerMs / 1000, 2)],
+  ['GC pause p99 / max while answering (ms)', (r) => `${f(r.gcPauses.p99, 1)} / ${f(r.gcPauses.max, 1)}`],
+  ['npm start, distinct req/s: 1 process / every core', (r) => `${f(r.everyCore.oneRps, 0)} / ${f(r.everyCore.allRps, 0)} (${r.everyCore.processes})`],
+  ['npm start, distinct p99: 1 process / every core (ms)', (r) => `${r.everyCore.oneP99} / ${r.everyCore.allP99}`],
 ];
 const header = ['articles', ...results.map((r) => r.name)];
 const table = [header, ...rows.map(([label, cell]) => [label, ...results.map(cell)])];
@@ -242,6 +340,17 @@ if (grown) {
     ratio((r) => r.servingRssMb),
   );
   targets.push([`${grown.name} costs <= 3.3x ${largest.name} in build time and memory (${f(growth, 2)}x)`, growth <= 3.3]);
+  // Straight on from the two sizes to 100,000 articles.
+  const at100k = (pick: (r: SizeResult) => number) =>
+    pick(largest) + ((pick(grown) - pick(largest)) * (100_000 - largest.articles)) / (grown.articles - largest.articles);
+  const memory = Math.max(
+    at100k((r) => r.peakRssMb),
+    at100k((r) => r.servingRssMb),
+  );
+  targets.push([
+    `100,000 articles fit in 5 GB (from ${largest.name} and ${grown.name}: ${f(memory / 1000, 2)} GB at most; build ${f(at100k((r) => r.buildMs) / 1000, 0)} s, restart ${f(at100k((r) => r.restartToServingMs) / 1000, 1)} s)`,
+    memory < 5000,
+  ]);
 }
 console.log(`\nTargets at ${largest.name}:`);
 for (const [name, met] of targets) console.log(`  ${met ? 'met   ' : 'MISSED'} ${name}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultAnswerCacheOptions } from './answer/answerCache.js';
 import { DEFAULT_MAX_ARTICLE_BYTES } from './knowledge/readKnowledgeFile.js';
 
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -58,6 +59,10 @@ const schema = z.object({
     z.coerce.number({ message: 'must be a number of connections' }).int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(10),
   ),
   SNAPSHOT_PATH: z.preprocess(blankIsUnset, z.string().default('data/knowledge.snapshot')),
+  ANSWER_CACHE_ENTRIES: z.preprocess(
+    blankIsUnset,
+    z.coerce.number({ message: 'must be a number of answers' }).int().min(0, 'must be 0 (none) or more').default(defaultAnswerCacheOptions.capacity),
+  ),
   APP_PROCESSES: z.preprocess(
     blankIsUnset,
     z.coerce.number({ message: 'must be a number of processes' }).int().min(1, 'must be at least 1').max(64, 'must be at most 64').default(1),
@@ -152,6 +157,8 @@ export interface Config {
   digestLeaseMs: number;
   /** The snapshot of the indexed knowledge that makes a restart fast; null (SNAPSHOT_PATH=none) for none. */
   snapshotPath: string | null;
+  /** How many answers each process remembers (0: none, every answer worked out afresh). */
+  answerCacheEntries: number;
   /** Processes serving on the one port, each answering from a knowledge base of its own (see src/supervisor.ts). */
   processes: number;
   /** An article file larger than this is reported and skipped. */
@@ -226,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: SlackNeeds = 'server')
     digestLeaseMs: c.DIGEST_LEASE_SECONDS * 1000,
     snapshotPath: c.SNAPSHOT_PATH === 'none' ? null : c.SNAPSHOT_PATH,
     processes: c.APP_PROCESSES,
+    answerCacheEntries: c.ANSWER_CACHE_ENTRIES,
     maxArticleBytes: c.MAX_ARTICLE_BYTES,
     slackTimeoutMs: c.SLACK_API_TIMEOUT_MS,
     fetch: {

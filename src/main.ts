@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     },
     onProblem: (message) => logger.warn(`sources: ${message}`),
   });
-  const ctx = createSlackContext(config, { knowledge, store, logger, sources: () => poller.status() });
+  const ctx = createSlackContext(config, { knowledge, store, logger, sources: () => poller.status(), answers: { capacity: config.answerCacheEntries } });
   const app = createSlackApp(config, ctx);
 
   let scheduler: { stop(): Promise<void> } | null = null;
