@@ -117,6 +117,9 @@ const schema = z.object({
   ),
 });
 
+/** The exit status of an app that cannot start as configured (variables, the knowledge folder, the database): starting it again would not help. */
+export const EXIT_CONFIGURATION = 2;
+
 /** Slack's OAuth install flow, for an app installed in many workspaces. */
 export interface OAuthConfig {
   clientId: string;

@@ -1,7 +1,8 @@
 import 'dotenv/config';
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { prepareAnswers } from './answer/answerCache.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, EXIT_CONFIGURATION, loadConfig } from './config.js';
 import { startDigestScheduler } from './digest/scheduler.js';
 import { DigestSender } from './digest/sendDue.js';
 import { LedgerRecorder } from './digest/ledgerRecorder.js';
@@ -31,11 +32,11 @@ async function main(): Promise<void> {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     for (const problem of error.problems) process.stderr.write(`config: ${problem}\n`);
-    process.exit(2);
+    process.exit(EXIT_CONFIGURATION);
   }
   if (!statSync(config.knowledgeDir, { throwIfNoEntry: false })?.isDirectory()) {
     process.stderr.write(`knowledge: the folder "${config.knowledgeDir}" does not exist; set KNOWLEDGE_DIR to the folder of articles\n`);
-    process.exit(2);
+    process.exit(EXIT_CONFIGURATION);
   }
   const logger = createLogger({
     level: config.logLevel,
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     store = await openStore(config.database);
   } catch (error) {
     process.stderr.write(`database: ${(error as Error).message}\n`);
-    process.exit(2);
+    process.exit(EXIT_CONFIGURATION);
   }
   const unwritable = await store.writeProblem();
   if (unwritable) logger.error({ reason: unwritable }, 'the database cannot be written: the health check says 503 until it can');
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
   const live = new LiveKnowledge(config.knowledgeDir, {
     snapshotPath: config.snapshotPath,
     maxArticleBytes: config.maxArticleBytes,
+    // Processes on one host share its cores: each builds on its part of them.
+    buildWorkers: Math.max(1, Math.floor(availableParallelism() / config.processes)),
     onUpdate: (update) => {
       prepareAnswers(update.kb);
       void ledger.record(update.kb, update.upserted, update.lists);

@@ -1,11 +1,9 @@
 import cluster from 'node:cluster';
 import type { Logger } from 'pino';
+import { EXIT_CONFIGURATION } from './config.js';
 
 /** What a serving process tells the supervisor once its knowledge base is loaded (see `readyToServe`). */
 const READY = 'designation-desk:ready';
-
-/** The exit code of a process that cannot start as configured: starting it again would not help. */
-const CONFIGURATION = 2;
 
 /**
  * Runs `count` processes of the app on one port (Node's cluster, which hands each connection to
@@ -15,37 +13,43 @@ const CONFIGURATION = 2;
  * again; SIGTERM or SIGINT stops them all, each finishing the requests it holds.
  */
 export function supervise(count: number, logger: Logger): void {
+  const live = new Set<number>();
   let stopping = false;
+  let others = false;
+  const fork = () => live.add(cluster.fork().id);
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping the serving processes');
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    if (live.size === 0) process.exit();
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // A second signal while they stop changes nothing: each is finishing its requests and saving its snapshot.
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
   cluster.on('exit', (worker, code, signal) => {
+    live.delete(worker.id);
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (live.size === 0) process.exit();
       return;
     }
-    if (code === CONFIGURATION) {
+    if (code === EXIT_CONFIGURATION) {
       logger.error({ pid: worker.process.pid }, 'a serving process could not start as configured; stopping');
+      process.exitCode = EXIT_CONFIGURATION;
       stop('SIGTERM');
-      process.exitCode = CONFIGURATION;
       return;
     }
     logger.error({ pid: worker.process.pid, code, signal }, 'a serving process stopped; starting another');
-    setTimeout(() => !stopping && cluster.fork(), 1000);
+    setTimeout(() => !stopping && fork(), 1000);
   });
-  const first = cluster.fork();
-  let others = false;
-  first.on('message', (message) => {
+  // The first to have its knowledge base (the first process, or the one that replaced it) starts the others.
+  cluster.on('message', (_worker, message) => {
     if (message !== READY || stopping || others) return;
     others = true;
     logger.info({ processes: count }, 'the first process has its knowledge base; starting the others');
-    for (let n = 1; n < count; n++) cluster.fork();
+    for (let n = 1; n < count; n++) fork();
   });
+  fork();
 }
 
 /** Whether this process is the supervisor of several serving processes. */

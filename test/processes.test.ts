@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,4 +68,27 @@ describe('APP_PROCESSES=2: two processes serving on one port', () => {
     expect(await app.stop()).toBe(0);
     expect(pidsThatLogged(app.output(), 'stopped')).toHaveLength(2);
   }, 30_000);
+});
+
+describe('APP_PROCESSES=2 when a process cannot start as configured', () => {
+  it('stops the others and exits with status 2, as one process would', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: new URL('..', import.meta.url).pathname,
+      env: {
+        ...process.env,
+        APP_PROCESSES: '2',
+        SLACK_BOT_TOKEN: 'xoxb-123-456-processes',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_APP_TOKEN: '',
+        PORT: '0',
+        DATABASE_PATH: '/dev/null/designation.db', // a folder that cannot be made
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(stderr).toMatch(/^database: /m);
+    expect(code).toBe(2);
+  }, 20_000);
 });

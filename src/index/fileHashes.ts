@@ -32,7 +32,7 @@ export async function hashArticleFiles(dir: string, maxArticleBytes: number): Pr
  * core while the first reads the snapshot.
  */
 export function hashArticleFilesAside(dir: string, maxArticleBytes: number): { hashes: Promise<Map<string, string>>; stop(): void } {
-  const worker = moduleWorker(import.meta.url, { dir, maxArticleBytes });
+  const worker = moduleWorker(new URL('./fileHashes.js', import.meta.url), { dir, maxArticleBytes });
   const hashes = new Promise<Map<string, string>>((resolve, reject) => {
     worker.once('message', (found: Map<string, string>) => resolve(found));
     worker.once('error', reject);

@@ -10,7 +10,7 @@ import type { Knowledge } from '../knowledge/loadKnowledge.js';
 import type { DesignationList, ListEntry } from '../knowledge/lists/types.js';
 import type { Article, Entity, KnowledgeProblem } from '../knowledge/types.js';
 import { ListLinks } from './listLinks.js';
-import { buildInWorkers } from './parallelBuild.js';
+import { BUILD_SLICE_MS, buildInWorkers } from './parallelBuild.js';
 import type { PackedIndex } from './packIndex.js';
 import { SearchIndex } from './searchIndex.js';
 
@@ -28,9 +28,6 @@ export function asOfToday(claim: Claim, today: string): Claim {
   return { authorityId: claim.authorityId, targetId: claim.targetId, state: claim.toward!, date: claim.date, why: [...claim.why, 'scheduled-day-passed'] };
 }
 
-/** How long a build runs before it lets other work run. */
-const BUILD_SLICE_MS = 50;
-
 export interface BuildOptions {
   /** Threads that extract articles in a full build; one extracts them on the build's own thread. */
   workers: number;
@@ -38,7 +35,7 @@ export interface BuildOptions {
   parallelFrom: number;
 }
 
-const BUILD_DEFAULTS: BuildOptions = { workers: availableParallelism(), parallelFrom: 200 };
+export const BUILD_DEFAULTS: BuildOptions = { workers: availableParallelism(), parallelFrom: 200 };
 
 /** What the knowledge base holds, in figures a person can read. */
 export interface Coverage {

@@ -8,7 +8,7 @@ import type { DesignationList } from '../knowledge/lists/types.js';
 import { knowledgeFileReader } from '../knowledge/readKnowledgeFile.js';
 import { hashArticleFilesAside } from './fileHashes.js';
 import type { Article, KnowledgeProblem } from '../knowledge/types.js';
-import { KnowledgeBase } from './knowledgeBase.js';
+import { BUILD_DEFAULTS, KnowledgeBase } from './knowledgeBase.js';
 import { readSnapshot, saveSnapshot } from './snapshot.js';
 
 /** What one load or reload changed. */
@@ -42,6 +42,8 @@ export interface LiveKnowledgeOptions extends LoadOptions {
    * snapshot reads again only the files that changed since it was saved.
    */
   snapshotPath: string | null;
+  /** Threads that extract articles in a full build (see KnowledgeBase.build; default: one per core). */
+  buildWorkers: number;
 }
 
 /**
@@ -73,7 +75,16 @@ export class LiveKnowledge {
     readonly dir: string,
     options: Partial<LiveKnowledgeOptions> = {},
   ) {
-    this.options = { ...defaultLoadOptions, debounceMs: 200, returnPollMs: 1000, onUpdate: () => {}, onError: () => {}, snapshotPath: null, ...options };
+    this.options = {
+      ...defaultLoadOptions,
+      debounceMs: 200,
+      returnPollMs: 1000,
+      onUpdate: () => {},
+      onError: () => {},
+      snapshotPath: null,
+      buildWorkers: BUILD_DEFAULTS.workers,
+      ...options,
+    };
   }
 
   /** The knowledge base answering now, or null before the first load. */
@@ -109,7 +120,7 @@ export class LiveKnowledge {
       });
       return this.kb;
     }
-    const kb = await KnowledgeBase.build(knowledge);
+    const kb = await KnowledgeBase.build(knowledge, { workers: this.options.buildWorkers });
     const ms = performance.now() - started;
     this.entitiesText = entitiesText;
     // Saved at start, before it serves (writing blocks for a moment); later changes are saved by saveSnapshot().

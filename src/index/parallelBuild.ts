@@ -8,6 +8,9 @@ import type { KnowledgeBase } from './knowledgeBase.js';
 import { moduleWorker } from './moduleWorker.js';
 import { type ArticleRecord, PassageColumns } from './packPassages.js';
 
+/** How long a build runs before it lets other work run (the health check, questions to the knowledge base it replaces). */
+export const BUILD_SLICE_MS = 50;
+
 /** Articles per message from a worker. */
 const BATCH = 100;
 
@@ -22,20 +25,24 @@ export async function buildInWorkers(kb: KnowledgeBase, articles: Article[], wor
   const size = Math.ceil(articles.length / workers);
   const runs = Array.from({ length: workers }, (_, w) => articles.slice(w * size, (w + 1) * size)).filter((run) => run.length > 0);
   const started = runs.map((run) => startWorker({ entities: kb.entities, articles: run, batch: BATCH }));
+  let slice = performance.now();
   try {
     for (const [w, run] of runs.entries()) {
-      const known = new KnownNames(kb.entities);
+      const theirs = new WorkerMatcher(kb.entities);
       let next = 0;
       for await (const batch of started[w]!.batches(Math.ceil(run.length / BATCH))) {
         const file = decodeColumns(Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.length));
         const restored = new PassageColumns(file.meta as ArticleRecord[], file).extracted();
-        restored.forEach((extracted, i) => {
+        for (const [i, extracted] of restored.entries()) {
           const article = run[next++]!;
           const discovered = batch.discovered[i]!;
-          if (known.differsFor(kb.matcher, article, { ...extracted, discovered })) kb.upsert(article);
+          if (theirs.readsOtherwise(kb.matcher, article, { ...extracted, discovered })) kb.upsert(article);
           else kb.place({ ...extracted, discovered });
-          known.add(discovered);
-        });
+          theirs.add(discovered);
+          if (performance.now() - slice < BUILD_SLICE_MS) continue;
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = performance.now();
+        }
       }
     }
   } finally {
@@ -44,7 +51,7 @@ export async function buildInWorkers(kb: KnowledgeBase, articles: Article[], wor
 }
 
 function startWorker(work: ExtractWork): { batches(count: number): AsyncGenerator<ExtractedBatch>; stop(): void } {
-  const worker = moduleWorker(new URL(`./extractWorker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url).href, { extract: work });
+  const worker = moduleWorker(new URL('./extractWorker.js', import.meta.url), { extract: work });
   const waiting: ExtractedBatch[] = [];
   let failed: Error | null = null;
   let wake: (() => void) | null = null;
@@ -73,51 +80,62 @@ function startWorker(work: ExtractWork): { batches(count: number): AsyncGenerato
   };
 }
 
-/** The names a worker's matcher knows each entity by, followed as it adds what its articles find. */
-class KnownNames {
-  private readonly names = new Map<string, string[]>();
+/**
+ * The matcher a worker had, kept in step with what its articles found: what tells whether the
+ * build's own matcher would read an article otherwise.
+ */
+class WorkerMatcher {
+  private readonly matcher: EntityMatcher;
+  /** The entities the two matchers know differently, worked out again only when either changes. */
+  private differences: { key: string; oneSided: Set<string>; oneSidedNames: EntityMatcher; renamed: EntityMatcher | null } | null = null;
 
   constructor(entities: Entity[]) {
-    for (const entity of withBuiltInAuthorities(entities)) this.add([entity]);
+    this.matcher = new EntityMatcher(withBuiltInAuthorities(entities));
   }
 
-  /** As EntityMatcher.add: a new entity with all its names, or more names for one known. */
   add(found: Entity[]): void {
-    for (const entity of found) {
-      const known = this.names.get(entity.id);
-      if (known) known.push(...entity.aliases.filter((a) => !known.includes(a)));
-      else this.names.set(entity.id, [entity.name, ...entity.aliases]);
-    }
+    for (const entity of found) this.matcher.add(entity);
   }
 
   /**
-   * Whether extracting `article` with `matcher` could read it otherwise than the worker did, which
+   * Whether extracting `article` with `mine` could read it otherwise than the worker did, which
    * found `extracted`. For an entity only one of them knows: the worker named it there or found
-   * it, or `matcher` finds it there. For one both know by different names: one of the names only
-   * one of them has is in the article.
+   * it, or `mine` finds it there. For one both know by different names: one of the names only one
+   * of them has is in the article.
    */
-  differsFor(matcher: EntityMatcher, article: Article, extracted: { passages: Passage[]; discovered: Entity[] }): boolean {
-    const oneSided = new Map<string, Entity>();
-    const otherNames: Entity[] = [];
-    for (const entity of matcher.all()) {
-      const mine = this.names.get(entity.id);
-      const theirs = [entity.name, ...entity.aliases];
-      if (mine === undefined) oneSided.set(entity.id, entity);
-      else if (mine.length !== theirs.length || mine.some((name, i) => name !== theirs[i])) {
-        const names = [...mine.filter((n) => !theirs.includes(n)), ...theirs.filter((n) => !mine.includes(n))];
-        if (names.length > 0) otherNames.push({ ...entity, name: names[0]!, aliases: names.slice(1) });
-      }
-    }
-    for (const [id, mine] of this.names) {
-      if (matcher.entity(id) === undefined) oneSided.set(id, { id, name: mine[0]!, kind: 'organisation', aliases: mine.slice(1), partOf: null });
-    }
-    const renamed = otherNames.length > 0 ? new EntityMatcher(otherNames) : null;
+  readsOtherwise(mine: EntityMatcher, article: Article, extracted: { passages: Passage[]; discovered: Entity[] }): boolean {
+    const { oneSided, oneSidedNames, renamed } = this.differencesWith(mine);
     if (renamed && article.paragraphs.some((paragraph) => renamed.find(paragraph).length > 0)) return true;
     if (oneSided.size === 0) return false;
     if (extracted.discovered.some((e) => oneSided.has(e.id)) || extracted.passages.some((p) => p.entityIds.some((id) => oneSided.has(id)))) return true;
-    // Any of their names at all (a quick test that most articles fail), then as the matcher reads them.
-    const names = new EntityMatcher([...oneSided.values()]);
-    const named = article.paragraphs.filter((paragraph) => names.find(paragraph).length > 0);
-    return named.some((paragraph) => matcher.find(paragraph).some((m) => oneSided.has(m.entityId)));
+    // Any of their names at all (a quick test that most articles fail), then as the build's matcher reads them.
+    const named = article.paragraphs.filter((paragraph) => oneSidedNames.find(paragraph).length > 0);
+    return named.some((paragraph) => mine.find(paragraph).some((m) => oneSided.has(m.entityId)));
+  }
+
+  private differencesWith(mine: EntityMatcher): NonNullable<WorkerMatcher['differences']> {
+    const key = `${mine.version} ${this.matcher.version}`;
+    if (this.differences?.key === key) return this.differences;
+    const oneSided: Entity[] = [];
+    const renamed: Entity[] = [];
+    const namesOf = (e: Entity) => [e.name, ...e.aliases];
+    for (const entity of mine.all()) {
+      const theirs = this.matcher.entity(entity.id);
+      if (theirs === undefined) oneSided.push(entity);
+      else {
+        const a = namesOf(entity);
+        const b = namesOf(theirs);
+        const other = [...a.filter((n) => !b.includes(n)), ...b.filter((n) => !a.includes(n))];
+        if (other.length > 0) renamed.push({ ...entity, name: other[0]!, aliases: other.slice(1) });
+      }
+    }
+    for (const entity of this.matcher.all()) if (mine.entity(entity.id) === undefined) oneSided.push(entity);
+    this.differences = {
+      key,
+      oneSided: new Set(oneSided.map((e) => e.id)),
+      oneSidedNames: new EntityMatcher(oneSided),
+      renamed: renamed.length > 0 ? new EntityMatcher(renamed) : null,
+    };
+    return this.differences;
   }
 }

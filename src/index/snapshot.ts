@@ -40,14 +40,14 @@ interface Meta {
 let fingerprint: Promise<string> | undefined;
 
 /**
- * A hash of the source of the code that reads articles into passages and indexes them: a
- * snapshot made by different code is rebuilt rather than trusted. It hashes the TypeScript
- * source, so the compiled app (`npm start`) and the tools run through tsx share one snapshot.
+ * A hash of the code that reads articles into passages and indexes them, as it runs (the compiled
+ * files under `npm start`, the TypeScript source through tsx): a snapshot made by different code
+ * is rebuilt rather than trusted, also when `dist/` was not built again after `src/` changed.
  */
 export function codeFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
-    const root = projectRoot(dirname(fileURLToPath(import.meta.url)));
-    const src = join(root, 'src');
+    const src = join(dirname(fileURLToPath(import.meta.url)), '..');
+    const root = projectRoot(src);
     const hash = createHash('sha256').update(`${FORMAT} ${process.versions.v8}`);
     for (const library of LIBRARIES) {
       const manifest = await readFile(join(root, 'node_modules', library, 'package.json'), 'utf8').catch(() => '');
@@ -64,7 +64,7 @@ export function codeFingerprint(): Promise<string> {
   return fingerprint;
 }
 
-/** The nearest folder above `from` with a package.json: the checkout, from src/ or from dist/src/. */
+/** The nearest folder above `from` with a package.json: the checkout, from src/ or from dist/src/ (where node_modules is). */
 function projectRoot(from: string): string {
   let dir = from;
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
