@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { listArticleFiles } from '../knowledge/loadKnowledge.js';
 import { contentHash } from '../knowledge/parseArticle.js';
-import { knowledgeFileReader } from '../knowledge/readKnowledgeFile.js';
+import { knowledgeFileReader, readEach } from '../knowledge/readKnowledgeFile.js';
 import { moduleWorker } from './moduleWorker.js';
 
 /**
@@ -12,19 +12,14 @@ import { moduleWorker } from './moduleWorker.js';
 export async function hashArticleFiles(dir: string, maxArticleBytes: number): Promise<Map<string, string>> {
   const { paths } = await listArticleFiles(dir);
   const read = knowledgeFileReader(dir, maxArticleBytes);
-  const hashes = new Map<string, string>();
-  for (let i = 0; i < paths.length; i += 64) {
-    await Promise.all(
-      paths.slice(i, i + 64).map(async (path) => {
-        try {
-          hashes.set(path, contentHash(await read(path)));
-        } catch {
-          hashes.set(path, '');
-        }
-      }),
-    );
-  }
-  return hashes;
+  const hashes = await readEach(paths, async (path) => {
+    try {
+      return contentHash(await read(path));
+    } catch {
+      return '';
+    }
+  });
+  return new Map(paths.map((path, i) => [path, hashes[i]!]));
 }
 
 /**

@@ -6,7 +6,7 @@ import type { DesignationList } from './lists/types.js';
 import { isDocumentPath } from './documents/documentPaths.js';
 import { parseDocument } from './documents/parseDocument.js';
 import { parseArticle, UnusableFileError } from './parseArticle.js';
-import { DEFAULT_MAX_ARTICLE_BYTES, knowledgeFileReader, RefusedFileError, refusalOf, type KnowledgeFileReader } from './readKnowledgeFile.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, knowledgeFileReader, readEach, RefusedFileError, refusalOf, type KnowledgeFileReader } from './readKnowledgeFile.js';
 import type { Article, Entity, KnowledgeProblem } from './types.js';
 
 export interface Knowledge {
@@ -111,7 +111,7 @@ export async function loadKnowledge(dir: string, options: Partial<LoadOptions> =
   const read = knowledgeFileReader(dir, maxArticleBytes);
   const [entityLoad, loads, listLoad] = await Promise.all([
     loadEntities(dir, options),
-    Promise.all(listing.paths.map((path) => readArticle(read, path))),
+    readEach(listing.paths, (path) => readArticle(read, path)),
     loadLists(dir, maxListBytes),
   ]);
   const articles: Article[] = [];

@@ -123,3 +123,13 @@ export async function folderInside(dir: string, folder: string): Promise<string>
     throw new RefusedFileError(`${folder} lies outside the knowledge folder (through a linked folder); nothing is written there`);
   return full;
 }
+
+/** How many knowledge files are read at once: a folder of tens of thousands must not open them all together. */
+const FILES_AT_ONCE = 64;
+
+/** `read` of every path, in their order, at most FILES_AT_ONCE files open at a time. */
+export async function readEach<T>(paths: string[], read: (path: string) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < paths.length; i += FILES_AT_ONCE) results.push(...(await Promise.all(paths.slice(i, i + FILES_AT_ONCE).map(read))));
+  return results;
+}
