@@ -20,7 +20,7 @@ let english: ReturnType<typeof winkNLP> | null = null;
  * and names their own way), loaded when first needed: a restart from a snapshot parses nothing,
  * and loading it took a tenth of the restart.
  */
-function englishModel(): ReturnType<typeof winkNLP> {
+export function englishModel(): ReturnType<typeof winkNLP> {
   english ??= winkNLP(createRequire(import.meta.url)('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0], ['pos']);
   return english;
 }

@@ -1,6 +1,8 @@
 import { EntityMatcher } from '../extract/entityMatcher.js';
 import type { Passage } from '../extract/extractArticle.js';
+import { englishModel } from '../extract/parse.js';
 import { withBuiltInAuthorities } from '../knowledge/authorities.js';
+import { englishDates } from '../knowledge/englishDates.js';
 import type { Article, Entity } from '../knowledge/types.js';
 import { decodeColumns } from './columnFile.js';
 import type { ExtractedBatch, ExtractWork } from './extractWorker.js';
@@ -48,6 +50,10 @@ export async function buildInWorkers(kb: KnowledgeBase, articles: Article[], wor
   } finally {
     for (const worker of started) worker.stop();
   }
+  // This thread extracts the files that change from now on: what extraction loads on first use
+  // (half a second) is loaded at the end of a long build, not at the first edit.
+  englishModel();
+  englishDates();
 }
 
 function startWorker(work: ExtractWork): { batches(count: number): AsyncGenerator<ExtractedBatch>; stop(): void } {
